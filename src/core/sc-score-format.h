@@ -1,0 +1,39 @@
+/* sc-score-format.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The stable text forms of a result: one JSON object (the `stresscheck-cli score`
+ * JSON Lines contract, DESIGN.md §6) or one CSV row.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "sc-score.h"
+
+G_BEGIN_DECLS
+
+/* Appends @s as a JSON string literal, quotes included. */
+void sc_json_append_string      (GString        *out,
+                                 const char     *s,
+                                 gssize          len);
+
+/* Appends @s as one CSV field, quoted only when it needs to be. */
+void sc_csv_append_field        (GString        *out,
+                                 const char     *s,
+                                 gssize          len);
+
+/* Appends the result as one JSON object and a newline. */
+void sc_result_append_json      (GString        *out,
+                                 const char     *id,
+                                 gssize          id_len,
+                                 const ScResult *result);
+
+void sc_result_append_csv_header (GString       *out);
+
+/* Appends the result as one CSV row (CRLF-free, LF-terminated). */
+void sc_result_append_csv       (GString        *out,
+                                 const char     *id,
+                                 gssize          id_len,
+                                 const ScResult *result);
+
+G_END_DECLS
