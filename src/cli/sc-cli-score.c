@@ -102,8 +102,14 @@ sc_cli_score (int    argc,
         }
     }
 
-  if (error == NULL)
-    sc_cli_write_stdout (out->str, out->len, &error);
+  /* Rows scored before a fatal syntax error are still written. */
+  if (error == NULL || error->domain != G_IO_ERROR)
+    {
+      g_autoptr(GError) write_error = NULL;
+
+      if (!sc_cli_write_stdout (out->str, out->len, &write_error) && error == NULL)
+        g_propagate_error (&error, g_steal_pointer (&write_error));
+    }
 
   if (error != NULL)
     {

@@ -168,11 +168,52 @@ area_sum (const gint8 *values,
   return total;
 }
 
+ScVerdict
+sc_criteria_judge (const ScCriteria *criteria,
+                   ScMethod          method,
+                   int               a,
+                   int               b,
+                   int               c,
+                   guint            *out_flags)
+{
+  gboolean high_a;
+  gboolean high_b;
+  guint flags = 0;
+
+  g_return_val_if_fail (criteria != NULL, SC_VERDICT_UNDETERMINED);
+
+  if (out_flags)
+    *out_flags = 0;
+  if (a < 0 || b < 0 || c < 0)
+    return SC_VERDICT_UNDETERMINED;
+
+  if (method == SC_METHOD_SUM)
+    {
+      /* Higher sums mean more stress. */
+      high_a = b >= criteria->sum_b_min;
+      high_b = a + c >= criteria->sum_ac_min && b >= criteria->sum_ac_b_min;
+    }
+  else
+    {
+      /* 評価点: lower sums mean more stress. */
+      high_a = b <= criteria->conv_b_max;
+      high_b = a + c <= criteria->conv_ac_max && b <= criteria->conv_ac_b_max;
+    }
+
+  if (high_a)
+    flags |= SC_CRITERION_A;
+  if (high_b)
+    flags |= SC_CRITERION_B;
+  if (out_flags)
+    *out_flags = flags;
+  return flags ? SC_VERDICT_HIGH : SC_VERDICT_NOT_HIGH;
+}
+
 static void
-judge (ScAreaResult *area,
-       gboolean      complete,
-       gboolean      high_a,
-       gboolean      high_b)
+judge (ScAreaResult     *area,
+       const ScCriteria *criteria,
+       ScMethod          method,
+       gboolean          complete)
 {
   area->criteria = 0;
   if (!complete)
@@ -182,11 +223,8 @@ judge (ScAreaResult *area,
       area->verdict = SC_VERDICT_UNDETERMINED;
       return;
     }
-  if (high_a)
-    area->criteria |= SC_CRITERION_A;
-  if (high_b)
-    area->criteria |= SC_CRITERION_B;
-  area->verdict = area->criteria ? SC_VERDICT_HIGH : SC_VERDICT_NOT_HIGH;
+  area->verdict = sc_criteria_judge (criteria, method, area->a, area->b, area->c,
+                                     &area->criteria);
 }
 
 void
@@ -274,18 +312,12 @@ sc_score (const guint8      answers[SC_BJSQ_N_ITEMS],
   result->sum.a = sum_missing[0] ? SC_SCORE_MISSING : sums[0];
   result->sum.b = sum_missing[1] ? SC_SCORE_MISSING : sums[1];
   result->sum.c = sum_missing[2] ? SC_SCORE_MISSING : sums[2];
-  judge (&result->sum, result->complete,
-         result->sum.b >= criteria->sum_b_min,
-         result->sum.a + result->sum.c >= criteria->sum_ac_min
-         && result->sum.b >= criteria->sum_ac_b_min);
+  judge (&result->sum, criteria, SC_METHOD_SUM, result->complete);
 
   result->conversion.a = area_sum (result->score, SC_SCALE_QUANTITATIVE_DEMAND, 9);
   result->conversion.b = area_sum (result->score, SC_SCALE_VIGOR, 6);
   result->conversion.c = area_sum (result->score, SC_SCALE_SUPERVISOR_SUPPORT, 3);
-  judge (&result->conversion, result->complete,
-         result->conversion.b <= criteria->conv_b_max,
-         result->conversion.a + result->conversion.c <= criteria->conv_ac_max
-         && result->conversion.b <= criteria->conv_ac_b_max);
+  judge (&result->conversion, criteria, SC_METHOD_CONVERSION, result->complete);
 
   result->chart[SC_CHART_QUANTITATIVE_DEMAND] = result->raw[SC_SCALE_QUANTITATIVE_DEMAND];
   result->chart[SC_CHART_JOB_CONTROL] = result->raw[SC_SCALE_JOB_CONTROL];

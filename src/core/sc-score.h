@@ -132,6 +132,21 @@ void         sc_score                    (const guint8      answers[SC_BJSQ_N_IT
                                           const ScCriteria *criteria,
                                           ScResult         *result);
 
+/**
+ * sc_criteria_judge:
+ * @method: which criterion set to apply (the one in @criteria is not consulted)
+ * @a, @b, @c: area sums of that method, or SC_SCORE_MISSING
+ * @out_flags: (out) (optional): the ScCriterionFlags met
+ *
+ * Applies ㋐ and ㋑ to area sums. Any missing area gives SC_VERDICT_UNDETERMINED.
+ */
+ScVerdict    sc_criteria_judge           (const ScCriteria *criteria,
+                                          ScMethod          method,
+                                          int               a,
+                                          int               b,
+                                          int               c,
+                                          guint            *out_flags);
+
 /* The area result of the method the criteria choose. */
 const ScAreaResult *sc_result_primary    (const ScResult   *result,
                                           const ScCriteria *criteria);
