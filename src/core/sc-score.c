@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "sc-score.h"
+#include "sc-bjsq-private.h"
 
 #include <string.h>
 
@@ -14,12 +15,45 @@ G_DEFINE_QUARK (sc-score-error-quark, sc_score_error)
 /* The largest raw score of any scale (身体愁訴: 44), plus one. */
 #define RAW_LIMIT 45
 
-/* Conversion lookup tables derived once from the column ranges in sc-bjsq.c, so that
- * scoring a questionnaire is a handful of additions and table reads. */
+/* Conversion lookup tables derived once from the column ranges in sc-bjsq-private.h, so
+ * that scoring a questionnaire is a handful of additions and table reads. */
 static gint8 conversion_lut[SC_N_SEXES][SC_BJSQ_N_SCALES][RAW_LIMIT];
-/* Per item: the value added to the sum-method area total for answers 0..4
- * (0 for a missing answer, which is tracked separately). */
-static guint8 sum_points[SC_BJSQ_N_ITEMS][5];
+
+/* The sum method (その1) recodes some items as 5 - v; within one scale every item is
+ * recoded the same way relative to its sign in the raw-score formula, so a scale's
+ * sum-method points are an affine function of its raw score: points = offset + slope·raw.
+ * build_tables() derives offset and slope from the item table (and checks the premise),
+ * which turns the three area sums into 18 multiply-adds. */
+static int sum_offset[SC_BJSQ_N_SCALES];
+static int sum_slope[SC_BJSQ_N_SCALES];
+
+static void
+derive_sum_terms (guint scale)
+{
+  const ScScaleInfo *info = &sc_bjsq_scales[scale];
+  int offset = 0;
+  int slope = 0;
+
+  for (guint k = 0; k < (guint) info->n_minus + info->n_plus; k++)
+    {
+      gboolean minus = k < info->n_minus;
+      guint item = minus ? info->minus[k] : info->plus[k - info->n_minus];
+      gboolean reversed = sc_bjsq_items[item].reverse_in_sum;
+      /* The item's raw contribution is c = ±v and its points are v or 5 - v. */
+      int item_slope = (minus == reversed) ? 1 : -1;   /* points = item_offset + item_slope·c */
+      int item_offset = reversed ? 5 : 0;
+
+      if (slope != 0 && slope != item_slope)
+        g_error ("Scale %s mixes recoding directions; the sum method cannot be derived from it",
+                 info->id);
+      slope = item_slope;
+      offset += item_offset;
+    }
+
+  /* Σ points = offset + slope·(raw - constant). */
+  sum_slope[scale] = slope;
+  sum_offset[scale] = offset - slope * info->constant;
+}
 
 static void
 build_tables (void)
@@ -29,14 +63,8 @@ build_tables (void)
       for (int raw = 0; raw < RAW_LIMIT; raw++)
         conversion_lut[sex][s][raw] = (gint8) sc_bjsq_convert ((ScScale) s, (ScSex) sex, raw);
 
-  for (guint i = 0; i < SC_BJSQ_N_ITEMS; i++)
-    {
-      const ScItemInfo *item = sc_bjsq_item (i);
-
-      sum_points[i][0] = 0;
-      for (guint v = 1; v <= 4; v++)
-        sum_points[i][v] = (guint8) (item->reverse_in_sum ? 5 - v : v);
-    }
+  for (guint s = 0; s < SC_BJSQ_N_SCALES; s++)
+    derive_sum_terms (s);
 }
 
 static inline void
@@ -168,24 +196,16 @@ area_sum (const gint8 *values,
   return total;
 }
 
-ScVerdict
-sc_criteria_judge (const ScCriteria *criteria,
-                   ScMethod          method,
-                   int               a,
-                   int               b,
-                   int               c,
-                   guint            *out_flags)
+/* ㋐ and ㋑ on complete area sums; the inline core of sc_criteria_judge(). */
+static inline guint
+criteria_flags (const ScCriteria *criteria,
+                ScMethod          method,
+                int               a,
+                int               b,
+                int               c)
 {
   gboolean high_a;
   gboolean high_b;
-  guint flags = 0;
-
-  g_return_val_if_fail (criteria != NULL, SC_VERDICT_UNDETERMINED);
-
-  if (out_flags)
-    *out_flags = 0;
-  if (a < 0 || b < 0 || c < 0)
-    return SC_VERDICT_UNDETERMINED;
 
   if (method == SC_METHOD_SUM)
     {
@@ -199,17 +219,33 @@ sc_criteria_judge (const ScCriteria *criteria,
       high_a = b <= criteria->conv_b_max;
       high_b = a + c <= criteria->conv_ac_max && b <= criteria->conv_ac_b_max;
     }
+  return (high_a ? SC_CRITERION_A : 0) | (high_b ? SC_CRITERION_B : 0);
+}
 
-  if (high_a)
-    flags |= SC_CRITERION_A;
-  if (high_b)
-    flags |= SC_CRITERION_B;
+ScVerdict
+sc_criteria_judge (const ScCriteria *criteria,
+                   ScMethod          method,
+                   int               a,
+                   int               b,
+                   int               c,
+                   guint            *out_flags)
+{
+  guint flags;
+
+  g_return_val_if_fail (criteria != NULL, SC_VERDICT_UNDETERMINED);
+
+  if (out_flags)
+    *out_flags = 0;
+  if (a < 0 || b < 0 || c < 0)
+    return SC_VERDICT_UNDETERMINED;
+
+  flags = criteria_flags (criteria, method, a, b, c);
   if (out_flags)
     *out_flags = flags;
   return flags ? SC_VERDICT_HIGH : SC_VERDICT_NOT_HIGH;
 }
 
-static void
+static inline void
 judge (ScAreaResult     *area,
        const ScCriteria *criteria,
        ScMethod          method,
@@ -223,8 +259,100 @@ judge (ScAreaResult     *area,
       area->verdict = SC_VERDICT_UNDETERMINED;
       return;
     }
-  area->verdict = sc_criteria_judge (criteria, method, area->a, area->b, area->c,
-                                     &area->criteria);
+  /* A complete questionnaire has every area. */
+  area->criteria = criteria_flags (criteria, method, area->a, area->b, area->c);
+  area->verdict = area->criteria ? SC_VERDICT_HIGH : SC_VERDICT_NOT_HIGH;
+}
+
+/* Raw scores and 評価点 of the 19 scales. With @check_missing FALSE every answer must
+ * be 1-4; inlined twice, the compiler drops the missing-answer bookkeeping from the
+ * common path. */
+static inline __attribute__((always_inline)) void
+score_scales (const guint8 *a,
+              ScSex         sex,
+              gboolean      check_missing,
+              ScResult     *result)
+{
+  /* The loops run over the constant scale table; unrolled, they become straight-line
+   * additions (this is the hot path of batch scoring). */
+#pragma GCC unroll 19
+  for (guint s = 0; s < SC_BJSQ_N_SCALES; s++)
+    {
+      const ScScaleInfo *info = &sc_bjsq_scales[s];
+      int raw = info->constant;
+      guint8 present = 1;
+
+#pragma GCC unroll 3
+      for (guint k = 0; k < info->n_minus; k++)
+        {
+          guint8 v = a[info->minus[k]];
+          raw -= v;
+          if (check_missing)
+            present &= v != 0;
+        }
+#pragma GCC unroll 11
+      for (guint k = 0; k < info->n_plus; k++)
+        {
+          guint8 v = a[info->plus[k]];
+          raw += v;
+          if (check_missing)
+            present &= v != 0;
+        }
+
+      if (!check_missing || present)
+        {
+          result->raw[s] = (gint8) raw;
+          result->score[s] = conversion_lut[sex][s][raw];
+        }
+      else
+        {
+          result->raw[s] = SC_SCORE_MISSING;
+          result->score[s] = SC_SCORE_MISSING;
+        }
+    }
+}
+
+/* TRUE when every answer is 1-4. Eight answers at a time (SWAR): with the high bit of
+ * each byte forced on, subtracting 1 from every byte cannot borrow across bytes; then a
+ * byte is valid when it was below 0x80, was not 0 (the forced bit survived) and v - 1 has
+ * no bit above the lowest two. */
+static inline gboolean
+all_answered (const guint8 *answers)
+{
+  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 above_three = G_GUINT64_CONSTANT (0x7c7c7c7c7c7c7c7c);
+  guint64 bad = 0;
+
+  for (guint i = 0; i < SC_BJSQ_N_ITEMS / 8; i++)
+    {
+      guint64 w;
+      guint64 t;
+
+      memcpy (&w, answers + 8 * i, sizeof w);
+      t = (w | high) - ones;
+      bad |= (~t & high) | (t & above_three) | (w & high);
+    }
+  for (guint i = SC_BJSQ_N_ITEMS / 8 * 8; i < SC_BJSQ_N_ITEMS; i++)
+    bad |= (guint8) (answers[i] - 1u) >= 4u;
+  return bad == 0;
+}
+
+/* Sum-method total of scales [first, first + n): SC_SCORE_MISSING if one is missing. */
+static inline int
+sum_method_area (const gint8 *raw,
+                 guint        first,
+                 guint        n)
+{
+  int total = 0;
+
+  for (guint s = first; s < first + n; s++)
+    {
+      if (raw[s] < 0)
+        return SC_SCORE_MISSING;
+      total += sum_offset[s] + sum_slope[s] * raw[s];
+    }
+  return total;
 }
 
 void
@@ -235,11 +363,6 @@ sc_score (const guint8      answers[SC_BJSQ_N_ITEMS],
 {
   static const ScCriteria *defaults;
   static ScCriteria default_criteria;
-  guint8 a[SC_BJSQ_N_ITEMS];
-  guint missing = 0;
-  int sums[3] = { 0, 0, 0 };
-  gboolean sum_missing[3] = { FALSE, FALSE, FALSE };
-
   g_return_if_fail (answers != NULL);
   g_return_if_fail (result != NULL);
 
@@ -258,62 +381,29 @@ sc_score (const guint8      answers[SC_BJSQ_N_ITEMS],
     sex = SC_SEX_MALE;
   result->sex = sex;
 
-  /* Normalise: anything but 1-4 is "not answered". */
-  for (guint i = 0; i < SC_BJSQ_N_ITEMS; i++)
+  if (G_LIKELY (all_answered (answers)))
     {
-      guint8 v = answers[i];
-      guint8 ok = (guint8) (v - 1u) < 4u;
-
-      a[i] = ok ? v : 0;
-      missing += !ok;
+      result->complete = TRUE;
+      score_scales (answers, sex, FALSE, result);
     }
-  result->complete = missing == 0;
-
-  /* Sum method areas A (items 0-16), B (17-45), C (46-54). */
-  for (guint i = 0; i < 55; i++)
+  else
     {
-      guint area = i < 17 ? 0 : i < 46 ? 1 : 2;
+      /* Anything but 1-4 is "not answered": nothing is imputed. */
+      guint8 a[SC_BJSQ_N_ITEMS];
 
-      sums[area] += sum_points[i][a[i]];
-      sum_missing[area] |= a[i] == 0;
+      for (guint i = 0; i < SC_BJSQ_N_ITEMS; i++)
+        a[i] = (guint8) (answers[i] - 1u) < 4u ? answers[i] : 0;
+      result->complete = FALSE;
+      score_scales (a, sex, TRUE, result);
     }
 
-  for (guint s = 0; s < SC_BJSQ_N_SCALES; s++)
-    {
-      const ScScaleInfo *info = sc_bjsq_scale ((ScScale) s);
-      int raw = info->constant;
-      gboolean miss = FALSE;
-
-      for (guint k = 0; k < info->n_minus; k++)
-        {
-          guint8 v = a[info->minus[k]];
-          raw -= v;
-          miss |= v == 0;
-        }
-      for (guint k = 0; k < info->n_plus; k++)
-        {
-          guint8 v = a[info->plus[k]];
-          raw += v;
-          miss |= v == 0;
-        }
-
-      if (miss)
-        {
-          result->raw[s] = SC_SCORE_MISSING;
-          result->score[s] = SC_SCORE_MISSING;
-        }
-      else
-        {
-          result->raw[s] = (gint8) raw;
-          result->score[s] = conversion_lut[sex][s][raw];
-        }
-    }
-
-  result->sum.a = sum_missing[0] ? SC_SCORE_MISSING : sums[0];
-  result->sum.b = sum_missing[1] ? SC_SCORE_MISSING : sums[1];
-  result->sum.c = sum_missing[2] ? SC_SCORE_MISSING : sums[2];
+  /* Sum method (その1): areas A (9 scales), B (6), C (3); satisfaction is not counted. */
+  result->sum.a = sum_method_area (result->raw, SC_SCALE_QUANTITATIVE_DEMAND, 9);
+  result->sum.b = sum_method_area (result->raw, SC_SCALE_VIGOR, 6);
+  result->sum.c = sum_method_area (result->raw, SC_SCALE_SUPERVISOR_SUPPORT, 3);
   judge (&result->sum, criteria, SC_METHOD_SUM, result->complete);
 
+  /* Conversion method (その2): sums of 評価点 over the same scales. */
   result->conversion.a = area_sum (result->score, SC_SCALE_QUANTITATIVE_DEMAND, 9);
   result->conversion.b = area_sum (result->score, SC_SCALE_VIGOR, 6);
   result->conversion.c = area_sum (result->score, SC_SCALE_SUPERVISOR_SUPPORT, 3);

@@ -1,0 +1,159 @@
+/* sc-chart-constants.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The constants of the 仕事のストレス判定図 (judgement chart) and the health-risk formulas
+ * that use them (spec/bjsq-spec.md §6). The constants are NOT verified against the primary
+ * table (要確認), so they are data, not code: two built-in sets name their source, and the
+ * implementer can load a replacement set from a small key file once the table is checked.
+ *
+ * A replacement file looks like this (every key is required; numbers use a dot):
+ *
+ *   [set]
+ *   id=tmu-2026
+ *   name=TMU program, checked 2026-04
+ *   source=東京医科大学 bjsq.zip, table of 簡易調査票 constants
+ *   verified=true
+ *
+ *   [male]
+ *   A0=8.7
+ *   alpha=0.076
+ *   B0=7.9
+ *   beta=-0.089
+ *   C0=7.5
+ *   gamma=-0.097
+ *   D0=8.1
+ *   delta=-0.097
+ *
+ *   [female]
+ *   …the same eight keys…
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "sc-bjsq.h"
+
+G_BEGIN_DECLS
+
+#define SC_CHART_CONSTANTS_ERROR (sc_chart_constants_error_quark ())
+
+typedef enum
+{
+  SC_CHART_CONSTANTS_ERROR_SYNTAX,      /* not a key file: the message names the line */
+  SC_CHART_CONSTANTS_ERROR_MISSING,     /* a group or key is missing: the message names it */
+  SC_CHART_CONSTANTS_ERROR_VALUE,       /* a value is not a finite number / boolean / text */
+  SC_CHART_CONSTANTS_ERROR_UNKNOWN_KEY, /* a key in [male] or [female] that is not a constant */
+  SC_CHART_CONSTANTS_ERROR_READ,        /* the file could not be read */
+} ScChartConstantsError;
+
+/**
+ * ScChartConstants:
+ * The constants of one sex: national means A0-D0 of the four chart scales (range 3-12)
+ * and the coefficients α-δ. In the key file the members are named A0, alpha, B0, beta,
+ * C0, gamma, D0 and delta.
+ */
+typedef struct
+{
+  double a0;      /* 量的負担 (quantitative demand) national mean */
+  double alpha;
+  double b0;      /* コントロール (job control) national mean */
+  double beta;
+  double c0;      /* 上司の支援 (supervisor support) national mean */
+  double gamma;
+  double d0;      /* 同僚の支援 (coworker support) national mean */
+  double delta;
+} ScChartConstants;
+
+/**
+ * ScChartConstantSet:
+ * A named set of constants with its source, printed on every chart and report.
+ * @verified is %FALSE for both built-in sets: they are 要確認 (not checked against the
+ * primary table). Sets returned by the sc_chart_constant_set_builtin() family are static
+ * and must not be freed; sets from _new(), _copy() and _load_*() are freed with
+ * sc_chart_constant_set_free().
+ */
+typedef struct
+{
+  const char       *id;                       /* "set-a" */
+  const char       *name;
+  const char       *source;
+  gboolean          verified;
+  ScChartConstants  constants[SC_N_SEXES];    /* indexed by ScSex */
+} ScChartConstantSet;
+
+GQuark                    sc_chart_constants_error_quark   (void);
+
+/**
+ * sc_chart_constant_set_default:
+ * Returns: (transfer none): set A of spec §6 (impl-ts lib/health-risk.ts, citing the
+ *   University of Tokyo technote; sex-specific; 要確認).
+ */
+const ScChartConstantSet *sc_chart_constant_set_default    (void);
+
+/**
+ * sc_chart_constant_set_builtin:
+ * @id: "set-a" (the default) or "set-b" (ironwest/sctool-r "old" risk: one set used for
+ *   both sexes)
+ *
+ * Returns: (transfer none) (nullable): the built-in set, or %NULL for an unknown id.
+ */
+const ScChartConstantSet *sc_chart_constant_set_builtin    (const char               *id);
+
+/**
+ * sc_chart_constant_set_new:
+ * Returns: (transfer full): a set owning copies of the strings.
+ */
+ScChartConstantSet       *sc_chart_constant_set_new        (const char               *id,
+                                                            const char               *name,
+                                                            const char               *source,
+                                                            gboolean                  verified,
+                                                            const ScChartConstants   *male,
+                                                            const ScChartConstants   *female);
+
+ScChartConstantSet       *sc_chart_constant_set_copy       (const ScChartConstantSet *set);
+
+/* Frees a set from _new(), _copy() or _load_*(); never a built-in one. */
+void                      sc_chart_constant_set_free       (ScChartConstantSet       *set);
+
+/**
+ * sc_chart_constant_set_load_from_data:
+ * @data: the key file text (UTF-8)
+ * @len: its length, or -1 when NUL-terminated
+ *
+ * Reads a replacement set (format in the comment at the top of this header). Every error
+ * names the line, group and key concerned, in a message fit to show to the implementer.
+ *
+ * Returns: (transfer full) (nullable): the set, or %NULL with @error set.
+ */
+ScChartConstantSet       *sc_chart_constant_set_load_from_data (const char           *data,
+                                                                gssize                len,
+                                                                GError              **error);
+
+/* As _load_from_data() for the contents of @path. */
+ScChartConstantSet       *sc_chart_constant_set_load_from_file (const char           *path,
+                                                                GError              **error);
+
+/**
+ * sc_chart_risk:
+ * @constants: the constants of the sex the means belong to
+ * @qd, @control, @sup, @cow: mean chart scale scores (量的負担, コントロール, 上司の支援,
+ *   同僚の支援), each 3-12
+ * @risk_a: (out) (optional): 健康リスク(A) = 100·exp((qd−A0)·α + (control−B0)·β)
+ * @risk_b: (out) (optional): 健康リスク(B) = 100·exp((sup−C0)·γ + (cow−D0)·δ)
+ * @total: (out) (optional): 総合健康リスク = (A)·(B)/100
+ *
+ * The formulas of spec §6, exactly: no rounding, flooring or capping (100 = national
+ * average).
+ */
+void                      sc_chart_risk                    (const ScChartConstants   *constants,
+                                                            double                    qd,
+                                                            double                    control,
+                                                            double                    sup,
+                                                            double                    cow,
+                                                            double                   *risk_a,
+                                                            double                   *risk_b,
+                                                            double                   *total);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScChartConstantSet, sc_chart_constant_set_free)
+
+G_END_DECLS

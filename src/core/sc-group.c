@@ -1,0 +1,816 @@
+/* sc-group.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sc-group"
+
+#include "config.h"
+
+#include "sc-group.h"
+#include "sc-score-format.h"
+
+#include <math.h>
+#include <string.h>
+
+G_DEFINE_QUARK (sc-group-error-quark, sc_group_error)
+
+#define TOTAL_LABEL "全体"
+#define RISK_METHOD "weighted by sex headcount"
+
+struct _ScGroupEntry
+{
+  char               *label;                  /* NULL for the total */
+  guint               n;
+  guint               n_sex[SC_N_SEXES];
+  guint               excluded_incomplete;
+  ScGroupSuppression  suppression;
+  ScGroupSuppression  sex_suppression;
+  /* Filled only for what is shown; see fill_figures(). */
+  gboolean            has_combined;
+  gboolean            has_sex[SC_N_SEXES];
+  ScGroupFigures      combined;
+  ScGroupFigures      by_sex[SC_N_SEXES];
+};
+
+struct _ScGroupAnalysis
+{
+  ScChartConstantSet *constants;
+  guint               min_size;
+  gsize               n_respondents;
+  ScGroupEntry        total;
+  ScGroupEntry       *groups;
+  guint               n_groups;
+};
+
+/* Running sums of one entry, kept apart from the entry so that nothing of a suppressed
+ * entry outlives the analysis. */
+typedef struct
+{
+  double chart[SC_N_SEXES][SC_N_CHART_SCALES];
+  double score[SC_N_SEXES][SC_BJSQ_N_SCALES];
+} Sums;
+
+static void
+add_to (ScGroupEntry   *entry,
+        Sums           *sums,
+        const ScResult *result)
+{
+  ScSex sex = result->sex == SC_SEX_FEMALE ? SC_SEX_FEMALE : SC_SEX_MALE;
+
+  if (!result->complete)
+    {
+      entry->excluded_incomplete++;
+      return;
+    }
+
+  entry->n++;
+  entry->n_sex[sex]++;
+  for (guint k = 0; k < SC_N_CHART_SCALES; k++)
+    sums->chart[sex][k] += result->chart[k];
+  for (guint k = 0; k < SC_BJSQ_N_SCALES; k++)
+    sums->score[sex][k] += result->score[k];
+}
+
+/* Rule 2: the smallest shown group with somebody in it (ties: the last), or NULL. */
+static ScGroupEntry *
+smallest_shown_group (ScGroupAnalysis *analysis)
+{
+  ScGroupEntry *best = NULL;
+
+  for (guint i = 0; i < analysis->n_groups; i++)
+    {
+      ScGroupEntry *g = &analysis->groups[i];
+
+      if (g->suppression == SC_GROUP_SUPPRESSION_NONE && g->n > 0
+          && (best == NULL || g->n <= best->n))
+        best = g;
+    }
+  return best;
+}
+
+static gboolean
+sex_in_small_range (const ScGroupEntry *entry,
+                    guint               min_size)
+{
+  for (guint s = 0; s < SC_N_SEXES; s++)
+    if (entry->n_sex[s] > 0 && entry->n_sex[s] < min_size)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether a shown group lets a reader know the figures of its members of @sex. */
+static gboolean
+reveals_sex (const ScGroupEntry *g,
+             ScSex               sex)
+{
+  ScSex other = sex == SC_SEX_MALE ? SC_SEX_FEMALE : SC_SEX_MALE;
+
+  if (g->suppression != SC_GROUP_SUPPRESSION_NONE || g->n_sex[sex] == 0)
+    return FALSE;
+  return g->sex_suppression == SC_GROUP_SUPPRESSION_NONE || g->n_sex[other] == 0;
+}
+
+/* Rule 4, one step. Returns TRUE when it suppressed something. */
+static gboolean
+apply_sex_differencing (ScGroupAnalysis *analysis)
+{
+  ScGroupEntry *total = &analysis->total;
+
+  if (total->sex_suppression != SC_GROUP_SUPPRESSION_NONE)
+    return FALSE;
+
+  for (guint s = 0; s < SC_N_SEXES; s++)
+    {
+      ScSex other = s == SC_SEX_MALE ? SC_SEX_FEMALE : SC_SEX_MALE;
+      ScGroupEntry *best = NULL;
+      guint revealed = 0;
+      guint rest;
+
+      for (guint i = 0; i < analysis->n_groups; i++)
+        if (reveals_sex (&analysis->groups[i], s))
+          revealed += analysis->groups[i].n_sex[s];
+      rest = total->n_sex[s] - revealed;
+      if (rest == 0 || rest >= analysis->min_size)
+        continue;
+
+      for (guint i = 0; i < analysis->n_groups; i++)
+        {
+          ScGroupEntry *g = &analysis->groups[i];
+
+          if (reveals_sex (g, s) && g->n_sex[other] > 0
+              && (best == NULL || g->n_sex[s] <= best->n_sex[s]))
+            best = g;
+        }
+      if (best == NULL)
+        best = total;
+      best->sex_suppression = SC_GROUP_SUPPRESSION_SEX_COMPLEMENTARY;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+apply_suppression (ScGroupAnalysis *analysis)
+{
+  ScGroupEntry *total = &analysis->total;
+  guint min = analysis->min_size;
+
+  /* Rule 0. */
+  if (total->n < min)
+    {
+      total->suppression = SC_GROUP_SUPPRESSION_WORKPLACE_TOO_SMALL;
+      total->sex_suppression = total->suppression;
+      for (guint i = 0; i < analysis->n_groups; i++)
+        {
+          analysis->groups[i].suppression = SC_GROUP_SUPPRESSION_WORKPLACE_TOO_SMALL;
+          analysis->groups[i].sex_suppression = SC_GROUP_SUPPRESSION_WORKPLACE_TOO_SMALL;
+        }
+      return;
+    }
+
+  /* Rule 1. */
+  for (guint i = 0; i < analysis->n_groups; i++)
+    {
+      ScGroupEntry *g = &analysis->groups[i];
+
+      if (g->n > 0 && g->n < min)
+        g->suppression = SC_GROUP_SUPPRESSION_TOO_SMALL;
+    }
+
+  /* Rule 2. */
+  for (;;)
+    {
+      guint shown = 0;
+      guint rest;
+      ScGroupEntry *smallest;
+
+      for (guint i = 0; i < analysis->n_groups; i++)
+        if (analysis->groups[i].suppression == SC_GROUP_SUPPRESSION_NONE)
+          shown += analysis->groups[i].n;
+      rest = total->n - shown;
+      if (rest == 0 || rest >= min)
+        break;
+      smallest = smallest_shown_group (analysis);
+      if (smallest == NULL)
+        break;
+      smallest->suppression = SC_GROUP_SUPPRESSION_COMPLEMENTARY;
+    }
+
+  for (guint i = 0; i < analysis->n_groups; i++)
+    {
+      ScGroupEntry *g = &analysis->groups[i];
+
+      if (g->suppression != SC_GROUP_SUPPRESSION_NONE)
+        g->sex_suppression = g->suppression;
+    }
+
+  /* Rule 3. */
+  if (sex_in_small_range (total, min))
+    total->sex_suppression = SC_GROUP_SUPPRESSION_SEX_SUBGROUP_TOO_SMALL;
+  for (guint i = 0; i < analysis->n_groups; i++)
+    {
+      ScGroupEntry *g = &analysis->groups[i];
+
+      if (g->suppression == SC_GROUP_SUPPRESSION_NONE && sex_in_small_range (g, min))
+        g->sex_suppression = SC_GROUP_SUPPRESSION_SEX_SUBGROUP_TOO_SMALL;
+    }
+
+  /* Rule 4: each step hides one more set of blocks, so this ends. */
+  while (apply_sex_differencing (analysis))
+    ;
+}
+
+/* Computes the figures of a shown entry from its sums. Nothing is written for a
+ * suppressed entry, so its means cannot be read even by mistake. */
+static void
+fill_figures (ScGroupEntry             *entry,
+              const Sums               *sums,
+              const ScChartConstantSet *constants)
+{
+  ScGroupFigures sex_figures[SC_N_SEXES];
+  ScGroupFigures *c = &entry->combined;
+
+  if (entry->suppression != SC_GROUP_SUPPRESSION_NONE || entry->n == 0)
+    return;
+
+  memset (sex_figures, 0, sizeof sex_figures);
+  memset (c, 0, sizeof *c);
+  c->n = entry->n;
+
+  for (guint s = 0; s < SC_N_SEXES; s++)
+    {
+      ScGroupFigures *f = &sex_figures[s];
+      double n = entry->n_sex[s];
+
+      if (entry->n_sex[s] == 0)
+        continue;
+
+      f->n = entry->n_sex[s];
+      for (guint k = 0; k < SC_N_CHART_SCALES; k++)
+        {
+          f->chart[k] = sums->chart[s][k] / n;
+          c->chart[k] += sums->chart[s][k];
+        }
+      for (guint k = 0; k < SC_BJSQ_N_SCALES; k++)
+        {
+          f->scale_mean[k] = sums->score[s][k] / n;
+          c->scale_mean[k] += sums->score[s][k];
+        }
+      sc_chart_risk (&constants->constants[s],
+                     f->chart[SC_CHART_QUANTITATIVE_DEMAND], f->chart[SC_CHART_JOB_CONTROL],
+                     f->chart[SC_CHART_SUPERVISOR_SUPPORT], f->chart[SC_CHART_COWORKER_SUPPORT],
+                     &f->risk_a, &f->risk_b, &f->risk_total);
+
+      /* No official rule for a mixed-sex group (spec §6): weight by headcount. */
+      c->risk_a += n * f->risk_a;
+      c->risk_b += n * f->risk_b;
+      c->risk_total += n * f->risk_total;
+    }
+
+  for (guint k = 0; k < SC_N_CHART_SCALES; k++)
+    c->chart[k] /= entry->n;
+  for (guint k = 0; k < SC_BJSQ_N_SCALES; k++)
+    c->scale_mean[k] /= entry->n;
+  c->risk_a /= entry->n;
+  c->risk_b /= entry->n;
+  c->risk_total /= entry->n;
+  entry->has_combined = TRUE;
+
+  if (entry->sex_suppression != SC_GROUP_SUPPRESSION_NONE)
+    return;
+  for (guint s = 0; s < SC_N_SEXES; s++)
+    if (entry->n_sex[s] > 0)
+      {
+        entry->by_sex[s] = sex_figures[s];
+        entry->has_sex[s] = TRUE;
+      }
+}
+
+ScGroupAnalysis *
+sc_group_analyse (const ScGroupRespondent  *respondents,
+                  gsize                     n,
+                  guint                     min_size,
+                  const ScChartConstantSet *constants,
+                  GError                  **error)
+{
+  g_autoptr(ScGroupAnalysis) analysis = NULL;
+  g_autoptr(GHashTable) index = NULL;
+  g_autoptr(GArray) groups = NULL;
+  g_autoptr(GArray) group_sums = NULL;
+  g_autofree gint *group_of = NULL;
+  Sums total_sums;
+
+  g_return_val_if_fail (respondents != NULL || n == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (min_size < 1)
+    {
+      g_set_error (error, SC_GROUP_ERROR, SC_GROUP_ERROR_INVALID_MIN_SIZE,
+                   "the minimum group size must be at least 1 (it is %u)", min_size);
+      return NULL;
+    }
+  if (constants == NULL)
+    constants = sc_chart_constant_set_default ();
+
+  analysis = g_new0 (ScGroupAnalysis, 1);
+  analysis->constants = sc_chart_constant_set_copy (constants);
+  analysis->min_size = min_size;
+  analysis->n_respondents = n;
+
+  /* First pass: the groups in order of first appearance. */
+  index = g_hash_table_new (g_str_hash, g_str_equal);
+  groups = g_array_new (FALSE, TRUE, sizeof (ScGroupEntry));
+  group_of = g_new (gint, n > 0 ? n : 1);
+  for (gsize i = 0; i < n; i++)
+    {
+      const char *label = respondents[i].group;
+      gpointer found;
+
+      group_of[i] = -1;
+      if (label == NULL || *label == '\0')
+        continue;
+      if (!g_utf8_validate (label, -1, NULL))
+        {
+          g_set_error (error, SC_GROUP_ERROR, SC_GROUP_ERROR_INVALID_LABEL,
+                       "the group label of respondent %" G_GSIZE_FORMAT " is not UTF-8", i + 1);
+          /* The labels copied so far are owned by the array, not yet by the analysis. */
+          for (guint g = 0; g < groups->len; g++)
+            g_free (g_array_index (groups, ScGroupEntry, g).label);
+          return NULL;
+        }
+      if (g_hash_table_lookup_extended (index, label, NULL, &found))
+        group_of[i] = GPOINTER_TO_INT (found);
+      else
+        {
+          ScGroupEntry entry = { 0 };
+
+          entry.label = g_strdup (label);
+          g_array_append_val (groups, entry);
+          group_of[i] = (gint) groups->len - 1;
+          g_hash_table_insert (index, entry.label, GINT_TO_POINTER (group_of[i]));
+        }
+    }
+  analysis->n_groups = groups->len;
+  analysis->groups = (ScGroupEntry *) (void *) g_array_free (g_steal_pointer (&groups), FALSE);
+
+  /* Second pass: counts and sums. */
+  memset (&total_sums, 0, sizeof total_sums);
+  group_sums = g_array_new (FALSE, TRUE, sizeof (Sums));
+  g_array_set_size (group_sums, analysis->n_groups);
+  for (gsize i = 0; i < n; i++)
+    {
+      const ScResult *result = &respondents[i].result;
+
+      add_to (&analysis->total, &total_sums, result);
+      if (group_of[i] >= 0)
+        add_to (&analysis->groups[group_of[i]],
+                &g_array_index (group_sums, Sums, group_of[i]), result);
+    }
+
+  apply_suppression (analysis);
+
+  fill_figures (&analysis->total, &total_sums, analysis->constants);
+  for (guint g = 0; g < analysis->n_groups; g++)
+    fill_figures (&analysis->groups[g], &g_array_index (group_sums, Sums, g),
+                  analysis->constants);
+
+  return g_steal_pointer (&analysis);
+}
+
+void
+sc_group_analysis_free (ScGroupAnalysis *analysis)
+{
+  if (analysis == NULL)
+    return;
+
+  for (guint g = 0; g < analysis->n_groups; g++)
+    g_free (analysis->groups[g].label);
+  g_free (analysis->groups);
+  g_clear_pointer (&analysis->constants, sc_chart_constant_set_free);
+  g_free (analysis);
+}
+
+guint
+sc_group_analysis_get_min_size (const ScGroupAnalysis *analysis)
+{
+  g_return_val_if_fail (analysis != NULL, 0);
+  return analysis->min_size;
+}
+
+const ScChartConstantSet *
+sc_group_analysis_get_constants (const ScGroupAnalysis *analysis)
+{
+  g_return_val_if_fail (analysis != NULL, NULL);
+  return analysis->constants;
+}
+
+gsize
+sc_group_analysis_get_n_respondents (const ScGroupAnalysis *analysis)
+{
+  g_return_val_if_fail (analysis != NULL, 0);
+  return analysis->n_respondents;
+}
+
+const ScGroupEntry *
+sc_group_analysis_get_total (const ScGroupAnalysis *analysis)
+{
+  g_return_val_if_fail (analysis != NULL, NULL);
+  return &analysis->total;
+}
+
+guint
+sc_group_analysis_get_n_groups (const ScGroupAnalysis *analysis)
+{
+  g_return_val_if_fail (analysis != NULL, 0);
+  return analysis->n_groups;
+}
+
+const ScGroupEntry *
+sc_group_analysis_get_group (const ScGroupAnalysis *analysis,
+                             guint                  index)
+{
+  g_return_val_if_fail (analysis != NULL, NULL);
+  g_return_val_if_fail (index < analysis->n_groups, NULL);
+  return &analysis->groups[index];
+}
+
+const char *
+sc_group_entry_get_label (const ScGroupEntry *entry)
+{
+  g_return_val_if_fail (entry != NULL, NULL);
+  return entry->label;
+}
+
+gboolean
+sc_group_entry_is_total (const ScGroupEntry *entry)
+{
+  g_return_val_if_fail (entry != NULL, FALSE);
+  return entry->label == NULL;
+}
+
+guint
+sc_group_entry_get_n (const ScGroupEntry *entry)
+{
+  g_return_val_if_fail (entry != NULL, 0);
+  return entry->n;
+}
+
+guint
+sc_group_entry_get_n_sex (const ScGroupEntry *entry,
+                          ScSex               sex)
+{
+  g_return_val_if_fail (entry != NULL, 0);
+  g_return_val_if_fail ((guint) sex < SC_N_SEXES, 0);
+  return entry->n_sex[sex];
+}
+
+guint
+sc_group_entry_get_excluded_incomplete (const ScGroupEntry *entry)
+{
+  g_return_val_if_fail (entry != NULL, 0);
+  return entry->excluded_incomplete;
+}
+
+ScGroupSuppression
+sc_group_entry_get_suppression (const ScGroupEntry *entry)
+{
+  g_return_val_if_fail (entry != NULL, SC_GROUP_SUPPRESSION_NONE);
+  return entry->suppression;
+}
+
+gboolean
+sc_group_entry_is_suppressed (const ScGroupEntry *entry)
+{
+  g_return_val_if_fail (entry != NULL, TRUE);
+  return entry->suppression != SC_GROUP_SUPPRESSION_NONE;
+}
+
+const ScGroupFigures *
+sc_group_entry_get_combined (const ScGroupEntry *entry)
+{
+  g_return_val_if_fail (entry != NULL, NULL);
+  return entry->has_combined ? &entry->combined : NULL;
+}
+
+ScGroupSuppression
+sc_group_entry_get_sex_suppression (const ScGroupEntry *entry)
+{
+  g_return_val_if_fail (entry != NULL, SC_GROUP_SUPPRESSION_NONE);
+  return entry->sex_suppression;
+}
+
+const ScGroupFigures *
+sc_group_entry_get_by_sex (const ScGroupEntry *entry,
+                           ScSex               sex)
+{
+  g_return_val_if_fail (entry != NULL, NULL);
+  g_return_val_if_fail ((guint) sex < SC_N_SEXES, NULL);
+  return entry->has_sex[sex] ? &entry->by_sex[sex] : NULL;
+}
+
+const char *
+sc_group_suppression_to_string (ScGroupSuppression suppression)
+{
+  switch (suppression)
+    {
+    case SC_GROUP_SUPPRESSION_NONE:
+      return NULL;
+    case SC_GROUP_SUPPRESSION_TOO_SMALL:
+      return "too_small";
+    case SC_GROUP_SUPPRESSION_COMPLEMENTARY:
+      return "complementary";
+    case SC_GROUP_SUPPRESSION_WORKPLACE_TOO_SMALL:
+      return "workplace_too_small";
+    case SC_GROUP_SUPPRESSION_SEX_SUBGROUP_TOO_SMALL:
+      return "sex_subgroup_too_small";
+    case SC_GROUP_SUPPRESSION_SEX_COMPLEMENTARY:
+      return "sex_complementary";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* ---- JSON -------------------------------------------------------------------------- */
+
+static void
+indent (GString *out,
+        guint    level)
+{
+  for (guint i = 0; i < level; i++)
+    g_string_append (out, "  ");
+}
+
+/* A JSON number with the given printf format; null if it is not finite (a replacement
+ * constants file with absurd coefficients could overflow exp()). */
+static void
+append_number (GString    *out,
+               const char *format,
+               double      v)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (v))
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  g_string_append (out, g_ascii_formatd (buf, sizeof buf, format, v));
+}
+
+static void
+append_key (GString    *out,
+            guint       level,
+            const char *key)
+{
+  indent (out, level);
+  sc_json_append_string (out, key, -1);
+  g_string_append (out, ": ");
+}
+
+static void
+append_chart (GString              *out,
+              guint                 level,
+              const ScGroupFigures *f)
+{
+  g_string_append (out, "{\n");
+  for (guint k = 0; k < SC_N_CHART_SCALES; k++)
+    {
+      append_key (out, level + 1, sc_bjsq_scale (sc_chart_scale_to_scale (k))->id);
+      append_number (out, "%.2f", f->chart[k]);
+      g_string_append (out, k + 1 < SC_N_CHART_SCALES ? ",\n" : "\n");
+    }
+  indent (out, level);
+  g_string_append (out, "}");
+}
+
+static void
+append_risk (GString              *out,
+             guint                 level,
+             const ScGroupFigures *f,
+             const char           *method)
+{
+  g_string_append (out, "{\n");
+  append_key (out, level + 1, "A");
+  append_number (out, "%.2f", f->risk_a);
+  g_string_append (out, ",\n");
+  append_key (out, level + 1, "B");
+  append_number (out, "%.2f", f->risk_b);
+  g_string_append (out, ",\n");
+  append_key (out, level + 1, "total");
+  append_number (out, "%.2f", f->risk_total);
+  if (method != NULL)
+    {
+      g_string_append (out, ",\n");
+      append_key (out, level + 1, "method");
+      sc_json_append_string (out, method, -1);
+    }
+  g_string_append (out, "\n");
+  indent (out, level);
+  g_string_append (out, "}");
+}
+
+static void
+append_reason (GString            *out,
+               ScGroupSuppression  suppression)
+{
+  const char *reason = sc_group_suppression_to_string (suppression);
+
+  if (reason != NULL)
+    sc_json_append_string (out, reason, -1);
+  else
+    g_string_append (out, "null");
+}
+
+static void
+append_entry (GString            *out,
+              guint               level,
+              const ScGroupEntry *entry)
+{
+  const ScGroupFigures *c = sc_group_entry_get_combined (entry);
+  const char *label = entry->label != NULL ? entry->label : TOTAL_LABEL;
+
+  /* The caller writes what comes before the opening brace. */
+  g_string_append (out, "{\n");
+  append_key (out, level + 1, "group");
+  sc_json_append_string (out, label, -1);
+  g_string_append (out, ",\n");
+
+  if (entry->suppression != SC_GROUP_SUPPRESSION_NONE)
+    {
+      /* Kept minimal on purpose: no counts, no figures. */
+      append_key (out, level + 1, "suppressed");
+      g_string_append (out, "true,\n");
+      append_key (out, level + 1, "reason");
+      append_reason (out, entry->suppression);
+      g_string_append (out, "\n");
+      indent (out, level);
+      g_string_append (out, "}");
+      return;
+    }
+
+  g_string_append_printf (out, "%*s\"n\": %u,\n", (int) (level + 1) * 2, "", entry->n);
+  g_string_append_printf (out, "%*s\"n_male\": %u,\n", (int) (level + 1) * 2, "",
+                          entry->n_sex[SC_SEX_MALE]);
+  g_string_append_printf (out, "%*s\"n_female\": %u,\n", (int) (level + 1) * 2, "",
+                          entry->n_sex[SC_SEX_FEMALE]);
+  g_string_append_printf (out, "%*s\"excluded_incomplete\": %u,\n", (int) (level + 1) * 2, "",
+                          entry->excluded_incomplete);
+  append_key (out, level + 1, "suppressed");
+  g_string_append (out, "false,\n");
+  append_key (out, level + 1, "reason");
+  g_string_append (out, "null,\n");
+
+  if (c == NULL)
+    {
+      /* Shown, but nobody in it answered completely. */
+      append_key (out, level + 1, "chart");
+      g_string_append (out, "null,\n");
+      append_key (out, level + 1, "risk");
+      g_string_append (out, "null,\n");
+      append_key (out, level + 1, "by_sex");
+      g_string_append (out, "null,\n");
+      append_key (out, level + 1, "scale_means");
+      g_string_append (out, "null\n");
+      indent (out, level);
+      g_string_append (out, "}");
+      return;
+    }
+
+  append_key (out, level + 1, "chart");
+  append_chart (out, level + 1, c);
+  g_string_append (out, ",\n");
+  append_key (out, level + 1, "risk");
+  append_risk (out, level + 1, c, RISK_METHOD);
+  g_string_append (out, ",\n");
+
+  append_key (out, level + 1, "by_sex");
+  g_string_append (out, "{\n");
+  for (guint s = 0; s < SC_N_SEXES; s++)
+    {
+      const ScGroupFigures *f = sc_group_entry_get_by_sex (entry, s);
+
+      append_key (out, level + 2, s == SC_SEX_MALE ? "male" : "female");
+      if (f == NULL)
+        g_string_append (out, "null,\n");
+      else
+        {
+          g_string_append (out, "{\n");
+          g_string_append_printf (out, "%*s\"n\": %u,\n", (int) (level + 3) * 2, "", f->n);
+          append_key (out, level + 3, "chart");
+          append_chart (out, level + 3, f);
+          g_string_append (out, ",\n");
+          append_key (out, level + 3, "risk");
+          append_risk (out, level + 3, f, NULL);
+          g_string_append (out, "\n");
+          indent (out, level + 2);
+          g_string_append (out, "},\n");
+        }
+    }
+  append_key (out, level + 2, "reason");
+  append_reason (out, entry->sex_suppression);
+  g_string_append (out, "\n");
+  indent (out, level + 1);
+  g_string_append (out, "},\n");
+
+  append_key (out, level + 1, "scale_means");
+  g_string_append (out, "{\n");
+  for (guint k = 0; k < SC_BJSQ_N_SCALES; k++)
+    {
+      append_key (out, level + 2, sc_bjsq_scale (k)->id);
+      append_number (out, "%.2f", c->scale_mean[k]);
+      g_string_append (out, k + 1 < SC_BJSQ_N_SCALES ? ",\n" : "\n");
+    }
+  indent (out, level + 1);
+  g_string_append (out, "}\n");
+  indent (out, level);
+  g_string_append (out, "}");
+}
+
+static void
+append_constants (GString                  *out,
+                  const ScChartConstantSet *set)
+{
+  static const char * const keys[] = {
+    "A0", "alpha", "B0", "beta", "C0", "gamma", "D0", "delta",
+  };
+
+  g_string_append (out, "{\n");
+  append_key (out, 2, "id");
+  sc_json_append_string (out, set->id, -1);
+  g_string_append (out, ",\n");
+  append_key (out, 2, "name");
+  sc_json_append_string (out, set->name, -1);
+  g_string_append (out, ",\n");
+  append_key (out, 2, "source");
+  sc_json_append_string (out, set->source, -1);
+  g_string_append (out, ",\n");
+  append_key (out, 2, "verified");
+  g_string_append (out, set->verified ? "true,\n" : "false,\n");
+  append_key (out, 2, "note");
+  if (set->verified)
+    g_string_append (out, "null,\n");
+  else
+    {
+      sc_json_append_string (out,
+                             "要確認: these constants are not verified against the primary "
+                             "table (U-Tokyo technote / TMU program); replace them with "
+                             "--constants FILE once checked", -1);
+      g_string_append (out, ",\n");
+    }
+
+  for (guint s = 0; s < SC_N_SEXES; s++)
+    {
+      const ScChartConstants *c = &set->constants[s];
+      const double v[] = { c->a0, c->alpha, c->b0, c->beta, c->c0, c->gamma, c->d0, c->delta };
+
+      G_STATIC_ASSERT (G_N_ELEMENTS (v) == G_N_ELEMENTS (keys));
+
+      append_key (out, 2, s == SC_SEX_MALE ? "male" : "female");
+      g_string_append (out, "{");
+      for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+        {
+          if (k > 0)
+            g_string_append (out, ", ");
+          sc_json_append_string (out, keys[k], -1);
+          g_string_append (out, ": ");
+          append_number (out, "%.10g", v[k]);
+        }
+      g_string_append (out, s + 1 < SC_N_SEXES ? "},\n" : "}\n");
+    }
+  indent (out, 1);
+  g_string_append (out, "}");
+}
+
+void
+sc_group_analysis_to_json (const ScGroupAnalysis *analysis,
+                           GString               *out)
+{
+  g_return_if_fail (analysis != NULL);
+  g_return_if_fail (out != NULL);
+
+  g_string_append_printf (out, "{\n  \"min_size\": %u,\n", analysis->min_size);
+  append_key (out, 1, "constants");
+  append_constants (out, analysis->constants);
+  g_string_append (out, ",\n");
+  g_string_append_printf (out, "  \"respondents\": %" G_GSIZE_FORMAT ",\n",
+                          analysis->n_respondents);
+  g_string_append_printf (out, "  \"excluded_incomplete\": %u,\n",
+                          analysis->total.excluded_incomplete);
+  append_key (out, 1, "total");
+  append_entry (out, 1, &analysis->total);
+  g_string_append (out, ",\n");
+  append_key (out, 1, "groups");
+  if (analysis->n_groups == 0)
+    g_string_append (out, "[]\n");
+  else
+    {
+      g_string_append (out, "[\n");
+      for (guint g = 0; g < analysis->n_groups; g++)
+        {
+          indent (out, 2);
+          append_entry (out, 2, &analysis->groups[g]);
+          g_string_append (out, g + 1 < analysis->n_groups ? ",\n" : "\n");
+        }
+      g_string_append (out, "  ]\n");
+    }
+  g_string_append (out, "}\n");
+}
