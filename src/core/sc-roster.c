@@ -1,0 +1,899 @@
+/* sc-roster.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sc-roster"
+
+#include "config.h"
+
+#include "sc-roster.h"
+
+#include "sc-date.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+G_DEFINE_QUARK (sc-roster-error-quark, sc_roster_error)
+
+enum
+{
+  COL_NUMBER,
+  COL_NAME,
+  COL_KANA,
+  COL_SEX,
+  COL_BIRTH_DATE,
+  COL_DEPARTMENT,
+  COL_JOB_TYPE,
+  COL_POSITION,
+  COL_EMPLOYMENT_TYPE,
+  COL_ACTIVE,
+  N_COLUMNS
+};
+
+typedef struct
+{
+  const char *id;             /* English header, as in sc_roster_field_id() */
+  const char *name_ja;        /* the Japanese header, named in "missing column" messages */
+  gboolean    required;
+  const char *aliases[9];     /* folded as by fold_header(), NULL-terminated */
+} ColumnInfo;
+
+static const ColumnInfo columns[N_COLUMNS] = {
+  [COL_NUMBER] = { "number", "社員番号", TRUE,
+    { "社員番号", "従業員番号", "職員番号", "number", "employee_number", "employee_no",
+      "employee_id", NULL } },
+  [COL_NAME] = { "name", "氏名", TRUE, { "氏名", "名前", "name", NULL } },
+  [COL_KANA] = { "kana", "ふりがな", FALSE,
+    { "ふりがな", "フリガナ", "かな", "カナ", "よみがな", "ヨミガナ", "kana", NULL } },
+  [COL_SEX] = { "sex", "性別", TRUE, { "性別", "sex", "gender", NULL } },
+  [COL_BIRTH_DATE] = { "birth_date", "生年月日", FALSE,
+    { "生年月日", "誕生日", "birth_date", "birthdate", "date_of_birth", NULL } },
+  [COL_DEPARTMENT] = { "department", "部署", FALSE,
+    { "部署", "部署名", "所属", "department", "dept", NULL } },
+  [COL_JOB_TYPE] = { "job_type", "職種", FALSE, { "職種", "job_type", "occupation", NULL } },
+  [COL_POSITION] = { "position", "役職", FALSE, { "役職", "position", NULL } },
+  [COL_EMPLOYMENT_TYPE] = { "employment_type", "雇用形態", FALSE,
+    { "雇用形態", "employment_type", NULL } },
+  [COL_ACTIVE] = { "active", "在籍", FALSE,
+    { "在籍", "在籍区分", "在籍状況", "active", NULL } },
+};
+
+struct _ScRoster
+{
+  GPtrArray     *employees;    /* ScEmployee */
+  GPtrArray     *warnings;     /* ScRosterProblem */
+  ScCsvEncoding  encoding;
+};
+
+typedef struct
+{
+  GPtrArray  *problems;        /* ScRosterProblem */
+  GPtrArray  *warnings;        /* ScRosterProblem */
+  const GDate *today;
+  int         column_of[N_COLUMNS];  /* CSV index of each column, or -1 */
+  GPtrArray  *header;          /* char *, each header cell as written (trimmed) */
+  gboolean   *unnamed_warned;  /* per CSV column: a value under an empty header was reported */
+  guint       header_line;
+  GHashTable *numbers;         /* employee number → GUINT_TO_POINTER (line) */
+} Parser;
+
+/* --- problems --------------------------------------------------------------- */
+
+void
+sc_roster_problem_free (ScRosterProblem *problem)
+{
+  if (problem == NULL)
+    return;
+  g_free (problem->column_name);
+  g_free (problem->message);
+  g_free (problem);
+}
+
+char *
+sc_roster_problem_to_string (const ScRosterProblem *problem)
+{
+  g_return_val_if_fail (problem != NULL, NULL);
+
+  if (problem->line == 0)
+    return g_strdup (problem->message);
+  if (problem->column == 0)
+    return g_strdup_printf ("line %u: %s", problem->line, problem->message);
+  if (problem->column_name != NULL && problem->column_name[0] != '\0')
+    return g_strdup_printf ("line %u, column %u (%s): %s", problem->line, problem->column,
+                            problem->column_name, problem->message);
+  return g_strdup_printf ("line %u, column %u: %s", problem->line, problem->column,
+                          problem->message);
+}
+
+static const char *
+header_name (Parser *parser,
+             guint   column)
+{
+  const char *name;
+
+  if (parser->header == NULL || column == 0 || column > parser->header->len)
+    return NULL;
+  name = g_ptr_array_index (parser->header, column - 1);
+  return name[0] != '\0' ? name : NULL;
+}
+
+static ScRosterProblem *
+problem_new (ScRosterError  code,
+             guint          line,
+             guint          column,
+             const char    *column_name,
+             char          *message)
+{
+  ScRosterProblem *problem = g_new0 (ScRosterProblem, 1);
+
+  problem->code = code;
+  problem->line = line;
+  problem->column = column;
+  problem->column_name = g_strdup (column_name);
+  problem->message = message;
+  return problem;
+}
+
+G_GNUC_PRINTF (6, 7)
+static void
+add_problem (Parser        *parser,
+             GPtrArray     *list,
+             ScRosterError  code,
+             guint          line,
+             guint          column,
+             const char    *format,
+             ...)
+{
+  va_list args;
+  char *message;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_ptr_array_add (list, problem_new (code, line, column, header_name (parser, column), message));
+}
+
+/* The CSV reader's messages begin with "line N: " or "line N, column M: "; the
+ * roster keeps those numbers as fields so that the preview can show them in a
+ * table. test-roster checks that this still matches what the reader writes. */
+static void
+add_csv_problem (Parser        *parser,
+                 ScRosterError  code,
+                 const GError  *csv_error)
+{
+  const char *p = csv_error->message;
+  const char *rest = p;
+  guint line = 0, column = 0;
+
+  if (g_str_has_prefix (p, "line ") && g_ascii_isdigit (p[5]))
+    {
+      char *end;
+      guint64 value = g_ascii_strtoull (p + 5, &end, 10);
+
+      if (value <= G_MAXUINT)
+        {
+          guint64 col_value = 0;
+
+          p = end;
+          if (g_str_has_prefix (p, ", column ") && g_ascii_isdigit (p[9]))
+            {
+              col_value = g_ascii_strtoull (p + 9, &end, 10);
+              p = end;
+            }
+          if (g_str_has_prefix (p, ": ") && col_value <= G_MAXUINT)
+            {
+              line = (guint) value;
+              column = (guint) col_value;
+              rest = p + 2;
+            }
+        }
+    }
+  add_problem (parser, parser->problems, code, line, column, "%s", rest);
+}
+
+/* --- text helpers ----------------------------------------------------------- */
+
+/* Cuts blanks at both ends, including the full-width space and the no-break space
+ * that spreadsheets leave in cells. */
+static void
+trim_value (const char **text,
+            gsize       *len)
+{
+  static const char *const blanks[] = { " ", "\t", "\xe3\x80\x80", "\xc2\xa0" };
+  gboolean again = TRUE;
+
+  while (again)
+    {
+      again = FALSE;
+      for (guint i = 0; i < G_N_ELEMENTS (blanks); i++)
+        {
+          gsize n = strlen (blanks[i]);
+
+          if (*len >= n && memcmp (*text, blanks[i], n) == 0)
+            {
+              *text += n;
+              *len -= n;
+              again = TRUE;
+            }
+          if (*len >= n && memcmp (*text + *len - n, blanks[i], n) == 0)
+            {
+              *len -= n;
+              again = TRUE;
+            }
+        }
+    }
+}
+
+/* A value cut short for a message. */
+static char *
+quote_value (const char *text,
+             gsize       len)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, (gssize) len);
+
+  if (g_utf8_strlen (valid, -1) > 30)
+    {
+      g_autofree char *cut = g_utf8_substring (valid, 0, 30);
+      return g_strdup_printf ("“%s…”", cut);
+    }
+  return g_strdup_printf ("“%s”", valid);
+}
+
+/* Header cells compare after NFKC (full-width letters, half-width kana), trimming,
+ * ASCII case folding, and with spaces and hyphens as underscores: "Employee Number",
+ * "employee-number" and "ＥＭＰＬＯＹＥＥ＿ＮＵＭＢＥＲ" all name the same column. */
+static char *
+fold_header (const char *text,
+             gsize       len)
+{
+  char *folded = g_utf8_normalize (text, (gssize) len, G_NORMALIZE_NFKC);
+
+  if (folded == NULL)
+    return g_strdup ("");
+  g_strstrip (folded);
+  for (char *p = folded; *p != '\0'; p++)
+    {
+      if (*p == ' ' || *p == '-')
+        *p = '_';
+      else
+        *p = g_ascii_tolower (*p);
+    }
+  return folded;
+}
+
+/* --- header ----------------------------------------------------------------- */
+
+static int
+match_column (const char *folded)
+{
+  for (int c = 0; c < N_COLUMNS; c++)
+    for (guint k = 0; columns[c].aliases[k] != NULL; k++)
+      if (strcmp (columns[c].aliases[k], folded) == 0)
+        return c;
+  return -1;
+}
+
+static void
+read_header (Parser      *parser,
+             ScCsvReader *reader)
+{
+  guint n = sc_csv_reader_n_fields (reader);
+
+  parser->header_line = sc_csv_reader_line (reader);
+  parser->header = g_ptr_array_new_full (n, g_free);
+  parser->unnamed_warned = g_new0 (gboolean, n);
+  for (int c = 0; c < N_COLUMNS; c++)
+    parser->column_of[c] = -1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      gsize len;
+      const char *text = sc_csv_reader_field (reader, i, &len);
+
+      trim_value (&text, &len);
+      g_ptr_array_add (parser->header, g_utf8_make_valid (text, (gssize) len));
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *text = g_ptr_array_index (parser->header, i);
+      g_autofree char *folded = NULL;
+      int c;
+
+      if (text[0] == '\0')
+        continue;
+      folded = fold_header (text, strlen (text));
+      c = match_column (folded);
+      if (c < 0)
+        {
+          add_problem (parser, parser->warnings, SC_ROSTER_ERROR_UNKNOWN_COLUMN,
+                       parser->header_line, i + 1,
+                       "this column is not part of the roster and is ignored");
+        }
+      else if (parser->column_of[c] >= 0)
+        {
+          guint first = (guint) parser->column_of[c] + 1;
+
+          add_problem (parser, parser->problems, SC_ROSTER_ERROR_DUPLICATE_COLUMN,
+                       parser->header_line, i + 1,
+                       "column %u (%s) is already the %s column; keep only one of them",
+                       first, header_name (parser, first), columns[c].name_ja);
+        }
+      else
+        {
+          parser->column_of[c] = (int) i;
+        }
+    }
+
+  for (int c = 0; c < N_COLUMNS; c++)
+    if (columns[c].required && parser->column_of[c] < 0)
+      {
+        ScRosterProblem *problem;
+
+        problem = problem_new (SC_ROSTER_ERROR_MISSING_COLUMN, parser->header_line, 0,
+                               columns[c].name_ja,
+                               g_strdup_printf ("the required column %s (%s) is missing; "
+                                                "the first line must name the columns",
+                                                columns[c].name_ja, columns[c].id));
+        g_ptr_array_add (parser->problems, problem);
+      }
+}
+
+/* --- values ----------------------------------------------------------------- */
+
+static gboolean
+parse_active (const char *text,
+              gsize       len,
+              gboolean   *out_active)
+{
+  static const char *const yes[] = {
+    "1", "yes", "y", "true", "active", "在籍", "在職", "有効", "はい", "○", "〇", "◯",
+  };
+  static const char *const no[] = {
+    "0", "no", "n", "false", "inactive", "退職", "無効", "いいえ", "×", "✕",
+  };
+  g_autofree char *folded = fold_header (text, len);
+
+  for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
+    if (strcmp (folded, yes[i]) == 0)
+      {
+        *out_active = TRUE;
+        return TRUE;
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (no); i++)
+    if (strcmp (folded, no[i]) == 0)
+      {
+        *out_active = FALSE;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+typedef enum
+{
+  FOLD_NONE,        /* NFC: names and departments as written */
+  FOLD_HALF_KANA,   /* NFC, and half-width katakana (ﾔﾏﾀﾞ) made full-width (ヤマダ) */
+  FOLD_ALL,         /* NFKC: numbers and codes, where ０１ and 01 must be the same */
+} Fold;
+
+/* NFKC on the half-width katakana runs only, so that a reading keeps its full-width
+ * space (やまだ　たろう) while ﾔﾏﾀﾞ becomes ヤマダ (with the voiced mark composed). */
+static char *
+fold_half_width_kana (const char *text,
+                      gsize       len)
+{
+  g_autoptr(GString) out = g_string_sized_new (len);
+  const char *end = text + len;
+  const char *p = text;
+
+  while (p < end)
+    {
+      const char *run = p;
+
+      while (p < end && g_utf8_get_char (p) >= 0xff61 && g_utf8_get_char (p) <= 0xff9f)
+        p = g_utf8_next_char (p);
+      if (p > run)
+        {
+          g_autofree char *folded = g_utf8_normalize (run, p - run, G_NORMALIZE_NFKC);
+
+          g_string_append (out, folded);
+          continue;
+        }
+      p = g_utf8_next_char (p);
+      g_string_append_len (out, run, p - run);
+    }
+  return g_utf8_normalize (out->str, (gssize) out->len, G_NORMALIZE_NFC);
+}
+
+/* Checks a trimmed value for what a roster cell must never hold and returns it
+ * normalised as @fold says, or NULL after reporting. */
+static char *
+take_text (Parser     *parser,
+           guint       line,
+           guint       column,
+           const char *text,
+           gsize       len,
+           Fold        fold,
+           guint       max_length)
+{
+  char *value;
+
+  for (const char *p = text; p < text + len; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n' || c == '\r')
+        {
+          add_problem (parser, parser->problems, SC_ROSTER_ERROR_BAD_VALUE, line, column,
+                       "the value contains a line break");
+          return NULL;
+        }
+      if (g_unichar_iscntrl (c))
+        {
+          add_problem (parser, parser->problems, SC_ROSTER_ERROR_BAD_VALUE, line, column,
+                       "the value contains a control character (U+%04X)", c);
+          return NULL;
+        }
+    }
+
+  if (fold == FOLD_HALF_KANA)
+    value = fold_half_width_kana (text, len);
+  else
+    value = g_utf8_normalize (text, (gssize) len,
+                              fold == FOLD_ALL ? G_NORMALIZE_NFKC : G_NORMALIZE_NFC);
+  if (value == NULL)
+    value = g_utf8_make_valid (text, (gssize) len);
+  g_strstrip (value);
+
+  if ((guint) g_utf8_strlen (value, -1) > max_length)
+    {
+      add_problem (parser, parser->problems, SC_ROSTER_ERROR_BAD_VALUE, line, column,
+                   "the value is longer than %u characters", max_length);
+      g_free (value);
+      return NULL;
+    }
+  return value;
+}
+
+static void
+read_row (Parser      *parser,
+          ScCsvReader *reader,
+          GPtrArray   *employees)
+{
+  g_autoptr(ScEmployee) employee = sc_employee_new ();
+  guint line = sc_csv_reader_line (reader);
+  guint n_fields = sc_csv_reader_n_fields (reader);
+
+  /* Values to the right of the header: a shifted row, or a column without a name. */
+  for (guint i = parser->header->len; i < n_fields; i++)
+    {
+      gsize len;
+      const char *text = sc_csv_reader_field (reader, i, &len);
+
+      trim_value (&text, &len);
+      if (len > 0)
+        {
+          g_autofree char *quoted = quote_value (text, len);
+
+          add_problem (parser, parser->problems, SC_ROSTER_ERROR_EXTRA_FIELD, line, i + 1,
+                       "the value %s is to the right of the last column of the header "
+                       "(column %u); is a comma missing or one too many?",
+                       quoted, parser->header->len);
+          break;
+        }
+    }
+
+  /* Values under a header cell left empty are ignored, but once said so. */
+  for (guint i = 0; i < parser->header->len && i < n_fields; i++)
+    {
+      gsize len;
+      const char *text;
+
+      if (parser->unnamed_warned[i] || header_name (parser, i + 1) != NULL)
+        continue;
+      text = sc_csv_reader_field (reader, i, &len);
+      trim_value (&text, &len);
+      if (len > 0)
+        {
+          parser->unnamed_warned[i] = TRUE;
+          add_problem (parser, parser->warnings, SC_ROSTER_ERROR_UNKNOWN_COLUMN, line, i + 1,
+                       "this column has no name in the header; its values are ignored");
+        }
+    }
+
+  for (int c = 0; c < N_COLUMNS; c++)
+    {
+      int index = parser->column_of[c];
+      guint column = (guint) index + 1;
+      const char *text;
+      gsize len;
+      g_autofree char *value = NULL;
+      g_autofree char *quoted = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      if (index < 0)
+        continue;
+      text = sc_csv_reader_field (reader, (guint) index, &len);
+      trim_value (&text, &len);
+      if (len == 0)
+        {
+          if (columns[c].required)
+            add_problem (parser, parser->problems, SC_ROSTER_ERROR_EMPTY_FIELD, line, column,
+                         "required, but empty");
+          continue;
+        }
+
+      value = take_text (parser, line, column, text, len,
+                         c == COL_KANA ? FOLD_HALF_KANA
+                         : c == COL_NUMBER || c == COL_SEX || c == COL_ACTIVE ? FOLD_ALL
+                         : FOLD_NONE,
+                         c == COL_NUMBER ? SC_ROSTER_MAX_NUMBER_LENGTH
+                                         : SC_ROSTER_MAX_TEXT_LENGTH);
+      if (value == NULL)
+        continue;
+      quoted = quote_value (text, len);
+
+      switch (c)
+        {
+        case COL_NUMBER:
+          {
+            gpointer first_line;
+
+            if (value[0] == '\0')
+              {
+                add_problem (parser, parser->problems, SC_ROSTER_ERROR_EMPTY_FIELD, line,
+                             column, "required, but empty");
+              }
+            else if (g_hash_table_lookup_extended (parser->numbers, value, NULL, &first_line))
+              {
+                add_problem (parser, parser->problems, SC_ROSTER_ERROR_DUPLICATE_NUMBER, line,
+                             column, "the employee number %s is also on line %u", quoted,
+                             GPOINTER_TO_UINT (first_line));
+              }
+            else
+              {
+                g_hash_table_insert (parser->numbers, g_strdup (value), GUINT_TO_POINTER (line));
+                employee->number = g_steal_pointer (&value);
+              }
+          }
+          break;
+
+        case COL_NAME:
+          employee->name = g_steal_pointer (&value);
+          break;
+
+        case COL_KANA:
+          employee->kana = g_steal_pointer (&value);
+          break;
+
+        case COL_SEX:
+          if (!sc_sex_parse (value, -1, &employee->sex))
+            add_problem (parser, parser->problems, SC_ROSTER_ERROR_BAD_SEX, line, column,
+                         "unknown sex %s; use 男/女, M/F or 1/2", quoted);
+          break;
+
+        case COL_BIRTH_DATE:
+          {
+            GDate date;
+
+            if (!sc_date_parse_birth_date (text, (gssize) len, parser->today, &date,
+                                           &local_error))
+              add_problem (parser, parser->problems, SC_ROSTER_ERROR_BAD_DATE, line, column,
+                           "%s", local_error->message);
+            else
+              employee->birth_date = sc_date_to_iso (&date);
+          }
+          break;
+
+        case COL_DEPARTMENT:
+          employee->department = g_steal_pointer (&value);
+          break;
+
+        case COL_JOB_TYPE:
+          employee->job_type = g_steal_pointer (&value);
+          break;
+
+        case COL_POSITION:
+          employee->position = g_steal_pointer (&value);
+          break;
+
+        case COL_EMPLOYMENT_TYPE:
+          employee->employment_type = g_steal_pointer (&value);
+          break;
+
+        case COL_ACTIVE:
+          if (!parse_active (value, strlen (value), &employee->active))
+            add_problem (parser, parser->problems, SC_ROSTER_ERROR_BAD_ACTIVE, line, column,
+                         "unknown value %s; use 1 (employed) or 0 (left), or 在籍/退職",
+                         quoted);
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  /* Once the file has a problem nothing will be returned, so stop collecting. */
+  if (parser->problems->len == 0)
+    g_ptr_array_add (employees, g_steal_pointer (&employee));
+}
+
+/* --- parse ------------------------------------------------------------------ */
+
+static void
+set_error_from_problems (GError   **error,
+                         GPtrArray *problems)
+{
+  g_autoptr(GString) message = g_string_new (NULL);
+  guint listed = MIN (problems->len, SC_ROSTER_MAX_LISTED_PROBLEMS);
+
+  if (problems->len == 1)
+    g_string_append (message, "The roster was not imported because of 1 problem:");
+  else
+    g_string_append_printf (message, "The roster was not imported because of %u problems:",
+                            problems->len);
+  for (guint i = 0; i < listed; i++)
+    {
+      g_autofree char *text = sc_roster_problem_to_string (g_ptr_array_index (problems, i));
+
+      g_string_append_c (message, '\n');
+      g_string_append (message, text);
+    }
+  if (problems->len > listed)
+    g_string_append_printf (message, "\n… and %u more", problems->len - listed);
+
+  g_set_error_literal (error, SC_ROSTER_ERROR, SC_ROSTER_ERROR_INVALID, message->str);
+}
+
+ScRoster *
+sc_roster_parse (GBytes       *csv,
+                 const GDate  *today,
+                 GPtrArray   **out_problems,
+                 GError      **error)
+{
+  g_autoptr(ScCsvReader) reader = NULL;
+  g_autoptr(GPtrArray) employees = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GPtrArray) header = NULL;
+  g_autoptr(GHashTable) numbers = NULL;
+  g_autoptr(GError) csv_error = NULL;
+  g_autofree gboolean *unnamed_warned = NULL;
+  Parser parser = { 0 };
+  guint n_rows = 0;
+  ScRoster *roster;
+
+  g_return_val_if_fail (csv != NULL, NULL);
+  g_return_val_if_fail (today == NULL || g_date_valid (today), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (out_problems != NULL)
+    *out_problems = NULL;
+
+  problems = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_roster_problem_free);
+  warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_roster_problem_free);
+  employees = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_employee_free);
+  numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  parser.problems = problems;
+  parser.warnings = warnings;
+  parser.numbers = numbers;
+  parser.today = today;
+
+  reader = sc_csv_reader_new (csv, &csv_error);
+  if (reader == NULL)
+    {
+      add_csv_problem (&parser, SC_ROSTER_ERROR_ENCODING, csv_error);
+      goto out;
+    }
+
+  if (!sc_csv_reader_next (reader, &csv_error))
+    {
+      if (csv_error != NULL)
+        add_csv_problem (&parser, SC_ROSTER_ERROR_SYNTAX, csv_error);
+      else
+        add_problem (&parser, problems, SC_ROSTER_ERROR_EMPTY, 0, 0,
+                     "the file is empty; it needs a header line and one line per employee");
+      goto out;
+    }
+
+  read_header (&parser, reader);
+  header = parser.header;
+  unnamed_warned = parser.unnamed_warned;
+
+  while (sc_csv_reader_next (reader, &csv_error))
+    {
+      n_rows++;
+      read_row (&parser, reader, employees);
+    }
+  if (csv_error != NULL)
+    add_csv_problem (&parser, SC_ROSTER_ERROR_SYNTAX, csv_error);
+  else if (n_rows == 0)
+    add_problem (&parser, problems, SC_ROSTER_ERROR_EMPTY, parser.header_line, 0,
+                 "the file has a header line but no employees");
+
+out:
+  if (problems->len > 0)
+    {
+      set_error_from_problems (error, problems);
+      if (out_problems != NULL)
+        *out_problems = g_steal_pointer (&problems);
+      return NULL;
+    }
+
+  roster = g_new0 (ScRoster, 1);
+  roster->employees = g_steal_pointer (&employees);
+  roster->warnings = g_steal_pointer (&warnings);
+  roster->encoding = sc_csv_reader_get_encoding (reader);
+  return roster;
+}
+
+void
+sc_roster_free (ScRoster *roster)
+{
+  if (roster == NULL)
+    return;
+  g_ptr_array_unref (roster->employees);
+  g_ptr_array_unref (roster->warnings);
+  g_free (roster);
+}
+
+GPtrArray *
+sc_roster_get_employees (ScRoster *roster)
+{
+  g_return_val_if_fail (roster != NULL, NULL);
+  return roster->employees;
+}
+
+GPtrArray *
+sc_roster_get_warnings (ScRoster *roster)
+{
+  g_return_val_if_fail (roster != NULL, NULL);
+  return roster->warnings;
+}
+
+ScCsvEncoding
+sc_roster_get_encoding (ScRoster *roster)
+{
+  g_return_val_if_fail (roster != NULL, SC_CSV_ENCODING_UTF8);
+  return roster->encoding;
+}
+
+/* --- diff ------------------------------------------------------------------- */
+
+const char *
+sc_roster_field_id (ScRosterFields field)
+{
+  for (int c = 0; c < N_COLUMNS; c++)
+    if (field == (ScRosterFields) (1 << c))
+      return columns[c].id;
+  g_return_val_if_reached (NULL);
+}
+
+ScRosterFields
+sc_roster_compare (const ScEmployee *a,
+                   const ScEmployee *b)
+{
+  ScRosterFields changed = 0;
+
+  g_return_val_if_fail (a != NULL && b != NULL, 0);
+
+  if (g_strcmp0 (a->number, b->number) != 0)
+    changed |= SC_ROSTER_FIELD_NUMBER;
+  if (g_strcmp0 (a->name, b->name) != 0)
+    changed |= SC_ROSTER_FIELD_NAME;
+  if (g_strcmp0 (a->kana, b->kana) != 0)
+    changed |= SC_ROSTER_FIELD_KANA;
+  if (a->sex != b->sex)
+    changed |= SC_ROSTER_FIELD_SEX;
+  if (g_strcmp0 (a->birth_date, b->birth_date) != 0)
+    changed |= SC_ROSTER_FIELD_BIRTH_DATE;
+  if (g_strcmp0 (a->department, b->department) != 0)
+    changed |= SC_ROSTER_FIELD_DEPARTMENT;
+  if (g_strcmp0 (a->job_type, b->job_type) != 0)
+    changed |= SC_ROSTER_FIELD_JOB_TYPE;
+  if (g_strcmp0 (a->position, b->position) != 0)
+    changed |= SC_ROSTER_FIELD_POSITION;
+  if (g_strcmp0 (a->employment_type, b->employment_type) != 0)
+    changed |= SC_ROSTER_FIELD_EMPLOYMENT_TYPE;
+  if (!a->active != !b->active)
+    changed |= SC_ROSTER_FIELD_ACTIVE;
+  return changed;
+}
+
+static void
+diff_entry_free (ScRosterDiffEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  sc_employee_free (entry->existing);
+  sc_employee_free (entry->incoming);
+  g_free (entry);
+}
+
+static ScRosterDiffEntry *
+diff_entry_new (const ScEmployee *existing,
+                const ScEmployee *incoming)
+{
+  ScRosterDiffEntry *entry = g_new0 (ScRosterDiffEntry, 1);
+
+  entry->existing = existing != NULL ? sc_employee_copy (existing) : NULL;
+  entry->incoming = incoming != NULL ? sc_employee_copy (incoming) : NULL;
+  if (existing != NULL && incoming != NULL)
+    entry->changed = sc_roster_compare (existing, incoming);
+  return entry;
+}
+
+ScRosterDiff *
+sc_roster_diff (GPtrArray *existing,
+                GPtrArray *incoming)
+{
+  g_autoptr(GHashTable) by_number = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  ScRosterDiff *diff;
+
+  g_return_val_if_fail (existing != NULL, NULL);
+  g_return_val_if_fail (incoming != NULL, NULL);
+
+  diff = g_new0 (ScRosterDiff, 1);
+  diff->added = g_ptr_array_new_with_free_func ((GDestroyNotify) diff_entry_free);
+  diff->changed = g_ptr_array_new_with_free_func ((GDestroyNotify) diff_entry_free);
+  diff->unchanged = g_ptr_array_new_with_free_func ((GDestroyNotify) diff_entry_free);
+  diff->left_out = g_ptr_array_new_with_free_func ((GDestroyNotify) diff_entry_free);
+
+  /* Numbers are borrowed from the employees, which outlive both tables. */
+  by_number = g_hash_table_new (g_str_hash, g_str_equal);
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < existing->len; i++)
+    {
+      const ScEmployee *e = g_ptr_array_index (existing, i);
+
+      g_return_val_if_fail (e != NULL && e->number != NULL, diff);
+      if (!g_hash_table_contains (by_number, e->number))
+        g_hash_table_insert (by_number, e->number, (gpointer) e);
+    }
+
+  for (guint i = 0; i < incoming->len; i++)
+    {
+      const ScEmployee *in = g_ptr_array_index (incoming, i);
+      const ScEmployee *old;
+
+      g_return_val_if_fail (in != NULL && in->number != NULL, diff);
+      if (!g_hash_table_add (seen, in->number))
+        continue;
+
+      old = g_hash_table_lookup (by_number, in->number);
+      if (old == NULL)
+        g_ptr_array_add (diff->added, diff_entry_new (NULL, in));
+      else if (sc_roster_compare (old, in) != 0)
+        g_ptr_array_add (diff->changed, diff_entry_new (old, in));
+      else
+        g_ptr_array_add (diff->unchanged, diff_entry_new (old, in));
+    }
+
+  for (guint i = 0; i < existing->len; i++)
+    {
+      const ScEmployee *e = g_ptr_array_index (existing, i);
+
+      /* Only the first occurrence of a repeated number is in by_number. */
+      if (g_hash_table_lookup (by_number, e->number) != e)
+        continue;
+      if (!g_hash_table_contains (seen, e->number))
+        g_ptr_array_add (diff->left_out, diff_entry_new (e, NULL));
+    }
+
+  return diff;
+}
+
+void
+sc_roster_diff_free (ScRosterDiff *diff)
+{
+  if (diff == NULL)
+    return;
+  g_ptr_array_unref (diff->added);
+  g_ptr_array_unref (diff->changed);
+  g_ptr_array_unref (diff->unchanged);
+  g_ptr_array_unref (diff->left_out);
+  g_free (diff);
+}

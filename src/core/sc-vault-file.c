@@ -1,0 +1,555 @@
+/* sc-vault-file.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The on-disk format of a vault (the byte layout is in sc-vault-private.h), durable
+ * atomic writes and the write lock.
+ *
+ * DAMAGE CLASSES: what opening reports for a change in each region of the file.
+ *   magic (0-7)                 DAMAGED ("not a Stress Check vault, or damaged")
+ *   anything else in the header DAMAGED: the unkeyed checksum (last 32 header bytes)
+ *                               covers every other header byte and is checked before
+ *                               any key is derived, so an accidental change can never
+ *                               look like a wrong passphrase or a newer version.
+ *   body, truncation, appended  DAMAGED: the header MAC covers the body length and tag,
+ *   bytes                       and the body AEAD covers every body byte.
+ *   A deliberate change that also recomputes the checksum: in the slot the passphrase
+ *   opens it gives WRONG_PASSPHRASE (a forger can always replace a slot), a forged
+ *   version number gives NEWER_VERSION, anything else fails the keyed MAC or the AEAD
+ *   and gives DAMAGED. Nothing ever yields data that was not written by a key holder.
+ */
+#define G_LOG_DOMAIN "sc-vault"
+
+#include "config.h"
+
+#include "sc-vault-private.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Files larger than this are not vaults (10,000 employees take well under 100 MB). */
+#define SC_VAULT_FILE_MAX ((gsize) 1 << 31)
+
+/* Argon2id limits a header may ask for; more is treated as damage, so a modified
+ * header cannot make the program allocate gigabytes or spin for minutes. */
+#define SC_VAULT_OPSLIMIT_MAX 32
+#define SC_VAULT_MEMLIMIT_MAX ((guint64) 2 << 30)
+
+static guint16
+get_u16 (const guint8 *p)
+{
+  return (guint16) (p[0] | (p[1] << 8));
+}
+
+static guint64
+get_u64 (const guint8 *p)
+{
+  guint64 v = 0;
+
+  for (int i = 7; i >= 0; i--)
+    v = (v << 8) | p[i];
+  return v;
+}
+
+static void
+put_u16 (guint8  *p,
+         guint16  v)
+{
+  p[0] = (guint8) (v & 0xff);
+  p[1] = (guint8) (v >> 8);
+}
+
+static void
+put_u64 (guint8  *p,
+         guint64  v)
+{
+  for (int i = 0; i < 8; i++)
+    p[i] = (guint8) (v >> (8 * i));
+}
+
+void
+sc_vault_set_damaged (GError **error)
+{
+  g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED,
+                       "The vault file is damaged or has been modified. "
+                       "Restore it from a backup.");
+}
+
+static gboolean
+fail_damaged (GError **error)
+{
+  sc_vault_set_damaged (error);
+  return FALSE;
+}
+
+void
+sc_vault_header_checksum (const guint8 *data,
+                          gsize         header_len,
+                          guint8        out[32])
+{
+  crypto_generichash (out, 32, data, header_len - 32, NULL, 0);
+}
+
+gsize
+sc_vault_header_compute_len (ScVaultHeader *header)
+{
+  gsize len = SC_VAULT_FIXED_LEN + SC_VAULT_TRAILER_LEN;
+
+  for (guint i = 0; i < header->n_slots; i++)
+    len += SC_VAULT_SLOT_FIXED_LEN + header->slots[i].wrapped_len;
+  g_assert (len <= SC_VAULT_HEADER_MAX);
+  header->header_len = (guint16) len;
+  return len;
+}
+
+static gboolean
+slot_kdf_valid (const ScVaultSlot *slot)
+{
+  switch (slot->kdf)
+    {
+    case SC_VAULT_KDF_ARGON2ID:
+      return slot->type != SC_VAULT_SLOT_RECOVERY
+             && slot->opslimit >= crypto_pwhash_OPSLIMIT_MIN
+             && slot->opslimit <= SC_VAULT_OPSLIMIT_MAX
+             && slot->memlimit >= crypto_pwhash_MEMLIMIT_MIN
+             && slot->memlimit <= SC_VAULT_MEMLIMIT_MAX
+             && slot->memlimit <= G_MAXSIZE;
+    case SC_VAULT_KDF_BLAKE2B:
+      return slot->type == SC_VAULT_SLOT_RECOVERY
+             && slot->opslimit == 0 && slot->memlimit == 0;
+    default:
+      return FALSE;
+    }
+}
+
+gboolean
+sc_vault_header_parse (const guint8   *data,
+                       gsize           len,
+                       gboolean        verify_checksum,
+                       ScVaultHeader  *header,
+                       GError        **error)
+{
+  gsize h, off;
+  guint last_type = 0;
+
+  g_return_val_if_fail (data != NULL || len == 0, FALSE);
+  g_return_val_if_fail (header != NULL, FALSE);
+
+  memset (header, 0, sizeof *header);
+
+  if (len < SC_VAULT_MAGIC_LEN || memcmp (data, SC_VAULT_MAGIC, SC_VAULT_MAGIC_LEN) != 0)
+    {
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED,
+                           "This file is not a Stress Check vault, or it is damaged. "
+                           "Restore the vault from a backup.");
+      return FALSE;
+    }
+  if (len < SC_VAULT_PREFIX_LEN)
+    return fail_damaged (error);
+
+  header->version = get_u16 (data + 8);
+  h = header->header_len = get_u16 (data + 10);
+  if (h < SC_VAULT_PREFIX_LEN + 32 || h > SC_VAULT_HEADER_MAX || h > len)
+    return fail_damaged (error);
+
+  sc_vault_header_checksum (data, h, header->checksum);
+  if (verify_checksum && sodium_memcmp (header->checksum, data + h - 32, 32) != 0)
+    return fail_damaged (error);
+
+  if (header->version == 0)
+    return fail_damaged (error);
+  if (header->version > SC_VAULT_FORMAT_VERSION)
+    {
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_NEWER_VERSION,
+                           "This vault was saved by a newer version of Stress Check. "
+                           "Update Stress Check to open it.");
+      return FALSE;
+    }
+
+  /* Version 1. */
+  if (h < SC_VAULT_FIXED_LEN + SC_VAULT_TRAILER_LEN)
+    return fail_damaged (error);
+  header->save_counter = get_u64 (data + 12);
+  header->n_slots = data[20];
+  if (header->n_slots < 1 || header->n_slots > SC_VAULT_MAX_SLOTS
+      || data[21] != 0 || data[22] != 0 || data[23] != 0)
+    return fail_damaged (error);
+  memcpy (header->body_nonce, data + 24, SC_VAULT_NONCE_BYTES);
+
+  off = SC_VAULT_FIXED_LEN;
+  for (guint i = 0; i < header->n_slots; i++)
+    {
+      ScVaultSlot *slot = &header->slots[i];
+      const guint8 *p;
+
+      /* Both subtractions are safe: h >= FIXED_LEN + TRAILER_LEN and off <= h - TRAILER. */
+      if (h - SC_VAULT_TRAILER_LEN - off < SC_VAULT_SLOT_FIXED_LEN)
+        return fail_damaged (error);
+      p = data + off;
+      slot->type = p[0];
+      slot->kdf = p[1];
+      slot->wrapped_len = get_u16 (p + 2);
+      if (p[4] != 0 || p[5] != 0 || p[6] != 0 || p[7] != 0)
+        return fail_damaged (error);
+      slot->opslimit = get_u64 (p + 8);
+      slot->memlimit = get_u64 (p + 16);
+      memcpy (slot->salt, p + 24, SC_VAULT_SALT_BYTES);
+      memcpy (slot->nonce, p + 40, SC_VAULT_NONCE_BYTES);
+
+      /* Types strictly increase: each at most once, in a fixed order; the first slot
+       * must be the implementer's. */
+      if (slot->type <= last_type || slot->type > SC_VAULT_SLOT_HR
+          || (i == 0 && slot->type != SC_VAULT_SLOT_IMPLEMENTER))
+        return fail_damaged (error);
+      last_type = slot->type;
+      if (slot->wrapped_len != sc_vault_slot_payload_len (slot->type) + SC_VAULT_TAG_BYTES)
+        return fail_damaged (error);
+      if (!slot_kdf_valid (slot))
+        return fail_damaged (error);
+      off += SC_VAULT_SLOT_FIXED_LEN;
+      if (h - SC_VAULT_TRAILER_LEN - off < slot->wrapped_len)
+        return fail_damaged (error);
+      memcpy (slot->wrapped, data + off, slot->wrapped_len);
+      off += slot->wrapped_len;
+    }
+  if (off != h - SC_VAULT_TRAILER_LEN)
+    return fail_damaged (error);
+  memcpy (header->mac, data + h - 64, 32);
+
+  /* The body is at least its tag. */
+  if (len - h < SC_VAULT_TAG_BYTES)
+    return fail_damaged (error);
+
+  return TRUE;
+}
+
+static void
+compute_mac (const ScVaultBodyKeys *keys,
+             const guint8          *header_bytes,
+             gsize                  header_len,
+             guint64                body_len,
+             const guint8          *body_tag,
+             guint8                 out[32])
+{
+  crypto_generichash_state state;
+  guint8 len_bytes[8];
+
+  put_u64 (len_bytes, body_len);
+  crypto_generichash_init (&state, keys->mac_key, SC_VAULT_KEY_BYTES, 32);
+  crypto_generichash_update (&state, header_bytes, header_len - SC_VAULT_TRAILER_LEN);
+  crypto_generichash_update (&state, len_bytes, sizeof len_bytes);
+  crypto_generichash_update (&state, body_tag, SC_VAULT_TAG_BYTES);
+  crypto_generichash_final (&state, out, 32);
+  sodium_memzero (&state, sizeof state);
+}
+
+void
+sc_vault_header_write (const ScVaultHeader   *header,
+                       const ScVaultBodyKeys *keys,
+                       guint64                body_len,
+                       const guint8          *body_tag,
+                       guint8                *out)
+{
+  gsize off;
+  gsize h = header->header_len;
+
+  memset (out, 0, h);
+  memcpy (out, SC_VAULT_MAGIC, SC_VAULT_MAGIC_LEN);
+  put_u16 (out + 8, SC_VAULT_FORMAT_VERSION);
+  put_u16 (out + 10, header->header_len);
+  put_u64 (out + 12, header->save_counter);
+  out[20] = (guint8) header->n_slots;
+  memcpy (out + 24, header->body_nonce, SC_VAULT_NONCE_BYTES);
+
+  off = SC_VAULT_FIXED_LEN;
+  for (guint i = 0; i < header->n_slots; i++)
+    {
+      const ScVaultSlot *slot = &header->slots[i];
+      guint8 *p = out + off;
+
+      p[0] = slot->type;
+      p[1] = slot->kdf;
+      put_u16 (p + 2, slot->wrapped_len);
+      put_u64 (p + 8, slot->opslimit);
+      put_u64 (p + 16, slot->memlimit);
+      memcpy (p + 24, slot->salt, SC_VAULT_SALT_BYTES);
+      memcpy (p + 40, slot->nonce, SC_VAULT_NONCE_BYTES);
+      memcpy (p + SC_VAULT_SLOT_FIXED_LEN, slot->wrapped, slot->wrapped_len);
+      off += SC_VAULT_SLOT_FIXED_LEN + slot->wrapped_len;
+    }
+  g_assert (off == h - SC_VAULT_TRAILER_LEN);
+
+  compute_mac (keys, out, h, body_len, body_tag, out + h - 64);
+  sc_vault_header_checksum (out, h, out + h - 32);
+}
+
+gboolean
+sc_vault_header_check_mac (const ScVaultHeader   *header,
+                           const ScVaultBodyKeys *keys,
+                           const guint8          *data,
+                           gsize                  len)
+{
+  guint8 mac[32];
+  gsize h = header->header_len;
+
+  if (len < h + SC_VAULT_TAG_BYTES)
+    return FALSE;
+  compute_mac (keys, data, h, len - h, data + len - SC_VAULT_TAG_BYTES, mac);
+  return sodium_memcmp (mac, data + h - 64, 32) == 0;
+}
+
+void
+sc_vault_body_ad (const ScVaultHeader *header,
+                  guint8               ad[SC_VAULT_BODY_AD_LEN])
+{
+  memcpy (ad, SC_VAULT_MAGIC, SC_VAULT_MAGIC_LEN);
+  put_u16 (ad + SC_VAULT_MAGIC_LEN, SC_VAULT_FORMAT_VERSION);
+  memcpy (ad + SC_VAULT_MAGIC_LEN + 2, header->body_nonce, SC_VAULT_NONCE_BYTES);
+}
+
+/* ---- Files ------------------------------------------------------------------------ */
+
+static void
+set_io_error (GError     **error,
+              int          errsv,
+              const char  *what,
+              const char  *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  if (errsv == ENOSPC || errsv == EFBIG || errsv == EDQUOT)
+    g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_NO_SPACE,
+                 "“%s” could not be saved because the disk is full or the file is too "
+                 "large. The last saved version is kept. Free some space and try again.",
+                 display);
+  else if (errsv == EACCES || errsv == EPERM || errsv == EROFS)
+    g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_IO,
+                 "You may not %s “%s”. Choose a folder you can write to.",
+                 what, display);
+  else
+    g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_IO,
+                 "Could not %s “%s”: %s.", what, display, g_strerror (errsv));
+}
+
+guint8 *
+sc_vault_read_file (const char  *path,
+                    gsize       *out_len,
+                    GError     **error)
+{
+  g_autofree guint8 *data = NULL;
+  struct stat st;
+  gsize off = 0;
+  int fd;
+
+  fd = open (path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    {
+      int errsv = errno;
+
+      if (errsv == ENOENT)
+        {
+          g_autofree char *display = g_filename_display_name (path);
+
+          g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_NOT_FOUND,
+                       "There is no vault at “%s”. It may have been moved or deleted.",
+                       display);
+        }
+      else
+        set_io_error (error, errsv, "open", path);
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      int errsv = errno;
+
+      close (fd);
+      if (errsv == 0 || !S_ISREG (st.st_mode))
+        sc_vault_set_damaged (error);
+      else
+        set_io_error (error, errsv, "open", path);
+      return NULL;
+    }
+  if ((guint64) st.st_size > SC_VAULT_FILE_MAX)
+    {
+      close (fd);
+      sc_vault_set_damaged (error);
+      return NULL;
+    }
+
+  /* One byte more than the size, so a file that grew meanwhile is noticed. */
+  data = g_try_malloc ((gsize) st.st_size + 1);
+  if (data == NULL)
+    {
+      close (fd);
+      set_io_error (error, ENOMEM, "read", path);
+      return NULL;
+    }
+  for (;;)
+    {
+      ssize_t n = read (fd, data + off, (gsize) st.st_size + 1 - off);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int errsv = errno;
+
+          close (fd);
+          set_io_error (error, errsv, "read", path);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      off += (gsize) n;
+      if (off > (gsize) st.st_size)
+        {
+          close (fd);
+          sc_vault_set_damaged (error);
+          return NULL;
+        }
+    }
+  close (fd);
+  *out_len = off;
+  return g_steal_pointer (&data);
+}
+
+static gboolean
+write_all (int           fd,
+           const guint8 *data,
+           gsize         len,
+           int          *out_errno)
+{
+  gsize off = 0;
+
+  while (off < len)
+    {
+      /* Large writes are split: Linux writes at most about 2 GiB per call anyway. */
+      ssize_t n = write (fd, data + off, MIN (len - off, (gsize) 1 << 30));
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          *out_errno = errno;
+          return FALSE;
+        }
+      if (n == 0)
+        {
+          *out_errno = EIO;
+          return FALSE;
+        }
+      off += (gsize) n;
+    }
+  return TRUE;
+}
+
+static int
+fsync_retry (int fd)
+{
+  int r;
+
+  do
+    r = fsync (fd);
+  while (r != 0 && errno == EINTR);
+  return r;
+}
+
+gboolean
+sc_vault_write_file_atomic (const char    *path,
+                            const guint8  *data,
+                            gsize          len,
+                            GError       **error)
+{
+  g_autofree char *tmp = g_strconcat (path, ".tmp", NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd, dfd, errsv = 0;
+
+  fd = open (tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0 && errno == EEXIST)
+    {
+      /* A temporary file left by a process that was killed while saving. Callers hold
+       * the vault's write lock, so no other process is writing it now. */
+      unlink (tmp);
+      fd = open (tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    }
+  if (fd < 0)
+    {
+      set_io_error (error, errno, "save", path);
+      return FALSE;
+    }
+
+  if (write_all (fd, data, len, &errsv) && fsync_retry (fd) != 0)
+    errsv = errno;
+  if (errsv != 0)
+    {
+      close (fd);
+      unlink (tmp);
+      set_io_error (error, errsv, "save", path);
+      return FALSE;
+    }
+  if (close (fd) != 0 && errno != EINTR)
+    {
+      errsv = errno;
+      unlink (tmp);
+      set_io_error (error, errsv, "save", path);
+      return FALSE;
+    }
+  if (rename (tmp, path) != 0)
+    {
+      errsv = errno;
+      unlink (tmp);
+      set_io_error (error, errsv, "save", path);
+      return FALSE;
+    }
+
+  /* The rename itself is durable only once the folder is synced. */
+  dfd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd >= 0)
+    {
+      if (fsync_retry (dfd) != 0 && errno != EINVAL && errno != ENOTSUP)
+        {
+          errsv = errno;
+          close (dfd);
+          set_io_error (error, errsv, "save", path);
+          return FALSE;
+        }
+      close (dfd);
+    }
+  return TRUE;
+}
+
+int
+sc_vault_lock_file (const char  *path,
+                    GError     **error)
+{
+  g_autofree char *lock_path = g_strconcat (path, ".lock", NULL);
+  int fd;
+
+  fd = open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      set_io_error (error, errno, "open", lock_path);
+      return -1;
+    }
+  /* flock() locks belong to the open file description, so a second open in the same
+   * process is refused too, and the kernel releases the lock when a process dies. */
+  while (flock (fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      int errsv = errno;
+
+      if (errsv == EINTR)
+        continue;
+      close (fd);
+      if (errsv == EWOULDBLOCK)
+        g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_LOCKED,
+                             "Another Stress Check has this vault open. Close it there "
+                             "first, then try again.");
+      else
+        set_io_error (error, errsv, "lock", lock_path);
+      return -1;
+    }
+  return fd;
+}

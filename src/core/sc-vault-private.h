@@ -1,0 +1,323 @@
+/* sc-vault-private.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Internals shared by the sc-vault*.c files, and hooks for the tests and the fuzzer.
+ * Nothing outside src/core and tests/ includes this.
+ */
+#pragma once
+
+#include <sqlite3.h>
+#include <sodium.h>
+
+#include "sc-vault.h"
+
+G_BEGIN_DECLS
+
+/* ---- File format (sc-vault-file.c) ------------------------------------------------ *
+ *
+ * All integers little-endian.
+ *
+ *   off  size  field
+ *     0     8  magic 89 53 43 56 0D 0A 1A 0A ("\x89SCV\r\n\x1a\n")
+ *     8     2  format version (1)
+ *    10     2  header length H, bytes, including MAC and checksum
+ *   ---- the 12 bytes above and the checksum at H-32 keep their place in every version
+ *    12     8  save counter
+ *    20     1  number of key slots N (1-3)
+ *    21     3  reserved, zero
+ *    24    24  body nonce (fresh per save)
+ *    48         N key slots, each 64 bytes + W:
+ *                +0   1  slot type: 1 implementer, 2 recovery, 3 HR (each at most once,
+ *                        implementer required, in that order)
+ *                +1   1  KDF: 1 Argon2id13 (crypto_pwhash), 2 BLAKE2b (recovery key)
+ *                +2   2  W, wrapped length: 112 (implementer, recovery), 80 (HR)
+ *                +4   4  reserved, zero
+ *                +8   8  opslimit (0 for BLAKE2b)
+ *               +16   8  memlimit (0 for BLAKE2b)
+ *               +24  16  salt
+ *               +40  24  nonce
+ *               +64   W  XChaCha20-Poly1305(KDF(secret, salt), payload,
+ *                        AD = magic ‖ version ‖ slot bytes +0..+40)
+ *                        payload: data key ‖ implementer sk ‖ HR sk   (implementer, recovery)
+ *                                 data key ‖ HR sk                      (HR)
+ *   H-64   32  header MAC: BLAKE2b-256 keyed with mac key over
+ *              header[0, H-64) ‖ u64 body length ‖ body tag (last 16 bytes)
+ *   H-32   32  checksum: unkeyed BLAKE2b-256 over header[0, H-32)
+ *      H       body: XChaCha20-Poly1305(enc key, sqlite3_serialize (db),
+ *              AD = magic ‖ version ‖ body nonce) ‖ 16-byte tag
+ *
+ * enc key and mac key are crypto_kdf subkeys 1 and 2 of the data key (context
+ * "SCVAULT1"). The body does not depend on the slots, so a passphrase change rewrites
+ * the header only. The unkeyed checksum classifies accidental damage anywhere in the
+ * header as DAMAGED before any key is derived; the keyed MAC and the body AEAD catch
+ * deliberate changes (see DAMAGE CLASSES in sc-vault-file.c).
+ */
+
+#define SC_VAULT_MAGIC             "\x89SCV\r\n\x1a\n"
+#define SC_VAULT_MAGIC_LEN         8
+#define SC_VAULT_FORMAT_VERSION    1
+#define SC_VAULT_PREFIX_LEN        12
+#define SC_VAULT_FIXED_LEN         48
+#define SC_VAULT_SLOT_FIXED_LEN    64
+#define SC_VAULT_TRAILER_LEN       64
+#define SC_VAULT_HEADER_MAX        4096
+#define SC_VAULT_MAX_SLOTS         3
+#define SC_VAULT_KEY_BYTES         32
+#define SC_VAULT_SALT_BYTES        16
+#define SC_VAULT_NONCE_BYTES       24
+#define SC_VAULT_TAG_BYTES         16
+#define SC_VAULT_RECOVERY_BYTES    20  /* 160 bits: 32 Crockford base-32 characters */
+
+#define SC_VAULT_PAYLOAD_FULL      (3 * SC_VAULT_KEY_BYTES)
+#define SC_VAULT_PAYLOAD_HR        (2 * SC_VAULT_KEY_BYTES)
+#define SC_VAULT_WRAPPED_MAX       (SC_VAULT_PAYLOAD_FULL + SC_VAULT_TAG_BYTES)
+
+typedef enum
+{
+  SC_VAULT_SLOT_IMPLEMENTER = 1,
+  SC_VAULT_SLOT_RECOVERY = 2,
+  SC_VAULT_SLOT_HR = 3,
+} ScVaultSlotType;
+
+typedef enum
+{
+  SC_VAULT_KDF_ARGON2ID = 1,
+  SC_VAULT_KDF_BLAKE2B = 2,
+} ScVaultKdf;
+
+typedef struct
+{
+  guint8   type;
+  guint8   kdf;
+  guint16  wrapped_len;
+  guint64  opslimit;
+  guint64  memlimit;
+  guint8   salt[SC_VAULT_SALT_BYTES];
+  guint8   nonce[SC_VAULT_NONCE_BYTES];
+  guint8   wrapped[SC_VAULT_WRAPPED_MAX];
+} ScVaultSlot;
+
+typedef struct
+{
+  guint16      version;
+  guint16      header_len;
+  guint64      save_counter;
+  guint        n_slots;
+  ScVaultSlot  slots[SC_VAULT_MAX_SLOTS];
+  guint8       body_nonce[SC_VAULT_NONCE_BYTES];
+  guint8       mac[32];
+  guint8       checksum[32];
+} ScVaultHeader;
+
+/* SECURITY: the data key and its two subkeys, in one guarded block. */
+typedef struct
+{
+  guint8 data_key[SC_VAULT_KEY_BYTES];
+  guint8 enc_key[SC_VAULT_KEY_BYTES];
+  guint8 mac_key[SC_VAULT_KEY_BYTES];
+} ScVaultBodyKeys;
+
+/**
+ * sc_vault_header_parse:
+ * @verify_checksum: %FALSE lets the fuzzer reach the structural checks
+ *
+ * Parses and validates every field and length of a header at the start of @data
+ * (@len bytes: the whole file). Never reads outside @data.
+ * Errors: DAMAGED, NEWER_VERSION.
+ */
+gboolean  sc_vault_header_parse         (const guint8        *data,
+                                         gsize                len,
+                                         gboolean             verify_checksum,
+                                         ScVaultHeader       *header,
+                                         GError             **error);
+
+/* Sets header_len from the slots; returns it. */
+gsize     sc_vault_header_compute_len   (ScVaultHeader       *header);
+
+/* Writes header_len bytes: fields, slots, MAC (over @body of @body_len bytes, which
+ * ends with its tag) and checksum. */
+void      sc_vault_header_write         (const ScVaultHeader *header,
+                                         const ScVaultBodyKeys *keys,
+                                         guint64              body_len,
+                                         const guint8        *body_tag,
+                                         guint8              *out);
+
+/* TRUE when the MAC in @data (a parsed header followed by its body) is right. */
+gboolean  sc_vault_header_check_mac     (const ScVaultHeader *header,
+                                         const ScVaultBodyKeys *keys,
+                                         const guint8        *data,
+                                         gsize                len);
+
+void      sc_vault_header_checksum      (const guint8        *data,
+                                         gsize                header_len,
+                                         guint8               out[32]);
+
+/* Builds the body AD (magic ‖ version ‖ nonce) into @ad (34 bytes). */
+#define SC_VAULT_BODY_AD_LEN (SC_VAULT_MAGIC_LEN + 2 + SC_VAULT_NONCE_BYTES)
+void      sc_vault_body_ad              (const ScVaultHeader *header,
+                                         guint8               ad[SC_VAULT_BODY_AD_LEN]);
+
+/* Reads a whole file. Errors: NOT_FOUND, IO, DAMAGED (too large). */
+guint8   *sc_vault_read_file            (const char          *path,
+                                         gsize               *out_len,
+                                         GError             **error);
+
+/* Writes @data to @path durably: path.tmp (O_EXCL, 0600), full write, fsync, rename,
+ * fsync of the folder. On failure the old file is untouched and the tmp removed.
+ * Errors: IO, NO_SPACE. */
+gboolean  sc_vault_write_file_atomic    (const char          *path,
+                                         const guint8        *data,
+                                         gsize                len,
+                                         GError             **error);
+
+/* Takes the write lock (path.lock). Returns the fd or -1 with LOCKED / IO. */
+int       sc_vault_lock_file            (const char          *path,
+                                         GError             **error);
+
+/* Fills the DAMAGED error with the message fit to show. */
+void      sc_vault_set_damaged          (GError             **error);
+
+/* ---- Keys and slots (sc-vault-keys.c) --------------------------------------------- */
+
+/* SECURITY: derives the slot key from a passphrase (NFC-normalised) or recovery key
+ * into guarded memory and opens the slot. @out_payload receives guarded memory of
+ * the payload length; WRONG_PASSPHRASE when the slot does not open. */
+gboolean  sc_vault_slot_unwrap          (const ScVaultSlot   *slot,
+                                         const char          *passphrase,
+                                         const guint8        *recovery,
+                                         guint8             **out_payload,
+                                         GError             **error);
+
+/* Fills @slot (fresh salt and nonce) wrapping @payload for @type. */
+gboolean  sc_vault_slot_wrap            (ScVaultSlot         *slot,
+                                         ScVaultSlotType      type,
+                                         const char          *passphrase,
+                                         const guint8        *recovery,
+                                         const ScVaultKdfLimits *limits,
+                                         const guint8        *payload,
+                                         GError             **error);
+
+gsize     sc_vault_slot_payload_len     (ScVaultSlotType      type);
+
+/* Checks length and characters; INVALID otherwise. */
+gboolean  sc_vault_check_passphrase     (const char          *passphrase,
+                                         GError             **error);
+
+/* SECURITY: a new random recovery key: raw bytes in guarded memory, and the text. */
+guint8   *sc_vault_recovery_new         (char               **out_text);
+
+/* Parses "XXXX-XXXX-…" into guarded memory; INVALID when it cannot be a recovery key. */
+guint8   *sc_vault_recovery_parse       (const char          *text,
+                                         GError             **error);
+
+/* Derives enc_key and mac_key from data_key. */
+void      sc_vault_body_keys_derive     (ScVaultBodyKeys     *keys);
+
+/* ---- Schema (sc-vault-schema.c) --------------------------------------------------- */
+
+#define SC_VAULT_SCHEMA_VERSION 2
+
+/* Runs the migration steps after the database's user_version up to @target, one
+ * transaction each. NEWER_VERSION when the database is newer than the program. */
+gboolean  sc_vault_schema_migrate       (sqlite3             *db,
+                                         int                  target,
+                                         GError             **error);
+
+int       sc_vault_schema_get_version   (sqlite3             *db);
+
+/* SQLite helpers */
+gboolean  sc_vault_db_exec              (sqlite3             *db,
+                                         const char          *sql,
+                                         GError             **error);
+gboolean  sc_vault_db_begin             (sqlite3             *db,
+                                         GError             **error);
+gboolean  sc_vault_db_commit            (sqlite3             *db,
+                                         GError             **error);
+void      sc_vault_db_rollback          (sqlite3             *db);
+sqlite3_stmt *sc_vault_db_prepare       (sqlite3             *db,
+                                         const char          *sql,
+                                         GError             **error);
+void      sc_vault_db_set_error         (sqlite3             *db,
+                                         GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+/* ---- The object (sc-vault.c), used by sc-vault-store.c ---------------------------- */
+
+sqlite3  *sc_vault_get_db               (ScVault             *vault);
+
+/* Checks that the vault is unlocked, writable (when @write) and that the role is one
+ * of @roles (a bit per ScVaultRole); PERMISSION / CLOSED / READ_ONLY otherwise. */
+#define SC_VAULT_ROLE_BIT(r) (1u << (r))
+#define SC_VAULT_ROLES_STAFF (SC_VAULT_ROLE_BIT (SC_VAULT_ROLE_IMPLEMENTER) | \
+                              SC_VAULT_ROLE_BIT (SC_VAULT_ROLE_HR))
+#define SC_VAULT_ROLES_ANY   (SC_VAULT_ROLES_STAFF | SC_VAULT_ROLE_BIT (SC_VAULT_ROLE_KIOSK))
+gboolean  sc_vault_check_role           (ScVault             *vault,
+                                         guint                roles,
+                                         gboolean             write,
+                                         GError             **error);
+
+/* BEGIN IMMEDIATE */
+gboolean  sc_vault_begin                (ScVault             *vault,
+                                         GError             **error);
+
+/* COMMIT, then a durable save. If the save fails, the in-memory database is reloaded
+ * from the file so that memory and disk agree, and the error is returned. */
+gboolean  sc_vault_commit_and_save      (ScVault             *vault,
+                                         GError             **error);
+
+/* ROLLBACK after a failed step. */
+void      sc_vault_rollback             (ScVault             *vault);
+
+/* Marks the in-memory database as changed without saving (audit of reads); the next
+ * save or close writes it. */
+void      sc_vault_mark_dirty           (ScVault             *vault);
+
+const guint8 *sc_vault_get_public_key   (ScVault             *vault,
+                                         ScVaultRole          role);
+
+/* SECURITY: the role's secret key, or %NULL when it is not held (kiosk, HR for the
+ * implementer key). */
+const guint8 *sc_vault_get_secret_key   (ScVault             *vault,
+                                         ScVaultRole          role);
+
+void      sc_vault_keep_pending_hr_seal (ScVault             *vault,
+                                         gint64               submission_id,
+                                         GBytes              *sealed);
+GBytes   *sc_vault_take_pending_hr_seal (ScVault             *vault,
+                                         gint64               submission_id);
+void      sc_vault_clear_pending_hr_seals (ScVault           *vault);
+
+/* Argon2id limits for partial-answer keys: interactive, or lower when the vault's own
+ * slots use lower ones (tests). */
+void      sc_vault_get_partial_limits   (ScVault             *vault,
+                                         ScVaultKdfLimits    *limits);
+
+/* Appends an audit row inside the current transaction. */
+gboolean  sc_vault_audit_insert         (ScVault             *vault,
+                                         const char          *action,
+                                         gint64               target,
+                                         GError             **error);
+
+/* ---- Test hooks ------------------------------------------------------------------- */
+
+/* When > 0, sc_vault_create() runs migrations up to this step only. */
+extern int sc_vault_test_schema_target;
+
+/* Saves now (after changing something with sc_vault_get_db()). */
+gboolean  sc_vault_test_save            (ScVault             *vault,
+                                         GError             **error);
+
+/* The HR key pair, to prove in tests what HR's key can and cannot open. */
+gboolean  sc_vault_test_get_hr_keys     (ScVault             *vault,
+                                         guint8               pk[32],
+                                         guint8               sk[32]);
+
+/* Whether the secret-key pointers are set (FALSE after entering the kiosk). */
+gboolean  sc_vault_test_holds_secret_keys (ScVault           *vault);
+
+/* Copies the data key (tests compare it across a passphrase change). */
+gboolean  sc_vault_test_get_data_key    (ScVault             *vault,
+                                         guint8               out[SC_VAULT_KEY_BYTES]);
+
+G_END_DECLS

@@ -1,0 +1,426 @@
+/* sc-vault.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The encrypted vault (*.scvault, DESIGN.md §2): one file holding the roster, rounds,
+ * sealed answers and results, consent, interviews, settings and the audit log.
+ *
+ * The database lives in memory; every change is committed and then written durably as
+ * header ‖ XChaCha20-Poly1305(body) to a temporary file that replaces the vault. A random
+ * data key encrypts the body and is wrapped in key slots (implementer passphrase,
+ * recovery key, optional HR passphrase). Individual answers and results are sealed to the
+ * implementer's public key, and to HR's only when the employee agreed or asked for an
+ * interview, so the role a slot unlocks is enforced by cryptography.
+ *
+ * An ScVault is not thread-safe: use it from one thread at a time.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "sc-bjsq.h"
+#include "sc-employee.h"
+#include "sc-score.h"
+
+G_BEGIN_DECLS
+
+#define SC_VAULT_ERROR (sc_vault_error_quark ())
+
+typedef enum
+{
+  SC_VAULT_ERROR_WRONG_PASSPHRASE,  /* no slot opens with this passphrase or recovery key */
+  SC_VAULT_ERROR_DAMAGED,           /* changed, truncated or appended bytes; not a vault */
+  SC_VAULT_ERROR_NEWER_VERSION,     /* made by a newer Stress Check */
+  SC_VAULT_ERROR_LOCKED,            /* another Stress Check has it open for writing */
+  SC_VAULT_ERROR_IO,                /* reading or writing failed */
+  SC_VAULT_ERROR_NO_SPACE,          /* disk full or file too large; the old vault is kept */
+  SC_VAULT_ERROR_PERMISSION,        /* the current role may not do this */
+  SC_VAULT_ERROR_NOT_FOUND,         /* no such employee, round, submission… */
+  SC_VAULT_ERROR_EXISTS,            /* a file is already there, or a duplicate */
+  SC_VAULT_ERROR_INVALID,           /* bad input: too short a passphrase, bad criteria… */
+  SC_VAULT_ERROR_CLOSED,            /* the vault was locked or closed */
+  SC_VAULT_ERROR_ACCESS_DENIED,     /* wrong access code at the kiosk */
+  SC_VAULT_ERROR_THROTTLED,         /* too many wrong access codes; wait */
+  SC_VAULT_ERROR_READ_ONLY,         /* opened read-only */
+} ScVaultError;
+
+typedef enum
+{
+  SC_VAULT_ROLE_NONE,               /* locked or closed */
+  SC_VAULT_ROLE_IMPLEMENTER,        /* 実施者 and assistants: reads every result */
+  SC_VAULT_ROLE_HR,                 /* 事業者側: consented results and requests only */
+  SC_VAULT_ROLE_KIOSK,              /* no secret key: can add sealed answers only */
+} ScVaultRole;
+
+typedef enum
+{
+  SC_VAULT_OPEN_FLAGS_NONE = 0,
+  SC_VAULT_OPEN_READ_ONLY  = 1 << 0, /* no lock, every change refused (verify, inspect) */
+} ScVaultOpenFlags;
+
+/**
+ * ScVaultKdfLimits:
+ * Argon2id work factors for passphrase slots; stored in the header beside each salt, so a
+ * vault made with other limits still opens.
+ */
+typedef struct
+{
+  guint64 opslimit;
+  gsize   memlimit;
+} ScVaultKdfLimits;
+
+/* Minimum length of a passphrase, in characters. */
+#define SC_VAULT_PASSPHRASE_MIN_CHARS 8
+
+/* Bytes of the key that sc_vault_derive_partial_key() returns. */
+#define SC_VAULT_PARTIAL_KEY_BYTES 32
+
+#define SC_TYPE_VAULT (sc_vault_get_type ())
+G_DECLARE_FINAL_TYPE (ScVault, sc_vault, SC, VAULT, GObject)
+
+GQuark                   sc_vault_error_quark             (void);
+
+/* Limits tuned so that one unlock takes about half a second on an office PC. */
+const ScVaultKdfLimits  *sc_vault_kdf_limits_default      (void);
+
+/* crypto_pwhash_OPSLIMIT_MIN / MEMLIMIT_MIN: for tests only, never for real data. */
+const ScVaultKdfLimits  *sc_vault_kdf_limits_for_testing  (void);
+
+/**
+ * sc_vault_create:
+ * @path: the new file; it must not exist
+ * @implementer_passphrase: at least %SC_VAULT_PASSPHRASE_MIN_CHARS characters
+ * @limits: (nullable): %NULL for sc_vault_kdf_limits_default()
+ * @out_recovery_key: (out) (transfer full): the recovery key, to show once
+ *   ("XXXX-XXXX-…", 8 groups of 4). Free it with sc_vault_free_recovery_key().
+ *
+ * Creates a vault with fresh keys and an empty database, saved durably, and returns it
+ * open for writing with the implementer role.
+ */
+ScVault                 *sc_vault_create                  (const char              *path,
+                                                           const char              *implementer_passphrase,
+                                                           const ScVaultKdfLimits  *limits,
+                                                           char                   **out_recovery_key,
+                                                           GError                 **error);
+
+/**
+ * sc_vault_open:
+ * @passphrase: the implementer's or HR's passphrase; the role follows from which
+ *   one it is
+ *
+ * Opens a vault, or a backup of one (restore is "open this file"). Unless
+ * %SC_VAULT_OPEN_READ_ONLY is given, the vault is locked against a second writer
+ * until it is closed. An older vault is migrated to the current schema.
+ */
+ScVault                 *sc_vault_open                    (const char              *path,
+                                                           const char              *passphrase,
+                                                           ScVaultOpenFlags         flags,
+                                                           GError                 **error);
+
+/**
+ * sc_vault_recover:
+ * @recovery_key: as shown at creation; case, spaces and hyphens do not matter
+ * @new_implementer_passphrase: replaces the forgotten one
+ *
+ * Opens the vault with the recovery key, sets a new implementer passphrase (saved at
+ * once) and returns the vault with the implementer role.
+ */
+ScVault                 *sc_vault_recover                 (const char              *path,
+                                                           const char              *recovery_key,
+                                                           const char              *new_implementer_passphrase,
+                                                           GError                 **error);
+
+/* Wipes and frees a recovery key string. */
+void                     sc_vault_free_recovery_key       (char                    *recovery_key);
+
+/**
+ * sc_vault_close:
+ * Saves pending audit entries, wipes every key and the in-memory database, and
+ * releases the write lock. Also done when the last reference goes.
+ */
+void                     sc_vault_close                   (ScVault                 *vault);
+
+/**
+ * sc_vault_lock:
+ * Wipes the keys and the in-memory database (idle timeout, "lock now") but keeps the
+ * write lock, so that sc_vault_unlock() finds the file as it was.
+ */
+void                     sc_vault_lock                    (ScVault                 *vault);
+
+gboolean                 sc_vault_unlock                  (ScVault                 *vault,
+                                                           const char              *passphrase,
+                                                           GError                 **error);
+
+ScVaultRole              sc_vault_get_role                (ScVault                 *vault);
+const char              *sc_vault_get_path                (ScVault                 *vault);
+gboolean                 sc_vault_is_read_only            (ScVault                 *vault);
+/* The header's save counter: grows by one with every save. */
+guint64                  sc_vault_get_save_counter        (ScVault                 *vault);
+gboolean                 sc_vault_has_hr_passphrase       (ScVault                 *vault);
+
+/**
+ * sc_vault_change_passphrase:
+ * Changes the passphrase of the current role (implementer or HR). Only that key slot
+ * is rewrapped; the data key and the encrypted body stay as they are.
+ */
+gboolean                 sc_vault_change_passphrase       (ScVault                 *vault,
+                                                           const char              *new_passphrase,
+                                                           GError                 **error);
+
+/* Implementer only: adds or replaces the HR slot. It must differ from the implementer's. */
+gboolean                 sc_vault_set_hr_passphrase       (ScVault                 *vault,
+                                                           const char              *passphrase,
+                                                           GError                 **error);
+
+/* Implementer only: replaces the recovery slot, returning the new key to show once. */
+char                    *sc_vault_new_recovery_key        (ScVault                 *vault,
+                                                           GError                 **error);
+
+/**
+ * sc_vault_backup:
+ * Writes a copy of the encrypted file to @dest_path atomically (temporary file, fsync,
+ * rename). Pending changes are saved first.
+ */
+gboolean                 sc_vault_backup                  (ScVault                 *vault,
+                                                           const char              *dest_path,
+                                                           GError                 **error);
+
+/**
+ * sc_vault_enter_kiosk:
+ * Implementer or HR: wipes both secret keys, so nothing at the kiosk can open an earlier
+ * answer. The data key stays in guarded memory, because the kiosk must still write the
+ * database; new answers are sealed with the public keys only.
+ */
+gboolean                 sc_vault_enter_kiosk             (ScVault                 *vault,
+                                                           GError                 **error);
+
+/* Leaves the kiosk with the implementer's or HR's passphrase; the role follows from it. */
+gboolean                 sc_vault_leave_kiosk             (ScVault                 *vault,
+                                                           const char              *passphrase,
+                                                           GError                 **error);
+
+/* ---- Store ---------------------------------------------------------------------- */
+
+typedef struct
+{
+  gint64      id;
+  char       *name;
+  char       *period_start;    /* YYYY-MM-DD or NULL */
+  char       *period_end;
+  ScCriteria  criteria;
+  gboolean    closed;
+  gint64      created_at;      /* Unix time */
+} ScVaultRound;
+
+void          sc_vault_round_free (ScVaultRound *round);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScVaultRound, sc_vault_round_free)
+
+typedef enum
+{
+  SC_VAULT_CONSENT_UNDECIDED,
+  SC_VAULT_CONSENT_NO,
+  SC_VAULT_CONSENT_YES,
+} ScVaultConsent;
+
+/* What every role but the kiosk may see about a submission (受検の有無 and consent). */
+typedef struct
+{
+  gint64          id;
+  gint64          round_id;
+  char           *employee_number;
+  gint64          submitted_at;
+  ScVaultConsent  consent;
+  gint64          interview_requested_at;   /* 0 when not requested */
+  gboolean        shared_with_hr;           /* a copy is sealed to HR */
+} ScVaultSubmission;
+
+void          sc_vault_submission_free (ScVaultSubmission *submission);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScVaultSubmission, sc_vault_submission_free)
+
+/* A decrypted individual result. HR's copy has no answers (has_answers FALSE). */
+typedef struct
+{
+  ScResult  result;
+  gboolean  has_answers;
+  guint8    answers[SC_BJSQ_N_ITEMS];
+} ScVaultResult;
+
+typedef struct
+{
+  gint64       id;
+  gint64       time;             /* Unix time */
+  ScVaultRole  role;
+  char        *action;           /* "submission.add", … */
+  gint64       target;           /* an internal row id, never personal data; 0 for none */
+} ScVaultAuditEntry;
+
+void          sc_vault_audit_entry_free (ScVaultAuditEntry *entry);
+
+/* Implementer or HR. Inserts new numbers and updates known ones; all or nothing. */
+gboolean      sc_vault_upsert_employees   (ScVault            *vault,
+                                           GPtrArray          *employees,
+                                           GError            **error);
+
+/* Implementer or HR: (element-type ScEmployee), ordered by number. */
+GPtrArray    *sc_vault_list_employees     (ScVault            *vault,
+                                           GError            **error);
+
+/* Any role (the kiosk looks up the person logging in). */
+ScEmployee   *sc_vault_lookup_employee    (ScVault            *vault,
+                                           const char         *number,
+                                           GError            **error);
+
+/* Implementer only (the criteria are the implementer's). Returns the round id, or 0. */
+gint64        sc_vault_create_round       (ScVault            *vault,
+                                           const char         *name,
+                                           const char         *period_start,
+                                           const char         *period_end,
+                                           const ScCriteria   *criteria,
+                                           GError            **error);
+
+gboolean      sc_vault_close_round        (ScVault            *vault,
+                                           gint64              round_id,
+                                           GError            **error);
+
+/* Any role: (element-type ScVaultRound), oldest first. */
+GPtrArray    *sc_vault_list_rounds        (ScVault            *vault,
+                                           GError            **error);
+
+/* Implementer or HR: stores the hash (made by sc-access-code) of a new access code. */
+gboolean      sc_vault_set_access_code_hash (ScVault          *vault,
+                                           gint64              round_id,
+                                           const char         *employee_number,
+                                           const char         *code_hash,
+                                           GError            **error);
+
+/* Returns TRUE when the code matches the stored @code_hash. */
+typedef gboolean (*ScVaultCodeCheckFunc)  (const char         *code_hash,
+                                           gpointer            user_data);
+
+/**
+ * sc_vault_check_access_code:
+ * Any role. Calls @check with the stored hash unless the employee is throttled, and
+ * records the attempt (after 5 failures, waits grow from 1 minute up to 1 hour).
+ * Returns: %TRUE on a match; %FALSE with THROTTLED, or ACCESS_DENIED (also for an
+ *   unknown number or a missing code, so the kiosk does not reveal who is on the roster).
+ */
+gboolean      sc_vault_check_access_code  (ScVault            *vault,
+                                           gint64              round_id,
+                                           const char         *employee_number,
+                                           ScVaultCodeCheckFunc check,
+                                           gpointer            user_data,
+                                           GError            **error);
+
+/**
+ * sc_vault_submit:
+ * Kiosk or implementer (paper forms). Scores the answers with the round's criteria,
+ * seals answers and result to the implementer, stores them and saves durably before
+ * returning. The result is returned for showing to the employee; a copy sealed to HR
+ * is kept in memory until sc_vault_record_consent() or sc_vault_request_interview().
+ *
+ * Returns: the submission id, or 0.
+ */
+gint64        sc_vault_submit             (ScVault            *vault,
+                                           gint64              round_id,
+                                           const char         *employee_number,
+                                           const guint8        answers[SC_BJSQ_N_ITEMS],
+                                           ScSex               sex,
+                                           ScResult           *out_result,
+                                           GError            **error);
+
+/**
+ * sc_vault_record_consent:
+ * Records the employee's explicit decision. With consent, the result is sealed to HR:
+ * at the kiosk from the copy kept since sc_vault_submit(), otherwise (a later decision)
+ * only by the implementer, who can open the result.
+ */
+gboolean      sc_vault_record_consent     (ScVault            *vault,
+                                           gint64              submission_id,
+                                           gboolean            consent,
+                                           GError            **error);
+
+/* An interview request (面接指導の申出); counts as consent, with the same sealing rules. */
+gboolean      sc_vault_request_interview  (ScVault            *vault,
+                                           gint64              submission_id,
+                                           GError            **error);
+
+/* Implementer only: the interview-need decision, with who decided; sealed to the implementer. */
+gboolean      sc_vault_recommend_interview (ScVault           *vault,
+                                           gint64              submission_id,
+                                           gboolean            recommended,
+                                           const char         *decided_by,
+                                           GError            **error);
+
+/* Implementer only. Returns FALSE with NOT_FOUND when nothing was decided yet. */
+gboolean      sc_vault_get_recommendation (ScVault            *vault,
+                                           gint64              submission_id,
+                                           gboolean           *out_recommended,
+                                           char              **out_decided_by,
+                                           gint64             *out_decided_at,
+                                           GError            **error);
+
+/**
+ * sc_vault_read_result:
+ * Implementer: any result, with the answers. HR: only results the employee shared
+ * (PERMISSION otherwise). Kiosk: never. Each read is written to the audit log.
+ */
+gboolean      sc_vault_read_result        (ScVault            *vault,
+                                           gint64              submission_id,
+                                           ScVaultResult      *out_result,
+                                           GError            **error);
+
+/* Implementer or HR: (element-type ScVaultSubmission); @round_id 0 for every round. */
+GPtrArray    *sc_vault_list_submissions   (ScVault            *vault,
+                                           gint64              round_id,
+                                           GError            **error);
+
+/**
+ * sc_vault_derive_partial_key:
+ * Derives (Argon2id, salt stored with the access code) the key that protects this
+ * employee's unfinished answers, from the access code they typed.
+ * Returns: (transfer full): %SC_VAULT_PARTIAL_KEY_BYTES of guarded memory; free with
+ *   sc_secure_free().
+ */
+guint8       *sc_vault_derive_partial_key (ScVault            *vault,
+                                           gint64              round_id,
+                                           const char         *employee_number,
+                                           const char         *access_code,
+                                           GError            **error);
+
+/* Keeps unfinished answers (0 = not yet answered), encrypted under @key. */
+gboolean      sc_vault_save_partial       (ScVault            *vault,
+                                           gint64              round_id,
+                                           const char         *employee_number,
+                                           const guint8       *key,
+                                           const guint8        answers[SC_BJSQ_N_ITEMS],
+                                           GError            **error);
+
+/* NOT_FOUND when nothing is kept; ACCESS_DENIED when @key does not open it. */
+gboolean      sc_vault_load_partial       (ScVault            *vault,
+                                           gint64              round_id,
+                                           const char         *employee_number,
+                                           const guint8       *key,
+                                           guint8              answers[SC_BJSQ_N_ITEMS],
+                                           GError            **error);
+
+/* Any unlocked role. Returns %NULL (no error) when the key is not set. */
+char         *sc_vault_get_setting        (ScVault            *vault,
+                                           const char         *key,
+                                           GError            **error);
+
+/* Implementer only. */
+gboolean      sc_vault_set_setting        (ScVault            *vault,
+                                           const char         *key,
+                                           const char         *value,
+                                           GError            **error);
+
+/* Any role; @action is a short code such as "report.export", @target a row id or 0. */
+gboolean      sc_vault_audit_append       (ScVault            *vault,
+                                           const char         *action,
+                                           gint64              target,
+                                           GError            **error);
+
+/* Implementer or HR: (element-type ScVaultAuditEntry), oldest first. */
+GPtrArray    *sc_vault_list_audit         (ScVault            *vault,
+                                           GError            **error);
+
+G_END_DECLS

@@ -1,0 +1,208 @@
+/* sc-application.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sc-application"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sc-application.h"
+#include "sc-window.h"
+
+/* The development build keeps its own application id but shares the settings of the release
+ * build, as GNOME applications do: the schema id is the release application id. */
+#define SETTINGS_SCHEMA_ID "io.github.stresscheck.StressCheck"
+
+struct _ScApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (ScApplication, sc_application, ADW_TYPE_APPLICATION)
+
+/* Options parsed by GApplication. Options that name a vault to open belong in the primary
+ * instance and are read in command_line (); options that only print something are answered in
+ * handle_local_options () without starting the user interface. */
+static const GOptionEntry main_entries[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+  { NULL }
+};
+
+static GSettings *
+create_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, SETTINGS_SCHEMA_ID, TRUE);
+
+  /* Started from the build tree without `meson devenv`: run, but forget the window size. */
+  if (schema == NULL)
+    {
+      g_message ("GSettings schema %s is not installed; the window size will not be kept",
+                 SETTINGS_SCHEMA_ID);
+      return NULL;
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+show_about (ScApplication *self)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", parent != NULL,
+                        "application-name", _("Stress Check"),
+                        "application-icon", APPLICATION_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Stress Check developers"),
+                        "copyright", _("© 2026 The Stress Check developers"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "comments", _("Run the legally required workplace stress check with "
+                                      "the 57-item Brief Job Stress Questionnaire on one "
+                                      "shared PC, without any network."),
+                        /* Translators: your names, one per line. */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+on_about_activate_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  show_about (SC_APPLICATION (user_data));
+}
+
+static void
+on_quit_activate_cb (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  ScApplication *self = SC_APPLICATION (user_data);
+  g_autoptr (GList) windows = NULL;
+
+  /* Closing each window, rather than g_application_quit (), lets every window save its state
+   * and refuse to close when it must (the kiosk may only be left with a passphrase). The
+   * application ends when its last window is gone. */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "about", .activate = on_about_activate_cb },
+  { .name = "quit", .activate = on_quit_activate_cb },
+};
+
+static void
+sc_application_startup (GApplication *application)
+{
+  ScApplication *self = SC_APPLICATION (application);
+  static const char * const quit_accels[] = { "<Control>q", NULL };
+
+  /* AdwApplication loads style.css and the icons from the resource base path here. */
+  G_APPLICATION_CLASS (sc_application_parent_class)->startup (application);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+
+  self->settings = create_settings ();
+}
+
+static void
+sc_application_activate (GApplication *application)
+{
+  ScApplication *self = SC_APPLICATION (application);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    window = GTK_WINDOW (sc_window_new (GTK_APPLICATION (self), self->settings));
+
+  gtk_window_present (window);
+}
+
+static int
+sc_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("stresscheck %s\n", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  /* Continue: register, then run command_line () in the primary instance. */
+  return -1;
+}
+
+static int
+sc_application_command_line (GApplication            *application,
+                             GApplicationCommandLine *command_line)
+{
+  /* Options meant for the running instance (a vault to open, demo mode) will be read here from
+   * g_application_command_line_get_options_dict (command_line). */
+  g_application_activate (application);
+
+  return EXIT_SUCCESS;
+}
+
+static void
+sc_application_dispose (GObject *object)
+{
+  ScApplication *self = SC_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (sc_application_parent_class)->dispose (object);
+}
+
+static void
+sc_application_class_init (ScApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = sc_application_dispose;
+
+  app_class->startup = sc_application_startup;
+  app_class->activate = sc_application_activate;
+  app_class->handle_local_options = sc_application_handle_local_options;
+  app_class->command_line = sc_application_command_line;
+}
+
+static void
+sc_application_init (ScApplication *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
+  g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+}
+
+ScApplication *
+sc_application_new (void)
+{
+  return g_object_new (SC_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       /* The Devel id would otherwise give a different base path. */
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+GSettings *
+sc_application_get_settings (ScApplication *self)
+{
+  g_return_val_if_fail (SC_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}

@@ -1,0 +1,493 @@
+/* test-gui-window.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * ScApplication and ScWindow as a user meets them: the window appears and draws its welcome
+ * page, the menu actions open the About and shortcuts windows, every button has a name for
+ * screen readers, the window size is kept, and everything is freed afterwards. Screenshots go
+ * to G_TEST_BUILDDIR (window.png, about.png) for a person to look at.
+ */
+#define G_LOG_DOMAIN "test-gui-window"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "sc-application.h"
+#include "sc-window.h"
+
+typedef void (*AppTestFunc) (ScApplication *app);
+
+static void
+on_activate_cb (GApplication *app,
+                gpointer      user_data)
+{
+  AppTestFunc func = (AppTestFunc) user_data;
+
+  /* The test closes every window; the hold keeps the application up until it returns. */
+  g_application_hold (app);
+  func (SC_APPLICATION (app));
+  g_application_release (app);
+}
+
+/* Runs @func in a running ScApplication, after its activation has presented the window, and
+ * checks that the application ends and is finalized once @func has closed every window. Only
+ * g_application_run () shuts an application down, which GtkApplication needs to let go of it. */
+static void
+run_in_application (AppTestFunc func)
+{
+  ScApplication *app = sc_application_new ();
+  char *argv[] = { (char *) "stresscheck", NULL };
+
+  /* Test programs run side by side on one session bus: without this, a second one would
+   * become a remote instance of the first. */
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) |
+                           G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_cb), func);
+
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, EXIT_SUCCESS);
+
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_assert_finalize_object (app);
+}
+
+static void
+iterate_until_idle (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  while (!gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+  gtk_test_widget_wait_for_draw (widget);
+}
+
+/* The window the activation presented, mapped and drawn. */
+static ScWindow *
+get_window (ScApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_true (SC_IS_WINDOW (window));
+  wait_for_frame (GTK_WIDGET (window));
+
+  return SC_WINDOW (window);
+}
+
+/* Destroys @window, which must then be finalized. */
+static void
+destroy_window (gpointer window)
+{
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_until_idle ();
+  g_assert_finalize_object (window);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static GtkWindow *
+wait_for_toplevel (GType type)
+{
+  GtkWindow *window;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while ((window = find_toplevel (type)) == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  wait_for_frame (GTK_WIDGET (window));
+
+  return window;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Renders @widget as it is on screen into G_TEST_BUILDDIR/@name and checks that the picture is
+ * not one flat colour (a window that failed to draw). */
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  g_autofree char *path = NULL;
+  gsize stride;
+  guint32 first;
+  gboolean uniform = TRUE;
+
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+
+  stride = (gsize) width * 4;
+  pixels = g_malloc (stride * height);
+  gdk_texture_download (texture, pixels, stride);
+  first = ((guint32 *) pixels)[0];
+  for (gsize i = 1; uniform && i < (gsize) width * height; i++)
+    uniform = ((guint32 *) pixels)[i] == first;
+  g_assert_false (uniform);
+}
+
+static void
+test_window_new_destroy (void)
+{
+  g_autoptr (ScApplication) app = create_application ();
+  ScWindow *window = sc_window_new (GTK_APPLICATION (app), NULL);
+
+  g_object_ref (window);
+  g_assert_null (sc_window_get_settings (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+
+  g_assert_finalize_object (g_steal_pointer (&app));
+}
+
+static void
+test_window_welcome (void)
+{
+  g_autoptr (ScApplication) app = create_application ();
+  ScWindow *window = present_window (app);
+  AdwStatusPage *status_page;
+  GtkMenuButton *menu_button;
+  GMenuModel *menu;
+
+  g_object_ref (window);
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Stress Check");
+
+  status_page = ADW_STATUS_PAGE (find_descendant (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
+  g_assert_nonnull (status_page);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (status_page)));
+  g_assert_cmpstr (adw_status_page_get_title (status_page), ==, "Stress Check");
+  g_assert_cmpstr (adw_status_page_get_icon_name (status_page), ==, APPLICATION_ID);
+  /* What comes next, and what already works. */
+  g_assert_nonnull (strstr (adw_status_page_get_description (status_page), "vault"));
+  g_assert_nonnull (strstr (adw_status_page_get_description (status_page), "kiosk"));
+  g_assert_nonnull (strstr (adw_status_page_get_description (status_page),
+                            "stresscheck-cli score"));
+
+  /* The icon comes from the GResource even when nothing is installed. */
+  g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (
+                                            gtk_widget_get_display (GTK_WIDGET (window))),
+                                          "io.github.stresscheck.StressCheck"));
+
+  /* The primary menu offers shortcuts, About and Quit. */
+  menu_button = GTK_MENU_BUTTON (find_descendant (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON));
+  g_assert_nonnull (menu_button);
+  g_assert_true (gtk_menu_button_get_primary (menu_button));
+  menu = gtk_menu_button_get_menu_model (menu_button);
+  g_assert_nonnull (menu);
+  {
+    const char *expected[] = { "win.show-help-overlay", "app.about", "app.quit" };
+    guint found = 0;
+
+    for (int s = 0; s < g_menu_model_get_n_items (menu); s++)
+      {
+        g_autoptr (GMenuModel) section = g_menu_model_get_item_link (menu, s,
+                                                                     G_MENU_LINK_SECTION);
+
+        for (int i = 0; section != NULL && i < g_menu_model_get_n_items (section); i++)
+          {
+            g_autofree char *action = NULL;
+
+            g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION, "s", &action);
+            g_assert_cmpuint (found, <, G_N_ELEMENTS (expected));
+            g_assert_cmpstr (action, ==, expected[found]);
+            found++;
+          }
+      }
+    g_assert_cmpuint (found, ==, G_N_ELEMENTS (expected));
+  }
+
+  /* Ctrl+Q quits. */
+  {
+    g_auto (GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                   "app.quit");
+    g_assert_cmpstr (accels[0], ==, "<Control>q");
+  }
+
+  save_screenshot (GTK_WIDGET (window), "window.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  iterate_until_idle ();
+  g_assert_finalize_object (g_steal_pointer (&app));
+}
+
+static void
+test_window_about (void)
+{
+  g_autoptr (ScApplication) app = create_application ();
+  ScWindow *window = present_window (app);
+  AdwAboutWindow *about;
+
+  g_object_ref (window);
+
+  g_assert_null (find_toplevel (ADW_TYPE_ABOUT_WINDOW));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  about = ADW_ABOUT_WINDOW (wait_for_toplevel (ADW_TYPE_ABOUT_WINDOW));
+  g_object_ref (about);
+
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (about)) == GTK_WINDOW (window));
+  g_assert_cmpstr (adw_about_window_get_application_name (about), ==, "Stress Check");
+  g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
+  g_assert_cmpstr (adw_about_window_get_application_icon (about), ==, APPLICATION_ID);
+  g_assert_cmpstr (adw_about_window_get_developer_name (about), ==,
+                   "The Stress Check developers");
+  g_assert_cmpint (adw_about_window_get_license_type (about), ==, GTK_LICENSE_GPL_3_0);
+  g_assert_cmpstr (adw_about_window_get_comments (about), !=, "");
+  /* No placeholder web site. */
+  g_assert_null (adw_about_window_get_website (about));
+
+  save_screenshot (GTK_WIDGET (about), "about.png");
+
+  gtk_window_destroy (GTK_WINDOW (about));
+  g_assert_finalize_object (about);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  iterate_until_idle ();
+  g_assert_finalize_object (g_steal_pointer (&app));
+}
+
+static void
+test_window_shortcuts (void)
+{
+  g_autoptr (ScApplication) app = create_application ();
+  ScWindow *window = present_window (app);
+  GtkShortcutsWindow *overlay;
+  GtkWidget *shortcut;
+
+  g_object_ref (window);
+
+  /* GtkApplication loads gtk/help-overlay.ui from the resource base path. */
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  g_object_add_weak_pointer (G_OBJECT (overlay), (gpointer *) &overlay);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  g_assert_true (wait_for_toplevel (GTK_TYPE_SHORTCUTS_WINDOW) == GTK_WINDOW (overlay));
+  shortcut = find_descendant (GTK_WIDGET (overlay), GTK_TYPE_SHORTCUTS_SHORTCUT);
+  g_assert_nonnull (shortcut);
+  gtk_window_close (GTK_WINDOW (overlay));
+  iterate_until_idle ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  g_assert_null (overlay);
+  iterate_until_idle ();
+  g_assert_finalize_object (g_steal_pointer (&app));
+}
+
+/* A name for a screen reader: an aria-label, a labelling widget, or text inside the button. */
+static char *
+get_accessible_name (GtkWidget *widget)
+{
+  GtkWidget *label;
+
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    {
+      /* The checker answers with the actual value when it differs from the one asked for. */
+      char *value = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "");
+
+      if (value != NULL && *value != '\0')
+        return value;
+      g_free (value);
+    }
+
+  if (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget),
+                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return g_strdup ("(labelled by another widget)");
+
+  label = find_descendant (widget, GTK_TYPE_LABEL);
+  if (label != NULL && *gtk_label_get_text (GTK_LABEL (label)) != '\0')
+    return g_strdup (gtk_label_get_text (GTK_LABEL (label)));
+
+  return NULL;
+}
+
+static void
+collect_buttons (GtkWidget  *widget,
+                 GPtrArray  *buttons)
+{
+  GtkAccessibleRole role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget));
+
+  if (!gtk_widget_get_visible (widget))
+    return;
+
+  if (role == GTK_ACCESSIBLE_ROLE_BUTTON || GTK_IS_BUTTON (widget))
+    g_ptr_array_add (buttons, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_buttons (child, buttons);
+}
+
+static void
+test_window_accessible_names (void)
+{
+  g_autoptr (ScApplication) app = create_application ();
+  ScWindow *window = present_window (app);
+  g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
+  guint unnamed = 0;
+
+  g_object_ref (window);
+
+  collect_buttons (GTK_WIDGET (window), buttons);
+  /* At least the primary menu and the window's close button. */
+  g_assert_cmpuint (buttons->len, >=, 2);
+
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+      GtkWidget *menu_button = gtk_widget_get_ancestor (button, GTK_TYPE_MENU_BUTTON);
+      g_autofree char *name = get_accessible_name (button);
+
+      /* GTK 4.8 exposes the button inside a GtkMenuButton under the menu button's name. */
+      if (name == NULL && menu_button != NULL && menu_button != button)
+        name = get_accessible_name (menu_button);
+
+      g_test_message ("%s: %s", G_OBJECT_TYPE_NAME (button), name ? name : "(no name)");
+      if (name == NULL)
+        unnamed++;
+    }
+
+  g_assert_cmpuint (unnamed, ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  iterate_until_idle ();
+  g_assert_finalize_object (g_steal_pointer (&app));
+}
+
+static void
+test_window_size_kept (void)
+{
+  g_autoptr (ScApplication) app = create_application ();
+  GSettings *settings = sc_application_get_settings (app);
+  ScWindow *window;
+  int width;
+  int height;
+
+  /* The memory backend starts from the schema defaults in every test program. */
+  g_assert_nonnull (settings);
+  g_settings_set_int (settings, "window-width", 700);
+  g_settings_set_int (settings, "window-height", 500);
+
+  window = present_window (app);
+  g_object_ref (window);
+  g_assert_true (sc_window_get_settings (window) == settings);
+
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 700);
+  g_assert_cmpint (height, ==, 500);
+
+  /* As if the user had resized the window: win.close keeps the new size. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, 540);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL);
+  iterate_until_idle ();
+
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 720);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 540);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+  g_assert_finalize_object (window);
+
+  iterate_until_idle ();
+  g_assert_finalize_object (g_steal_pointer (&app));
+}
+
+static void
+test_window_quit (void)
+{
+  g_autoptr (ScApplication) app = create_application ();
+  ScWindow *window = present_window (app);
+
+  g_object_ref (window);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  iterate_until_idle ();
+
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_assert_finalize_object (window);
+
+  iterate_until_idle ();
+  g_assert_finalize_object (g_steal_pointer (&app));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* The English strings are checked here; test-gui-i18n checks the Japanese ones. */
+  g_unsetenv ("LANGUAGE");
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+
+  g_test_add_func ("/gui/window/new-destroy", test_window_new_destroy);
+  g_test_add_func ("/gui/window/welcome", test_window_welcome);
+  g_test_add_func ("/gui/window/about", test_window_about);
+  g_test_add_func ("/gui/window/shortcuts", test_window_shortcuts);
+  g_test_add_func ("/gui/window/accessible-names", test_window_accessible_names);
+  g_test_add_func ("/gui/window/size-kept", test_window_size_kept);
+  g_test_add_func ("/gui/window/quit", test_window_quit);
+
+  return g_test_run ();
+}
