@@ -19,6 +19,13 @@ static const ScCliCommand commands[] = {
   { "score", sc_cli_score, "Score questionnaires from a CSV file (JSON Lines or CSV out)" },
   { "group", sc_cli_group, "Group analysis and judgement-chart health risks from a CSV file" },
   { "questionnaire", sc_cli_questionnaire, "Print the questionnaire and scoring tables as JSON" },
+  { "vault", sc_cli_vault, "Create, verify, back up and change the keys of a vault" },
+  { "roster", sc_cli_roster, "Import or list the roster of a vault" },
+  { "round", sc_cli_round, "Create, close or list the rounds of a vault" },
+  { "codes", sc_cli_codes, "Issue access codes for a round (printed once)" },
+  { "submit", sc_cli_submit, "Enter answers from paper forms into a round" },
+  { "export", sc_cli_export, "Export a round as JSON Lines, as the unlocking role may see it" },
+  { "demo", sc_cli_demo, "Create a demo vault with fictional employees and answers" },
 };
 
 gboolean

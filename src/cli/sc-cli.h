@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 #define SC_EXIT_SOFTWARE  70
 #define SC_EXIT_CANTCREAT 73
 #define SC_EXIT_IOERR     74
+#define SC_EXIT_TEMPFAIL  75   /* EX_TEMPFAIL: in use elsewhere, or throttled */
 #define SC_EXIT_NOPERM    77   /* wrong passphrase or key */
 
 typedef int (*ScCliCommandFunc) (int argc, char **argv);
@@ -38,5 +39,12 @@ void     sc_cli_error        (const char *format, ...) G_GNUC_PRINTF (1, 2);
 int      sc_cli_score        (int argc, char **argv);
 int      sc_cli_group        (int argc, char **argv);
 int      sc_cli_questionnaire (int argc, char **argv);
+int      sc_cli_vault        (int argc, char **argv);
+int      sc_cli_roster       (int argc, char **argv);
+int      sc_cli_round        (int argc, char **argv);
+int      sc_cli_codes        (int argc, char **argv);
+int      sc_cli_submit       (int argc, char **argv);
+int      sc_cli_export       (int argc, char **argv);
+int      sc_cli_demo         (int argc, char **argv);
 
 G_END_DECLS

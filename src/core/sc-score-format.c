@@ -192,25 +192,13 @@ build_keys (void)
   g_once_init_leave (&done, 1);
 }
 
-void
-sc_result_append_json (GString        *out,
-                       const char     *id,
-                       gssize          id_len,
-                       const ScResult *result)
+/* Writes everything after the id: `"sex": …, …, "chart": {…}}` (the closing brace of the
+ * object included, no newline). Needs at most 2048 bytes. */
+static char *
+put_json_body (char           *p,
+               const ScResult *result)
 {
-  gsize start;
-  char *p;
-
-  g_return_if_fail (out != NULL);
-  g_return_if_fail (result != NULL);
-
-  build_keys ();
-
-  g_string_append (out, "{\"id\": ");
-  sc_json_append_string (out, id ? id : "", id ? id_len : 0);
-
-  p = reserve (out, 2048, &start);
-  p = LIT (p, ", \"sex\": \"");
+  p = LIT (p, "\"sex\": \"");
   *p++ = result->sex == SC_SEX_FEMALE ? 'F' : 'M';
   p = LIT (p, "\", \"complete\": ");
   if (result->complete)
@@ -239,7 +227,49 @@ sc_result_append_json (GString        *out,
       p += json_chart_keys[c].len;
       p = put_int (p, result->chart[c], "null");
     }
-  p = LIT (p, "}}\n");
+  p = LIT (p, "}}");
+  return p;
+}
+
+void
+sc_result_append_json (GString        *out,
+                       const char     *id,
+                       gssize          id_len,
+                       const ScResult *result)
+{
+  gsize start;
+  char *p;
+
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (result != NULL);
+
+  build_keys ();
+
+  g_string_append (out, "{\"id\": ");
+  sc_json_append_string (out, id ? id : "", id ? id_len : 0);
+
+  p = reserve (out, 2048, &start);
+  p = LIT (p, ", ");
+  p = put_json_body (p, result);
+  *p++ = '\n';
+  commit (out, p);
+}
+
+void
+sc_result_append_json_object (GString        *out,
+                              const ScResult *result)
+{
+  gsize start;
+  char *p;
+
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (result != NULL);
+
+  build_keys ();
+
+  p = reserve (out, 2048, &start);
+  *p++ = '{';
+  p = put_json_body (p, result);
   commit (out, p);
 }
 

@@ -28,6 +28,11 @@ void sc_result_append_json      (GString        *out,
                                  gssize          id_len,
                                  const ScResult *result);
 
+/* Appends the result as a JSON object without the id and without a newline, for
+ * nesting in other documents (vault exports). */
+void sc_result_append_json_object (GString      *out,
+                                   const ScResult *result);
+
 void sc_result_append_csv_header (GString       *out);
 
 /* Appends the result as one CSV row (CRLF-free, LF-terminated). */

@@ -1,0 +1,43 @@
+/* sc-cli-vault.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Helpers shared by the vault commands (sc-cli-vault.c) and `demo`.
+ */
+#pragma once
+
+#include "sc-vault.h"
+
+G_BEGIN_DECLS
+
+/* Argon2id limits for new vaults: the defaults, or the minimum when the environment
+ * says STRESSCHECK_KDF=min (test suites only; a warning is printed). */
+const ScVaultKdfLimits *sc_cli_kdf_limits      (void);
+
+/* The same choice for access-code hashes. */
+void                    sc_cli_code_limits     (guint64      *opslimit,
+                                                gsize        *memlimit);
+
+/* The exit status (sysexits.h) that fits an error. */
+int                     sc_cli_exit_status_for (const GError *error);
+
+/* Reads the passphrase (file or prompt) and opens the vault. */
+ScVault                *sc_cli_open_vault      (const char   *path,
+                                                const char   *passphrase_file,
+                                                gboolean      read_only,
+                                                GError      **error);
+
+/* Finds a round by id or by name. */
+gboolean                sc_cli_find_round      (ScVault       *vault,
+                                                const char    *spec,
+                                                ScVaultRound **out_round,
+                                                GError       **error);
+
+/* Issues a new access code to every active employee in @employees, storing only the
+ * hash, and appends "number,name,code" rows to @out_csv. */
+gboolean                sc_cli_issue_codes     (ScVault      *vault,
+                                                gint64        round_id,
+                                                GPtrArray    *employees,
+                                                GString      *out_csv,
+                                                GError      **error);
+
+G_END_DECLS
