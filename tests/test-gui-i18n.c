@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The Japanese user interface, with the catalog built from po/ja.po in the build directory:
- * the window, its menu and the About window speak Japanese. Screenshots go to
+ * the window, its menu, the About window, the desktop file and the metainfo speak Japanese. Screenshots go to
  * G_TEST_BUILDDIR (window-ja.png, about-ja.png).
  */
 #define G_LOG_DOMAIN "test-gui-i18n"
@@ -18,19 +18,47 @@
 #include "sc-application.h"
 #include "sc-window.h"
 
-static ScApplication *
-create_application (void)
+typedef void (*AppTestFunc) (ScApplication *app);
+
+static void
+on_activate_cb (GApplication *app,
+                gpointer      user_data)
+{
+  AppTestFunc func = (AppTestFunc) user_data;
+
+  g_signal_handlers_disconnect_by_func (app, on_activate_cb, user_data);
+  g_application_hold (app);
+  func (SC_APPLICATION (app));
+  g_application_release (app);
+}
+
+/* Runs @func in a running ScApplication once it has presented its window (see
+ * test-gui-window.c); @func closes every window. */
+static void
+run_in_application (gconstpointer data)
 {
   ScApplication *app = sc_application_new ();
-  g_autoptr (GError) error = NULL;
+  char *argv[] = { (char *) "stresscheck", NULL };
 
   g_application_set_flags (G_APPLICATION (app),
                            g_application_get_flags (G_APPLICATION (app)) |
                            G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_cb), (gpointer) data);
 
-  return app;
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, EXIT_SUCCESS);
+
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_assert_finalize_object (app);
+}
+
+static void
+destroy_window (gpointer window)
+{
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (window);
 }
 
 static void
@@ -142,21 +170,42 @@ test_i18n_catalog (void)
   g_assert_cmpstr (_("Stress Check"), ==, "ストレスチェック");
 }
 
+/* What the desktop shell and the software centre show: the merged desktop file and metainfo. */
 static void
-test_i18n_window (void)
+test_i18n_data_files (void)
 {
-  g_autoptr (ScApplication) app = create_application ();
-  GtkWindow *window;
+  g_autofree char *desktop_path = g_test_build_filename (G_TEST_BUILT, "..", "data",
+                                                         APPLICATION_ID ".desktop", NULL);
+  g_autofree char *metainfo_path = g_test_build_filename (G_TEST_BUILT, "..", "data",
+                                                          APPLICATION_ID ".metainfo.xml", NULL);
+  g_autoptr (GKeyFile) desktop = g_key_file_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *metainfo = NULL;
+
+  g_key_file_load_from_file (desktop, desktop_path, G_KEY_FILE_NONE, &error);
+  g_assert_no_error (error);
+  name = g_key_file_get_locale_string (desktop, G_KEY_FILE_DESKTOP_GROUP,
+                                       G_KEY_FILE_DESKTOP_KEY_NAME, "ja", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (name, ==, "ストレスチェック");
+
+  g_file_get_contents (metainfo_path, &metainfo, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (metainfo, "<name xml:lang=\"ja\">ストレスチェック</name>"));
+}
+
+static void
+test_i18n_window (ScApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
   AdwStatusPage *status_page;
   GtkMenuButton *menu_button;
   g_autofree char *about_label = NULL;
   g_autofree char *quit_label = NULL;
   g_autofree char *a11y_mismatch = NULL;
 
-  g_application_activate (G_APPLICATION (app));
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_true (SC_IS_WINDOW (window));
-  g_object_ref (window);
   wait_for_frame (GTK_WIDGET (window));
 
   g_assert_cmpstr (gtk_window_get_title (window), ==, "ストレスチェック");
@@ -181,28 +230,19 @@ test_i18n_window (void)
 
   save_screenshot (GTK_WIDGET (window), "window-ja.png");
 
-  gtk_window_destroy (window);
-  g_assert_finalize_object (window);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_finalize_object (g_steal_pointer (&app));
+  destroy_window (window);
 }
 
 static void
-test_i18n_about (void)
+test_i18n_about (ScApplication *app)
 {
-  g_autoptr (ScApplication) app = create_application ();
-  GtkWindow *window;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
   AdwAboutWindow *about;
 
-  g_application_activate (G_APPLICATION (app));
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  g_object_ref (window);
   wait_for_frame (GTK_WIDGET (window));
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   about = ADW_ABOUT_WINDOW (wait_for_toplevel (ADW_TYPE_ABOUT_WINDOW));
-  g_object_ref (about);
 
   g_assert_cmpstr (adw_about_window_get_application_name (about), ==, "ストレスチェック");
   g_assert_cmpstr (adw_about_window_get_developer_name (about), ==, "ストレスチェック開発者一同");
@@ -211,13 +251,8 @@ test_i18n_about (void)
 
   save_screenshot (GTK_WIDGET (about), "about-ja.png");
 
-  gtk_window_destroy (GTK_WINDOW (about));
-  g_assert_finalize_object (about);
-  gtk_window_destroy (window);
-  g_assert_finalize_object (window);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_finalize_object (g_steal_pointer (&app));
+  destroy_window (about);
+  destroy_window (window);
 }
 
 int
@@ -253,8 +288,11 @@ main (int   argc,
   gtk_init ();
 
   g_test_add_func ("/gui/i18n/catalog", test_i18n_catalog);
-  g_test_add_func ("/gui/i18n/window", test_i18n_window);
-  g_test_add_func ("/gui/i18n/about", test_i18n_about);
+  g_test_add_func ("/gui/i18n/data-files", test_i18n_data_files);
+  g_test_add_data_func ("/gui/i18n/window", (gconstpointer) test_i18n_window,
+                        run_in_application);
+  g_test_add_data_func ("/gui/i18n/about", (gconstpointer) test_i18n_about,
+                        run_in_application);
 
   return g_test_run ();
 }

@@ -48,6 +48,22 @@ restore_window_state (ScWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
+/* Keeps @value unless the schema's range refuses it (-1 for a size GTK never set). */
+static void
+set_size_setting (GSettings  *settings,
+                  const char *key,
+                  int         value)
+{
+  g_autoptr (GSettingsSchema) schema = NULL;
+  g_autoptr (GSettingsSchemaKey) schema_key = NULL;
+  g_autoptr (GVariant) variant = g_variant_ref_sink (g_variant_new_int32 (value));
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  schema_key = g_settings_schema_get_key (schema, key);
+  if (g_settings_schema_key_range_check (schema_key, variant))
+    g_settings_set_value (settings, key, variant);
+}
+
 static void
 save_window_state (ScWindow *self)
 {
@@ -61,8 +77,8 @@ save_window_state (ScWindow *self)
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
 
   g_settings_delay (self->settings);
-  g_settings_set_int (self->settings, "window-width", width);
-  g_settings_set_int (self->settings, "window-height", height);
+  set_size_setting (self->settings, "window-width", width);
+  set_size_setting (self->settings, "window-height", height);
   g_settings_set_boolean (self->settings, "window-maximized",
                           gtk_window_is_maximized (GTK_WINDOW (self)));
   g_settings_apply (self->settings);

@@ -17,6 +17,7 @@ G_DECLARE_FINAL_TYPE (ScWindow, sc_window, SC, WINDOW, AdwApplicationWindow)
 ScWindow  *sc_window_new          (GtkApplication *application,
                                    GSettings      *settings);
 
+/* The settings given at construction, or NULL. */
 GSettings *sc_window_get_settings (ScWindow       *self);
 
 G_END_DECLS
