@@ -301,12 +301,11 @@ test_damaged_hash (void)
   g_assert_error (error, SC_ACCESS_CODE_ERROR, SC_ACCESS_CODE_ERROR_HASH);
   g_clear_error (&error);
 
-  /* A changed byte of the hash itself: the code no longer matches. */
+  /* A changed character of the hash itself: the code no longer matches. (Not the last
+   * character, whose unused low bits may make the Base64 invalid instead.) */
   flipped[strlen (flipped) - 2] = flipped[strlen (flipped) - 2] == 'A' ? 'B' : 'A';
   g_assert_false (sc_access_code_verify (flipped, code, &error));
-  g_assert_nonnull (error);
-  g_assert_true (error->code == SC_ACCESS_CODE_ERROR_MISMATCH
-                 || error->code == SC_ACCESS_CODE_ERROR_HASH);
+  g_assert_error (error, SC_ACCESS_CODE_ERROR, SC_ACCESS_CODE_ERROR_MISMATCH);
 
   sodium_free (code);
 }

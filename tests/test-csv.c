@@ -222,6 +222,19 @@ test_encoding_errors (void)
 }
 
 static void
+test_empty_input (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) empty = g_bytes_new (NULL, 0);
+  g_autoptr(ScCsvReader) r = sc_csv_reader_new (empty, &error);
+
+  /* An empty file is a valid, empty CSV: no record, no error. */
+  g_assert_no_error (error);
+  g_assert_nonnull (r);
+  assert_end (r);
+}
+
+static void
 test_missing_file (void)
 {
   g_autoptr(GError) error = NULL;
@@ -259,6 +272,7 @@ main (int   argc,
   g_test_add_func ("/csv/empty-fields", test_empty_fields);
   g_test_add_func ("/csv/syntax-errors", test_syntax_errors);
   g_test_add_func ("/csv/encoding-errors", test_encoding_errors);
+  g_test_add_func ("/csv/empty-input", test_empty_input);
   g_test_add_func ("/csv/missing-file", test_missing_file);
   g_test_add_func ("/csv/find-column", test_find_column);
 

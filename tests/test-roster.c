@@ -412,6 +412,26 @@ test_unnamed_column_warning (void)
   assert_problem (warnings, 0, SC_ROSTER_ERROR_UNKNOWN_COLUMN, 2, 3, NULL, "no name");
 }
 
+/* A header cell with a line break or a control character is shown on one line. */
+static void
+test_header_names_shown_on_one_line (void)
+{
+  g_autoptr(ScRoster) roster =
+    parse_text_ok ("社員番号,氏名,性別,\"備\n考\"\nA1,a,M,x\n");
+  GPtrArray *warnings = sc_roster_get_warnings (roster);
+  g_autoptr(GPtrArray) problems = NULL;
+
+  g_assert_cmpuint (warnings->len, ==, 1);
+  assert_problem (warnings, 0, SC_ROSTER_ERROR_UNKNOWN_COLUMN, 1, 4, "備\xef\xbf\xbd考",
+                  "ignored");
+
+  /* So is a value quoted in a message. */
+  problems = parse_fail ("社員番号,氏名,性別\nA1,a,M,\"x\ny\"\n", NULL);
+  g_assert_cmpuint (problems->len, ==, 1);
+  assert_problem (problems, 0, SC_ROSTER_ERROR_EXTRA_FIELD, 2, 4, NULL,
+                  "the value “x\xef\xbf\xbdy” is to the right");
+}
+
 /* --- errors, one kind at a time ---------------------------------------------- */
 
 static void
@@ -613,7 +633,7 @@ static void
 test_error_empty (void)
 {
   assert_single_problem ("", SC_ROSTER_ERROR_EMPTY, 0, 0, NULL, "the file is empty");
-  assert_single_problem ("\n\n,,\n", SC_ROSTER_ERROR_EMPTY, 0, 0, NULL, "the file is empty");
+  assert_single_problem ("\n\n,,\n", SC_ROSTER_ERROR_EMPTY, 0, 0, NULL, "no header line");
   assert_single_problem ("社員番号,氏名,性別\n", SC_ROSTER_ERROR_EMPTY, 1, 0, NULL,
                          "no employees");
 }
@@ -898,6 +918,7 @@ main (int   argc,
   g_test_add_func ("/roster/header/japanese-other-order", test_japanese_headers_other_order);
   g_test_add_func ("/roster/header/aliases", test_header_aliases);
   g_test_add_func ("/roster/header/optional-columns-absent", test_optional_columns_absent);
+  g_test_add_func ("/roster/header/names-shown-on-one-line", test_header_names_shown_on_one_line);
   g_test_add_func ("/roster/value/active", test_active_column);
   g_test_add_func ("/roster/value/normalisation", test_value_normalisation);
   g_test_add_func ("/roster/value/spreadsheet-leftovers", test_spreadsheet_leftovers);

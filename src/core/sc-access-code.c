@@ -217,17 +217,26 @@ sc_access_code_hash (const char *code,
   return g_strdup (hash);
 }
 
-/* An Argon2id string whose cost can be afforded. */
+/* An Argon2id string as crypto_pwhash_str() writes it (16-byte salt, 32-byte hash, in
+ * unpadded Base64), whose cost can be afforded. Checking the lengths makes a
+ * truncated string "damaged" rather than a shorter hash that merely fails to match. */
 static gboolean
 check_hash (const char *hash)
 {
   unsigned int version, m, t, p;
+  const char *salt, *digest;
 
   if (strnlen (hash, crypto_pwhash_STRBYTES) >= crypto_pwhash_STRBYTES)
     return FALSE;
   if (!g_str_has_prefix (hash, crypto_pwhash_argon2id_STRPREFIX))
     return FALSE;
   if (sscanf (hash, "$argon2id$v=%u$m=%u,t=%u,p=%u$", &version, &m, &t, &p) != 4)
+    return FALSE;
+  digest = strrchr (hash, '$');
+  salt = digest - 1;
+  while (salt > hash && *salt != '$')
+    salt--;
+  if (digest - salt - 1 != 22 || strlen (digest + 1) != 43)
     return FALSE;
   if (m == 0 || m > MAX_MEMLIMIT_KIB || t == 0 || t > MAX_OPSLIMIT)
     return FALSE;

@@ -106,7 +106,9 @@ sc_csv_reader_new (GBytes  *data,
   if (reader->buffer == NULL)
     {
       reader->buffer = g_malloc (len + 1);
-      memcpy (reader->buffer, bytes, len);
+      /* An empty GBytes may hand out NULL, which memcpy must not see. */
+      if (len > 0)
+        memcpy (reader->buffer, bytes, len);
       reader->buffer[len] = '\0';
       reader->length = len;
     }

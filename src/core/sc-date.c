@@ -106,16 +106,25 @@ static char *
 quote_text (const char *text,
             gsize       len)
 {
-  g_autofree char *copy = g_utf8_make_valid (text, (gssize) len);
-  g_autofree char *trimmed = NULL;
+  g_autofree char *valid = g_utf8_make_valid (text, (gssize) len);
+  g_autoptr(GString) out = g_string_new ("“");
+  guint n = 0;
 
-  trimmed = g_strstrip (g_steal_pointer (&copy));
-  if (g_utf8_strlen (trimmed, -1) > 40)
+  /* Control characters (a line break in a cell) are shown as U+FFFD: a message is
+   * one line. */
+  for (const char *p = g_strstrip (valid); *p != '\0'; p = g_utf8_next_char (p), n++)
     {
-      g_autofree char *cut = g_utf8_substring (trimmed, 0, 40);
-      return g_strdup_printf ("“%s…”", cut);
+      gunichar c = g_utf8_get_char (p);
+
+      if (n == 40)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      g_string_append_unichar (out, g_unichar_iscntrl (c) ? 0xfffd : c);
     }
-  return g_strdup_printf ("“%s”", trimmed);
+  g_string_append (out, "”");
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /* NFKC folds full-width digits and punctuation, half-width kana and the one-character

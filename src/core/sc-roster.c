@@ -225,19 +225,40 @@ trim_value (const char **text,
     }
 }
 
-/* A value cut short for a message. */
+/* Text from the file made fit for a message or a table cell: valid UTF-8, no line
+ * breaks or other control characters (shown as U+FFFD), and at most @max_chars
+ * characters, so that a pasted paragraph does not become the message. */
+static char *
+display_text (const char *text,
+              gsize       len,
+              guint       max_chars)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, (gssize) len);
+  GString *out = g_string_sized_new (len);
+  guint n = 0;
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (n == max_chars)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      g_string_append_unichar (out, g_unichar_iscntrl (c) ? 0xfffd : c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A value, quoted and cut short, for a message. */
 static char *
 quote_value (const char *text,
              gsize       len)
 {
-  g_autofree char *valid = g_utf8_make_valid (text, (gssize) len);
+  g_autofree char *shown = display_text (text, len, 30);
 
-  if (g_utf8_strlen (valid, -1) > 30)
-    {
-      g_autofree char *cut = g_utf8_substring (valid, 0, 30);
-      return g_strdup_printf ("“%s…”", cut);
-    }
-  return g_strdup_printf ("“%s”", valid);
+  return g_strdup_printf ("“%s”", shown);
 }
 
 /* Header cells compare after NFKC (full-width letters, half-width kana), trimming,
@@ -286,24 +307,27 @@ read_header (Parser      *parser,
   for (int c = 0; c < N_COLUMNS; c++)
     parser->column_of[c] = -1;
 
+  /* First the names as they will be shown, so that any problem can name its column. */
   for (guint i = 0; i < n; i++)
     {
       gsize len;
       const char *text = sc_csv_reader_field (reader, i, &len);
 
       trim_value (&text, &len);
-      g_ptr_array_add (parser->header, g_utf8_make_valid (text, (gssize) len));
+      g_ptr_array_add (parser->header, display_text (text, len, 40));
     }
 
   for (guint i = 0; i < n; i++)
     {
-      const char *text = g_ptr_array_index (parser->header, i);
+      gsize len;
+      const char *text = sc_csv_reader_field (reader, i, &len);
       g_autofree char *folded = NULL;
       int c;
 
-      if (text[0] == '\0')
+      trim_value (&text, &len);
+      if (len == 0)
         continue;
-      folded = fold_header (text, strlen (text));
+      folded = fold_header (text, len);
       c = match_column (folded);
       if (c < 0)
         {
@@ -680,6 +704,14 @@ sc_roster_parse (GBytes       *csv,
   parser.numbers = numbers;
   parser.today = today;
 
+  /* An empty file is said so here; the reader has nothing to decode. */
+  if (g_bytes_get_size (csv) == 0)
+    {
+      add_problem (&parser, problems, SC_ROSTER_ERROR_EMPTY, 0, 0,
+                   "the file is empty; it needs a header line and one line per employee");
+      goto out;
+    }
+
   reader = sc_csv_reader_new (csv, &csv_error);
   if (reader == NULL)
     {
@@ -693,7 +725,8 @@ sc_roster_parse (GBytes       *csv,
         add_csv_problem (&parser, SC_ROSTER_ERROR_SYNTAX, csv_error);
       else
         add_problem (&parser, problems, SC_ROSTER_ERROR_EMPTY, 0, 0,
-                     "the file is empty; it needs a header line and one line per employee");
+                     "the file has no header line; it needs one naming the columns, "
+                     "then one line per employee");
       goto out;
     }
 

@@ -126,6 +126,7 @@ fuzz_roster (const uint8_t *data,
           if (w->line < 1 || w->line > max_line || w->column < 1)
             abort ();
           check_text (w->message, FALSE);
+          check_text (w->column_name, TRUE);
         }
       return;
     }
@@ -142,9 +143,10 @@ fuzz_roster (const uint8_t *data,
         abort ();
       if (p->code == SC_ROSTER_ERROR_INVALID || p->code == SC_ROSTER_ERROR_UNKNOWN_COLUMN)
         abort ();
+      /* Messages and names are one line each, fit for a table cell. */
       check_text (p->column_name, TRUE);
-      if (!g_utf8_validate (text, -1, NULL))
-        abort ();
+      check_text (p->message, FALSE);
+      check_text (text, FALSE);
       /* The first problems are in the message, word for word. */
       if (i < SC_ROSTER_MAX_LISTED_PROBLEMS && strstr (error->message, text) == NULL)
         abort ();
@@ -164,6 +166,7 @@ fuzz_date (const char *text,
     {
       if (error == NULL || error->domain != SC_DATE_ERROR || error->message[0] == '\0')
         abort ();
+      check_text (error->message, FALSE);
       return;
     }
   /* What was read writes out and reads back as the same day. */
