@@ -10,14 +10,17 @@
  *                               covers every other header byte and is checked before
  *                               any key is derived, so an accidental change can never
  *                               look like a wrong passphrase or a newer version.
- *   body, truncation, appended  DAMAGED: the header MAC covers the body length and tag,
- *   bytes                       and the body AEAD covers every body byte.
+ *   body, truncation, appended  DAMAGED: the header MAC covers the body length and the
+ *   bytes                       last chunk's tag, and each chunk's AEAD covers its bytes,
+ *                               its position and whether it is the last one.
  *   A deliberate change that also recomputes the checksum: in the slot the passphrase
  *   opens it gives WRONG_PASSPHRASE (a forger can always replace a slot), a forged
  *   version number gives NEWER_VERSION, anything else fails the keyed MAC or the AEAD
  *   and gives DAMAGED. Nothing ever yields data that was not written by a key holder.
  */
 #define G_LOG_DOMAIN "sc-vault"
+/* sync_file_range() */
+#define _GNU_SOURCE
 
 #include "config.h"
 
@@ -301,13 +304,93 @@ sc_vault_header_check_mac (const ScVaultHeader   *header,
   return sodium_memcmp (mac, data + h - 64, 32) == 0;
 }
 
-void
-sc_vault_body_ad (const ScVaultHeader *header,
-                  guint8               ad[SC_VAULT_BODY_AD_LEN])
+#define BODY_AD_LEN (SC_VAULT_MAGIC_LEN + 2 + SC_VAULT_NONCE_BYTES + 8 + 1)
+
+static void
+chunk_nonce_ad (const ScVaultHeader *header,
+                guint64              index,
+                gboolean             last,
+                guint8               nonce[SC_VAULT_NONCE_BYTES],
+                guint8               ad[BODY_AD_LEN])
 {
+  memcpy (nonce, header->body_nonce, SC_VAULT_NONCE_BYTES);
+  for (int i = 0; i < 8; i++)
+    nonce[SC_VAULT_NONCE_BYTES - 8 + i] ^= (guint8) (index >> (8 * i));
+
   memcpy (ad, SC_VAULT_MAGIC, SC_VAULT_MAGIC_LEN);
   put_u16 (ad + SC_VAULT_MAGIC_LEN, SC_VAULT_FORMAT_VERSION);
   memcpy (ad + SC_VAULT_MAGIC_LEN + 2, header->body_nonce, SC_VAULT_NONCE_BYTES);
+  put_u64 (ad + SC_VAULT_MAGIC_LEN + 2 + SC_VAULT_NONCE_BYTES, index);
+  ad[BODY_AD_LEN - 1] = last ? 1 : 0;
+}
+
+gsize
+sc_vault_body_len (gsize plain_len)
+{
+  gsize chunks = (plain_len + SC_VAULT_CHUNK_BYTES - 1) / SC_VAULT_CHUNK_BYTES;
+
+  return plain_len + chunks * SC_VAULT_TAG_BYTES;
+}
+
+gsize
+sc_vault_body_plain_len (gsize body_len)
+{
+  const gsize full = SC_VAULT_CHUNK_BYTES + SC_VAULT_TAG_BYTES;
+  gsize chunks, last;
+
+  if (body_len <= SC_VAULT_TAG_BYTES)
+    return 0;
+  chunks = (body_len + full - 1) / full;
+  last = body_len - (chunks - 1) * full;
+  /* Every chunk holds at least one byte. */
+  if (last <= SC_VAULT_TAG_BYTES)
+    return 0;
+  return body_len - chunks * SC_VAULT_TAG_BYTES;
+}
+
+void
+sc_vault_body_encrypt_chunk (const ScVaultHeader *header,
+                             const guint8        *enc_key,
+                             guint64              index,
+                             gboolean             last,
+                             const guint8        *plain,
+                             gsize                len,
+                             guint8              *out)
+{
+  guint8 nonce[SC_VAULT_NONCE_BYTES], ad[BODY_AD_LEN];
+
+  chunk_nonce_ad (header, index, last, nonce, ad);
+  crypto_aead_xchacha20poly1305_ietf_encrypt (out, NULL, plain, len, ad, sizeof ad, NULL,
+                                              nonce, enc_key);
+}
+
+gboolean
+sc_vault_body_decrypt (const ScVaultHeader *header,
+                       const guint8        *enc_key,
+                       const guint8        *body,
+                       gsize                body_len,
+                       guint8              *plain)
+{
+  gsize plain_len = sc_vault_body_plain_len (body_len);
+  gsize in = 0, out = 0;
+
+  if (plain_len == 0)
+    return FALSE;
+  for (guint64 i = 0; out < plain_len; i++)
+    {
+      gsize len = MIN (SC_VAULT_CHUNK_BYTES, plain_len - out);
+      gboolean last = out + len == plain_len;
+      guint8 nonce[SC_VAULT_NONCE_BYTES], ad[BODY_AD_LEN];
+
+      chunk_nonce_ad (header, i, last, nonce, ad);
+      if (crypto_aead_xchacha20poly1305_ietf_decrypt (plain + out, NULL, NULL, body + in,
+                                                      len + SC_VAULT_TAG_BYTES, ad, sizeof ad,
+                                                      nonce, enc_key) != 0)
+        return FALSE;
+      in += len + SC_VAULT_TAG_BYTES;
+      out += len;
+    }
+  return in == body_len;
 }
 
 /* ---- Files ------------------------------------------------------------------------ */
@@ -416,33 +499,105 @@ sc_vault_read_file (const char  *path,
   return g_steal_pointer (&data);
 }
 
-static gboolean
-write_all (int           fd,
-           const guint8 *data,
-           gsize         len,
-           int          *out_errno)
+gboolean
+sc_vault_file_writer_open (ScVaultFileWriter  *writer,
+                           const char         *path,
+                           GError            **error)
 {
-  gsize off = 0;
+  memset (writer, 0, sizeof *writer);
+  writer->fd = -1;
+  writer->path = g_strdup (path);
+  writer->tmp = g_strconcat (path, ".tmp", NULL);
 
-  while (off < len)
+  writer->fd = open (writer->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (writer->fd < 0 && errno == EEXIST)
+    {
+      /* A temporary file left by a process that was killed while saving. Callers hold
+       * the vault's write lock, so no other process is writing it now. */
+      unlink (writer->tmp);
+      writer->fd = open (writer->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    }
+  if (writer->fd < 0)
+    {
+      set_io_error (error, errno, "save", path);
+      g_clear_pointer (&writer->path, g_free);
+      g_clear_pointer (&writer->tmp, g_free);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+sc_vault_file_writer_abort (ScVaultFileWriter *writer)
+{
+  if (writer->fd >= 0)
+    {
+      close (writer->fd);
+      writer->fd = -1;
+      unlink (writer->tmp);
+    }
+  g_clear_pointer (&writer->path, g_free);
+  g_clear_pointer (&writer->tmp, g_free);
+}
+
+static gboolean
+writer_fail (ScVaultFileWriter  *writer,
+             int                 errsv,
+             GError            **error)
+{
+  set_io_error (error, errsv, "save", writer->path);
+  sc_vault_file_writer_abort (writer);
+  return FALSE;
+}
+
+gboolean
+sc_vault_file_writer_pwrite (ScVaultFileWriter  *writer,
+                             const guint8       *data,
+                             gsize               len,
+                             guint64             offset,
+                             GError            **error)
+{
+  gsize done = 0;
+
+  g_return_val_if_fail (writer->fd >= 0, FALSE);
+
+  while (done < len)
     {
       /* Large writes are split: Linux writes at most about 2 GiB per call anyway. */
-      ssize_t n = write (fd, data + off, MIN (len - off, (gsize) 1 << 30));
+      ssize_t n = pwrite (writer->fd, data + done, MIN (len - done, (gsize) 1 << 30),
+                          (off_t) (offset + done));
 
       if (n < 0 && errno == EINTR)
         continue;
       if (n < 0)
-        {
-          *out_errno = errno;
-          return FALSE;
-        }
+        return writer_fail (writer, errno, error);
       if (n == 0)
-        {
-          *out_errno = EIO;
-          return FALSE;
-        }
-      off += (gsize) n;
+        return writer_fail (writer, EIO, error);
+      done += (gsize) n;
     }
+  return TRUE;
+}
+
+gboolean
+sc_vault_file_writer_append (ScVaultFileWriter  *writer,
+                             const guint8       *data,
+                             gsize               len,
+                             GError            **error)
+{
+  if (!sc_vault_file_writer_pwrite (writer, data, len, writer->offset, error))
+    return FALSE;
+  writer->offset += len;
+#ifdef SYNC_FILE_RANGE_WRITE
+  /* Start writing the finished part to disk now, so that the final fsync() has little
+   * left to wait for while the next chunk is being encrypted. Only a hint: the fsync()
+   * in commit is what makes the file durable, so an error here is ignored. */
+  if (writer->offset - writer->flushed >= ((gsize) 1 << 20))
+    {
+      sync_file_range (writer->fd, (off_t) writer->flushed,
+                       (off_t) (writer->offset - writer->flushed), SYNC_FILE_RANGE_WRITE);
+      writer->flushed = writer->offset;
+    }
+#endif
   return TRUE;
 }
 
@@ -458,67 +613,68 @@ fsync_retry (int fd)
 }
 
 gboolean
-sc_vault_write_file_atomic (const char    *path,
-                            const guint8  *data,
-                            gsize          len,
-                            GError       **error)
+sc_vault_file_writer_commit (ScVaultFileWriter  *writer,
+                             GError            **error)
 {
-  g_autofree char *tmp = g_strconcat (path, ".tmp", NULL);
-  g_autofree char *dir = g_path_get_dirname (path);
-  int fd, dfd, errsv = 0;
+  g_autofree char *dir = NULL;
+  int dfd;
 
-  fd = open (tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0 && errno == EEXIST)
-    {
-      /* A temporary file left by a process that was killed while saving. Callers hold
-       * the vault's write lock, so no other process is writing it now. */
-      unlink (tmp);
-      fd = open (tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    }
-  if (fd < 0)
-    {
-      set_io_error (error, errno, "save", path);
-      return FALSE;
-    }
+  g_return_val_if_fail (writer->fd >= 0, FALSE);
 
-  if (write_all (fd, data, len, &errsv) && fsync_retry (fd) != 0)
-    errsv = errno;
-  if (errsv != 0)
+  if (fsync_retry (writer->fd) != 0)
+    return writer_fail (writer, errno, error);
+  if (close (writer->fd) != 0 && errno != EINTR)
     {
-      close (fd);
-      unlink (tmp);
-      set_io_error (error, errsv, "save", path);
+      int errsv = errno;
+
+      writer->fd = -1;
+      unlink (writer->tmp);
+      set_io_error (error, errsv, "save", writer->path);
+      sc_vault_file_writer_abort (writer);
       return FALSE;
     }
-  if (close (fd) != 0 && errno != EINTR)
+  writer->fd = -1;
+  if (rename (writer->tmp, writer->path) != 0)
     {
-      errsv = errno;
-      unlink (tmp);
-      set_io_error (error, errsv, "save", path);
-      return FALSE;
-    }
-  if (rename (tmp, path) != 0)
-    {
-      errsv = errno;
-      unlink (tmp);
-      set_io_error (error, errsv, "save", path);
+      int errsv = errno;
+
+      unlink (writer->tmp);
+      set_io_error (error, errsv, "save", writer->path);
+      sc_vault_file_writer_abort (writer);
       return FALSE;
     }
 
   /* The rename itself is durable only once the folder is synced. */
+  dir = g_path_get_dirname (writer->path);
   dfd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dfd >= 0)
     {
       if (fsync_retry (dfd) != 0 && errno != EINVAL && errno != ENOTSUP)
         {
-          errsv = errno;
+          int errsv = errno;
+
           close (dfd);
-          set_io_error (error, errsv, "save", path);
+          set_io_error (error, errsv, "save", writer->path);
+          sc_vault_file_writer_abort (writer);
           return FALSE;
         }
       close (dfd);
     }
+  sc_vault_file_writer_abort (writer);
   return TRUE;
+}
+
+gboolean
+sc_vault_write_file_atomic (const char    *path,
+                            const guint8  *data,
+                            gsize          len,
+                            GError       **error)
+{
+  ScVaultFileWriter writer;
+
+  return sc_vault_file_writer_open (&writer, path, error)
+         && sc_vault_file_writer_pwrite (&writer, data, len, 0, error)
+         && sc_vault_file_writer_commit (&writer, error);
 }
 
 int

@@ -43,8 +43,12 @@ G_BEGIN_DECLS
  *   H-64   32  header MAC: BLAKE2b-256 keyed with mac key over
  *              header[0, H-64) ‖ u64 body length ‖ body tag (last 16 bytes)
  *   H-32   32  checksum: unkeyed BLAKE2b-256 over header[0, H-32)
- *      H       body: XChaCha20-Poly1305(enc key, sqlite3_serialize (db),
- *              AD = magic ‖ version ‖ body nonce) ‖ 16-byte tag
+ *      H       body: the serialized database (sqlite3_serialize) in chunks of 256 KiB, the
+ *              last one shorter; each chunk is XChaCha20-Poly1305-IETF(enc key, nonce_i,
+ *              chunk_i, AD = magic ‖ version ‖ body nonce ‖ u64 i ‖ u8 last) ‖ 16-byte tag,
+ *              nonce_i = body nonce with u64 i XORed into its last 8 bytes (the STREAM
+ *              construction: chunks cannot be reordered, dropped or cut off unnoticed).
+ *              Chunks let a save encrypt and write at the same time.
  *
  * enc key and mac key are crypto_kdf subkeys 1 and 2 of the data key (context
  * "SCVAULT1"). The body does not depend on the slots, so a passphrase change rewrites
@@ -152,19 +156,67 @@ void      sc_vault_header_checksum      (const guint8        *data,
                                          gsize                header_len,
                                          guint8               out[32]);
 
-/* Builds the body AD (magic ‖ version ‖ nonce) into @ad (34 bytes). */
-#define SC_VAULT_BODY_AD_LEN (SC_VAULT_MAGIC_LEN + 2 + SC_VAULT_NONCE_BYTES)
-void      sc_vault_body_ad              (const ScVaultHeader *header,
-                                         guint8               ad[SC_VAULT_BODY_AD_LEN]);
+#define SC_VAULT_CHUNK_BYTES ((gsize) 1 << 18)
+
+/* Ciphertext length of a body of @plain_len bytes (more than 0). */
+gsize     sc_vault_body_len             (gsize                plain_len);
+
+/* Plaintext length of a body of @body_len bytes, or 0 when no body has that length. */
+gsize     sc_vault_body_plain_len       (gsize                body_len);
+
+/* Encrypts chunk @index (@len bytes, the last one when @last) into @out (len + 16). */
+void      sc_vault_body_encrypt_chunk   (const ScVaultHeader *header,
+                                         const guint8        *enc_key,
+                                         guint64              index,
+                                         gboolean             last,
+                                         const guint8        *plain,
+                                         gsize                len,
+                                         guint8              *out);
+
+/* Decrypts a whole body into @plain (sc_vault_body_plain_len() bytes); FALSE when any
+ * chunk fails to authenticate. */
+gboolean  sc_vault_body_decrypt         (const ScVaultHeader *header,
+                                         const guint8        *enc_key,
+                                         const guint8        *body,
+                                         gsize                body_len,
+                                         guint8              *plain);
 
 /* Reads a whole file. Errors: NOT_FOUND, IO, DAMAGED (too large). */
 guint8   *sc_vault_read_file            (const char          *path,
                                          gsize               *out_len,
                                          GError             **error);
 
-/* Writes @data to @path durably: path.tmp (O_EXCL, 0600), full write, fsync, rename,
- * fsync of the folder. On failure the old file is untouched and the tmp removed.
- * Errors: IO, NO_SPACE. */
+/* A durable replacement of a file: path.tmp (O_EXCL, mode 0600) is written, fsynced and
+ * renamed over path, then the folder is fsynced. Any failure removes the tmp and leaves
+ * the old file untouched. Errors: IO, NO_SPACE (ENOSPC, EFBIG, EDQUOT). */
+typedef struct
+{
+  char    *path;
+  char    *tmp;
+  int      fd;
+  guint64  offset;
+  guint64  flushed;        /* bytes handed to early writeback */
+} ScVaultFileWriter;
+
+gboolean  sc_vault_file_writer_open     (ScVaultFileWriter   *writer,
+                                         const char          *path,
+                                         GError             **error);
+/* Appends; starts writeback of what was written so far, so disk and CPU overlap. */
+gboolean  sc_vault_file_writer_append   (ScVaultFileWriter   *writer,
+                                         const guint8        *data,
+                                         gsize                len,
+                                         GError             **error);
+gboolean  sc_vault_file_writer_pwrite   (ScVaultFileWriter   *writer,
+                                         const guint8        *data,
+                                         gsize                len,
+                                         guint64              offset,
+                                         GError             **error);
+gboolean  sc_vault_file_writer_commit   (ScVaultFileWriter   *writer,
+                                         GError             **error);
+/* Removes the tmp; safe to call after a failure or a commit. */
+void      sc_vault_file_writer_abort    (ScVaultFileWriter   *writer);
+
+/* The writer in one call, for a buffer already in memory. */
 gboolean  sc_vault_write_file_atomic    (const char          *path,
                                          const guint8        *data,
                                          gsize                len,

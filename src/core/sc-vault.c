@@ -103,7 +103,9 @@ wipe_database (ScVault *self)
 
       if (p != NULL && size > 0)
         sodium_memzero (p, (gsize) size);
-      sqlite3_close (self->db);
+      /* _v2: a caller may still hold a finished statement (a failed save reloads the
+       * database in the middle of a store call); the connection goes with it. */
+      sqlite3_close_v2 (self->db);
       self->db = NULL;
     }
 }
@@ -376,7 +378,6 @@ load_body (ScVault              *self,
            gsize                 len,
            GError              **error)
 {
-  guint8 ad[SC_VAULT_BODY_AD_LEN];
   const guint8 *body = data + header->header_len;
   gsize body_len = len - header->header_len;
   gsize plain_len;
@@ -389,7 +390,7 @@ load_body (ScVault              *self,
       sc_vault_set_damaged (error);
       return FALSE;
     }
-  plain_len = body_len - SC_VAULT_TAG_BYTES;
+  plain_len = sc_vault_body_plain_len (body_len);
   if (plain_len < 100)          /* smaller than an SQLite header */
     {
       sc_vault_set_damaged (error);
@@ -402,10 +403,7 @@ load_body (ScVault              *self,
                            "There is not enough memory to open the vault.");
       return FALSE;
     }
-  sc_vault_body_ad (header, ad);
-  if (crypto_aead_xchacha20poly1305_ietf_decrypt (plain, NULL, NULL, body, body_len,
-                                                  ad, sizeof ad, header->body_nonce,
-                                                  self->keys->enc_key) != 0
+  if (!sc_vault_body_decrypt (header, self->keys->enc_key, body, body_len, plain)
       || memcmp (plain, "SQLite format 3", 16) != 0)
     {
       sqlite3_free (plain);
@@ -516,24 +514,66 @@ reload_after_failure (ScVault  *self,
     g_prefix_error (error, "The vault was locked to protect it; unlock it again. ");
 }
 
+/* Encryption of the body, chunk by chunk, in a worker thread while the caller writes
+ * the chunks already done: with two cores a large save costs about what the disk write
+ * alone costs. Chunks come out of @ready in order; used buffers go back through @spare. */
+#define PIPELINE_BUFFERS 4
+
+typedef struct
+{
+  const ScVaultHeader *header;
+  const guint8        *enc_key;
+  const guint8        *plain;
+  gsize                plain_len;
+  GAsyncQueue         *spare;
+  GAsyncQueue         *ready;
+} Pipeline;
+
+static gpointer
+encrypt_chunks (gpointer data)
+{
+  Pipeline *p = data;
+  gsize off = 0;
+
+  for (guint64 i = 0; off < p->plain_len; i++)
+    {
+      gsize len = MIN (SC_VAULT_CHUNK_BYTES, p->plain_len - off);
+      guint8 *buffer = g_async_queue_pop (p->spare);
+
+      sc_vault_body_encrypt_chunk (p->header, p->enc_key, i, off + len == p->plain_len,
+                                   p->plain + off, len, buffer);
+      g_async_queue_push (p->ready, buffer);
+      off += len;
+    }
+  return NULL;
+}
+
+/* Encrypts the database straight into the temporary file, without a second copy of it;
+ * the header, which holds the MAC over the last chunk's tag, is written last. */
 static gboolean
 save_full (ScVault  *self,
            GError  **error)
 {
   ScVaultHeader header = self->header;
-  guint8 ad[SC_VAULT_BODY_AD_LEN];
+  ScVaultFileWriter writer;
+  Pipeline pipeline = { 0 };
+  GThread *worker = NULL;
+  guint8 *buffers[PIPELINE_BUFFERS];
+  guint8 last_tag[SC_VAULT_TAG_BYTES] = { 0 };
   sqlite3_int64 plain_len = 0;
   unsigned char *plain, *copy = NULL;
-  g_autofree guint8 *buffer = NULL;
-  gsize h, body_len;
+  g_autofree guint8 *head = NULL;
+  gsize h, body_len, off = 0;
+  gboolean ok;
 
   g_assert (self->db != NULL && self->keys != NULL);
 
   plain = sqlite3_serialize (self->db, "main", &plain_len, SQLITE_SERIALIZE_NOCOPY);
   if (plain == NULL)
     plain = copy = sqlite3_serialize (self->db, "main", &plain_len, 0);
-  if (plain == NULL)
+  if (plain == NULL || plain_len <= 0)
     {
+      sqlite3_free (copy);
       sc_vault_db_set_error (self->db, error);
       return FALSE;
     }
@@ -541,26 +581,72 @@ save_full (ScVault  *self,
   header.save_counter++;
   randombytes_buf (header.body_nonce, sizeof header.body_nonce);
   h = sc_vault_header_compute_len (&header);
-  body_len = (gsize) plain_len + SC_VAULT_TAG_BYTES;
-  buffer = g_try_malloc (h + body_len);
-  if (buffer == NULL)
+  body_len = sc_vault_body_len ((gsize) plain_len);
+  head = g_malloc (h);
+
+  ok = sc_vault_file_writer_open (&writer, self->path, error);
+  /* The body goes after the room left for the header. */
+  writer.offset = h;
+
+  pipeline.header = &header;
+  pipeline.enc_key = self->keys->enc_key;
+  pipeline.plain = plain;
+  pipeline.plain_len = (gsize) plain_len;
+  pipeline.spare = g_async_queue_new ();
+  pipeline.ready = g_async_queue_new ();
+  for (guint i = 0; i < PIPELINE_BUFFERS; i++)
     {
-      sqlite3_free (copy);
-      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_NO_SPACE,
-                           "There is not enough memory to save the vault.");
-      return FALSE;
+      buffers[i] = g_malloc (SC_VAULT_CHUNK_BYTES + SC_VAULT_TAG_BYTES);
+      g_async_queue_push (pipeline.spare, buffers[i]);
     }
-  sc_vault_body_ad (&header, ad);
-  crypto_aead_xchacha20poly1305_ietf_encrypt (buffer + h, NULL, plain, (gsize) plain_len,
-                                              ad, sizeof ad, NULL, header.body_nonce,
-                                              self->keys->enc_key);
+  if (ok && (gsize) plain_len > SC_VAULT_CHUNK_BYTES)
+    worker = g_thread_new ("sc-vault-save", encrypt_chunks, &pipeline);
+
+  for (guint64 i = 0; ok && off < (gsize) plain_len; i++)
+    {
+      gsize len = MIN (SC_VAULT_CHUNK_BYTES, (gsize) plain_len - off);
+      guint8 *buffer;
+
+      if (worker == NULL)
+        {
+          buffer = g_async_queue_pop (pipeline.spare);
+          sc_vault_body_encrypt_chunk (&header, pipeline.enc_key, i,
+                                       off + len == (gsize) plain_len, plain + off, len,
+                                       buffer);
+        }
+      else
+        buffer = g_async_queue_pop (pipeline.ready);
+      ok = sc_vault_file_writer_append (&writer, buffer, len + SC_VAULT_TAG_BYTES, error);
+      memcpy (last_tag, buffer + len, SC_VAULT_TAG_BYTES);
+      g_async_queue_push (pipeline.spare, buffer);
+      off += len;
+    }
+  if (worker != NULL)
+    {
+      /* After a failed write the worker still finishes its chunks; collect them so that
+       * it never waits for a spare buffer. */
+      for (; off < (gsize) plain_len; off += MIN (SC_VAULT_CHUNK_BYTES, (gsize) plain_len - off))
+        g_async_queue_push (pipeline.spare, g_async_queue_pop (pipeline.ready));
+      g_thread_join (worker);
+    }
+  for (guint i = 0; i < PIPELINE_BUFFERS; i++)
+    g_free (buffers[i]);
+  g_async_queue_unref (pipeline.spare);
+  g_async_queue_unref (pipeline.ready);
   if (copy != NULL)
     {
       sodium_memzero (copy, (gsize) plain_len);
       sqlite3_free (copy);
     }
 
-  if (!write_vault (self, &header, buffer, body_len, error))
+  if (ok)
+    {
+      sc_vault_header_write (&header, self->keys, body_len, last_tag, head);
+      ok = sc_vault_file_writer_pwrite (&writer, head, h, 0, error)
+           && sc_vault_file_writer_commit (&writer, error);
+    }
+  sc_vault_file_writer_abort (&writer);
+  if (!ok)
     {
       reload_after_failure (self, error);
       return FALSE;
@@ -1142,12 +1228,7 @@ sc_vault_enter_kiosk (ScVault  *self,
   if (!sc_vault_check_role (self, SC_VAULT_ROLES_STAFF, TRUE, error))
     return FALSE;
 
-  /* SECURITY: from here on nothing in this process can open an earlier answer. */
-  sc_secure_clear ((gpointer *) &self->impl_sk);
-  sc_secure_clear ((gpointer *) &self->hr_sk);
-  g_hash_table_remove_all (self->pending_hr);
-  set_role (self, SC_VAULT_ROLE_KIOSK);
-
+  /* Recorded with the role that started the kiosk. */
   if (!sc_vault_begin (self, error))
     return FALSE;
   if (!sc_vault_audit_insert (self, "kiosk.enter", 0, error))
@@ -1155,7 +1236,15 @@ sc_vault_enter_kiosk (ScVault  *self,
       sc_vault_rollback (self);
       return FALSE;
     }
-  return sc_vault_commit_and_save (self, error);
+  if (!sc_vault_commit_and_save (self, error))
+    return FALSE;
+
+  /* SECURITY: from here on nothing in this process can open an earlier answer. */
+  sc_secure_clear ((gpointer *) &self->impl_sk);
+  sc_secure_clear ((gpointer *) &self->hr_sk);
+  g_hash_table_remove_all (self->pending_hr);
+  set_role (self, SC_VAULT_ROLE_KIOSK);
+  return TRUE;
 }
 
 gboolean
@@ -1323,6 +1412,10 @@ sc_vault_get_partial_limits (ScVault          *self,
 {
   const ScVaultSlot *slot = find_slot (&self->header, SC_VAULT_SLOT_IMPLEMENTER);
 
+  limits->opslimit = crypto_pwhash_OPSLIMIT_INTERACTIVE;
+  limits->memlimit = crypto_pwhash_MEMLIMIT_INTERACTIVE;
+  if (slot == NULL)
+    return;
   limits->opslimit = MIN (slot->opslimit, (guint64) crypto_pwhash_OPSLIMIT_INTERACTIVE);
   limits->memlimit = MIN ((gsize) slot->memlimit, (gsize) crypto_pwhash_MEMLIMIT_INTERACTIVE);
 }
