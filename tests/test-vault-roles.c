@@ -441,6 +441,16 @@ check_code (const char *hash,
   return g_strcmp0 (hash, user_data) == 0;
 }
 
+static gboolean
+count_checks (const char *hash,
+              gpointer    user_data)
+{
+  guint *calls = user_data;
+
+  (*calls)++;
+  return FALSE;
+}
+
 static void
 test_access_code_and_partial (Fixture       *f,
                               gconstpointer  data)
@@ -461,6 +471,17 @@ test_access_code_and_partial (Fixture       *f,
                                               "H-1234", &error));
   g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_ACCESS_DENIED);
   g_clear_error (&error);
+  /* ...and cost the same: an unknown number is still checked (against a decoy hash), so
+   * the time taken does not tell whether the number is on the roster. */
+  {
+    guint calls = 0;
+
+    g_assert_false (sc_vault_check_access_code (vault, f->round_id, "NOBODY", count_checks,
+                                                &calls, &error));
+    g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_ACCESS_DENIED);
+    g_clear_error (&error);
+    g_assert_cmpuint (calls, ==, 1);
+  }
   g_assert_true (sc_vault_check_access_code (vault, f->round_id, "X000001", check_code,
                                              "H-1234", &error));
   g_assert_no_error (error);
@@ -471,10 +492,11 @@ test_access_code_and_partial (Fixture       *f,
       g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_ACCESS_DENIED);
       g_clear_error (&error);
     }
-  /* After five failures even the right code waits. */
+  /* After five failures even the right code waits, as long as sc-access-code's policy says. */
   g_assert_false (sc_vault_check_access_code (vault, f->round_id, "X000001", check_code,
                                               "H-1234", &error));
   g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_THROTTLED);
+  g_assert_nonnull (strstr (error->message, "5 minutes"));
   g_clear_error (&error);
 
   /* Partial answers under the code-derived key. */

@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include "sc-vault-private.h"
+#include "sc-access-code.h"
 #include "sc-secure.h"
 
 #include <string.h>
@@ -32,8 +33,6 @@
 #define PARTIAL_AD_LEN (sizeof PARTIAL_AD_PREFIX - 1 + 16)
 
 /* After this many wrong codes in a row, each further attempt waits. */
-#define ACCESS_FREE_FAILURES 5
-#define ACCESS_WAIT_MAX      3600
 
 static gint64
 now (void)
@@ -647,6 +646,30 @@ set_access_denied (GError **error)
                        "slip and try again.");
 }
 
+/* SECURITY: an unknown employee number must cost as much time as a wrong code, or the
+ * kiosk would reveal who is on the roster. Any stored hash of the round serves as the
+ * decoy: the typed code is checked against it and the answer ignored. */
+static void
+spend_decoy_check (sqlite3              *db,
+                   gint64                round_id,
+                   ScVaultCodeCheckFunc  check,
+                   gpointer              user_data)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = sc_vault_db_prepare (db, "SELECT code_hash FROM access_codes WHERE round_id = ? "
+                                  "LIMIT 1", NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *decoy = column_strdup (stmt, 0);
+
+      (void) check (decoy, user_data);
+    }
+}
+
 gboolean
 sc_vault_check_access_code (ScVault              *vault,
                             gint64                round_id,
@@ -658,8 +681,8 @@ sc_vault_check_access_code (ScVault              *vault,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) update = NULL;
   g_autofree char *hash = NULL;
-  gint64 employee_id, locked_until, t = now ();
-  int failures;
+  gint64 employee_id, retry_after, t = now ();
+  ScAccessThrottle throttle;
   gboolean match;
   sqlite3 *db;
 
@@ -671,6 +694,7 @@ sc_vault_check_access_code (ScVault              *vault,
   db = sc_vault_get_db (vault);
   if (!lookup_employee_id (db, employee_number, &employee_id, NULL))
     {
+      spend_decoy_check (db, round_id, check, user_data);
       set_access_denied (error);
       return FALSE;
     }
@@ -682,20 +706,24 @@ sc_vault_check_access_code (ScVault              *vault,
   sqlite3_bind_int64 (stmt, 2, employee_id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      spend_decoy_check (db, round_id, check, user_data);
       set_access_denied (error);
       return FALSE;
     }
   hash = column_strdup (stmt, 0);
-  failures = sqlite3_column_int (stmt, 1);
-  locked_until = sqlite3_column_int64 (stmt, 2);
+  throttle.failures = (guint) sqlite3_column_int (stmt, 1);
+  throttle.locked_until = sqlite3_column_int64 (stmt, 2);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if (locked_until > t)
+  /* The lock-out policy is sc-access-code's: 5 free tries, then waits that grow. */
+  if (!sc_access_throttle_check (&throttle, t, &retry_after))
     {
-      gint64 minutes = (locked_until - t + 59) / 60;
+      gint64 minutes = (retry_after + 59) / 60;
 
       g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_THROTTLED,
-                   g_dngettext (NULL, "Too many wrong codes. Try again in %d minute, or ask "
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "Too many wrong codes. Try again in %d minute, or ask "
                                 "the staff.",
                                 "Too many wrong codes. Try again in %d minutes, or ask "
                                 "the staff.", (gulong) minutes),
@@ -704,25 +732,9 @@ sc_vault_check_access_code (ScVault              *vault,
     }
 
   match = check (hash, user_data);
-  if (match && failures == 0)
+  if (match && throttle.failures == 0)
     return TRUE;
-
-  if (match)
-    {
-      failures = 0;
-      locked_until = 0;
-    }
-  else
-    {
-      failures++;
-      locked_until = 0;
-      if (failures >= ACCESS_FREE_FAILURES)
-        {
-          int shift = MIN (failures - ACCESS_FREE_FAILURES, 6);
-
-          locked_until = t + MIN ((gint64) 60 << shift, ACCESS_WAIT_MAX);
-        }
-    }
+  sc_access_throttle_record (&throttle, match, t);
 
   if (!sc_vault_begin (vault, error))
     return FALSE;
@@ -730,8 +742,8 @@ sc_vault_check_access_code (ScVault              *vault,
                                     "WHERE round_id = ? AND employee_id = ?", error);
   if (update == NULL)
     goto fail;
-  sqlite3_bind_int (update, 1, failures);
-  sqlite3_bind_int64 (update, 2, locked_until);
+  sqlite3_bind_int (update, 1, (int) throttle.failures);
+  sqlite3_bind_int64 (update, 2, throttle.locked_until);
   sqlite3_bind_int64 (update, 3, round_id);
   sqlite3_bind_int64 (update, 4, employee_id);
   if (!step_done (db, update, error)

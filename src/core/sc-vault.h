@@ -299,7 +299,8 @@ typedef gboolean (*ScVaultCodeCheckFunc)  (const char         *code_hash,
 /**
  * sc_vault_check_access_code:
  * Any role. Calls @check with the stored hash unless the employee is throttled, and
- * records the attempt (after 5 failures, waits grow from 1 minute up to 1 hour).
+ * records the attempt (the sc_access_throttle policy: after 5 failures, waits grow from
+ * 5 minutes up to 1 hour). An unknown number costs the same time as a wrong code.
  * Returns: %TRUE on a match; %FALSE with THROTTLED, or ACCESS_DENIED (also for an
  *   unknown number or a missing code, so the kiosk does not reveal who is on the roster).
  */
