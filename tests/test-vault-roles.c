@@ -596,6 +596,97 @@ test_locked_vault_refuses (Fixture       *f,
   g_assert_cmpuint (list->len, ==, G_N_ELEMENTS (test_people));
 }
 
+/* An employee keeps a copy of their result under their access code and a PIN. */
+static void
+test_result_view_with_pin (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = open_as (f, IMPL_PASS);
+  const char *number = test_people[0].number;
+  guint8 *key = NULL, *other_key = NULL;
+  guint8 answers[SC_BJSQ_N_ITEMS];
+  g_autoptr(GBytes) before = NULL;
+  ScResult shown, expected;
+  ScCriteria criteria;
+
+  g_assert_true (sc_vault_set_access_code_hash (vault, f->round_id, number, "H-1", &error));
+  g_assert_no_error (error);
+  g_assert_true (sc_vault_enter_kiosk (vault, &error));
+  key = sc_vault_derive_partial_key (vault, f->round_id, number, "ABC-DEF-234", &error);
+  g_assert_no_error (error);
+  other_key = sc_vault_derive_partial_key (vault, f->round_id, number, "ABC-DEF-235", &error);
+  g_assert_no_error (error);
+
+  g_assert_false (sc_vault_has_result_view (vault, f->round_id, number));
+  /* A PIN is 4-8 digits. */
+  g_assert_false (sc_vault_save_result_view (vault, f->round_id, number, key, "12a4",
+                                             f->answers[0], test_people[0].sex, &error));
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (sc_vault_save_result_view (vault, f->round_id, number, key, "482913",
+                                            f->answers[0], test_people[0].sex, &error));
+  g_assert_no_error (error);
+  g_assert_true (sc_vault_has_result_view (vault, f->round_id, number));
+
+  /* The right code and PIN give back the same result the employee saw. */
+  g_assert_true (sc_vault_load_result_view (vault, f->round_id, number, key, "482913", &shown,
+                                            answers, &error));
+  g_assert_no_error (error);
+  sc_criteria_init_default (&criteria);
+  sc_score (f->answers[0], test_people[0].sex, &criteria, &expected);
+  g_assert_cmpmem (&shown, sizeof shown, &expected, sizeof expected);
+  g_assert_cmpmem (answers, sizeof answers, f->answers[0], sizeof answers);
+
+  /* The slip alone (right code, wrong PIN) or another code with the PIN opens nothing. */
+  g_assert_false (sc_vault_load_result_view (vault, f->round_id, number, key, "482914", &shown,
+                                             NULL, &error));
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_ACCESS_DENIED);
+  g_clear_error (&error);
+  g_assert_false (sc_vault_load_result_view (vault, f->round_id, number, other_key, "482913",
+                                             &shown, NULL, &error));
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_ACCESS_DENIED);
+  g_clear_error (&error);
+
+  /* Guessing PINs is throttled like guessing codes: after five failures even the right
+   * PIN waits. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_false (sc_vault_load_result_view (vault, f->round_id, number, key, "000000",
+                                                 &shown, NULL, &error));
+      g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_ACCESS_DENIED);
+      g_clear_error (&error);
+    }
+  g_assert_false (sc_vault_load_result_view (vault, f->round_id, number, key, "482913", &shown,
+                                             NULL, &error));
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_THROTTLED);
+  g_clear_error (&error);
+  /* Nobody else kept a copy. */
+  g_assert_false (sc_vault_load_result_view (vault, f->round_id, test_people[1].number, key,
+                                             "482913", &shown, NULL, &error));
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  sc_secure_free (key);
+  sc_secure_free (other_key);
+  sc_vault_close (vault);
+
+  /* The copy survives reopening, and the HR passphrase (which opens the database) does
+   * not open it without the employee's code. */
+  {
+    g_autoptr(ScVault) hr = open_as (f, HR_PASS);
+    guint8 *hr_key = sc_vault_derive_partial_key (hr, f->round_id, number, "ZZZ-ZZZ-ZZZ", &error);
+
+    g_assert_no_error (error);
+    g_assert_true (sc_vault_has_result_view (hr, f->round_id, number));
+    g_assert_false (sc_vault_load_result_view (hr, f->round_id, number, hr_key, "482913",
+                                               &shown, NULL, &error));
+    g_assert_true (g_error_matches (error, SC_VAULT_ERROR, SC_VAULT_ERROR_ACCESS_DENIED)
+                   || g_error_matches (error, SC_VAULT_ERROR, SC_VAULT_ERROR_THROTTLED));
+    sc_secure_free (hr_key);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -616,6 +707,7 @@ main (int   argc,
   ADD ("access-code-and-partial", test_access_code_and_partial);
   ADD ("audit-and-settings", test_audit_and_settings);
   ADD ("locked-vault-refuses", test_locked_vault_refuses);
+  ADD ("result-view-with-pin", test_result_view_with_pin);
 
   return g_test_run ();
 }

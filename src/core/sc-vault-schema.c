@@ -110,6 +110,17 @@ static const char * const migrations[] = {
   "ALTER TABLE access_codes ADD COLUMN partial_salt BLOB;"
   "UPDATE access_codes SET partial_salt = randomblob (16);"
   "PRAGMA user_version = 2;",
+
+  /* 3: a copy of a result that the employee can open again with their code and a PIN */
+  "CREATE TABLE result_views ("
+  "  round_id INTEGER NOT NULL REFERENCES rounds (id),"
+  "  employee_id INTEGER NOT NULL REFERENCES employees (id),"
+  "  nonce BLOB NOT NULL,"
+  "  ciphertext BLOB NOT NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (round_id, employee_id)"
+  ");"
+  "PRAGMA user_version = 3;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SC_VAULT_SCHEMA_VERSION);

@@ -1483,6 +1483,328 @@ sc_vault_load_partial (ScVault       *vault,
   return TRUE;
 }
 
+/* ---- Result views (personal PIN) ---------------------------------------------------- */
+
+#define VIEW_AD_PREFIX "SCVIEW1"
+#define VIEW_AD_LEN (sizeof VIEW_AD_PREFIX - 1 + 16)
+#define VIEW_PLAIN_LEN (SC_BJSQ_N_ITEMS + 1)
+
+gboolean
+sc_vault_pin_is_valid (const char *pin)
+{
+  gsize n;
+
+  if (pin == NULL)
+    return FALSE;
+  n = strlen (pin);
+  if (n < SC_VAULT_PIN_MIN_DIGITS || n > SC_VAULT_PIN_MAX_DIGITS)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    if (!g_ascii_isdigit (pin[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* SECURITY: the view key mixes the code-derived key (Argon2id over the access code, which
+ * carries ~42 bits) with the PIN, so neither a found slip nor the vault's own keys open
+ * the copy. */
+static void
+view_key (guint8        key[crypto_aead_xchacha20poly1305_ietf_KEYBYTES],
+          const guint8 *partial_key,
+          const char   *pin)
+{
+  crypto_generichash_state state;
+
+  crypto_generichash_init (&state, partial_key, SC_VAULT_PARTIAL_KEY_BYTES,
+                           crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
+  crypto_generichash_update (&state, (const guint8 *) "sc-result-view-pin",
+                             sizeof "sc-result-view-pin" - 1);
+  crypto_generichash_update (&state, (const guint8 *) pin, strlen (pin));
+  crypto_generichash_final (&state, key, crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
+  sodium_memzero (&state, sizeof state);
+}
+
+static void
+view_ad (guint8  ad[VIEW_AD_LEN],
+         gint64  round_id,
+         gint64  employee_id)
+{
+  memcpy (ad, VIEW_AD_PREFIX, sizeof VIEW_AD_PREFIX - 1);
+  put_i64 (ad + sizeof VIEW_AD_PREFIX - 1, round_id);
+  put_i64 (ad + sizeof VIEW_AD_PREFIX - 1 + 8, employee_id);
+}
+
+static void
+set_invalid_pin (GError **error)
+{
+  g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID,
+               "A PIN has %d to %d digits.", SC_VAULT_PIN_MIN_DIGITS, SC_VAULT_PIN_MAX_DIGITS);
+}
+
+gboolean
+sc_vault_save_result_view (ScVault       *vault,
+                           gint64         round_id,
+                           const char    *employee_number,
+                           const guint8  *partial_key,
+                           const char    *pin,
+                           const guint8   answers[SC_BJSQ_N_ITEMS],
+                           ScSex          sex,
+                           GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint8 nonce[SC_VAULT_NONCE_BYTES];
+  guint8 plain[VIEW_PLAIN_LEN];
+  guint8 ciphertext[VIEW_PLAIN_LEN + SC_VAULT_TAG_BYTES];
+  guint8 ad[VIEW_AD_LEN];
+  guint8 *key;
+  gint64 employee_id;
+  sqlite3 *db;
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
+  g_return_val_if_fail (employee_number != NULL && partial_key != NULL && answers != NULL, FALSE);
+
+  if (!sc_vault_pin_is_valid (pin))
+    {
+      set_invalid_pin (error);
+      return FALSE;
+    }
+  if (!sc_vault_check_role (vault, SC_VAULT_ROLES_ANY, TRUE, error))
+    return FALSE;
+  db = sc_vault_get_db (vault);
+  if (!lookup_round (db, round_id, NULL, NULL, error)
+      || !lookup_employee_id (db, employee_number, &employee_id, error))
+    return FALSE;
+
+  key = sc_secure_alloc (crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
+  if (key == NULL)
+    {
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_IO,
+                           "There is not enough protected memory.");
+      return FALSE;
+    }
+  view_key (key, partial_key, pin);
+  memcpy (plain, answers, SC_BJSQ_N_ITEMS);
+  plain[SC_BJSQ_N_ITEMS] = (guint8) sex;
+  randombytes_buf (nonce, sizeof nonce);
+  view_ad (ad, round_id, employee_id);
+  crypto_aead_xchacha20poly1305_ietf_encrypt (ciphertext, NULL, plain, sizeof plain,
+                                              ad, sizeof ad, NULL, nonce, key);
+  sodium_memzero (plain, sizeof plain);
+  sc_secure_free (key);
+
+  if (!sc_vault_begin (vault, error))
+    return FALSE;
+  stmt = sc_vault_db_prepare (db, "INSERT OR REPLACE INTO result_views (round_id, "
+                                  "employee_id, nonce, ciphertext, created_at) "
+                                  "VALUES (?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  sqlite3_bind_int64 (stmt, 2, employee_id);
+  sqlite3_bind_blob (stmt, 3, nonce, sizeof nonce, SQLITE_STATIC);
+  sqlite3_bind_blob (stmt, 4, ciphertext, sizeof ciphertext, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, now ());
+  if (!step_done (db, stmt, error)
+      || !sc_vault_audit_insert (vault, "result_view.save", employee_id, error))
+    goto fail;
+  return sc_vault_commit_and_save (vault, error);
+
+fail:
+  sc_vault_rollback (vault);
+  return FALSE;
+}
+
+gboolean
+sc_vault_has_result_view (ScVault    *vault,
+                          gint64      round_id,
+                          const char *employee_number)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 employee_id;
+  sqlite3 *db;
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
+  g_return_val_if_fail (employee_number != NULL, FALSE);
+
+  if (!sc_vault_check_role (vault, SC_VAULT_ROLES_ANY, FALSE, NULL))
+    return FALSE;
+  db = sc_vault_get_db (vault);
+  if (!lookup_employee_id (db, employee_number, &employee_id, NULL))
+    return FALSE;
+  stmt = sc_vault_db_prepare (db, "SELECT 1 FROM result_views WHERE round_id = ? "
+                                  "AND employee_id = ?", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  sqlite3_bind_int64 (stmt, 2, employee_id);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+/* Records a failed or successful PIN in the access-code throttle of that employee. */
+static gboolean
+record_pin_attempt (ScVault  *vault,
+                    gint64    round_id,
+                    gint64    employee_id,
+                    gboolean  success,
+                    GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) update = NULL;
+  sqlite3 *db = sc_vault_get_db (vault);
+  ScAccessThrottle throttle = { 0, 0 };
+
+  stmt = sc_vault_db_prepare (db, "SELECT failures, locked_until FROM access_codes "
+                                  "WHERE round_id = ? AND employee_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  sqlite3_bind_int64 (stmt, 2, employee_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      throttle.failures = (guint) sqlite3_column_int (stmt, 0);
+      throttle.locked_until = sqlite3_column_int64 (stmt, 1);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (success && throttle.failures == 0)
+    return TRUE;
+  sc_access_throttle_record (&throttle, success, now ());
+
+  if (!sc_vault_begin (vault, error))
+    return FALSE;
+  update = sc_vault_db_prepare (db, "UPDATE access_codes SET failures = ?, locked_until = ? "
+                                    "WHERE round_id = ? AND employee_id = ?", error);
+  if (update == NULL)
+    goto fail;
+  sqlite3_bind_int (update, 1, (int) throttle.failures);
+  sqlite3_bind_int64 (update, 2, throttle.locked_until);
+  sqlite3_bind_int64 (update, 3, round_id);
+  sqlite3_bind_int64 (update, 4, employee_id);
+  if (!step_done (db, update, error)
+      || (!success && !sc_vault_audit_insert (vault, "result_view.fail", employee_id, error)))
+    goto fail;
+  return sc_vault_commit_and_save (vault, error);
+
+fail:
+  sc_vault_rollback (vault);
+  return FALSE;
+}
+
+gboolean
+sc_vault_load_result_view (ScVault       *vault,
+                           gint64         round_id,
+                           const char    *employee_number,
+                           const guint8  *partial_key,
+                           const char    *pin,
+                           ScResult      *out_result,
+                           guint8         out_answers[SC_BJSQ_N_ITEMS],
+                           GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) lock = NULL;
+  guint8 plain[VIEW_PLAIN_LEN];
+  guint8 ad[VIEW_AD_LEN];
+  guint8 *key;
+  gint64 employee_id;
+  ScCriteria criteria;
+  ScAccessThrottle throttle = { 0, 0 };
+  gint64 retry_after;
+  gboolean opened;
+  sqlite3 *db;
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
+  g_return_val_if_fail (employee_number != NULL && partial_key != NULL, FALSE);
+  g_return_val_if_fail (out_result != NULL, FALSE);
+
+  if (!sc_vault_check_role (vault, SC_VAULT_ROLES_ANY, FALSE, error))
+    return FALSE;
+  db = sc_vault_get_db (vault);
+  if (!lookup_round (db, round_id, &criteria, NULL, error)
+      || !lookup_employee_id (db, employee_number, &employee_id, error))
+    return FALSE;
+
+  /* The same lock-out as for access codes: a PIN cannot be guessed at the kiosk. */
+  lock = sc_vault_db_prepare (db, "SELECT failures, locked_until FROM access_codes "
+                                  "WHERE round_id = ? AND employee_id = ?", error);
+  if (lock == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (lock, 1, round_id);
+  sqlite3_bind_int64 (lock, 2, employee_id);
+  if (sqlite3_step (lock) == SQLITE_ROW)
+    {
+      throttle.failures = (guint) sqlite3_column_int (lock, 0);
+      throttle.locked_until = sqlite3_column_int64 (lock, 1);
+    }
+  if (!sc_access_throttle_check (&throttle, now (), &retry_after))
+    {
+      gint64 minutes = (retry_after + 59) / 60;
+
+      g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_THROTTLED,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "Too many wrong codes. Try again in %d minute, or ask "
+                                "the staff.",
+                                "Too many wrong codes. Try again in %d minutes, or ask "
+                                "the staff.", (gulong) minutes),
+                   (int) minutes);
+      return FALSE;
+    }
+
+  stmt = sc_vault_db_prepare (db, "SELECT nonce, ciphertext FROM result_views "
+                                  "WHERE round_id = ? AND employee_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  sqlite3_bind_int64 (stmt, 2, employee_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      set_not_found (error, "No result was kept to be viewed again.");
+      return FALSE;
+    }
+
+  key = sc_secure_alloc (crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
+  if (key == NULL)
+    {
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_IO,
+                           "There is not enough protected memory.");
+      return FALSE;
+    }
+  opened = FALSE;
+  if (sc_vault_pin_is_valid (pin))
+    {
+      view_key (key, partial_key, pin);
+      view_ad (ad, round_id, employee_id);
+      opened = sqlite3_column_bytes (stmt, 0) == SC_VAULT_NONCE_BYTES
+               && sqlite3_column_bytes (stmt, 1) == VIEW_PLAIN_LEN + SC_VAULT_TAG_BYTES
+               && crypto_aead_xchacha20poly1305_ietf_decrypt (plain, NULL, NULL,
+                                                              sqlite3_column_blob (stmt, 1),
+                                                              VIEW_PLAIN_LEN + SC_VAULT_TAG_BYTES,
+                                                              ad, sizeof ad,
+                                                              sqlite3_column_blob (stmt, 0),
+                                                              key) == 0;
+    }
+  sc_secure_free (key);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&lock, sqlite3_finalize);
+
+  if (!record_pin_attempt (vault, round_id, employee_id, opened, error))
+    {
+      sodium_memzero (plain, sizeof plain);
+      return FALSE;
+    }
+  if (!opened)
+    {
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_ACCESS_DENIED,
+                           "The PIN is not right.");
+      return FALSE;
+    }
+
+  sc_score (plain, plain[SC_BJSQ_N_ITEMS] == SC_SEX_FEMALE ? SC_SEX_FEMALE : SC_SEX_MALE,
+            &criteria, out_result);
+  if (out_answers != NULL)
+    memcpy (out_answers, plain, SC_BJSQ_N_ITEMS);
+  sodium_memzero (plain, sizeof plain);
+  return TRUE;
+}
+
 /* ---- Settings and audit ----------------------------------------------------------- */
 
 char *

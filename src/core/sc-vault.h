@@ -403,6 +403,53 @@ gboolean      sc_vault_load_partial       (ScVault            *vault,
                                            guint8              answers[SC_BJSQ_N_ITEMS],
                                            GError            **error);
 
+/* ---- Viewing one's own result again (personal PIN) ------------------------------- */
+
+/* A personal PIN: 4 to 8 digits. */
+#define SC_VAULT_PIN_MIN_DIGITS 4
+#define SC_VAULT_PIN_MAX_DIGITS 8
+
+/* TRUE when @pin is 4-8 ASCII digits. */
+gboolean      sc_vault_pin_is_valid       (const char         *pin);
+
+/**
+ * sc_vault_save_result_view:
+ * @partial_key: from sc_vault_derive_partial_key(), i.e. from the employee's access code
+ * @pin: the personal PIN the employee chose
+ *
+ * Kiosk (or any unlocked role): keeps the employee's answers encrypted under a key made
+ * from their access code and @pin, so that they, and nobody holding only the vault's
+ * keys, can see the result again at the kiosk. Replaces an earlier copy.
+ */
+gboolean      sc_vault_save_result_view   (ScVault            *vault,
+                                           gint64              round_id,
+                                           const char         *employee_number,
+                                           const guint8       *partial_key,
+                                           const char         *pin,
+                                           const guint8        answers[SC_BJSQ_N_ITEMS],
+                                           ScSex               sex,
+                                           GError            **error);
+
+/* Whether the employee kept a copy to view again (any unlocked role). */
+gboolean      sc_vault_has_result_view    (ScVault            *vault,
+                                           gint64              round_id,
+                                           const char         *employee_number);
+
+/**
+ * sc_vault_load_result_view:
+ * Opens the copy and scores it again with the round's criteria. A wrong PIN counts as a
+ * wrong access code (ACCESS_DENIED, and THROTTLED after repeated failures); NOT_FOUND
+ * when no copy was kept.
+ */
+gboolean      sc_vault_load_result_view   (ScVault            *vault,
+                                           gint64              round_id,
+                                           const char         *employee_number,
+                                           const guint8       *partial_key,
+                                           const char         *pin,
+                                           ScResult           *out_result,
+                                           guint8              out_answers[SC_BJSQ_N_ITEMS],
+                                           GError            **error);
+
 /* Any unlocked role. Returns %NULL (no error) when the key is not set. */
 char         *sc_vault_get_setting        (ScVault            *vault,
                                            const char         *key,
