@@ -12,15 +12,13 @@
 
 #include "sc-cli.h"
 #include "sc-cli-vault.h"
+#include "sc-demo.h"
 #include "sc-secure.h"
 #include "sc-vault.h"
 
 #include <stdio.h>
 #include <string.h>
 
-/* Printed for the person trying the demo; never use a demo vault for real answers. */
-#define DEMO_PASSPHRASE    "stresscheck-demo"
-#define DEMO_HR_PASSPHRASE "stresscheck-demo-hr"
 
 #define N_EMPLOYEES   30
 #define N_SUBMISSIONS 25
@@ -136,7 +134,7 @@ sc_cli_demo (int    argc,
       return SC_EXIT_USAGE;
     }
 
-  vault = sc_vault_create (argv[1], DEMO_PASSPHRASE, sc_cli_kdf_limits (), &recovery, &error);
+  vault = sc_vault_create (argv[1], SC_DEMO_PASSPHRASE, sc_vault_kdf_limits_for_new_vault (), &recovery, &error);
   if (vault == NULL)
     {
       sc_cli_error ("demo: %s", error->message);
@@ -144,7 +142,7 @@ sc_cli_demo (int    argc,
     }
   sc_vault_free_recovery_key (recovery);
 
-  if (!sc_vault_set_hr_passphrase (vault, DEMO_HR_PASSPHRASE, &error))
+  if (!sc_vault_set_hr_passphrase (vault, SC_DEMO_HR_PASSPHRASE, &error))
     goto failed;
 
   for (guint i = 0; i < N_EMPLOYEES; i++)
@@ -215,7 +213,7 @@ sc_cli_demo (int    argc,
           "%u submissions\n(%u high stress, %u interview requests, %u shared results).\n"
           "\n"
           "Access codes of the %u employees who have not answered yet:\n%s",
-          argv[1], DEMO_PASSPHRASE, DEMO_HR_PASSPHRASE, N_EMPLOYEES,
+          argv[1], SC_DEMO_PASSPHRASE, SC_DEMO_HR_PASSPHRASE, N_EMPLOYEES,
           (guint) G_N_ELEMENTS (departments), round_id, round_name, N_SUBMISSIONS, n_high,
           n_interview, n_consent + n_interview, waiting->len, codes->str);
   sc_secure_wipe (codes->str, codes->len);

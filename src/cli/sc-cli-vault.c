@@ -33,40 +33,6 @@ secret_free (ScSecret *secret)
 }
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScSecret, secret_free)
 
-const ScVaultKdfLimits *
-sc_cli_kdf_limits (void)
-{
-  /* Test suites create many vaults; a weaker KDF there keeps them fast. It is never
-   * the default, and saying so on stderr makes an accidental use visible. */
-  if (g_strcmp0 (g_getenv ("STRESSCHECK_KDF"), "min") == 0)
-    {
-      static gboolean warned;
-
-      if (!warned)
-        fprintf (stderr, "stresscheck-cli: warning: STRESSCHECK_KDF=min: minimum key "
-                         "derivation limits, for tests only\n");
-      warned = TRUE;
-      return sc_vault_kdf_limits_for_testing ();
-    }
-  return sc_vault_kdf_limits_default ();
-}
-
-void
-sc_cli_code_limits (guint64 *opslimit,
-                    gsize   *memlimit)
-{
-  if (g_strcmp0 (g_getenv ("STRESSCHECK_KDF"), "min") == 0)
-    {
-      *opslimit = crypto_pwhash_OPSLIMIT_MIN;
-      *memlimit = crypto_pwhash_MEMLIMIT_MIN;
-    }
-  else
-    {
-      *opslimit = SC_ACCESS_CODE_OPSLIMIT_DEFAULT;
-      *memlimit = SC_ACCESS_CODE_MEMLIMIT_DEFAULT;
-    }
-}
-
 int
 sc_cli_exit_status_for (const GError *error)
 {
@@ -214,7 +180,7 @@ vault_create (int    argc,
         return fail ("vault create", error);
     }
 
-  vault = sc_vault_create (argv[1], passphrase, sc_cli_kdf_limits (), &recovery, &error);
+  vault = sc_vault_create (argv[1], passphrase, sc_vault_kdf_limits_for_new_vault (), &recovery, &error);
   if (vault == NULL)
     return fail ("vault create", error);
   if (hr_passphrase != NULL && !sc_vault_set_hr_passphrase (vault, hr_passphrase, &error))
@@ -866,7 +832,7 @@ sc_cli_issue_codes (ScVault    *vault,
   guint64 opslimit;
   gsize memlimit;
 
-  sc_cli_code_limits (&opslimit, &memlimit);
+  sc_vault_code_limits_for_new_codes (&opslimit, &memlimit);
   for (guint i = 0; i < employees->len; i++)
     {
       const ScEmployee *e = g_ptr_array_index (employees, i);

@@ -9,14 +9,6 @@
 
 G_BEGIN_DECLS
 
-/* Argon2id limits for new vaults: the defaults, or the minimum when the environment
- * says STRESSCHECK_KDF=min (test suites only; a warning is printed). */
-const ScVaultKdfLimits *sc_cli_kdf_limits      (void);
-
-/* The same choice for access-code hashes. */
-void                    sc_cli_code_limits     (guint64      *opslimit,
-                                                gsize        *memlimit);
-
 /* The exit status (sysexits.h) that fits an error. */
 int                     sc_cli_exit_status_for (const GError *error);
 

@@ -18,6 +18,7 @@
 #include "config.h"
 
 #include "sc-vault-private.h"
+#include "sc-access-code.h"
 #include "sc-secure.h"
 
 #include <string.h>
@@ -79,6 +80,46 @@ const ScVaultKdfLimits *
 sc_vault_kdf_limits_for_testing (void)
 {
   return &testing_limits;
+}
+
+static gboolean
+minimum_limits_requested (void)
+{
+  static gsize warned;
+
+  if (g_strcmp0 (g_getenv ("STRESSCHECK_KDF"), "min") != 0)
+    return FALSE;
+  if (g_once_init_enter (&warned))
+    {
+      g_printerr ("%s: warning: STRESSCHECK_KDF=min: minimum key derivation limits, for "
+                  "tests only\n", g_get_prgname () ? g_get_prgname () : "stresscheck");
+      g_once_init_leave (&warned, 1);
+    }
+  return TRUE;
+}
+
+const ScVaultKdfLimits *
+sc_vault_kdf_limits_for_new_vault (void)
+{
+  return minimum_limits_requested () ? &testing_limits : &default_limits;
+}
+
+void
+sc_vault_code_limits_for_new_codes (guint64 *opslimit,
+                                    gsize   *memlimit)
+{
+  g_return_if_fail (opslimit != NULL && memlimit != NULL);
+
+  if (minimum_limits_requested ())
+    {
+      *opslimit = crypto_pwhash_OPSLIMIT_MIN;
+      *memlimit = crypto_pwhash_MEMLIMIT_MIN;
+    }
+  else
+    {
+      *opslimit = SC_ACCESS_CODE_OPSLIMIT_DEFAULT;
+      *memlimit = SC_ACCESS_CODE_MEMLIMIT_DEFAULT;
+    }
 }
 
 static void

@@ -86,6 +86,19 @@ const ScVaultKdfLimits  *sc_vault_kdf_limits_default      (void);
 const ScVaultKdfLimits  *sc_vault_kdf_limits_for_testing  (void);
 
 /**
+ * sc_vault_kdf_limits_for_new_vault:
+ * The limits the programs use for a new vault: the defaults, or the testing minimum when
+ * the environment says STRESSCHECK_KDF=min (test suites only; a warning goes to stderr
+ * once, so an accidental use is visible). The same switch gives access-code hashes their
+ * minimum limits (sc_vault_code_limits_for_new_codes()).
+ */
+const ScVaultKdfLimits  *sc_vault_kdf_limits_for_new_vault (void);
+
+/* Argon2id limits for new access-code hashes, with the same STRESSCHECK_KDF switch. */
+void                     sc_vault_code_limits_for_new_codes (guint64 *opslimit,
+                                                             gsize   *memlimit);
+
+/**
  * sc_vault_create:
  * @path: the new file; it must not exist
  * @implementer_passphrase: at least %SC_VAULT_PASSPHRASE_MIN_CHARS characters

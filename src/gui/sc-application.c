@@ -8,6 +8,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "sc-application.h"
+#include "sc-kiosk-window.h"
+#include "sc-start-page.h"
+#include "sc-unlock-page.h"
 #include "sc-window.h"
 
 /* The development build keeps its own application id but shares the settings of the release
@@ -28,6 +31,11 @@ G_DEFINE_FINAL_TYPE (ScApplication, sc_application, ADW_TYPE_APPLICATION)
  * handle_local_options () without starting the user interface. */
 static const GOptionEntry main_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+  { "vault", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Open the vault PATH for unlocking"),
+    /* Translators: the argument of --vault, in the output of --help. */
+    N_("PATH") },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open the demo vault with fictional employees, creating it if needed"), NULL },
   { NULL }
 };
 
@@ -118,13 +126,51 @@ sc_application_startup (GApplication *application)
   self->settings = create_settings ();
 }
 
+/* Whether @window may show another vault: it is at the start or unlock page, not in the middle
+ * of creating a vault (whose recovery key must be shown) or of unlocking one. */
+static gboolean
+window_is_free (ScWindow *window)
+{
+  GtkWidget *page = sc_window_get_page (window);
+
+  if (sc_window_get_vault (window) != NULL || sc_window_get_kiosk (window) != NULL)
+    return FALSE;
+
+  return SC_IS_START_PAGE (page) ||
+         (SC_IS_UNLOCK_PAGE (page) && !sc_unlock_page_get_busy (SC_UNLOCK_PAGE (page)));
+}
+
+/* The window that takes a vault to open: the first free main window, or a new one. */
+static ScWindow *
+get_window_for_vault (ScApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (SC_IS_WINDOW (l->data) && window_is_free (l->data))
+      return l->data;
+
+  return sc_window_new (GTK_APPLICATION (self), self->settings);
+}
+
+static GtkWindow *
+find_kiosk (ScApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (SC_IS_KIOSK_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
 static void
 sc_application_activate (GApplication *application)
 {
   ScApplication *self = SC_APPLICATION (application);
   GtkWindow *window;
 
-  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  /* During the kiosk, nothing but the kiosk may come to the front. */
+  window = find_kiosk (self);
+  if (window == NULL)
+    window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
     window = GTK_WINDOW (sc_window_new (GTK_APPLICATION (self), self->settings));
 
@@ -149,8 +195,41 @@ static int
 sc_application_command_line (GApplication            *application,
                              GApplicationCommandLine *command_line)
 {
-  /* Options meant for the running instance (a vault to open, demo mode) will be read here from
-   * g_application_command_line_get_options_dict (command_line). */
+  ScApplication *self = SC_APPLICATION (application);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autofree char *vault_path = NULL;
+  gboolean demo = FALSE;
+
+  g_variant_dict_lookup (options, "vault", "^ay", &vault_path);
+  g_variant_dict_lookup (options, "demo", "b", &demo);
+
+  if ((vault_path != NULL || demo) && find_kiosk (self) != NULL)
+    {
+      g_application_command_line_printerr (command_line, "%s\n",
+                                           _("Stress Check is in kiosk mode. Leave the kiosk "
+                                             "first, then open the vault."));
+      g_application_activate (application);
+      return EXIT_FAILURE;
+    }
+
+  if (vault_path != NULL)
+    {
+      /* Relative to the folder the command was given in, which may not be ours. */
+      g_autoptr (GFile) file = g_application_command_line_create_file_for_arg (command_line,
+                                                                               vault_path);
+      ScWindow *window = get_window_for_vault (self);
+
+      sc_window_open_file (window, file);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+  else if (demo)
+    {
+      ScWindow *window = get_window_for_vault (self);
+
+      sc_window_open_demo (window);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+
   g_application_activate (application);
 
   return EXIT_SUCCESS;

@@ -8,17 +8,37 @@
 #include <glib/gi18n-lib.h>
 
 #include "sc-window.h"
+#include "sc-compat.h"
+#include "sc-create-vault-page.h"
+#include "sc-gui-vault.h"
+#include "sc-kiosk-window.h"
+#include "sc-recovery-key-page.h"
+#include "sc-round-page.h"
+#include "sc-start-page.h"
+#include "sc-unlock-page.h"
 
 struct _ScWindow
 {
   AdwApplicationWindow  parent_instance;
 
   /* Template children */
-  AdwStatusPage        *status_page;
+  GtkButton            *back_button;
+  AdwWindowTitle       *window_title;
   GtkMenuButton        *primary_menu_button;
+  GtkStack             *stack;
+  ScStartPage          *start_page;
+  GtkWidget            *progress_page;
 
   /* Owned references */
   GSettings            *settings;
+  ScVault              *vault;
+  GCancellable         *cancellable;
+
+  /* Borrowed references */
+  GtkWindow            *kiosk;
+
+  /* Plain state */
+  gboolean              closing_confirmed;
 };
 
 G_DEFINE_FINAL_TYPE (ScWindow, sc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -84,12 +104,418 @@ save_window_state (ScWindow *self)
   g_settings_apply (self->settings);
 }
 
-static gboolean
-sc_window_close_request (GtkWindow *window)
-{
-  save_window_state (SC_WINDOW (window));
+/* Pages */
 
-  return GTK_WINDOW_CLASS (sc_window_parent_class)->close_request (window);
+static gboolean
+page_is_busy (GtkWidget *page)
+{
+  if (SC_IS_CREATE_VAULT_PAGE (page))
+    return sc_create_vault_page_get_busy (SC_CREATE_VAULT_PAGE (page));
+  if (SC_IS_UNLOCK_PAGE (page))
+    return sc_unlock_page_get_busy (SC_UNLOCK_PAGE (page));
+  return FALSE;
+}
+
+static void
+update_actions (ScWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+  gboolean vault_open = self->vault != NULL;
+  gboolean can_leave = !vault_open && self->kiosk == NULL && page != self->progress_page &&
+                       !page_is_busy (page) && !SC_IS_RECOVERY_KEY_PAGE (page);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.create-vault", can_leave);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-vault", can_leave);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-demo", can_leave);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back",
+                                 can_leave && GTK_WIDGET (self->start_page) != page);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-vault",
+                                 vault_open && self->kiosk == NULL &&
+                                 !SC_IS_RECOVERY_KEY_PAGE (page));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-round",
+                                 SC_IS_ROUND_PAGE (page) &&
+                                 sc_vault_get_role (self->vault) == SC_VAULT_ROLE_IMPLEMENTER);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button),
+                          SC_IS_CREATE_VAULT_PAGE (page) || SC_IS_UNLOCK_PAGE (page));
+}
+
+static void
+update_title (ScWindow *self,
+              GFile    *file)
+{
+  g_autofree char *name = file != NULL ? g_file_get_basename (file) : NULL;
+
+  adw_window_title_set_subtitle (self->window_title, name);
+}
+
+/* Shows @page (a new widget) and drops every page but the start and progress pages, so
+ * that nothing of a previous step (a passphrase, a recovery key) stays in the window. */
+static void
+show_page (ScWindow  *self,
+           GtkWidget *page)
+{
+  GtkWidget *child;
+
+  /* The focus leaves the old page first: GTK 4.8 keeps a reference to a removed child that
+   * had the focus, and the page (with a passphrase entry, say) would never be freed. */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+
+  if (page != GTK_WIDGET (self->start_page) && page != self->progress_page)
+    gtk_stack_add_named (self->stack, page, NULL);
+  gtk_stack_set_visible_child (self->stack, page);
+
+  child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      if (child != page && child != GTK_WIDGET (self->start_page) &&
+          child != self->progress_page)
+        gtk_stack_remove (self->stack, child);
+      child = next;
+    }
+
+  update_actions (self);
+  gtk_widget_grab_focus (page);
+}
+
+static void
+close_vault (ScWindow *self)
+{
+  if (self->vault != NULL)
+    {
+      /* SECURITY: wipes the keys and the in-memory database at once, whoever else still
+       * holds a reference. */
+      sc_vault_close (self->vault);
+      g_clear_object (&self->vault);
+    }
+}
+
+static void
+show_start_page (ScWindow *self)
+{
+  close_vault (self);
+  update_title (self, NULL);
+  show_page (self, GTK_WIDGET (self->start_page));
+}
+
+static void on_round_page_start_kiosk_cb (ScRoundPage *page,
+                                          gint64       round_id,
+                                          ScWindow    *self);
+
+static void
+show_round_page (ScWindow *self,
+                 ScVault  *vault)
+{
+  GtkWidget *page;
+  g_autoptr (GFile) file = g_file_new_for_path (sc_vault_get_path (vault));
+
+  if (self->vault != vault)
+    {
+      close_vault (self);
+      self->vault = g_object_ref (vault);
+    }
+
+  page = sc_round_page_new (vault);
+  g_signal_connect_object (page, "start-kiosk", G_CALLBACK (on_round_page_start_kiosk_cb),
+                           self, 0);
+  update_title (self, file);
+  show_page (self, page);
+}
+
+static void
+on_page_notify_busy_cb (ScWindow *self)
+{
+  update_actions (self);
+}
+
+static void
+on_unlock_page_unlocked_cb (ScUnlockPage *page,
+                            ScVault      *vault,
+                            ScWindow     *self)
+{
+  show_round_page (self, vault);
+}
+
+static void
+show_unlock_page (ScWindow *self,
+                  GFile    *file,
+                  gboolean  demo)
+{
+  GtkWidget *page;
+
+  close_vault (self);
+
+  page = sc_unlock_page_new (file, demo);
+  g_signal_connect_object (page, "unlocked", G_CALLBACK (on_unlock_page_unlocked_cb), self, 0);
+  g_signal_connect_object (page, "notify::busy", G_CALLBACK (on_page_notify_busy_cb), self,
+                           G_CONNECT_SWAPPED);
+  update_title (self, file);
+  show_page (self, page);
+}
+
+static void
+on_recovery_key_page_confirmed_cb (ScRecoveryKeyPage *page,
+                                   ScWindow          *self)
+{
+  show_round_page (self, self->vault);
+}
+
+static void
+on_create_vault_page_created_cb (ScCreateVaultPage *create_page,
+                                 ScVault           *vault,
+                                 gpointer           recovery_key,
+                                 ScWindow          *self)
+{
+  GtkWidget *page;
+  g_autoptr (GFile) file = g_file_new_for_path (sc_vault_get_path (vault));
+
+  close_vault (self);
+  self->vault = g_object_ref (vault);
+
+  page = sc_recovery_key_page_new (recovery_key);
+  g_signal_connect_object (page, "confirmed", G_CALLBACK (on_recovery_key_page_confirmed_cb),
+                           self, 0);
+  update_title (self, file);
+  show_page (self, page);
+}
+
+/* The kiosk */
+
+static void
+on_kiosk_left_cb (GtkWindow *kiosk,
+                  ScWindow  *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+
+  /* The vault is unlocked again, with the role of the passphrase that left the kiosk. */
+  self->kiosk = NULL;
+  if (SC_IS_ROUND_PAGE (page))
+    sc_round_page_reload (SC_ROUND_PAGE (page));
+  update_actions (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+static void
+on_kiosk_destroy_cb (GtkWindow *kiosk,
+                     ScWindow  *self)
+{
+  g_autoptr (GFile) file = NULL;
+
+  if (self->kiosk != kiosk)
+    return;
+
+  /* Gone without being left with a passphrase: the vault holds no secret key any more, so
+   * unlocking it again is the only way on. */
+  self->kiosk = NULL;
+  if (self->vault != NULL)
+    file = g_file_new_for_path (sc_vault_get_path (self->vault));
+  if (file != NULL)
+    show_unlock_page (self, file, FALSE);
+  else
+    show_start_page (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+static void
+show_error_dialog (ScWindow   *self,
+                   const char *heading,
+                   const char *body)
+{
+  GtkWidget *dialog = sc_compat_message_dialog_new (heading, body);
+
+  sc_compat_message_dialog_add_response (dialog, "close", _("_Close"), SC_RESPONSE_DEFAULT);
+  sc_compat_message_dialog_choose (dialog, GTK_WIDGET (self), NULL, NULL, NULL);
+}
+
+static void
+on_round_page_start_kiosk_cb (ScRoundPage *page,
+                              gint64       round_id,
+                              ScWindow    *self)
+{
+  g_autoptr (GError) error = NULL;
+  ScKioskWindow *kiosk;
+
+  g_return_if_fail (self->vault != NULL);
+  g_return_if_fail (self->kiosk == NULL);
+
+  /* SECURITY: wipes the implementer's and HR's secret keys before any employee comes. */
+  if (!sc_vault_enter_kiosk (self->vault, &error))
+    {
+      show_error_dialog (self, _("The Kiosk Could Not Start"), sc_gui_vault_error_message (error));
+      return;
+    }
+
+  kiosk = sc_kiosk_window_new (gtk_window_get_application (GTK_WINDOW (self)), self->vault,
+                               round_id);
+  self->kiosk = GTK_WINDOW (kiosk);
+  g_signal_connect_object (kiosk, "left", G_CALLBACK (on_kiosk_left_cb), self, 0);
+  g_signal_connect_object (kiosk, "destroy", G_CALLBACK (on_kiosk_destroy_cb), self, 0);
+  update_actions (self);
+
+  gtk_window_present (GTK_WINDOW (kiosk));
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+}
+
+/* The demo */
+
+static void
+on_demo_created_cb (GObject      *source_object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr (ScWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (GFile) file = NULL;
+
+  if (!sc_gui_demo_vault_create_finish (result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      show_start_page (self);
+      show_error_dialog (self, _("No Demo Vault"), error->message);
+      return;
+    }
+
+  path = sc_gui_demo_vault_path ();
+  file = g_file_new_for_path (path);
+  show_unlock_page (self, file, TRUE);
+}
+
+void
+sc_window_open_demo (ScWindow *self)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (GFile) file = NULL;
+
+  g_return_if_fail (SC_IS_WINDOW (self));
+
+  if (self->kiosk != NULL || gtk_stack_get_visible_child (self->stack) == self->progress_page)
+    return;
+
+  path = sc_gui_demo_vault_path ();
+  file = g_file_new_for_path (path);
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      show_unlock_page (self, file, TRUE);
+      return;
+    }
+
+  close_vault (self);
+  update_title (self, NULL);
+  show_page (self, self->progress_page);
+  sc_gui_demo_vault_create_async (path, self->cancellable, on_demo_created_cb,
+                                  g_object_ref (self));
+}
+
+void
+sc_window_open_file (ScWindow *self,
+                     GFile    *file)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *demo_path = NULL;
+
+  g_return_if_fail (SC_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->kiosk != NULL)
+    return;
+
+  /* The demo vault is the demo wherever it is opened from: show its passphrases. */
+  path = g_file_get_path (file);
+  demo_path = sc_gui_demo_vault_path ();
+  show_unlock_page (self, file, g_strcmp0 (path, demo_path) == 0);
+}
+
+/* Actions */
+
+static void
+on_open_file_cb (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr (ScWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = NULL;
+
+  file = sc_compat_open_file_finish (result, &error);
+  if (file == NULL)
+    return;
+
+  sc_window_open_file (self, file);
+}
+
+static void
+open_vault_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ScWindow *self = SC_WINDOW (widget);
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Stress Check Vaults"));
+  gtk_file_filter_add_pattern (filter, "*.scvault");
+
+  sc_compat_open_file_async (GTK_WIDGET (self), _("Open a Vault"), filter, self->cancellable,
+                             on_open_file_cb, g_object_ref (self));
+}
+
+static void
+create_vault_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ScWindow *self = SC_WINDOW (widget);
+  GtkWidget *page = sc_create_vault_page_new ();
+
+  g_signal_connect_object (page, "created", G_CALLBACK (on_create_vault_page_created_cb), self,
+                           0);
+  g_signal_connect_object (page, "notify::busy", G_CALLBACK (on_page_notify_busy_cb), self,
+                           G_CONNECT_SWAPPED);
+  update_title (self, NULL);
+  show_page (self, page);
+}
+
+static void
+open_demo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  sc_window_open_demo (SC_WINDOW (widget));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  show_start_page (SC_WINDOW (widget));
+}
+
+static void
+close_vault_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  show_start_page (SC_WINDOW (widget));
+}
+
+static void
+new_round_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ScWindow *self = SC_WINDOW (widget);
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+
+  if (SC_IS_ROUND_PAGE (page))
+    sc_round_page_new_round (SC_ROUND_PAGE (page));
 }
 
 static void
@@ -101,6 +527,55 @@ close_action (GtkWidget  *widget,
 }
 
 static void
+on_close_dialog_cb (GObject      *source_object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr (ScWindow) self = user_data;
+
+  if (g_strcmp0 (sc_compat_message_dialog_choose_finish (GTK_WIDGET (source_object), result),
+                 "close") != 0)
+    return;
+
+  self->closing_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+sc_window_close_request (GtkWindow *window)
+{
+  ScWindow *self = SC_WINDOW (window);
+
+  /* The kiosk needs this window to come back to; it is left with a passphrase only. */
+  if (self->kiosk != NULL)
+    return TRUE;
+
+  /* The recovery key is shown once: closing before it is written down loses it. */
+  if (SC_IS_RECOVERY_KEY_PAGE (gtk_stack_get_visible_child (self->stack)) &&
+      !self->closing_confirmed)
+    {
+      GtkWidget *dialog;
+
+      dialog = sc_compat_message_dialog_new (_("Close Without the Recovery Key?"),
+                                             _("The recovery key is not shown again. Without it, "
+                                               "a forgotten implementer passphrase means that "
+                                               "the vault can never be opened."));
+      sc_compat_message_dialog_add_response (dialog, "cancel", _("_Cancel"), SC_RESPONSE_DEFAULT);
+      sc_compat_message_dialog_add_response (dialog, "close", _("Close _Anyway"),
+                                             SC_RESPONSE_DESTRUCTIVE);
+      sc_compat_message_dialog_set_default_response (dialog, "cancel");
+      sc_compat_message_dialog_set_close_response (dialog, "cancel");
+      sc_compat_message_dialog_choose (dialog, GTK_WIDGET (self), NULL, on_close_dialog_cb,
+                                       g_object_ref (self));
+      return TRUE;
+    }
+
+  save_window_state (self);
+
+  return GTK_WINDOW_CLASS (sc_window_parent_class)->close_request (window);
+}
+
+static void
 sc_window_constructed (GObject *object)
 {
   ScWindow *self = SC_WINDOW (object);
@@ -108,6 +583,10 @@ sc_window_constructed (GObject *object)
   G_OBJECT_CLASS (sc_window_parent_class)->constructed (object);
 
   restore_window_state (self);
+  update_actions (self);
+
+  /* The start page's suggested button, so that Enter creates a vault. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->start_page));
 }
 
 static void
@@ -115,8 +594,12 @@ sc_window_dispose (GObject *object)
 {
   ScWindow *self = SC_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_WINDOW);
+  close_vault (self);
   g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+  self->kiosk = NULL;
 
   G_OBJECT_CLASS (sc_window_parent_class)->dispose (object);
 }
@@ -186,12 +669,31 @@ sc_window_class_init (ScWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (SC_TYPE_START_PAGE);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/sc-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, ScWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, start_page);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, progress_page);
 
+  gtk_widget_class_install_action (widget_class, "win.create-vault", NULL, create_vault_action);
+  gtk_widget_class_install_action (widget_class, "win.open-vault", NULL, open_vault_action);
+  gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.close-vault", NULL, close_vault_action);
+  gtk_widget_class_install_action (widget_class, "win.new-round", NULL, new_round_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.create-vault", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "win.open-vault", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "win.close", NULL);
 }
@@ -199,10 +701,9 @@ sc_window_class_init (ScWindowClass *klass)
 static void
 sc_window_init (ScWindow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
 
-  /* The icon name follows the build's application id, so it cannot be in the template. */
-  adw_status_page_set_icon_name (self->status_page, APPLICATION_ID);
+  gtk_widget_init_template (GTK_WIDGET (self));
 
 #ifdef DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -228,4 +729,28 @@ sc_window_get_settings (ScWindow *self)
   g_return_val_if_fail (SC_IS_WINDOW (self), NULL);
 
   return self->settings;
+}
+
+GtkWidget *
+sc_window_get_page (ScWindow *self)
+{
+  g_return_val_if_fail (SC_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child (self->stack);
+}
+
+ScVault *
+sc_window_get_vault (ScWindow *self)
+{
+  g_return_val_if_fail (SC_IS_WINDOW (self), NULL);
+
+  return self->vault;
+}
+
+GtkWindow *
+sc_window_get_kiosk (ScWindow *self)
+{
+  g_return_val_if_fail (SC_IS_WINDOW (self), NULL);
+
+  return self->kiosk;
 }

@@ -1,0 +1,148 @@
+/* sc-recovery-key-page.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sc-recovery-key-page"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sc-recovery-key-page.h"
+#include "sc-secure.h"
+
+/* Groups of four characters per line. */
+#define GROUPS_PER_LINE 4
+
+struct _ScRecoveryKeyPage
+{
+  AdwBin          parent_instance;
+
+  /* Template children */
+  GtkLabel       *key_label;
+  GtkCheckButton *confirm_check;
+  GtkButton      *continue_button;
+};
+
+G_DEFINE_FINAL_TYPE (ScRecoveryKeyPage, sc_recovery_key_page, ADW_TYPE_BIN)
+
+enum {
+  SIGNAL_CONFIRMED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* SECURITY: the key stays on screen no longer than needed. GtkLabel's copies of the text
+ * are ordinary memory, which is why the page keeps no copy of its own. */
+static void
+forget_key (ScRecoveryKeyPage *self)
+{
+  if (self->key_label != NULL)
+    gtk_label_set_text (self->key_label, "");
+}
+
+static void
+on_continue_button_clicked_cb (GtkButton         *button,
+                               ScRecoveryKeyPage *self)
+{
+  if (!gtk_check_button_get_active (self->confirm_check))
+    return;
+
+  forget_key (self);
+  g_signal_emit (self, signals[SIGNAL_CONFIRMED], 0);
+}
+
+static gboolean
+sc_recovery_key_page_grab_focus (GtkWidget *widget)
+{
+  ScRecoveryKeyPage *self = SC_RECOVERY_KEY_PAGE (widget);
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->confirm_check));
+}
+
+static void
+sc_recovery_key_page_dispose (GObject *object)
+{
+  ScRecoveryKeyPage *self = SC_RECOVERY_KEY_PAGE (object);
+
+  forget_key (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_RECOVERY_KEY_PAGE);
+
+  G_OBJECT_CLASS (sc_recovery_key_page_parent_class)->dispose (object);
+}
+
+static void
+sc_recovery_key_page_class_init (ScRecoveryKeyPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sc_recovery_key_page_dispose;
+
+  widget_class->grab_focus = sc_recovery_key_page_grab_focus;
+
+  /**
+   * ScRecoveryKeyPage::confirmed:
+   *
+   * The person wrote the key down and pressed Continue.
+   */
+  signals[SIGNAL_CONFIRMED] =
+    g_signal_new ("confirmed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/sc-recovery-key-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScRecoveryKeyPage, key_label);
+  gtk_widget_class_bind_template_child (widget_class, ScRecoveryKeyPage, confirm_check);
+  gtk_widget_class_bind_template_child (widget_class, ScRecoveryKeyPage, continue_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_continue_button_clicked_cb);
+}
+
+static void
+sc_recovery_key_page_init (ScRecoveryKeyPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* "ABCD-EFGH-…" as lines of GROUPS_PER_LINE groups separated by spaces, which is easier to
+ * copy by hand; recovery ignores spaces and hyphens. */
+static char *
+format_key (const char *recovery_key)
+{
+  GString *text = g_string_sized_new (2 * strlen (recovery_key));
+  guint group = 0;
+
+  for (const char *p = recovery_key; *p != '\0'; p++)
+    {
+      if (*p == '-' || *p == ' ')
+        {
+          group++;
+          g_string_append_c (text, group % GROUPS_PER_LINE == 0 ? '\n' : ' ');
+          continue;
+        }
+      g_string_append_c (text, *p);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+GtkWidget *
+sc_recovery_key_page_new (const char *recovery_key)
+{
+  ScRecoveryKeyPage *self;
+  char *text;
+
+  g_return_val_if_fail (recovery_key != NULL, NULL);
+
+  self = g_object_new (SC_TYPE_RECOVERY_KEY_PAGE, NULL);
+
+  text = format_key (recovery_key);
+  gtk_label_set_text (self->key_label, text);
+  sc_secure_wipe (text, strlen (text));
+  g_free (text);
+
+  return GTK_WIDGET (self);
+}

@@ -1,0 +1,25 @@
+/* sc-recovery-key-page.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shown once, right after a vault was created: the recovery key, large and in groups, and a
+ * check box "I have written down the recovery key" that enables Continue. There is no copy
+ * button on purpose: clipboard managers keep a history.
+ *
+ * Signal "confirmed" (no arguments): the person confirmed and pressed Continue. The page then
+ * no longer shows the key.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define SC_TYPE_RECOVERY_KEY_PAGE (sc_recovery_key_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (ScRecoveryKeyPage, sc_recovery_key_page, SC, RECOVERY_KEY_PAGE, AdwBin)
+
+/* @recovery_key as sc_vault_create() gives it ("XXXX-XXXX-…"); the page keeps no copy of it
+ * beyond the text of its label. */
+GtkWidget *sc_recovery_key_page_new (const char *recovery_key);
+
+G_END_DECLS

@@ -1,0 +1,34 @@
+/* sc-round-page.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * After unlocking: which role the vault is open with, the open rounds, a way to create one
+ * (implementer only) and to start the kiosk for one, after a confirmation that says what the
+ * kiosk does and how to leave it.
+ *
+ * Signal "start-kiosk" (gint64 round_id): the person confirmed that the kiosk should start
+ * for that round. The window does the rest.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sc-vault.h"
+
+G_BEGIN_DECLS
+
+#define SC_TYPE_ROUND_PAGE (sc_round_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (ScRoundPage, sc_round_page, SC, ROUND_PAGE, AdwBin)
+
+/* @vault: unlocked with the implementer or HR role. */
+GtkWidget *sc_round_page_new       (ScVault     *vault);
+
+ScVault   *sc_round_page_get_vault (ScRoundPage *self);
+
+/* Reads the role and the rounds from the vault again, e.g. after the kiosk was left. */
+void       sc_round_page_reload    (ScRoundPage *self);
+
+/* Opens the dialog that creates a round (implementer only). */
+void       sc_round_page_new_round (ScRoundPage *self);
+
+G_END_DECLS
