@@ -35,4 +35,18 @@ ScKioskWindow *sc_kiosk_window_new (GtkApplication *application,
                                     ScVault        *vault,
                                     gint64          round_id);
 
+/* The page shown: "welcome", "login", "question", "review", "result", "consent",
+ * "interview", "done" or "leave". For tests and accessibility tools. */
+const char    *sc_kiosk_window_get_page_name        (ScKioskWindow *self);
+
+/* The page widget of that name (ScKioskLoginPage, …). */
+GtkWidget     *sc_kiosk_window_get_page             (ScKioskWindow *self,
+                                                     const char    *name);
+
+/* Whether vault work runs in a thread right now (the pages then wait). */
+gboolean       sc_kiosk_window_is_busy              (ScKioskWindow *self);
+
+/* Whether the idle countdown ("Are you still there?") is shown. */
+gboolean       sc_kiosk_window_is_asking_if_present (ScKioskWindow *self);
+
 G_END_DECLS

@@ -1,0 +1,117 @@
+/* sc-kiosk-leave-page.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sc-kiosk-leave-page"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sc-kiosk-leave-page.h"
+
+struct _ScKioskLeavePage
+{
+  AdwBin            parent_instance;
+
+  /* Template children */
+  GtkPasswordEntry *passphrase_entry;
+  GtkWidget        *form;
+  GtkButton        *leave_button;
+  GtkLabel         *error_label;
+  GtkSpinner       *spinner;
+};
+
+G_DEFINE_FINAL_TYPE (ScKioskLeavePage, sc_kiosk_leave_page, ADW_TYPE_BIN)
+
+static void
+on_passphrase_entry_activate_cb (GtkPasswordEntry *entry,
+                                 ScKioskLeavePage *self)
+{
+  gtk_widget_activate (GTK_WIDGET (self->leave_button));
+}
+
+static void
+sc_kiosk_leave_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), SC_TYPE_KIOSK_LEAVE_PAGE);
+
+  G_OBJECT_CLASS (sc_kiosk_leave_page_parent_class)->dispose (object);
+}
+
+static void
+sc_kiosk_leave_page_class_init (ScKioskLeavePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sc_kiosk_leave_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/sc-kiosk-leave-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScKioskLeavePage, passphrase_entry);
+  gtk_widget_class_bind_template_child (widget_class, ScKioskLeavePage, form);
+  gtk_widget_class_bind_template_child (widget_class, ScKioskLeavePage, leave_button);
+  gtk_widget_class_bind_template_child (widget_class, ScKioskLeavePage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, ScKioskLeavePage, spinner);
+  gtk_widget_class_bind_template_callback (widget_class, on_passphrase_entry_activate_cb);
+}
+
+static void
+sc_kiosk_leave_page_init (ScKioskLeavePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+sc_kiosk_leave_page_new (void)
+{
+  return g_object_new (SC_TYPE_KIOSK_LEAVE_PAGE, NULL);
+}
+
+const char *
+sc_kiosk_leave_page_get_passphrase (ScKioskLeavePage *self)
+{
+  g_return_val_if_fail (SC_IS_KIOSK_LEAVE_PAGE (self), NULL);
+
+  return gtk_editable_get_text (GTK_EDITABLE (self->passphrase_entry));
+}
+
+void
+sc_kiosk_leave_page_set_error (ScKioskLeavePage *self,
+                               const char       *message)
+{
+  g_return_if_fail (SC_IS_KIOSK_LEAVE_PAGE (self));
+
+  gtk_label_set_text (self->error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+void
+sc_kiosk_leave_page_set_busy (ScKioskLeavePage *self,
+                              gboolean          busy)
+{
+  g_return_if_fail (SC_IS_KIOSK_LEAVE_PAGE (self));
+
+  gtk_widget_set_sensitive (self->form, !busy);
+  gtk_spinner_set_spinning (self->spinner, busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+}
+
+void
+sc_kiosk_leave_page_focus (ScKioskLeavePage *self)
+{
+  g_return_if_fail (SC_IS_KIOSK_LEAVE_PAGE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->passphrase_entry));
+}
+
+void
+sc_kiosk_leave_page_clear (ScKioskLeavePage *self)
+{
+  g_return_if_fail (SC_IS_KIOSK_LEAVE_PAGE (self));
+
+  /* SECURITY: the passphrase opens every result; it does not stay in the entry. */
+  gtk_editable_set_text (GTK_EDITABLE (self->passphrase_entry), "");
+  sc_kiosk_leave_page_set_error (self, NULL);
+  sc_kiosk_leave_page_set_busy (self, FALSE);
+}

@@ -1,0 +1,316 @@
+/* sc-kiosk-result-page.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sc-kiosk-result-page"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sc-kiosk-result-page.h"
+#include "sc-bjsq.h"
+
+struct _ScKioskResultPage
+{
+  AdwBin             parent_instance;
+
+  /* Template children */
+  GtkScrolledWindow *scrolled_window;
+  GtkWidget         *verdict_card;
+  GtkImage          *verdict_icon;
+  GtkLabel          *verdict_label;
+  GtkLabel          *criterion_label;
+  GtkLabel          *interview_label;
+  ScProfileChart    *chart;
+  GtkLabel          *area_a_value;
+  GtkLabel          *area_b_value;
+  GtkLabel          *area_c_value;
+  GtkLabel          *area_ac_value;
+  GtkLabel          *scores_note;
+  GtkBox            *advice_box;
+  GtkLabel          *contact_label;
+  GtkButton         *next_button;
+};
+
+G_DEFINE_FINAL_TYPE (ScKioskResultPage, sc_kiosk_result_page, ADW_TYPE_BIN)
+
+static void
+set_area_value (GtkLabel *label,
+                int       value)
+{
+  g_autofree char *text = NULL;
+
+  if (value == SC_SCORE_MISSING)
+    {
+      gtk_label_set_text (label, "—");
+      return;
+    }
+  /* Translators: an area total on the result page, e.g. "21 points". */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d point", "%d points", (gulong) value),
+                          value);
+  gtk_label_set_text (label, text);
+}
+
+static void
+add_advice_paragraph (ScKioskResultPage *self,
+                      const char        *title,
+                      const char        *text)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+
+  if (title != NULL)
+    {
+      GtkWidget *heading = gtk_label_new (title);
+
+      gtk_label_set_xalign (GTK_LABEL (heading), 0.0);
+      gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+      gtk_widget_add_css_class (heading, "sc-kiosk-subheading");
+      gtk_box_append (GTK_BOX (box), heading);
+    }
+  if (text != NULL)
+    {
+      GtkWidget *body = gtk_label_new (text);
+
+      gtk_label_set_xalign (GTK_LABEL (body), 0.0);
+      gtk_label_set_wrap (GTK_LABEL (body), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (body), PANGO_WRAP_WORD_CHAR);
+      gtk_widget_add_css_class (body, "sc-kiosk-body");
+      gtk_box_append (GTK_BOX (box), body);
+    }
+  gtk_box_append (self->advice_box, box);
+}
+
+static void
+clear_advice (ScKioskResultPage *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->advice_box))) != NULL)
+    gtk_box_remove (self->advice_box, child);
+}
+
+static void
+show_advice (ScKioskResultPage *self,
+             const ScResult    *result,
+             const ScAdvice    *advice)
+{
+  ScScale chosen[SC_KIOSK_RESULT_MAX_ADVICE];
+  guint n;
+
+  clear_advice (self);
+
+  n = sc_advice_choose (result, G_N_ELEMENTS (chosen), chosen);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *title = sc_advice_get_title (advice, chosen[i]);
+
+      add_advice_paragraph (self, title != NULL ? title : sc_bjsq_scale (chosen[i])->name_ja,
+                            sc_advice_get_text (advice, chosen[i]));
+    }
+  if (n == 0 && sc_advice_get_balanced (advice) != NULL)
+    add_advice_paragraph (self, NULL, sc_advice_get_balanced (advice));
+  if (sc_advice_get_self_care (advice) != NULL)
+    add_advice_paragraph (self, _("Every Day"), sc_advice_get_self_care (advice));
+}
+
+static char *
+describe_criteria (ScVerdict verdict,
+                   guint     criteria)
+{
+  GString *text = g_string_new (NULL);
+
+  if (verdict != SC_VERDICT_HIGH)
+    {
+      g_string_append (text, _("Neither of the two criteria for high stress (㋐ or ㋑) applies "
+                               "to your answers."));
+      return g_string_free (text, FALSE);
+    }
+
+  if (criteria & SC_CRITERION_A)
+    g_string_append (text, _("㋐ Your answers about how you have felt in body and mind during "
+                             "the last month show strong stress reactions."));
+  if (criteria & SC_CRITERION_B)
+    {
+      if (text->len > 0)
+        g_string_append (text, "\n");
+      g_string_append (text, _("㋑ Your stress reactions are fairly strong, and at the same "
+                               "time your work puts a heavy strain on you or you get little "
+                               "support from the people around you."));
+    }
+  return g_string_free (text, FALSE);
+}
+
+static char *
+describe_thresholds (const ScCriteria *criteria)
+{
+  if (criteria->method == SC_METHOD_SUM)
+    /* Translators: explains the area totals of the sum method (評価基準の例その1). The
+     * numbers are the round's thresholds. */
+    return g_strdup_printf (_("Totals of your answers: the higher, the more stress. High stress "
+                              "means B %d or more, or A + C %d or more together with B %d or "
+                              "more."),
+                            criteria->sum_b_min, criteria->sum_ac_min, criteria->sum_ac_b_min);
+
+  /* Translators: explains the area totals of the conversion method (評価基準の例その2,
+   * 素点換算表). The numbers are the round's thresholds. */
+  return g_strdup_printf (_("Totals of the scores from 1 to 5: the lower, the more stress. High "
+                            "stress means B %d or less, or A + C %d or less together with B %d "
+                            "or less."),
+                          criteria->conv_b_max, criteria->conv_ac_max, criteria->conv_ac_b_max);
+}
+
+static void
+sc_kiosk_result_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), SC_TYPE_KIOSK_RESULT_PAGE);
+
+  G_OBJECT_CLASS (sc_kiosk_result_page_parent_class)->dispose (object);
+}
+
+static void
+sc_kiosk_result_page_class_init (ScKioskResultPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sc_kiosk_result_page_dispose;
+
+  g_type_ensure (SC_TYPE_PROFILE_CHART);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/sc-kiosk-result-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScKioskResultPage, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, ScKioskResultPage, verdict_card);
+  gtk_widget_class_bind_template_child (widget_class, ScKioskResultPage, verdict_icon);
+  gtk_widget_class_bind_template_child (widget_class, ScKioskResultPage, verdict_label);
+  gtk_widget_class_bind_template_child (widget_class, ScKioskResultPage, criterion_label);
+  gtk_widget_class_bind_template_child (widget_class, ScKioskResultPage, interview_label);
+  gtk_widget_class_bind_template_child (widget_class, ScKioskResultPage, chart);
+  gtk_widget_class_bind_template_child (widget_class, ScKioskResultPage, area_a_value);
+  gtk_widget_class_bind_template_child (widget_class, ScKioskResultPage, area_b_value);
+  gtk_widget_class_bind_template_child (widget_class, ScKioskResultPage, area_c_value);
+  gtk_widget_class_bind_template_child (widget_class, ScKioskResultPage, area_ac_value);
+  gtk_widget_class_bind_template_child (widget_class, ScKioskResultPage, scores_note);
+  gtk_widget_class_bind_template_child (widget_class, ScKioskResultPage, advice_box);
+  gtk_widget_class_bind_template_child (widget_class, ScKioskResultPage, contact_label);
+  gtk_widget_class_bind_template_child (widget_class, ScKioskResultPage, next_button);
+}
+
+static void
+sc_kiosk_result_page_init (ScKioskResultPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  sc_kiosk_result_page_clear (self);
+}
+
+GtkWidget *
+sc_kiosk_result_page_new (void)
+{
+  return g_object_new (SC_TYPE_KIOSK_RESULT_PAGE, NULL);
+}
+
+void
+sc_kiosk_result_page_set_result (ScKioskResultPage *self,
+                                 const ScResult    *result,
+                                 const ScCriteria  *criteria,
+                                 const ScAdvice    *advice,
+                                 const char        *contact_text)
+{
+  const ScAreaResult *area;
+  gboolean high;
+  g_autofree char *criteria_text = NULL;
+  g_autofree char *thresholds = NULL;
+  int ac;
+
+  g_return_if_fail (SC_IS_KIOSK_RESULT_PAGE (self));
+  g_return_if_fail (result != NULL);
+  g_return_if_fail (criteria != NULL);
+  g_return_if_fail (advice != NULL);
+
+  area = sc_result_primary (result, criteria);
+  high = area->verdict == SC_VERDICT_HIGH;
+
+  if (area->verdict == SC_VERDICT_UNDETERMINED)
+    {
+      /* Not reached from the kiosk, which only sends complete answers; said plainly anyway. */
+      gtk_label_set_text (self->verdict_label, _("No result: some questions were not answered"));
+      gtk_label_set_text (self->criterion_label, "");
+      gtk_label_set_text (self->interview_label, "");
+    }
+  else
+    {
+      gtk_label_set_text (self->verdict_label,
+                          high ? _("You are in the high-stress group")
+                               : _("You are not in the high-stress group"));
+      criteria_text = describe_criteria (area->verdict, area->criteria);
+      gtk_label_set_text (self->criterion_label, criteria_text);
+      gtk_label_set_text (self->interview_label,
+                          high ? _("An interview with a doctor is recommended. You can ask for "
+                                   "one in a moment.")
+                               : _("An interview with a doctor is not needed on the basis of "
+                                   "these answers. If you are worried about your health, you "
+                                   "can still talk to someone (see below)."));
+    }
+  gtk_image_set_from_icon_name (self->verdict_icon,
+                                high ? "dialog-warning-symbolic" : "emblem-ok-symbolic");
+  gtk_widget_set_visible (GTK_WIDGET (self->verdict_icon), TRUE);
+  if (high)
+    gtk_widget_add_css_class (self->verdict_card, "sc-kiosk-high");
+  else
+    gtk_widget_remove_css_class (self->verdict_card, "sc-kiosk-high");
+
+  sc_profile_chart_set_result (self->chart, result);
+
+  set_area_value (self->area_a_value, area->a);
+  set_area_value (self->area_b_value, area->b);
+  set_area_value (self->area_c_value, area->c);
+  ac = (area->a == SC_SCORE_MISSING || area->c == SC_SCORE_MISSING)
+       ? SC_SCORE_MISSING : area->a + area->c;
+  set_area_value (self->area_ac_value, ac);
+  thresholds = describe_thresholds (criteria);
+  gtk_label_set_text (self->scores_note, thresholds);
+
+  show_advice (self, result, advice);
+  gtk_label_set_text (self->contact_label, contact_text != NULL ? contact_text : "");
+
+  /* A new result starts at its top. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
+}
+
+ScProfileChart *
+sc_kiosk_result_page_get_chart (ScKioskResultPage *self)
+{
+  g_return_val_if_fail (SC_IS_KIOSK_RESULT_PAGE (self), NULL);
+
+  return self->chart;
+}
+
+void
+sc_kiosk_result_page_focus (ScKioskResultPage *self)
+{
+  g_return_if_fail (SC_IS_KIOSK_RESULT_PAGE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->next_button));
+}
+
+void
+sc_kiosk_result_page_clear (ScKioskResultPage *self)
+{
+  g_return_if_fail (SC_IS_KIOSK_RESULT_PAGE (self));
+
+  /* SECURITY: the verdict, the scores and the advice chosen for them are personal data. */
+  gtk_label_set_text (self->verdict_label, "");
+  gtk_label_set_text (self->criterion_label, "");
+  gtk_label_set_text (self->interview_label, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->verdict_icon), FALSE);
+  gtk_widget_remove_css_class (self->verdict_card, "sc-kiosk-high");
+  sc_profile_chart_set_result (self->chart, NULL);
+  gtk_label_set_text (self->area_a_value, "");
+  gtk_label_set_text (self->area_b_value, "");
+  gtk_label_set_text (self->area_c_value, "");
+  gtk_label_set_text (self->area_ac_value, "");
+  gtk_label_set_text (self->scores_note, "");
+  clear_advice (self);
+  gtk_label_set_text (self->contact_label, "");
+}

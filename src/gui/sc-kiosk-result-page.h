@@ -1,0 +1,49 @@
+/* sc-kiosk-result-page.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The employee's own result, shown right after they sent their answers: the stress profile
+ * chart, whether they are in the high-stress group and by which criterion (㋐/㋑) in plain
+ * language, whether an interview with a doctor is recommended, self-care advice matched to
+ * the scales with the most stress, and where to get help. kiosk.show-consent goes on.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sc-advice.h"
+#include "sc-profile-chart.h"
+#include "sc-score.h"
+
+G_BEGIN_DECLS
+
+#define SC_TYPE_KIOSK_RESULT_PAGE (sc_kiosk_result_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (ScKioskResultPage, sc_kiosk_result_page, SC, KIOSK_RESULT_PAGE, AdwBin)
+
+/* How many scales get their own advice at most. */
+#define SC_KIOSK_RESULT_MAX_ADVICE 3
+
+GtkWidget      *sc_kiosk_result_page_new        (void);
+
+/**
+ * sc_kiosk_result_page_set_result:
+ * @result: the scored answers
+ * @criteria: the round's criteria (which method decides, and its thresholds)
+ * @advice: the advice texts
+ * @contact_text: where to get help
+ */
+void            sc_kiosk_result_page_set_result (ScKioskResultPage *self,
+                                                 const ScResult    *result,
+                                                 const ScCriteria  *criteria,
+                                                 const ScAdvice    *advice,
+                                                 const char        *contact_text);
+
+ScProfileChart *sc_kiosk_result_page_get_chart  (ScKioskResultPage *self);
+
+/* Focuses the button that goes on. */
+void            sc_kiosk_result_page_focus      (ScKioskResultPage *self);
+
+/* SECURITY: removes every score, verdict and advice of the last person from the screen. */
+void            sc_kiosk_result_page_clear      (ScKioskResultPage *self);
+
+G_END_DECLS

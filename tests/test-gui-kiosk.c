@@ -1,0 +1,1479 @@
+/* test-gui-kiosk.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The kiosk as employees and staff meet it, in Japanese, through the real widgets:
+ *
+ *  - every kiosk page and widget is created, drawn, named for screen readers and finalized;
+ *  - whole sessions: log in with the keypad and the keyboard, answer all 57 questions with
+ *    keys, buttons and the kiosk.answer action, change an answer on the review page, send,
+ *    read the result from the widgets and check it against sc_score(), give or refuse
+ *    consent, ask for an interview, finish; then the vault holds exactly that, and the
+ *    screen holds nothing of the person;
+ *  - the idle timeout wipes the screen, keeps the answers, and a new login resumes them;
+ *  - wrong codes are throttled with the same message for unknown numbers; a close request
+ *    is refused; leaving needs the right passphrase.
+ *
+ * Screenshots of every page go to G_TEST_BUILDDIR as kiosk-<page>-<width>x<height>.png.
+ */
+#define G_LOG_DOMAIN "test-gui-kiosk"
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <adwaita.h>
+#include <sodium.h>
+
+#include "sc-access-code.h"
+#include "sc-bjsq.h"
+#include "sc-kiosk-window.h"
+#include "sc-kiosk-welcome-page.h"
+#include "sc-kiosk-login-page.h"
+#include "sc-kiosk-keypad.h"
+#include "sc-kiosk-question-page.h"
+#include "sc-kiosk-review-page.h"
+#include "sc-kiosk-result-page.h"
+#include "sc-kiosk-consent-page.h"
+#include "sc-kiosk-interview-page.h"
+#include "sc-kiosk-done-page.h"
+#include "sc-kiosk-leave-page.h"
+#include "sc-profile-chart.h"
+#include "sc-score.h"
+#include "sc-secure.h"
+#include "sc-vault.h"
+
+#define IMPL_PASS "implementer passphrase 1"
+#define HR_PASS   "hr passphrase 2"
+
+/* A generous bound for anything the test waits for: a hang fails, nothing is timed. */
+#define WAIT_LIMIT_S 60
+
+typedef struct
+{
+  const char *number;
+  const char *name;
+  ScSex       sex;
+} Person;
+
+static const Person people[] = {
+  { "EMP-00417", "山田 太郎", SC_SEX_MALE },
+  { "EMP-00418", "鈴木 花子", SC_SEX_FEMALE },
+  { "EMP-00419", "佐藤 次郎", SC_SEX_MALE },
+  { "7001", "田中 一郎", SC_SEX_MALE },
+};
+
+/* One test's vault: a roster, a round, access codes for everyone, then kiosk mode. */
+typedef struct
+{
+  char      *dir;
+  char      *path;
+  ScVault   *vault;
+  gint64     round_id;
+  char       codes[G_N_ELEMENTS (people)][SC_ACCESS_CODE_SIZE];
+} Fixture;
+
+typedef struct
+{
+  int         width;
+  int         height;
+  const char *respondent;   /* id in tests/data/respondents-300.csv */
+  gboolean    consent;
+  gboolean    interview;
+  guint       person;
+} SessionCase;
+
+/* ---- Fixture ------------------------------------------------------------------------------ */
+
+static void
+fixture_set_up (Fixture    *fixture,
+                const char *idle_timeout)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) roster = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_employee_free);
+  char *recovery = NULL;
+  ScCriteria criteria;
+
+  fixture->dir = g_dir_make_tmp ("sc-kiosk-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "test.scvault", NULL);
+
+  fixture->vault = sc_vault_create (fixture->path, IMPL_PASS, sc_vault_kdf_limits_for_testing (),
+                                    &recovery, &error);
+  g_assert_no_error (error);
+  sc_vault_free_recovery_key (recovery);
+  g_assert_true (sc_vault_set_hr_passphrase (fixture->vault, HR_PASS, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      ScEmployee *e = sc_employee_new ();
+
+      e->number = g_strdup (people[i].number);
+      e->name = g_strdup (people[i].name);
+      e->sex = people[i].sex;
+      e->department = g_strdup ("総務課");
+      g_ptr_array_add (roster, e);
+    }
+  g_assert_true (sc_vault_upsert_employees (fixture->vault, roster, &error));
+  g_assert_no_error (error);
+
+  sc_criteria_init_default (&criteria);
+  fixture->round_id = sc_vault_create_round (fixture->vault, "2026年度", "2026-06-01",
+                                             "2026-06-30", &criteria, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fixture->round_id, >, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_autofree char *hash = NULL;
+
+      g_assert_true (sc_access_code_generate (fixture->codes[i], &error));
+      hash = sc_access_code_hash (fixture->codes[i], crypto_pwhash_OPSLIMIT_MIN,
+                                  crypto_pwhash_MEMLIMIT_MIN, &error);
+      g_assert_no_error (error);
+      g_assert_true (sc_vault_set_access_code_hash (fixture->vault, fixture->round_id,
+                                                    people[i].number, hash, &error));
+      g_assert_no_error (error);
+    }
+
+  if (idle_timeout != NULL)
+    {
+      g_assert_true (sc_vault_set_setting (fixture->vault, "idle_timeout", idle_timeout, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (sc_vault_set_setting (fixture->vault, "contact_text",
+                                       "健康管理室（内線 1234）保健師 山本", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (sc_vault_enter_kiosk (fixture->vault, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sc_vault_get_role (fixture->vault), ==, SC_VAULT_ROLE_KIOSK);
+}
+
+static void
+fixture_tear_down (Fixture *fixture)
+{
+  g_autoptr (GDir) dir = NULL;
+  const char *name;
+
+  if (fixture->vault != NULL)
+    g_assert_finalize_object (fixture->vault);
+
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+  sodium_memzero (fixture->codes, sizeof fixture->codes);
+}
+
+/* ---- Respondents ------------------------------------------------------------------------ */
+
+static void
+load_respondent (const char *id,
+                 guint8      answers[SC_BJSQ_N_ITEMS],
+                 ScSex      *sex)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "respondents-300.csv", NULL);
+  g_autofree char *text = NULL;
+  g_auto (GStrv) lines = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto (GStrv) fields = g_strsplit (g_strchomp (lines[i]), ",", 3);
+
+      if (g_strv_length (fields) != 3 || !g_str_equal (fields[0], id))
+        continue;
+      g_assert_true (sc_sex_parse (fields[1], -1, sex));
+      g_assert_true (sc_answers_parse (fields[2], strlen (fields[2]), answers, &error));
+      g_assert_no_error (error);
+      return;
+    }
+  g_assert_not_reached ();
+}
+
+/* ---- Application ------------------------------------------------------------------------ */
+
+typedef void (*AppTestFunc) (GtkApplication *app,
+                             gconstpointer   data);
+
+typedef struct
+{
+  AppTestFunc   func;
+  gconstpointer data;
+} AppTest;
+
+static void
+on_activate_cb (GApplication *app,
+                gpointer      user_data)
+{
+  AppTest *test = user_data;
+
+  g_signal_handlers_disconnect_by_func (app, on_activate_cb, user_data);
+  g_application_hold (app);
+  test->func (GTK_APPLICATION (app), test->data);
+  g_application_release (app);
+}
+
+/* Runs @func in a running application with the project's style sheet (see test-gui-window.c);
+ * @func destroys every window it made. */
+static void
+run_in_application (AppTestFunc   func,
+                    gconstpointer data)
+{
+  AdwApplication *app;
+  char *argv[] = { (char *) "stresscheck", NULL };
+  AppTest test = { func, data };
+
+  app = g_object_new (ADW_TYPE_APPLICATION,
+                      "application-id", APPLICATION_ID ".KioskTest",
+                      "flags", G_APPLICATION_NON_UNIQUE,
+                      "resource-base-path", RESOURCE_PREFIX,
+                      NULL);
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_cb), &test);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, EXIT_SUCCESS);
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_assert_finalize_object (app);
+}
+
+/* ---- Waiting, finding, drawing ----------------------------------------------------------- */
+
+typedef gboolean (*Condition) (gpointer data);
+
+static void
+wait_until (Condition condition,
+            gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_LIMIT_S * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+is_idle_cb (gpointer data)
+{
+  return !sc_kiosk_window_is_busy (SC_KIOSK_WINDOW (data));
+}
+
+static void
+iterate_until_idle (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+wait_not_busy (ScKioskWindow *window)
+{
+  wait_until (is_idle_cb, window);
+  iterate_until_idle ();
+}
+
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  while (!gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+  gtk_test_widget_wait_for_draw (widget);
+}
+
+static void
+on_clicked_cb (GtkButton *button,
+               gboolean  *clicked)
+{
+  *clicked = TRUE;
+}
+
+static gboolean
+is_true_cb (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* Activates @widget as a tap or Space would. A button's "clicked" comes after its short
+ * press animation, so this waits for it. */
+static void
+tap (GtkWidget *widget)
+{
+  gboolean clicked = FALSE;
+  gulong handler = 0;
+
+  g_assert_nonnull (widget);
+  g_assert_true (gtk_widget_is_sensitive (widget));
+  if (GTK_IS_BUTTON (widget))
+    handler = g_signal_connect (widget, "clicked", G_CALLBACK (on_clicked_cb), &clicked);
+  g_assert_true (gtk_widget_activate (widget));
+  if (handler != 0)
+    {
+      wait_until (is_true_cb, &clicked);
+      g_signal_handler_disconnect (widget, handler);
+    }
+  iterate_until_idle ();
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first visible button bound to @action (with @target, or any target for NULL). */
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action,
+                    GVariant   *target)
+{
+  if (GTK_IS_ACTIONABLE (widget) && gtk_widget_get_visible (widget)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0
+      && (target == NULL
+          || g_variant_equal (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget)),
+                              target)))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action, target);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Clicks the button bound to @action on the visible page, as a tap would. */
+static void
+click (ScKioskWindow *window,
+       const char    *action)
+{
+  GtkWidget *page = sc_kiosk_window_get_page (window, sc_kiosk_window_get_page_name (window));
+  GtkWidget *button = find_action_button (page, action, NULL);
+
+  tap (button);
+}
+
+static GtkEventController *
+find_controller (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), name) == 0)
+        return controller;
+    }
+  return NULL;
+}
+
+/* Delivers a key press to @controller as GTK does after picking it for the event. */
+static gboolean
+press_key (GtkEventController *controller,
+           guint               keyval,
+           GdkModifierType     state)
+{
+  gboolean handled = FALSE;
+
+  g_assert_nonnull (controller);
+  g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+  iterate_until_idle ();
+  return handled;
+}
+
+static gboolean
+press_window_key (ScKioskWindow   *window,
+                  guint            keyval,
+                  GdkModifierType  state)
+{
+  return press_key (find_controller (GTK_WIDGET (window), "sc-kiosk-keys"), keyval, state);
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *page,
+                 int         width,
+                 int         height)
+{
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int w = gtk_widget_get_width (widget);
+  int h = gtk_widget_get_height (widget);
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *name = g_strdup_printf ("kiosk-%s-%dx%d.png", page, width, height);
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  g_autofree guchar *pixels = NULL;
+  guint32 first;
+  gboolean uniform = TRUE;
+
+  g_assert_cmpint (w, >, 0);
+  g_assert_cmpint (h, >, 0);
+  /* A widget whose layout is pending has no picture yet: let it draw first. */
+  for (guint attempt = 0; node == NULL && attempt < 100; attempt++)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+      gtk_test_widget_wait_for_draw (widget);
+      iterate_until_idle ();
+      gdk_paintable_snapshot (paintable, snapshot, w, h);
+      node = gtk_snapshot_free_to_node (snapshot);
+    }
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+
+  pixels = g_malloc ((gsize) w * h * 4);
+  gdk_texture_download (texture, pixels, (gsize) w * 4);
+  first = ((guint32 *) pixels)[0];
+  for (gsize i = 1; uniform && i < (gsize) w * h; i++)
+    uniform = ((guint32 *) pixels)[i] == first;
+  g_assert_false (uniform);
+}
+
+/* ---- Accessibility ---------------------------------------------------------------------- */
+
+static char *
+get_accessible_name (GtkWidget *widget)
+{
+  GtkWidget *label;
+
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    {
+      char *value = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "");
+
+      if (value != NULL && *value != '\0')
+        return value;
+      g_free (value);
+    }
+  if (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget),
+                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return g_strdup ("(labelled by another widget)");
+
+  label = find_descendant (widget, GTK_TYPE_LABEL);
+  if (label != NULL && *gtk_label_get_text (GTK_LABEL (label)) != '\0')
+    return g_strdup (gtk_label_get_text (GTK_LABEL (label)));
+  return NULL;
+}
+
+/* Every visible control under @widget has a role and a name for screen readers, and every
+ * button is at least 48 px in both directions (a finger). */
+static void
+check_controls (GtkWidget *widget,
+                guint     *n_controls)
+{
+  GtkAccessibleRole role;
+
+  if (!gtk_widget_get_visible (widget))
+    return;
+
+  role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget));
+  if (GTK_IS_BUTTON (widget) || GTK_IS_EDITABLE (widget) || GTK_IS_LIST_BOX_ROW (widget)
+      || role == GTK_ACCESSIBLE_ROLE_BUTTON || role == GTK_ACCESSIBLE_ROLE_TEXT_BOX)
+    {
+      g_autofree char *name = get_accessible_name (widget);
+
+      if (name == NULL)
+        g_test_message ("unnamed control: %s", G_OBJECT_TYPE_NAME (widget));
+      g_assert_nonnull (name);
+      g_assert_cmpint (role, !=, GTK_ACCESSIBLE_ROLE_NONE);
+      if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget))
+        {
+          g_test_message ("button %s (%s): %d x %d", name, G_OBJECT_TYPE_NAME (widget),
+                          gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+          g_assert_cmpint (gtk_widget_get_width (widget), >=, 48);
+          g_assert_cmpint (gtk_widget_get_height (widget), >=, 48);
+        }
+      (*n_controls)++;
+      if (GTK_IS_EDITABLE (widget) || GTK_IS_BUTTON (widget))
+        return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_controls (child, n_controls);
+}
+
+static void
+check_page_controls (ScKioskWindow *window)
+{
+  GtkWidget *page = sc_kiosk_window_get_page (window, sc_kiosk_window_get_page_name (window));
+  guint n = 0;
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  iterate_until_idle ();
+  check_controls (page, &n);
+  g_assert_cmpuint (n, >, 0);
+}
+
+/* ---- No trace ------------------------------------------------------------------------------ */
+
+typedef struct
+{
+  const char * const *forbidden;
+  guint               n_labels;
+} TraceCheck;
+
+static void
+check_no_trace_in (GtkWidget  *widget,
+                   TraceCheck *check)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+
+      for (guint i = 0; check->forbidden[i] != NULL; i++)
+        if (strstr (text, check->forbidden[i]) != NULL)
+          g_error ("a label still shows “%s”: “%s”", check->forbidden[i], text);
+      check->n_labels++;
+    }
+  if (GTK_IS_EDITABLE (widget) && !GTK_IS_TEXT (widget))
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (widget)), ==, "");
+  if (SC_IS_PROFILE_CHART (widget))
+    {
+      ScResult result;
+
+      g_assert_false (sc_profile_chart_get_result (SC_PROFILE_CHART (widget), &result));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_no_trace_in (child, check);
+}
+
+/* Nothing on any page (shown or not) tells who was here or what they answered. */
+static void
+check_no_trace (ScKioskWindow *window,
+                const Person  *person)
+{
+  const char *forbidden[] = { person->number, person->name, NULL };
+  static const char * const value_names[] = { "area-a", "area-b", "area-c", "area-ac",
+                                              "verdict", "criterion", "interview",
+                                              "scores-note" };
+  ScKioskReviewPage *review;
+  ScKioskQuestionPage *question;
+  GtkWidget *result_page = sc_kiosk_window_get_page (window, "result");
+  TraceCheck check = { forbidden, 0 };
+
+  check_no_trace_in (GTK_WIDGET (window), &check);
+  g_assert_cmpuint (check.n_labels, >, 100);
+
+  for (guint i = 0; i < G_N_ELEMENTS (value_names); i++)
+    {
+      GtkWidget *label = find_named (result_page, value_names[i]);
+
+      g_assert_nonnull (label);
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "");
+    }
+  g_assert_null (gtk_widget_get_first_child (find_named (result_page, "advice")));
+
+  review = SC_KIOSK_REVIEW_PAGE (sc_kiosk_window_get_page (window, "review"));
+  for (guint i = 0; i < SC_BJSQ_N_ITEMS; i++)
+    g_assert_cmpstr (sc_kiosk_review_page_get_answer_text (review, i), ==, "");
+
+  question = SC_KIOSK_QUESTION_PAGE (sc_kiosk_window_get_page (window, "question"));
+  g_assert_cmpuint (sc_kiosk_question_page_get_answer (question), ==, 0);
+  g_assert_cmpuint (sc_kiosk_question_page_get_index (question), ==, 0);
+}
+
+/* ---- Driving the kiosk ------------------------------------------------------------------ */
+
+typedef struct
+{
+  GtkWidget *widget;
+  int        width;
+  int        height;
+} SizeWait;
+
+static gboolean
+has_size_cb (gpointer data)
+{
+  SizeWait *wait = data;
+
+  return gtk_widget_get_width (wait->widget) == wait->width
+         && gtk_widget_get_height (wait->widget) == wait->height;
+}
+
+/* Without a window manager a window that is not fullscreen keeps a thin frame for resizing
+ * (client-side decorations), which its default size includes and its content does not.
+ * Measured once, on a plain window. */
+static void
+get_frame_size (int *frame_w,
+                int *frame_h)
+{
+  static int w = -1, h = -1;
+
+  if (w < 0)
+    {
+      GtkWidget *probe = adw_window_new ();
+
+      gtk_window_set_default_size (GTK_WINDOW (probe), 400, 300);
+      gtk_window_present (GTK_WINDOW (probe));
+      wait_for_frame (probe);
+      w = 400 - gtk_widget_get_width (probe);
+      h = 300 - gtk_widget_get_height (probe);
+      gtk_window_destroy (GTK_WINDOW (probe));
+      iterate_until_idle ();
+    }
+  *frame_w = w;
+  *frame_h = h;
+}
+
+/* Presents @window with a content area of exactly @width × @height. */
+static void
+set_window_size (GtkWindow *window,
+                 int        width,
+                 int        height)
+{
+  SizeWait wait = { GTK_WIDGET (window), width, height };
+  int frame_w, frame_h;
+
+  get_frame_size (&frame_w, &frame_h);
+  gtk_window_set_default_size (window, width + frame_w, height + frame_h);
+  gtk_window_present (window);
+  wait_for_frame (GTK_WIDGET (window));
+  wait_until (has_size_cb, &wait);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+}
+
+static ScKioskWindow *
+open_kiosk (GtkApplication *app,
+            Fixture        *fixture,
+            int             width,
+            int             height,
+            guint           idle_timeout)
+{
+  ScKioskWindow *window;
+
+  window = g_object_new (SC_TYPE_KIOSK_WINDOW,
+                         "application", app,
+                         "vault", fixture->vault,
+                         "round-id", fixture->round_id,
+                         "idle-timeout", idle_timeout,
+                         NULL);
+  /* Without a window manager (Xvfb) fullscreen has no effect: the window keeps this size. */
+  set_window_size (GTK_WINDOW (window), width, height);
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "welcome");
+
+  return window;
+}
+
+static void
+close_kiosk (ScKioskWindow *window)
+{
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_until_idle ();
+  g_assert_finalize_object (window);
+}
+
+static void
+type_on_keypad (ScKioskLoginPage *page,
+                const char       *keys)
+{
+  ScKioskKeypad *keypad = SC_KIOSK_KEYPAD (find_descendant (GTK_WIDGET (page),
+                                                            SC_TYPE_KIOSK_KEYPAD));
+
+  for (const char *k = keys; *k != '\0'; k++)
+    {
+      char key[2] = { *k, '\0' };
+      GtkWidget *button = sc_kiosk_keypad_find_key (keypad, key);
+
+      /* Letters of an employee number are behind the keypad's switch key. */
+      if (button == NULL && sc_kiosk_keypad_get_layout (keypad) != SC_KIOSK_KEYPAD_CODE)
+        {
+          tap (sc_kiosk_keypad_find_key (keypad, "switch"));
+          button = sc_kiosk_keypad_find_key (keypad, key);
+        }
+      g_assert_nonnull (button);
+      tap (button);
+    }
+  iterate_until_idle ();
+}
+
+static void
+type_on_keyboard (ScKioskLoginPage *page,
+                  const char       *text)
+{
+  GtkEventController *keys = find_controller (GTK_WIDGET (page), "sc-kiosk-login-keys");
+
+  for (const char *c = text; *c != '\0'; c++)
+    g_assert_true (press_key (keys, gdk_unicode_to_keyval ((guchar) *c), 0));
+}
+
+static GtkEditable *
+find_entry (GtkWidget  *page,
+            const char *accessible_name)
+{
+  g_autoptr (GPtrArray) stack = g_ptr_array_new ();
+
+  g_ptr_array_add (stack, page);
+  while (stack->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (GTK_IS_ENTRY (widget) || GTK_IS_PASSWORD_ENTRY (widget))
+        {
+          g_autofree char *name = get_accessible_name (widget);
+
+          if (g_strcmp0 (name, accessible_name) == 0)
+            return GTK_EDITABLE (widget);
+        }
+      for (GtkWidget *child = gtk_widget_get_first_child (widget);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (stack, child);
+    }
+  return NULL;
+}
+
+/* Logs @person in: the number on the keypad, the code half on the keypad, half on the
+ * keyboard (in lower case and with its hyphens, as people type it). */
+static void
+log_in (ScKioskWindow *window,
+        const Person  *person,
+        const char    *code,
+        const char    *screenshot_size)
+{
+  ScKioskLoginPage *page = SC_KIOSK_LOGIN_PAGE (sc_kiosk_window_get_page (window, "login"));
+  GtkEditable *number_entry = find_entry (GTK_WIDGET (page), _("Employee number"));
+  GtkEditable *code_entry = find_entry (GTK_WIDGET (page), _("Access code"));
+  char normalized[SC_ACCESS_CODE_NORMALIZED_SIZE];
+  g_autofree char *lower = NULL;
+
+  if (g_str_equal (sc_kiosk_window_get_page_name (window), "welcome"))
+    click (window, "kiosk.start");
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "login");
+  g_assert_nonnull (number_entry);
+  g_assert_nonnull (code_entry);
+  gtk_editable_set_text (number_entry, "");
+  gtk_editable_set_text (code_entry, "");
+  gtk_widget_grab_focus (GTK_WIDGET (number_entry));
+  iterate_until_idle ();
+
+  type_on_keypad (page, person->number);
+  g_assert_cmpstr (sc_kiosk_login_page_get_number (page), ==, person->number);
+
+  /* "7KQ-4M9-XT2": "7KQ" on the keypad, "-4m9-xt2" on the keyboard. */
+  g_assert_true (sc_access_code_normalize (code, -1, normalized, NULL));
+  gtk_widget_grab_focus (GTK_WIDGET (code_entry));
+  iterate_until_idle ();
+  type_on_keypad (page, (char[]) { normalized[0], normalized[1], normalized[2], '\0' });
+  lower = g_ascii_strdown (code + 3, -1);
+  type_on_keyboard (page, lower);
+  sodium_memzero (normalized, sizeof normalized);
+
+  if (screenshot_size != NULL)
+    {
+      int w, h;
+
+      sscanf (screenshot_size, "%dx%d", &w, &h);
+      save_screenshot (GTK_WIDGET (window), "login", w, h);
+    }
+
+  click (window, "kiosk.login");
+  wait_not_busy (window);
+}
+
+/* Answers item @index with @value in one of three ways: a key, a tap on the option button,
+ * or the action. */
+static void
+answer_item (ScKioskWindow *window,
+             guint          index,
+             guint          value)
+{
+  ScKioskQuestionPage *page = SC_KIOSK_QUESTION_PAGE (sc_kiosk_window_get_page (window,
+                                                                                 "question"));
+
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "question");
+  g_assert_cmpuint (sc_kiosk_question_page_get_index (page), ==, index);
+
+  switch (index % 3)
+    {
+    case 0:
+      /* The number row for some, the keypad's digits for others. */
+      g_assert_true (press_window_key (window, (index % 2 ? GDK_KEY_KP_1 : GDK_KEY_1) + value - 1,
+                                       0));
+      break;
+
+    case 1:
+      tap (sc_kiosk_question_page_get_option (page, value));
+      break;
+
+    default:
+      gtk_widget_activate_action (GTK_WIDGET (window), "kiosk.answer", "i", (gint32) value);
+      iterate_until_idle ();
+      break;
+    }
+}
+
+/* ---- Tests: pages ---------------------------------------------------------------------- */
+
+static void
+test_kiosk_pages (GtkApplication *app,
+                  gconstpointer   data)
+{
+  const GType types[] = {
+    SC_TYPE_KIOSK_WELCOME_PAGE, SC_TYPE_KIOSK_LOGIN_PAGE, SC_TYPE_KIOSK_QUESTION_PAGE,
+    SC_TYPE_KIOSK_REVIEW_PAGE, SC_TYPE_KIOSK_RESULT_PAGE, SC_TYPE_KIOSK_CONSENT_PAGE,
+    SC_TYPE_KIOSK_INTERVIEW_PAGE, SC_TYPE_KIOSK_DONE_PAGE, SC_TYPE_KIOSK_LEAVE_PAGE,
+    SC_TYPE_KIOSK_KEYPAD, SC_TYPE_PROFILE_CHART,
+  };
+
+  /* Each widget alone in a window: made, drawn and freed, with nothing left behind. */
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      GtkWidget *window = gtk_window_new ();
+      GtkWidget *widget = g_object_new (types[i], NULL);
+
+      g_test_message ("page %s", g_type_name (types[i]));
+      g_object_add_weak_pointer (G_OBJECT (widget), (gpointer *) &widget);
+      gtk_window_set_child (GTK_WINDOW (window), widget);
+      gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+      gtk_window_present (GTK_WINDOW (window));
+      wait_for_frame (widget);
+      g_assert_true (gtk_widget_get_mapped (widget));
+      g_object_ref (window);
+      gtk_window_destroy (GTK_WINDOW (window));
+      iterate_until_idle ();
+      g_assert_finalize_object (window);
+      g_assert_null (widget);
+    }
+}
+
+static void
+test_kiosk_keypad (GtkApplication *app,
+                   gconstpointer   data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  ScKioskKeypad *keypad = SC_KIOSK_KEYPAD (sc_kiosk_keypad_new ());
+  guint n = 0;
+
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (keypad));
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frame (window);
+  sc_kiosk_keypad_set_target (keypad, GTK_EDITABLE (entry));
+
+  /* The code layout has exactly the code's alphabet, and a delete key. */
+  sc_kiosk_keypad_set_layout (keypad, SC_KIOSK_KEYPAD_CODE);
+  iterate_until_idle ();
+  for (guint i = 0; i < SC_ACCESS_CODE_ALPHABET_SIZE; i++)
+    {
+      char key[2] = { SC_ACCESS_CODE_ALPHABET[i], '\0' };
+
+      g_assert_nonnull (sc_kiosk_keypad_find_key (keypad, key));
+    }
+  g_assert_null (sc_kiosk_keypad_find_key (keypad, "0"));
+  g_assert_null (sc_kiosk_keypad_find_key (keypad, "O"));
+  g_assert_null (sc_kiosk_keypad_find_key (keypad, "B"));
+  tap (sc_kiosk_keypad_find_key (keypad, "7"));
+  tap (sc_kiosk_keypad_find_key (keypad, "K"));
+  tap (sc_kiosk_keypad_find_key (keypad, "Q"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "7KQ");
+  tap (sc_kiosk_keypad_find_key (keypad, "backspace"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "7K");
+  /* The keys never take the focus away from the entry. */
+  g_assert_false (gtk_widget_get_focusable (sc_kiosk_keypad_find_key (keypad, "7")));
+
+  /* Digits, and letters behind the switch key, for employee numbers. */
+  sc_kiosk_keypad_set_layout (keypad, SC_KIOSK_KEYPAD_NUMBER);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  for (char d = '0'; d <= '9'; d++)
+    g_assert_nonnull (sc_kiosk_keypad_find_key (keypad, (char[]) { d, '\0' }));
+  tap (sc_kiosk_keypad_find_key (keypad, "switch"));
+  g_assert_cmpint (sc_kiosk_keypad_get_layout (keypad), ==, SC_KIOSK_KEYPAD_LETTERS);
+  tap (sc_kiosk_keypad_find_key (keypad, "Z"));
+  tap (sc_kiosk_keypad_find_key (keypad, "-"));
+  tap (sc_kiosk_keypad_find_key (keypad, "switch"));
+  tap (sc_kiosk_keypad_find_key (keypad, "0"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Z-0");
+
+  iterate_until_idle ();
+  check_controls (GTK_WIDGET (keypad), &n);
+  g_assert_cmpuint (n, >=, 13);
+
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_until_idle ();
+  g_assert_finalize_object (window);
+}
+
+static void
+on_left_cb (ScKioskWindow *window,
+            gboolean      *left)
+{
+  g_autoptr (ScVault) vault = NULL;
+
+  /* The vault is the staff's again when the window says so. */
+  g_object_get (window, "vault", &vault, NULL);
+  g_assert_cmpint (sc_vault_get_role (vault), ==, SC_VAULT_ROLE_IMPLEMENTER);
+  *left = TRUE;
+}
+
+/* ---- Tests: a whole session -------------------------------------------------------------- */
+
+static void
+test_kiosk_session (GtkApplication *app,
+                    gconstpointer   data)
+{
+  const SessionCase *c = data;
+  const Person *person = &people[c->person];
+  g_autofree char *size = g_strdup_printf ("%dx%d", c->width, c->height);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) submissions = NULL;
+  Fixture fixture = { 0 };
+  ScKioskWindow *window;
+  ScKioskQuestionPage *question;
+  ScKioskReviewPage *review;
+  ScKioskResultPage *result_page;
+  guint8 answers[SC_BJSQ_N_ITEMS];
+  ScSex sex;
+  ScResult expected, shown;
+  ScCriteria criteria;
+  const ScAreaResult *area;
+  ScVaultResult stored;
+  ScVaultSubmission *submission;
+  gboolean left = FALSE;
+  guint changed_item = 5;
+  g_autofree char *area_text = NULL;
+
+  fixture_set_up (&fixture, NULL);
+  load_respondent (c->respondent, answers, &sex);
+  g_assert_cmpint (sex, ==, person->sex);
+
+  window = open_kiosk (app, &fixture, c->width, c->height, 0);
+  g_signal_connect (window, "left", G_CALLBACK (on_left_cb), &left);
+
+  /* A kiosk: no title bar, no window controls, and closing is refused. */
+  g_assert_false (gtk_window_get_decorated (GTK_WINDOW (window)));
+  g_assert_false (gtk_window_get_deletable (GTK_WINDOW (window)));
+  g_assert_null (find_descendant (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR));
+  g_assert_null (find_descendant (GTK_WIDGET (window), GTK_TYPE_HEADER_BAR));
+  g_assert_null (find_descendant (GTK_WIDGET (window), GTK_TYPE_WINDOW_CONTROLS));
+  g_assert_null (find_descendant (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON));
+  gtk_window_close (GTK_WINDOW (window));
+  iterate_until_idle ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (g_list_find (gtk_application_get_windows (app), window) != NULL);
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "ストレスチェック");
+  check_page_controls (window);
+  save_screenshot (GTK_WIDGET (window), "welcome", c->width, c->height);
+
+  /* Log in. */
+  log_in (window, person, fixture.codes[c->person], size);
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "question");
+  question = SC_KIOSK_QUESTION_PAGE (sc_kiosk_window_get_page (window, "question"));
+  g_assert_cmpuint (sc_kiosk_question_page_get_index (question), ==, 0);
+  check_page_controls (window);
+  save_screenshot (GTK_WIDGET (window), "question-a", c->width, c->height);
+
+  /* 57 answers, with a look back on the way. */
+  for (guint i = 0; i < SC_BJSQ_N_ITEMS; i++)
+    {
+      if (i == 21)
+        save_screenshot (GTK_WIDGET (window), "question-b", c->width, c->height);
+      if (i == 49)
+        save_screenshot (GTK_WIDGET (window), "question-c", c->width, c->height);
+
+      answer_item (window, i, answers[i]);
+
+      if (i == 10)
+        {
+          /* Backspace goes back, showing the answer given; Right goes on again. */
+          g_assert_cmpuint (sc_kiosk_question_page_get_index (question), ==, 11);
+          g_assert_true (press_window_key (window, GDK_KEY_BackSpace, 0));
+          g_assert_cmpuint (sc_kiosk_question_page_get_index (question), ==, 10);
+          g_assert_cmpuint (sc_kiosk_question_page_get_answer (question), ==, answers[10]);
+          g_assert_true (press_window_key (window, GDK_KEY_Left, 0));
+          g_assert_cmpuint (sc_kiosk_question_page_get_index (question), ==, 9);
+          g_assert_true (press_window_key (window, GDK_KEY_Right, 0));
+          g_assert_true (press_window_key (window, GDK_KEY_Right, 0));
+          g_assert_cmpuint (sc_kiosk_question_page_get_index (question), ==, 11);
+          /* Not answered yet: Right does not skip it. */
+          press_window_key (window, GDK_KEY_Right, 0);
+          g_assert_cmpuint (sc_kiosk_question_page_get_index (question), ==, 11);
+        }
+      else if (i + 1 < SC_BJSQ_N_ITEMS)
+        g_assert_cmpuint (sc_kiosk_question_page_get_index (question), ==, i + 1);
+    }
+
+  /* The review shows every answer. */
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "review");
+  review = SC_KIOSK_REVIEW_PAGE (sc_kiosk_window_get_page (window, "review"));
+  for (guint i = 0; i < SC_BJSQ_N_ITEMS; i++)
+    g_assert_cmpstr (sc_kiosk_review_page_get_answer_text (review, i), ==,
+                     sc_bjsq_option_label (i, answers[i]));
+  check_page_controls (window);
+  save_screenshot (GTK_WIDGET (window), "review", c->width, c->height);
+
+  /* Change one answer: tap its row, answer anew, and land on the review again. */
+  tap (sc_kiosk_review_page_get_row (review, changed_item));
+  iterate_until_idle ();
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "question");
+  g_assert_cmpuint (sc_kiosk_question_page_get_index (question), ==, changed_item);
+  g_assert_cmpuint (sc_kiosk_question_page_get_answer (question), ==, answers[changed_item]);
+  answers[changed_item] = answers[changed_item] % 4 + 1;
+  g_assert_true (press_window_key (window, GDK_KEY_1 + answers[changed_item] - 1, 0));
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "review");
+  g_assert_cmpstr (sc_kiosk_review_page_get_answer_text (review, changed_item), ==,
+                   sc_bjsq_option_label (changed_item, answers[changed_item]));
+
+  /* Send: the result shown is what sc_score () makes of the final answers. */
+  click (window, "kiosk.submit");
+  wait_not_busy (window);
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "result");
+  sc_criteria_init_default (&criteria);
+  sc_score (answers, sex, &criteria, &expected);
+  area = sc_result_primary (&expected, &criteria);
+  g_assert_cmpint (area->verdict, ==, c->interview ? SC_VERDICT_HIGH : SC_VERDICT_NOT_HIGH);
+
+  result_page = SC_KIOSK_RESULT_PAGE (sc_kiosk_window_get_page (window, "result"));
+  g_assert_true (sc_profile_chart_get_result (sc_kiosk_result_page_get_chart (result_page),
+                                              &shown));
+  g_assert_cmpmem (shown.score, sizeof shown.score, expected.score, sizeof expected.score);
+  g_assert_cmpmem (shown.raw, sizeof shown.raw, expected.raw, sizeof expected.raw);
+  g_assert_cmpint (shown.conversion.verdict, ==, expected.conversion.verdict);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (result_page),
+                                                              "verdict"))), ==,
+                   c->interview ? "あなたは高ストレス者に該当します"
+                                : "あなたは高ストレス者に該当しません");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (result_page),
+                                                                       "criterion"))),
+                            c->interview ? "㋐" : "㋐・㋑"));
+  area_text = g_strdup_printf ("%d点", area->b);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (result_page),
+                                                              "area-b"))), ==, area_text);
+  g_clear_pointer (&area_text, g_free);
+  area_text = g_strdup_printf ("%d点", area->a + area->c);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (result_page),
+                                                              "area-ac"))), ==, area_text);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (result_page),
+                                                              "contact"))), ==,
+                   "健康管理室（内線 1234）保健師 山本");
+  g_assert_nonnull (gtk_widget_get_first_child (find_named (GTK_WIDGET (result_page), "advice")));
+  check_page_controls (window);
+  save_screenshot (GTK_WIDGET (window), "result", c->width, c->height);
+
+  /* Consent, only now: no answer has the focus, and nothing is decided by Enter. */
+  click (window, "kiosk.show-consent");
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "consent");
+  g_assert_null (gtk_root_get_focus (GTK_ROOT (window)));
+  g_assert_null (gtk_window_get_default_widget (GTK_WINDOW (window)));
+  check_page_controls (window);
+  save_screenshot (GTK_WIDGET (window), "consent", c->width, c->height);
+  tap (sc_kiosk_consent_page_get_button (
+                   SC_KIOSK_CONSENT_PAGE (sc_kiosk_window_get_page (window, "consent")),
+                   c->consent));
+  wait_not_busy (window);
+
+  if (c->interview)
+    {
+      ScKioskInterviewPage *interview =
+        SC_KIOSK_INTERVIEW_PAGE (sc_kiosk_window_get_page (window, "interview"));
+
+      g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "interview");
+      g_assert_false (sc_kiosk_interview_page_is_confirming (interview));
+      check_page_controls (window);
+      save_screenshot (GTK_WIDGET (window), "interview", c->width, c->height);
+
+      /* The request is confirmed only after being told it shares the result. */
+      gtk_widget_activate_action (GTK_WIDGET (window), "kiosk.request-interview", NULL);
+      iterate_until_idle ();
+      g_assert_false (sc_kiosk_window_is_busy (window));
+      g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "interview");
+
+      tap (sc_kiosk_interview_page_get_button (interview, "ask"));
+      iterate_until_idle ();
+      g_assert_true (sc_kiosk_interview_page_is_confirming (interview));
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (interview),
+                                                                  "consent-note"))), ==,
+                       c->consent ? "結果を事業者に提供することには、すでに同意しています。"
+                                  : "先ほど結果を提供しないことを選んだ場合でも、こうなります。");
+      check_page_controls (window);
+      save_screenshot (GTK_WIDGET (window), "interview-confirm", c->width, c->height);
+      tap (sc_kiosk_interview_page_get_button (interview,
+                                                                              "confirm"));
+      wait_not_busy (window);
+    }
+
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "done");
+  check_page_controls (window);
+  save_screenshot (GTK_WIDGET (window), "done", c->width, c->height);
+  click (window, "kiosk.finish");
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "welcome");
+
+  /* No trace of the person anywhere in the window. */
+  check_no_trace (window, person);
+
+  /* Leave with the implementer's passphrase, after a wrong one. */
+  g_assert_true (press_window_key (window, GDK_KEY_Q,
+                                   GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK));
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "leave");
+  check_page_controls (window);
+  gtk_editable_set_text (find_entry (sc_kiosk_window_get_page (window, "leave"),
+                                     _("Passphrase")), "not the passphrase");
+  save_screenshot (GTK_WIDGET (window), "leave", c->width, c->height);
+  click (window, "kiosk.leave-confirm");
+  wait_not_busy (window);
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "leave");
+  g_assert_cmpint (sc_vault_get_role (fixture.vault), ==, SC_VAULT_ROLE_KIOSK);
+  g_assert_false (left);
+
+  g_object_ref (window);
+  gtk_editable_set_text (find_entry (sc_kiosk_window_get_page (window, "leave"),
+                                     _("Passphrase")), IMPL_PASS);
+  click (window, "kiosk.leave-confirm");
+  wait_not_busy (window);
+  iterate_until_idle ();
+  g_assert_true (left);
+  g_assert_null (gtk_application_get_windows (app));
+  g_assert_finalize_object (window);
+  g_assert_cmpint (sc_vault_get_role (fixture.vault), ==, SC_VAULT_ROLE_IMPLEMENTER);
+
+  /* The vault holds exactly this submission, the decision and the request. */
+  submissions = sc_vault_list_submissions (fixture.vault, fixture.round_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (submissions->len, ==, 1);
+  submission = g_ptr_array_index (submissions, 0);
+  g_assert_cmpstr (submission->employee_number, ==, person->number);
+  g_assert_cmpint (submission->consent, ==, c->consent ? SC_VAULT_CONSENT_YES
+                                                       : SC_VAULT_CONSENT_NO);
+  g_assert_cmpint (submission->interview_requested_at != 0, ==, c->interview);
+  g_assert_cmpint (submission->shared_with_hr, ==, c->consent || c->interview);
+  g_assert_true (sc_vault_read_result (fixture.vault, submission->id, &stored, &error));
+  g_assert_no_error (error);
+  g_assert_true (stored.has_answers);
+  g_assert_cmpmem (stored.answers, sizeof stored.answers, answers, sizeof answers);
+  g_assert_cmpmem (stored.result.score, sizeof stored.result.score,
+                   expected.score, sizeof expected.score);
+
+  fixture_tear_down (&fixture);
+}
+
+/* ---- Tests: idle timeout and resuming ------------------------------------------------------ */
+
+static gboolean
+is_asking_cb (gpointer data)
+{
+  return sc_kiosk_window_is_asking_if_present (SC_KIOSK_WINDOW (data));
+}
+
+static gboolean
+is_welcome_cb (gpointer data)
+{
+  return g_str_equal (sc_kiosk_window_get_page_name (SC_KIOSK_WINDOW (data)), "welcome")
+         && !sc_kiosk_window_is_busy (SC_KIOSK_WINDOW (data));
+}
+
+static void
+test_kiosk_idle (GtkApplication *app,
+                 gconstpointer   data)
+{
+  const Person *person = &people[1];
+  Fixture fixture = { 0 };
+  ScKioskWindow *window;
+  ScKioskQuestionPage *question;
+  guint8 answers[SC_BJSQ_N_ITEMS];
+  ScSex sex;
+  guint idle_timeout;
+  const guint n_answered = 7;
+
+  /* The implementer set a short timeout: 2 seconds. */
+  fixture_set_up (&fixture, "2");
+  load_respondent ("r1-00002", answers, &sex);
+
+  window = sc_kiosk_window_new (app, fixture.vault, fixture.round_id);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frame (GTK_WIDGET (window));
+  g_object_get (window, "idle-timeout", &idle_timeout, NULL);
+  g_assert_cmpuint (idle_timeout, ==, 2);
+
+  log_in (window, person, fixture.codes[1], NULL);
+  question = SC_KIOSK_QUESTION_PAGE (sc_kiosk_window_get_page (window, "question"));
+  for (guint i = 0; i < n_answered; i++)
+    answer_item (window, i, answers[i]);
+
+  /* "Are you still there?" — Continue keeps everything. */
+  wait_until (is_asking_cb, window);
+  save_screenshot (GTK_WIDGET (window), "idle", 1024, 768);
+  tap (find_action_button (GTK_WIDGET (window), "kiosk.continue",
+                                                         NULL));
+  iterate_until_idle ();
+  g_assert_false (sc_kiosk_window_is_asking_if_present (window));
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "question");
+  g_assert_cmpuint (sc_kiosk_question_page_get_index (question), ==, n_answered);
+
+  /* Then nobody comes back: the screen is wiped and the welcome page returns. */
+  wait_until (is_asking_cb, window);
+  wait_until (is_welcome_cb, window);
+  iterate_until_idle ();
+  check_no_trace (window, person);
+
+  /* Logging in again resumes at the first unanswered question, with the answers kept. */
+  log_in (window, person, fixture.codes[1], NULL);
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "question");
+  g_assert_cmpuint (sc_kiosk_question_page_get_index (question), ==, n_answered);
+  g_assert_true (press_window_key (window, GDK_KEY_BackSpace, 0));
+  g_assert_cmpuint (sc_kiosk_question_page_get_index (question), ==, n_answered - 1);
+  g_assert_cmpuint (sc_kiosk_question_page_get_answer (question), ==, answers[n_answered - 1]);
+
+  /* "Stop for now" keeps them too. */
+  press_window_key (window, GDK_KEY_Right, 0);
+  answer_item (window, n_answered, answers[n_answered]);
+  click (window, "kiosk.suspend");
+  wait_not_busy (window);
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "welcome");
+  check_no_trace (window, person);
+  log_in (window, person, fixture.codes[1], NULL);
+  g_assert_cmpuint (sc_kiosk_question_page_get_index (question), ==, n_answered + 1);
+
+  close_kiosk (window);
+  fixture_tear_down (&fixture);
+}
+
+/* ---- Tests: throttling, closing, leaving -------------------------------------------------- */
+
+static char *
+attempt_login (ScKioskWindow *window,
+               const char    *number,
+               const char    *code)
+{
+  ScKioskLoginPage *page = SC_KIOSK_LOGIN_PAGE (sc_kiosk_window_get_page (window, "login"));
+  g_autoptr (GPtrArray) stack = g_ptr_array_new ();
+  GtkEditable *number_entry = find_entry (GTK_WIDGET (page), _("Employee number"));
+  GtkEditable *code_entry = find_entry (GTK_WIDGET (page), _("Access code"));
+
+  gtk_editable_set_text (number_entry, number);
+  gtk_editable_set_text (code_entry, code);
+  click (window, "kiosk.login");
+  wait_not_busy (window);
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "login");
+  /* The code is gone after a failed attempt; the number stays for another try. */
+  g_assert_cmpstr (gtk_editable_get_text (code_entry), ==, "");
+
+  /* The message shown under the entries. */
+  g_ptr_array_add (stack, page);
+  while (stack->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget)
+          && gtk_widget_has_css_class (widget, "sc-kiosk-error"))
+        return g_strdup (gtk_label_get_text (GTK_LABEL (widget)));
+      for (GtkWidget *child = gtk_widget_get_first_child (widget);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (stack, child);
+    }
+  return NULL;
+}
+
+static void
+test_kiosk_throttle (GtkApplication *app,
+                     gconstpointer   data)
+{
+  Fixture fixture = { 0 };
+  ScKioskWindow *window;
+  g_autoptr (GPtrArray) known = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) unknown = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *format_error = NULL;
+  g_autofree char *after = NULL;
+  char wrong[SC_ACCESS_CODE_SIZE];
+
+  fixture_set_up (&fixture, NULL);
+  window = open_kiosk (app, &fixture, 1024, 768, 0);
+  click (window, "kiosk.start");
+
+  /* A code that cannot be one is explained, and does not count as an attempt. */
+  format_error = attempt_login (window, people[0].number, "OOPS");
+  g_assert_nonnull (format_error);
+  g_assert_nonnull (strstr (format_error, "9"));
+
+  /* A well-formed wrong code: one that is not the person's. */
+  do
+    g_assert_true (sc_access_code_generate (wrong, NULL));
+  while (g_str_equal (wrong, fixture.codes[0]));
+
+  for (guint i = 0; i < 6; i++)
+    {
+      g_ptr_array_add (known, attempt_login (window, people[0].number, wrong));
+      g_ptr_array_add (unknown, attempt_login (window, "NOBODY-99", wrong));
+      g_test_message ("attempt %u: %s", i + 1, (char *) g_ptr_array_index (known, i));
+    }
+
+  /* Whether the number exists or not, every message is the same. */
+  for (guint i = 0; i < known->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (known, i), ==, g_ptr_array_index (unknown, i));
+  /* Wrong at first; after 5 wrong codes, wait. */
+  g_assert_nonnull (strstr (g_ptr_array_index (known, 0), "社員番号またはアクセスコード"));
+  g_assert_cmpstr (g_ptr_array_index (known, 3), ==, g_ptr_array_index (known, 0));
+  g_assert_nonnull (strstr (g_ptr_array_index (known, 4), "お待ち"));
+  g_assert_nonnull (strstr (g_ptr_array_index (known, 5), "お待ち"));
+  save_screenshot (GTK_WIDGET (window), "login-throttled", 1024, 768);
+
+  /* Even the right code waits now: the vault counts too. */
+  after = attempt_login (window, people[0].number, fixture.codes[0]);
+  g_assert_cmpstr (after, ==, g_ptr_array_index (known, 5));
+
+  /* Another person is not affected. */
+  log_in (window, &people[2], fixture.codes[2], NULL);
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "question");
+
+  /* The window cannot be closed, not even with the application's quit. */
+  gtk_window_close (GTK_WINDOW (window));
+  iterate_until_idle ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "question");
+
+  /* Leaving: the combination opens the leave page; Cancel goes back where we were. */
+  g_assert_true (press_window_key (window, GDK_KEY_q,
+                                   GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK));
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "leave");
+  click (window, "kiosk.leave-cancel");
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "question");
+  /* Without all three modifiers it is just a key. */
+  g_assert_false (press_window_key (window, GDK_KEY_q, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "question");
+
+  close_kiosk (window);
+  sodium_memzero (wrong, sizeof wrong);
+  fixture_tear_down (&fixture);
+}
+
+/* ---- Main ---------------------------------------------------------------------------------- */
+
+static void
+run_test (gconstpointer data)
+{
+  const AppTest *test = data;
+
+  run_in_application (test->func, test->data);
+}
+
+static void
+add_test (const char    *path,
+          AppTestFunc    func,
+          gconstpointer  data)
+{
+  AppTest *test = g_new0 (AppTest, 1);
+
+  test->func = func;
+  test->data = data;
+  g_test_add_data_func_full (path, test, run_test, g_free);
+}
+
+static const SessionCase session_cases[] = {
+  /* High stress (㋐): consent, then an interview request. */
+  { 1024, 768, "r1-00028", TRUE, TRUE, 0 },
+  /* High stress: no consent, but an interview request (which shares the result anyway). */
+  { 1920, 1080, "r1-00053", FALSE, TRUE, 2 },
+  /* Not high stress: no interview page. */
+  { 1024, 768, "r1-00000", TRUE, FALSE, 3 },
+  { 1920, 1080, "r1-00000", FALSE, FALSE, 0 },
+};
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *locale;
+  g_autofree char *localedir = NULL;
+
+  /* Japanese, the kiosk's main language, as test-gui-i18n.c sets it up. */
+  g_setenv ("LANGUAGE", "ja", TRUE);
+  locale = setlocale (LC_ALL, "");
+  if (locale == NULL || strcmp (locale, "C") == 0 || strcmp (locale, "POSIX") == 0)
+    locale = setlocale (LC_ALL, "C.UTF-8");
+
+  g_test_init (&argc, &argv, NULL);
+  g_assert_nonnull (locale);
+
+  if (g_getenv ("SC_TEST_LOCALEDIR") != NULL)
+    localedir = g_strdup (g_getenv ("SC_TEST_LOCALEDIR"));
+  else
+    localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_disable_setlocale ();
+  gtk_init ();
+  /* Pages switch at once, so that every screenshot shows one page. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  add_test ("/gui/kiosk/pages", test_kiosk_pages, NULL);
+  add_test ("/gui/kiosk/keypad", test_kiosk_keypad, NULL);
+  add_test ("/gui/kiosk/session/1024x768-high-consent-interview", test_kiosk_session,
+            &session_cases[0]);
+  add_test ("/gui/kiosk/session/1920x1080-high-no-consent-interview", test_kiosk_session,
+            &session_cases[1]);
+  add_test ("/gui/kiosk/session/1024x768-not-high-consent", test_kiosk_session,
+            &session_cases[2]);
+  add_test ("/gui/kiosk/session/1920x1080-not-high-no-consent", test_kiosk_session,
+            &session_cases[3]);
+  add_test ("/gui/kiosk/idle-timeout", test_kiosk_idle, NULL);
+  add_test ("/gui/kiosk/throttle-close-leave", test_kiosk_throttle, NULL);
+
+  return g_test_run ();
+}
