@@ -231,7 +231,8 @@ test_demo (ScApplication *app)
   GtkWidget *row;
   ScVault *vault;
 
-  /* Made by stresscheck-cli demo in the (test's) user data folder, with its access codes. */
+  /* Made (by sc_demo_create, as stresscheck-cli demo does) in the test's user data folder, with
+   * its access codes kept beside it. */
   page = wait_for_page (window, SC_TYPE_UNLOCK_PAGE);
   g_assert_true (g_str_has_prefix (demo_path, test_data_home));
   g_assert_true (g_file_test (demo_path, G_FILE_TEST_IS_REGULAR));

@@ -822,42 +822,6 @@ sc_cli_round (int    argc,
 
 /* ---- codes, submit, export --------------------------------------------------------- */
 
-gboolean
-sc_cli_issue_codes (ScVault    *vault,
-                    gint64      round_id,
-                    GPtrArray  *employees,
-                    GString    *out_csv,
-                    GError    **error)
-{
-  guint64 opslimit;
-  gsize memlimit;
-
-  sc_vault_code_limits_for_new_codes (&opslimit, &memlimit);
-  for (guint i = 0; i < employees->len; i++)
-    {
-      const ScEmployee *e = g_ptr_array_index (employees, i);
-      char code[SC_ACCESS_CODE_SIZE];
-      g_autofree char *hash = NULL;
-
-      if (!e->active)
-        continue;
-      if (!sc_access_code_generate (code, error))
-        return FALSE;
-      hash = sc_access_code_hash (code, opslimit, memlimit, error);
-      if (hash == NULL || !sc_vault_set_access_code_hash (vault, round_id, e->number, hash, error))
-        {
-          sc_secure_wipe (code, sizeof code);
-          return FALSE;
-        }
-      sc_csv_append_field (out_csv, e->number, -1);
-      g_string_append_c (out_csv, ',');
-      sc_csv_append_field (out_csv, e->name, -1);
-      g_string_append_printf (out_csv, ",%s\n", code);
-      sc_secure_wipe (code, sizeof code);
-    }
-  return TRUE;
-}
-
 static int
 codes (int    argc,
        char **argv)
@@ -886,7 +850,7 @@ codes (int    argc,
   if (vault == NULL || !sc_cli_find_round (vault, argv[2], &round, &error))
     return fail ("codes", error);
   employees = sc_vault_list_employees (vault, &error);
-  if (employees == NULL || !sc_cli_issue_codes (vault, round->id, employees, out, &error))
+  if (employees == NULL || !sc_vault_issue_access_codes (vault, round->id, employees, out, &error))
     return fail ("codes", error);
   if (!sc_cli_write_stdout (out->str, out->len, &error))
     return fail ("codes", error);

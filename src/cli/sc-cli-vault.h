@@ -24,12 +24,4 @@ gboolean                sc_cli_find_round      (ScVault       *vault,
                                                 ScVaultRound **out_round,
                                                 GError       **error);
 
-/* Issues a new access code to every active employee in @employees, storing only the
- * hash, and appends "number,name,code" rows to @out_csv. */
-gboolean                sc_cli_issue_codes     (ScVault      *vault,
-                                                gint64        round_id,
-                                                GPtrArray    *employees,
-                                                GString      *out_csv,
-                                                GError      **error);
-
 G_END_DECLS

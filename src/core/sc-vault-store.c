@@ -16,6 +16,7 @@
 
 #include "sc-vault-private.h"
 #include "sc-access-code.h"
+#include "sc-score-format.h"
 #include "sc-secure.h"
 
 #include <string.h>
@@ -644,6 +645,49 @@ set_access_denied (GError **error)
   g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_ACCESS_DENIED,
                        "The employee number or the access code is not right. Check the "
                        "slip and try again.");
+}
+
+gboolean
+sc_vault_issue_access_codes (ScVault    *vault,
+                             gint64      round_id,
+                             GPtrArray  *employees,
+                             GString    *out_csv,
+                             GError    **error)
+{
+  guint64 opslimit;
+  gsize memlimit;
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
+  g_return_val_if_fail (employees != NULL && out_csv != NULL, FALSE);
+
+  sc_vault_code_limits_for_new_codes (&opslimit, &memlimit);
+  for (guint i = 0; i < employees->len; i++)
+    {
+      const ScEmployee *e = g_ptr_array_index (employees, i);
+      char code[SC_ACCESS_CODE_SIZE];
+      g_autofree char *hash = NULL;
+      gboolean stored;
+
+      if (!e->active)
+        continue;
+      if (!sc_access_code_generate (code, error))
+        return FALSE;
+      hash = sc_access_code_hash (code, opslimit, memlimit, error);
+      stored = hash != NULL
+               && sc_vault_set_access_code_hash (vault, round_id, e->number, hash, error);
+      if (stored)
+        {
+          sc_csv_append_field (out_csv, e->number, -1);
+          g_string_append_c (out_csv, ',');
+          sc_csv_append_field (out_csv, e->name, -1);
+          g_string_append_printf (out_csv, ",%s\n", code);
+        }
+      /* SECURITY: the code leaves only through @out_csv. */
+      sodium_memzero (code, sizeof code);
+      if (!stored)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* SECURITY: an unknown employee number must cost as much time as a wrong code, or the

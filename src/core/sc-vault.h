@@ -305,6 +305,21 @@ gboolean      sc_vault_set_access_code_hash (ScVault          *vault,
                                            const char         *code_hash,
                                            GError            **error);
 
+/**
+ * sc_vault_issue_access_codes:
+ * @employees: (element-type ScEmployee): who gets a code; inactive employees are skipped
+ * @out_csv: receives one "number,name,code" row per code issued
+ *
+ * Implementer or HR: gives each employee a new random access code for the round (replacing
+ * any earlier one) and stores only its Argon2id hash. The codes exist nowhere else than in
+ * @out_csv: print the slips from it, then wipe it.
+ */
+gboolean      sc_vault_issue_access_codes (ScVault            *vault,
+                                           gint64              round_id,
+                                           GPtrArray          *employees,
+                                           GString            *out_csv,
+                                           GError            **error);
+
 /* Returns TRUE when the code matches the stored @code_hash. */
 typedef gboolean (*ScVaultCodeCheckFunc)  (const char         *code_hash,
                                            gpointer            user_data);

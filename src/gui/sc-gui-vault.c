@@ -245,68 +245,41 @@ sc_gui_demo_codes_path (const char *path)
   return g_build_filename (folder, DEMO_CODES_NAME, NULL);
 }
 
-static char *
-find_cli (void)
-{
-  const char *env = g_getenv ("STRESSCHECK_CLI");
-  g_autofree char *exe = NULL;
-
-  if (env != NULL && *env != '\0')
-    return g_strdup (env);
-
-  /* Installed, and in a Flatpak, both programs share a folder; in the build tree the CLI is
-   * in src/cli/ beside src/stresscheck. */
-  exe = g_file_read_link ("/proc/self/exe", NULL);
-  if (exe != NULL)
-    {
-      g_autofree char *folder = g_path_get_dirname (exe);
-      const char *candidates[] = { "stresscheck-cli", "cli/stresscheck-cli" };
-
-      for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
-        {
-          g_autofree char *path = g_build_filename (folder, candidates[i], NULL);
-
-          if (g_file_test (path, G_FILE_TEST_IS_EXECUTABLE) &&
-              !g_file_test (path, G_FILE_TEST_IS_DIR))
-            return g_steal_pointer (&path);
-        }
-    }
-
-  return g_find_program_in_path ("stresscheck-cli");
-}
-
+/* Runs in a worker thread: Argon2id and a few dozen durable saves. */
 static void
-on_demo_communicate_cb (GObject      *source_object,
-                        GAsyncResult *result,
-                        gpointer      user_data)
+create_demo_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
 {
-  GSubprocess *subprocess = G_SUBPROCESS (source_object);
-  g_autoptr (GTask) task = user_data;
+  const char *path = task_data;
+  g_autoptr (GString) report = g_string_new (NULL);
   g_autoptr (GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  const char *path = g_task_get_task_data (task);
+  g_autofree char *folder = g_path_get_dirname (path);
   g_autofree char *codes_path = NULL;
 
-  if (!g_subprocess_communicate_utf8_finish (subprocess, result, &out, &err, &error))
+  if (g_mkdir_with_parents (folder, 0700) != 0)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      int errsv = errno;
+
+      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (errsv),
+                               _("The demo vault could not be created: %s"),
+                               g_strerror (errsv));
       return;
     }
 
-  if (!g_subprocess_get_if_exited (subprocess) || g_subprocess_get_exit_status (subprocess) != 0)
+  if (!sc_demo_create (path, sc_gui_kdf_limits (), report, &error))
     {
-      g_autofree char *message = g_strstrip (g_strdup (err != NULL ? err : ""));
-
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
-                               _("The demo vault could not be created: %s"), message);
+                               _("The demo vault could not be created: %s"),
+                               sc_gui_vault_error_message (error));
       return;
     }
 
   /* Only made-up people are in it, and the codes are what trying the kiosk needs. */
   codes_path = sc_gui_demo_codes_path (path);
-  if (out != NULL && !g_file_set_contents_full (codes_path, out, -1,
-                                                G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+  if (!g_file_set_contents_full (codes_path, report->str, (gssize) report->len,
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
     g_warning ("Could not keep the demo access codes in %s: %s", codes_path, error->message);
 
   g_task_return_boolean (task, TRUE);
@@ -319,47 +292,13 @@ sc_gui_demo_vault_create_async (const char          *path,
                                 gpointer             user_data)
 {
   g_autoptr (GTask) task = NULL;
-  g_autoptr (GSubprocess) subprocess = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *cli = NULL;
-  g_autofree char *folder = NULL;
 
   g_return_if_fail (path != NULL);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, sc_gui_demo_vault_create_async);
   g_task_set_task_data (task, g_strdup (path), g_free);
-
-  cli = find_cli ();
-  if (cli == NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "%s",
-                               _("The demo vault could not be created: the program "
-                                 "stresscheck-cli is not installed."));
-      return;
-    }
-
-  folder = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (folder, 0700) != 0)
-    {
-      int errsv = errno;
-
-      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (errsv),
-                               _("The demo vault could not be created: %s"),
-                               g_strerror (errsv));
-      return;
-    }
-
-  subprocess = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                                 &error, cli, "demo", path, NULL);
-  if (subprocess == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_subprocess_communicate_utf8_async (subprocess, NULL, cancellable, on_demo_communicate_cb,
-                                       g_steal_pointer (&task));
+  g_task_run_in_thread (task, create_demo_thread);
 }
 
 gboolean

@@ -17,7 +17,7 @@
 
 G_BEGIN_DECLS
 
-/* The passphrases of the demo vault that `stresscheck-cli demo` creates (src/cli/sc-cli-demo.c).
+/* The demo passphrases (SC_DEMO_PASSPHRASE, SC_DEMO_HR_PASSPHRASE) come from sc-demo.h.
  * They are published: a demo vault holds made-up people only. */
 
 /**
@@ -81,10 +81,10 @@ char                   *sc_gui_demo_vault_path      (void);
  * sc_gui_demo_vault_create_async:
  * @path: where the demo vault goes; nothing may be there
  *
- * Runs `stresscheck-cli demo PATH`, the one demo generator, and keeps what it prints (the
- * demo passphrases and the access codes of the employees who have not answered yet) in
- * PATH's folder as demo-access-codes.txt. The program is looked for in $STRESSCHECK_CLI,
- * beside the running executable (also in its cli/ folder, as in the build tree), then in PATH.
+ * Creates the demo vault in a worker thread with sc_demo_create(), the generator that
+ * `stresscheck-cli demo` uses too, and keeps its report (the demo passphrases and the access
+ * codes of the employees who have not answered yet) in PATH's folder as
+ * demo-access-codes.txt.
  */
 void                    sc_gui_demo_vault_create_async  (const char           *path,
                                                          GCancellable         *cancellable,
