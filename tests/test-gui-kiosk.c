@@ -28,6 +28,7 @@
 #include <sodium.h>
 
 #include "sc-access-code.h"
+#include "sc-advice.h"
 #include "sc-bjsq.h"
 #include "sc-kiosk-window.h"
 #include "sc-kiosk-welcome-page.h"
@@ -532,8 +533,6 @@ check_controls (GtkWidget *widget,
       g_assert_cmpint (role, !=, GTK_ACCESSIBLE_ROLE_NONE);
       if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget))
         {
-          g_test_message ("button %s (%s): %d x %d", name, G_OBJECT_TYPE_NAME (widget),
-                          gtk_widget_get_width (widget), gtk_widget_get_height (widget));
           g_assert_cmpint (gtk_widget_get_width (widget), >=, 48);
           g_assert_cmpint (gtk_widget_get_height (widget), >=, 48);
         }
@@ -620,7 +619,17 @@ check_no_trace (ScKioskWindow *window,
       g_assert_nonnull (label);
       g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "");
     }
-  g_assert_null (gtk_widget_get_first_child (find_named (result_page, "advice")));
+  /* The advice chosen for the scores is gone too. */
+  for (GtkWidget *child = gtk_widget_get_first_child (find_named (result_page, "advice"));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      g_assert_false (gtk_widget_get_visible (child));
+      for (GtkWidget *label = gtk_widget_get_first_child (child);
+           label != NULL;
+           label = gtk_widget_get_next_sibling (label))
+        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "");
+    }
 
   review = SC_KIOSK_REVIEW_PAGE (sc_kiosk_window_get_page (window, "review"));
   for (guint i = 0; i < SC_BJSQ_N_ITEMS; i++)
@@ -685,6 +694,8 @@ set_window_size (GtkWindow *window,
 
   get_frame_size (&frame_w, &frame_h);
   gtk_window_set_default_size (window, width + frame_w, height + frame_h);
+  /* The default size is cut to the screen (Xvfb's is 1280 × 1024); a size request is not. */
+  gtk_widget_set_size_request (GTK_WIDGET (window), width + frame_w, height + frame_h);
   gtk_window_present (window);
   wait_for_frame (GTK_WIDGET (window));
   wait_until (has_size_cb, &wait);
@@ -828,6 +839,45 @@ log_in (ScKioskWindow *window,
 
   click (window, "kiosk.login");
   wait_not_busy (window);
+}
+
+static gboolean
+has_left_login_cb (gpointer data)
+{
+  ScKioskWindow *window = data;
+
+  return !sc_kiosk_window_is_busy (window)
+         && !g_str_equal (sc_kiosk_window_get_page_name (window), "login");
+}
+
+/* Logs @person in with the keyboard alone: number, Enter, code, Enter. */
+static void
+log_in_by_keyboard (ScKioskWindow *window,
+                    const Person  *person,
+                    const char    *code)
+{
+  ScKioskLoginPage *page = SC_KIOSK_LOGIN_PAGE (sc_kiosk_window_get_page (window, "login"));
+  GtkEditable *number_entry = find_entry (GTK_WIDGET (page), _("Employee number"));
+  GtkEditable *code_entry = find_entry (GTK_WIDGET (page), _("Access code"));
+
+  if (g_str_equal (sc_kiosk_window_get_page_name (window), "welcome"))
+    click (window, "kiosk.start");
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "login");
+  gtk_editable_set_text (number_entry, "");
+  gtk_editable_set_text (code_entry, "");
+  gtk_widget_grab_focus (GTK_WIDGET (number_entry));
+  type_on_keyboard (page, person->number);
+  g_assert_cmpstr (sc_kiosk_login_page_get_number (page), ==, person->number);
+  /* Enter in the number goes on to the code. */
+  g_signal_emit_by_name (number_entry, "activate");
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (code_entry))
+                 || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                            GTK_WIDGET (code_entry)));
+  type_on_keyboard (page, code);
+  g_assert_cmpuint (strlen (sc_kiosk_login_page_get_code (page)), ==, strlen (code));
+  /* Enter in the code logs in. */
+  g_signal_emit_by_name (code_entry, "activate");
+  wait_until (has_left_login_cb, window);
 }
 
 /* Answers item @index with @value in one of three ways: a key, a tap on the option button,
@@ -1110,7 +1160,17 @@ test_kiosk_session (GtkApplication *app,
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (result_page),
                                                               "contact"))), ==,
                    "健康管理室（内線 1234）保健師 山本");
-  g_assert_nonnull (gtk_widget_get_first_child (find_named (GTK_WIDGET (result_page), "advice")));
+  /* Advice for the scales with the most stress, then the general advice. */
+  {
+    GtkWidget *first = gtk_widget_get_first_child (find_named (GTK_WIDGET (result_page),
+                                                               "advice"));
+    ScScale worst;
+
+    g_assert_true (gtk_widget_get_visible (first));
+    if (sc_advice_choose (&expected, 1, &worst) == 1)
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (first))), !=,
+                       "");
+  }
   check_page_controls (window);
   save_screenshot (GTK_WIDGET (window), "result", c->width, c->height);
 
@@ -1148,7 +1208,7 @@ test_kiosk_session (GtkApplication *app,
       g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (interview),
                                                                   "consent-note"))), ==,
                        c->consent ? "結果を事業者に提供することには、すでに同意しています。"
-                                  : "先ほど結果を提供しないことを選んだ場合でも、こうなります。");
+                                  : "先ほど「提供に同意しない」を選びましたが、申し出た場合は結果が事業者に提供されます。");
       check_page_controls (window);
       save_screenshot (GTK_WIDGET (window), "interview-confirm", c->width, c->height);
       tap (sc_kiosk_interview_page_get_button (interview,
@@ -1238,8 +1298,8 @@ test_kiosk_idle (GtkApplication *app,
   guint idle_timeout;
   const guint n_answered = 7;
 
-  /* The implementer set a short timeout: 2 seconds. */
-  fixture_set_up (&fixture, "2");
+  /* The implementer set a short timeout: 5 seconds. */
+  fixture_set_up (&fixture, "5");
   load_respondent ("r1-00002", answers, &sex);
 
   window = sc_kiosk_window_new (app, fixture.vault, fixture.round_id);
@@ -1247,9 +1307,9 @@ test_kiosk_idle (GtkApplication *app,
   gtk_window_present (GTK_WINDOW (window));
   wait_for_frame (GTK_WIDGET (window));
   g_object_get (window, "idle-timeout", &idle_timeout, NULL);
-  g_assert_cmpuint (idle_timeout, ==, 2);
+  g_assert_cmpuint (idle_timeout, ==, 5);
 
-  log_in (window, person, fixture.codes[1], NULL);
+  log_in_by_keyboard (window, person, fixture.codes[1]);
   question = SC_KIOSK_QUESTION_PAGE (sc_kiosk_window_get_page (window, "question"));
   for (guint i = 0; i < n_answered; i++)
     answer_item (window, i, answers[i]);
@@ -1271,7 +1331,7 @@ test_kiosk_idle (GtkApplication *app,
   check_no_trace (window, person);
 
   /* Logging in again resumes at the first unanswered question, with the answers kept. */
-  log_in (window, person, fixture.codes[1], NULL);
+  log_in_by_keyboard (window, person, fixture.codes[1]);
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "question");
   g_assert_cmpuint (sc_kiosk_question_page_get_index (question), ==, n_answered);
   g_assert_true (press_window_key (window, GDK_KEY_BackSpace, 0));
@@ -1285,7 +1345,7 @@ test_kiosk_idle (GtkApplication *app,
   wait_not_busy (window);
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "welcome");
   check_no_trace (window, person);
-  log_in (window, person, fixture.codes[1], NULL);
+  log_in_by_keyboard (window, person, fixture.codes[1]);
   g_assert_cmpuint (sc_kiosk_question_page_get_index (question), ==, n_answered + 1);
 
   close_kiosk (window);

@@ -90,7 +90,16 @@ void
 sc_kiosk_leave_page_set_busy (ScKioskLeavePage *self,
                               gboolean          busy)
 {
+  GtkRoot *root;
+
   g_return_if_fail (SC_IS_KIOSK_LEAVE_PAGE (self));
+
+  /* An entry made insensitive while it has the focus never hears that it lost it (and keeps
+   * blinking its cursor): take the focus away first. */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (busy && root != NULL && gtk_root_get_focus (root) != NULL
+      && gtk_widget_is_ancestor (gtk_root_get_focus (root), self->form))
+    gtk_root_set_focus (root, NULL);
 
   gtk_widget_set_sensitive (self->form, !busy);
   gtk_spinner_set_spinning (self->spinner, busy);

@@ -69,7 +69,9 @@ build_options (ScKioskQuestionPage *self)
   for (guint i = 0; i < SC_BJSQ_N_OPTIONS; i++)
     {
       GtkWidget *button = gtk_button_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+      /* A grid, not a horizontal box: a horizontal GtkBox measures a wrapping label many
+       * times over, on every question. */
+      GtkWidget *box = gtk_grid_new ();
       GtkWidget *key = gtk_label_new (NULL);
       GtkWidget *label = gtk_label_new (NULL);
       GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
@@ -77,6 +79,7 @@ build_options (ScKioskQuestionPage *self)
 
       gtk_label_set_text (GTK_LABEL (key), number);
       gtk_widget_add_css_class (key, "sc-kiosk-keyhint");
+      gtk_widget_set_valign (key, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (key),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, number, -1);
       gtk_label_set_xalign (GTK_LABEL (label), 0.0);
@@ -86,9 +89,13 @@ build_options (ScKioskQuestionPage *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (check),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chosen"), -1);
 
-      gtk_box_append (GTK_BOX (box), key);
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_box_append (GTK_BOX (box), check);
+      gtk_grid_set_column_spacing (GTK_GRID (box), 18);
+      gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_grid_attach (GTK_GRID (box), key, 0, 0, 1, 1);
+      gtk_grid_attach (GTK_GRID (box), label, 1, 0, 1, 1);
+      gtk_grid_attach (GTK_GRID (box), check, 2, 0, 1, 1);
       gtk_button_set_child (GTK_BUTTON (button), box);
       gtk_widget_add_css_class (button, "sc-kiosk-option");
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "kiosk.answer");

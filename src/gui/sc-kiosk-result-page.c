@@ -30,6 +30,12 @@ struct _ScKioskResultPage
   GtkBox            *advice_box;
   GtkLabel          *contact_label;
   GtkButton         *next_button;
+
+  /* Borrowed references: the advice paragraphs, made once (a result only fills them; making
+   * labels anew for every person would cost a noticeable moment on each result). */
+  GtkLabel          *advice_titles[SC_KIOSK_RESULT_MAX_ADVICE + 1];
+  GtkLabel          *advice_texts[SC_KIOSK_RESULT_MAX_ADVICE + 1];
+  guint              n_advice;
 };
 
 G_DEFINE_FINAL_TYPE (ScKioskResultPage, sc_kiosk_result_page, ADW_TYPE_BIN)
@@ -52,41 +58,56 @@ set_area_value (GtkLabel *label,
 }
 
 static void
-add_advice_paragraph (ScKioskResultPage *self,
-                      const char        *title,
-                      const char        *text)
+build_advice (ScKioskResultPage *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-
-  if (title != NULL)
+  for (guint i = 0; i < G_N_ELEMENTS (self->advice_titles); i++)
     {
-      GtkWidget *heading = gtk_label_new (title);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      GtkWidget *heading = gtk_label_new (NULL);
+      GtkWidget *body = gtk_label_new (NULL);
 
       gtk_label_set_xalign (GTK_LABEL (heading), 0.0);
       gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
       gtk_widget_add_css_class (heading, "sc-kiosk-subheading");
       gtk_box_append (GTK_BOX (box), heading);
-    }
-  if (text != NULL)
-    {
-      GtkWidget *body = gtk_label_new (text);
 
       gtk_label_set_xalign (GTK_LABEL (body), 0.0);
       gtk_label_set_wrap (GTK_LABEL (body), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (body), PANGO_WRAP_WORD_CHAR);
       gtk_widget_add_css_class (body, "sc-kiosk-body");
       gtk_box_append (GTK_BOX (box), body);
+
+      gtk_box_append (self->advice_box, box);
+      self->advice_titles[i] = GTK_LABEL (heading);
+      self->advice_texts[i] = GTK_LABEL (body);
     }
-  gtk_box_append (self->advice_box, box);
+}
+
+static void
+add_advice_paragraph (ScKioskResultPage *self,
+                      const char        *title,
+                      const char        *text)
+{
+  guint i = self->n_advice++;
+
+  g_return_if_fail (i < G_N_ELEMENTS (self->advice_titles));
+
+  gtk_label_set_text (self->advice_titles[i], title != NULL ? title : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->advice_titles[i]), title != NULL);
+  gtk_label_set_text (self->advice_texts[i], text != NULL ? text : "");
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->advice_texts[i])), TRUE);
 }
 
 static void
 clear_advice (ScKioskResultPage *self)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->advice_box))) != NULL)
-    gtk_box_remove (self->advice_box, child);
+  for (guint i = 0; i < G_N_ELEMENTS (self->advice_titles); i++)
+    {
+      gtk_label_set_text (self->advice_titles[i], "");
+      gtk_label_set_text (self->advice_texts[i], "");
+      gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->advice_texts[i])), FALSE);
+    }
+  self->n_advice = 0;
 }
 
 static void
@@ -127,15 +148,15 @@ describe_criteria (ScVerdict verdict,
     }
 
   if (criteria & SC_CRITERION_A)
-    g_string_append (text, _("㋐ Your answers about how you have felt in body and mind during "
-                             "the last month show strong stress reactions."));
+    g_string_append (text, _("Criterion ㋐: your answers about how you have felt in body and "
+                             "mind during the last month show strong stress reactions."));
   if (criteria & SC_CRITERION_B)
     {
       if (text->len > 0)
         g_string_append (text, "\n");
-      g_string_append (text, _("㋑ Your stress reactions are fairly strong, and at the same "
-                               "time your work puts a heavy strain on you or you get little "
-                               "support from the people around you."));
+      g_string_append (text, _("Criterion ㋑: your stress reactions are fairly strong, and at "
+                               "the same time your work puts a heavy strain on you or you get "
+                               "little support from the people around you."));
     }
   return g_string_free (text, FALSE);
 }
@@ -201,6 +222,7 @@ sc_kiosk_result_page_init (ScKioskResultPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  build_advice (self);
   sc_kiosk_result_page_clear (self);
 }
 

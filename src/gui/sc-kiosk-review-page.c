@@ -32,7 +32,9 @@ make_row (ScKioskReviewPage *self,
           const ScItemInfo  *item)
 {
   GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
+  /* A grid, not a horizontal box: a horizontal GtkBox measures a wrapping label dozens of
+   * times, and there are 57 rows. */
+  GtkWidget *box = gtk_grid_new ();
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *number = gtk_label_new (NULL);
   GtkWidget *text = gtk_label_new (item->text_ja);
@@ -71,10 +73,11 @@ make_row (ScKioskReviewPage *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Change"), -1);
   gtk_widget_add_css_class (icon, "dim-label");
 
-  gtk_box_append (GTK_BOX (box), number);
-  gtk_box_append (GTK_BOX (box), texts);
-  gtk_box_append (GTK_BOX (box), answer);
-  gtk_box_append (GTK_BOX (box), icon);
+  gtk_grid_set_column_spacing (GTK_GRID (box), 16);
+  gtk_grid_attach (GTK_GRID (box), number, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (box), texts, 1, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (box), answer, 2, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (box), icon, 3, 0, 1, 1);
   gtk_widget_add_css_class (box, "sc-kiosk-review-row");
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);

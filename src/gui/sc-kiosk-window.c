@@ -101,6 +101,8 @@ struct _ScKioskWindow
   char                 *contact_text;
   char                 *dummy_hash;
   char                 *page_before_leave;
+
+  /* Borrowed references (owned by the window) */
   GtkEventController   *key_controller;
 
   /* Plain state */
@@ -460,6 +462,11 @@ static void
 show_page (ScKioskWindow *self,
            const char    *name)
 {
+  /* Take the focus off the old page while it is still mapped, so that its entries see the
+   * focus go (an entry unmapped with the focus keeps blinking its cursor). */
+  if (!is_page (self, name))
+    gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  gtk_widget_set_visible (gtk_stack_get_child_by_name (self->stack, name), TRUE);
   gtk_stack_set_visible_child_name (self->stack, name);
   note_activity (self);
   hide_idle_overlay (self);
@@ -650,10 +657,11 @@ show_idle_overlay (ScKioskWindow *self,
     return;
 
   gtk_widget_set_visible (self->idle_overlay, TRUE);
-  /* The page below cannot take the focus or clicks while the question is asked. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->stack), FALSE);
   update_actions (self);
+  /* The page below cannot take the focus or clicks while the question is asked. The focus
+   * moves first: an entry made insensitive with the focus would never hear it left. */
   gtk_widget_grab_focus (GTK_WIDGET (self->idle_continue_button));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->stack), FALSE);
 }
 
 static gboolean
