@@ -268,9 +268,9 @@ run_login (Job     *job,
   if (!sc_vault_check_access_code (job->vault, job->round_id, job->number, check_code_cb, job,
                                    &local_error))
     {
-      /* SECURITY: a number that is not on the roster is answered at once by the vault. Spend
-       * the same Argon2id time on a dummy hash, so that the time taken does not tell who is
-       * on the roster. */
+      /* SECURITY: for a number that is not on the roster the vault checks the code against
+       * a decoy hash of the round, so the time taken does not tell who is on the roster. In a
+       * round without any code there is no decoy: spend the same Argon2id time here. */
       if (!job->check_called
           && g_error_matches (local_error, SC_VAULT_ERROR, SC_VAULT_ERROR_ACCESS_DENIED))
         {
