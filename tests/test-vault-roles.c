@@ -619,6 +619,10 @@ test_result_view_with_pin (Fixture       *f,
   g_assert_no_error (error);
 
   g_assert_false (sc_vault_has_result_view (vault, f->round_id, number));
+  /* Persons 0-3 answered in the fixture; person 4 of the roster did not. */
+  g_assert_true (sc_vault_has_submitted (vault, f->round_id, number));
+  g_assert_false (sc_vault_has_submitted (vault, f->round_id, "NOBODY"));
+  g_assert_false (sc_vault_has_submitted (vault, f->round_id + 1, number));
   /* A PIN is 4-8 digits. */
   g_assert_false (sc_vault_save_result_view (vault, f->round_id, number, key, "12a4",
                                              f->answers[0], test_people[0].sex, &error));

@@ -1659,6 +1659,32 @@ fail:
 }
 
 gboolean
+sc_vault_has_submitted (ScVault    *vault,
+                        gint64      round_id,
+                        const char *employee_number)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 employee_id;
+  sqlite3 *db;
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
+  g_return_val_if_fail (employee_number != NULL, FALSE);
+
+  if (!sc_vault_check_role (vault, SC_VAULT_ROLES_ANY, FALSE, NULL))
+    return FALSE;
+  db = sc_vault_get_db (vault);
+  if (!lookup_employee_id (db, employee_number, &employee_id, NULL))
+    return FALSE;
+  stmt = sc_vault_db_prepare (db, "SELECT 1 FROM submissions WHERE round_id = ? "
+                                  "AND employee_id = ?", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  sqlite3_bind_int64 (stmt, 2, employee_id);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+gboolean
 sc_vault_has_result_view (ScVault    *vault,
                           gint64      round_id,
                           const char *employee_number)

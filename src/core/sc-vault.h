@@ -458,6 +458,12 @@ gboolean      sc_vault_save_result_view   (ScVault            *vault,
                                            ScSex               sex,
                                            GError            **error);
 
+/* Whether the employee has already answered in this round (受検の有無, which every role
+ * may know; the kiosk asks after a successful code check). */
+gboolean      sc_vault_has_submitted      (ScVault            *vault,
+                                           gint64              round_id,
+                                           const char         *employee_number);
+
 /* Whether the employee kept a copy to view again (any unlocked role). */
 gboolean      sc_vault_has_result_view    (ScVault            *vault,
                                            gint64              round_id,
