@@ -8,11 +8,12 @@
  */
 #define G_LOG_DOMAIN "test-gui-compat"
 
-#include "config.h"
+/* A dialog that takes more than 10 s to appear or to answer fails the test. */
+#define GUI_TEST_WAIT_LIMIT_S 10
 
-#include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "gui-test-util.h"
 #include "sc-compat.h"
 
 typedef struct
@@ -67,86 +68,19 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->tmpdir);
 }
 
+static gboolean
+result_done (gpointer data)
+{
+  Result *result = data;
+
+  return result->done;
+}
+
 static void
 wait_until_done (Result *result)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!result->done)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-    }
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GtkWindow *
-wait_for_toplevel (GType type)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  for (;;)
-    {
-      GListModel *toplevels = gtk_window_get_toplevels ();
-
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-        {
-          g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-          if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
-              gtk_widget_get_mapped (GTK_WIDGET (window)))
-            {
-              gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-              return window;
-            }
-        }
-
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-    }
-}
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
+  wait_until (result_done, result);
+  iterate_until_idle ();
 }
 
 /* Message dialogs */
@@ -200,9 +134,9 @@ test_message_dialog_click (Fixture       *fixture,
                                                                "delete"),
                    ==, ADW_RESPONSE_DESTRUCTIVE);
 
-  save_screenshot (dialog, "message-dialog.png");
+  save_screenshot_png (dialog, "message-dialog.png", SCREENSHOT_DEFAULT);
 
-  button = find_button (dialog, "_Delete");
+  button = GTK_WIDGET (find_button (dialog, "_Delete"));
   g_assert_nonnull (button);
   gtk_widget_activate (button);
   wait_until_done (&result);

@@ -7,135 +7,10 @@
  */
 #define G_LOG_DOMAIN "test-gui-i18n"
 
-#include "config.h"
+/* A window that takes more than 10 s to appear fails the test. */
+#define GUI_TEST_WAIT_LIMIT_S 10
 
-#include <locale.h>
-#include <string.h>
-
-#include <glib/gi18n-lib.h>
-#include <adwaita.h>
-
-#include "sc-application.h"
-#include "sc-window.h"
-
-typedef void (*AppTestFunc) (ScApplication *app);
-
-static void
-on_activate_cb (GApplication *app,
-                gpointer      user_data)
-{
-  AppTestFunc func = (AppTestFunc) user_data;
-
-  g_signal_handlers_disconnect_by_func (app, on_activate_cb, user_data);
-  g_application_hold (app);
-  func (SC_APPLICATION (app));
-  g_application_release (app);
-}
-
-/* Runs @func in a running ScApplication once it has presented its window (see
- * test-gui-window.c); @func closes every window. */
-static void
-run_in_application (gconstpointer data)
-{
-  ScApplication *app = sc_application_new ();
-  char *argv[] = { (char *) "stresscheck", NULL };
-
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) |
-                           G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_cb), (gpointer) data);
-
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, EXIT_SUCCESS);
-
-  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
-  g_assert_finalize_object (app);
-}
-
-static void
-destroy_window (gpointer window)
-{
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_finalize_object (window);
-}
-
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  while (!gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
-  gtk_test_widget_wait_for_draw (widget);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWindow *
-wait_for_toplevel (GType type)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  for (;;)
-    {
-      GListModel *toplevels = gtk_window_get_toplevels ();
-
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-        {
-          g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-          if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
-              gtk_widget_get_visible (GTK_WIDGET (window)))
-            {
-              wait_for_frame (GTK_WIDGET (window));
-              return window;
-            }
-        }
-
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-    }
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
+#include "gui-test-util.h"
 
 static char *
 find_menu_label (GMenuModel *menu,
@@ -226,7 +101,7 @@ test_i18n_window (ScApplication *app)
                                                       "メインメニュー");
   g_assert_null (a11y_mismatch);
 
-  save_screenshot (GTK_WIDGET (window), "window-ja.png");
+  save_screenshot_png (GTK_WIDGET (window), "window-ja.png", SCREENSHOT_DEFAULT);
 
   destroy_window (window);
 }
@@ -247,7 +122,7 @@ test_i18n_about (ScApplication *app)
   g_assert_nonnull (strstr (adw_about_window_get_comments (about), "職業性ストレス簡易調査票"));
   g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
 
-  save_screenshot (GTK_WIDGET (about), "about-ja.png");
+  save_screenshot_png (GTK_WIDGET (about), "about-ja.png", SCREENSHOT_DEFAULT);
 
   destroy_window (about);
   destroy_window (window);
@@ -258,39 +133,21 @@ main (int   argc,
       char *argv[])
 {
   const char *locale;
-  g_autofree char *localedir = NULL;
-
-  /* gettext follows LANGUAGE in every locale but "C". C.UTF-8 is built into glibc (2.35 and
-   * later) and is not "C", so the test needs no generated ja_JP locale; plain C is replaced. */
-  g_setenv ("LANGUAGE", "ja", TRUE);
-  locale = setlocale (LC_ALL, "");
-  if (locale == NULL || strcmp (locale, "C") == 0 || strcmp (locale, "POSIX") == 0)
-    locale = setlocale (LC_ALL, "C.UTF-8");
 
   g_test_init (&argc, &argv, NULL);
 
+  locale = setup_japanese ();
   g_assert_nonnull (locale);
   g_test_message ("locale %s, LANGUAGE=ja", locale);
 
-  /* The catalog as built by po/meson.build: SC_TEST_LOCALEDIR/ja/LC_MESSAGES/stresscheck.mo. */
-  if (g_getenv ("SC_TEST_LOCALEDIR") != NULL)
-    localedir = g_strdup (g_getenv ("SC_TEST_LOCALEDIR"));
-  else
-    localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  /* Keep the locale chosen above. */
-  gtk_disable_setlocale ();
   gtk_init ();
 
   g_test_add_func ("/gui/i18n/catalog", test_i18n_catalog);
   g_test_add_func ("/gui/i18n/data-files", test_i18n_data_files);
   g_test_add_data_func ("/gui/i18n/window", (gconstpointer) test_i18n_window,
-                        run_in_application);
+                        run_app_test);
   g_test_add_data_func ("/gui/i18n/about", (gconstpointer) test_i18n_about,
-                        run_in_application);
+                        run_app_test);
 
   return g_test_run ();
 }

@@ -8,183 +8,10 @@
  */
 #define G_LOG_DOMAIN "test-gui-window"
 
-#include "config.h"
+/* A window or dialog that takes more than 10 s to appear fails the test. */
+#define GUI_TEST_WAIT_LIMIT_S 10
 
-#include <string.h>
-
-#include <adwaita.h>
-
-#include "sc-application.h"
-#include "sc-window.h"
-
-typedef void (*AppTestFunc) (ScApplication *app);
-
-static void
-on_activate_cb (GApplication *app,
-                gpointer      user_data)
-{
-  AppTestFunc func = (AppTestFunc) user_data;
-
-  /* Once only: a test may activate the application again. */
-  g_signal_handlers_disconnect_by_func (app, on_activate_cb, user_data);
-
-  /* The test closes every window; the hold keeps the application up until it returns. */
-  g_application_hold (app);
-  func (SC_APPLICATION (app));
-  g_application_release (app);
-}
-
-/* Runs @func in a running ScApplication, after its activation has presented the window, and
- * checks that the application ends and is finalized once @func has closed every window. Only
- * g_application_run () shuts an application down, which GtkApplication needs to let go of it. */
-static void
-run_in_application (AppTestFunc func)
-{
-  ScApplication *app = sc_application_new ();
-  char *argv[] = { (char *) "stresscheck", NULL };
-
-  /* Test programs run side by side on one session bus: without this, a second one would
-   * become a remote instance of the first. */
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) |
-                           G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_cb), (gpointer) func);
-
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, EXIT_SUCCESS);
-
-  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
-  g_assert_finalize_object (app);
-}
-
-static void
-iterate_until_idle (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  while (!gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
-  gtk_test_widget_wait_for_draw (widget);
-}
-
-/* The window the activation presented, mapped and drawn. */
-static ScWindow *
-get_window (ScApplication *app)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  g_assert_true (SC_IS_WINDOW (window));
-  wait_for_frame (GTK_WIDGET (window));
-
-  return SC_WINDOW (window);
-}
-
-/* Destroys @window, which must then be finalized. */
-static void
-destroy_window (gpointer window)
-{
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate_until_idle ();
-  g_assert_finalize_object (window);
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
-static GtkWindow *
-wait_for_toplevel (GType type)
-{
-  GtkWindow *window;
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while ((window = find_toplevel (type)) == NULL)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-    }
-  wait_for_frame (GTK_WIDGET (window));
-
-  return window;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* Renders @widget as it is on screen into G_TEST_BUILDDIR/@name and checks that the picture is
- * not one flat colour (a window that failed to draw). */
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree guchar *pixels = NULL;
-  g_autofree char *path = NULL;
-  gsize stride;
-  guint32 first;
-  gboolean uniform = TRUE;
-
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-
-  stride = (gsize) width * 4;
-  pixels = g_malloc (stride * height);
-  gdk_texture_download (texture, pixels, stride);
-  first = ((guint32 *) pixels)[0];
-  for (gsize i = 1; uniform && i < (gsize) width * height; i++)
-    uniform = ((guint32 *) pixels)[i] == first;
-  g_assert_false (uniform);
-}
+#include "gui-test-util.h"
 
 static void
 test_window_new_destroy (ScApplication *app)
@@ -194,13 +21,13 @@ test_window_new_destroy (ScApplication *app)
   g_assert_null (sc_window_get_settings (window));
   destroy_window (window);
 
-  destroy_window (get_window (app));
+  destroy_window (wait_for_sc_window (app));
 }
 
 static void
 test_window_welcome (ScApplication *app)
 {
-  ScWindow *window = get_window (app);
+  ScWindow *window = wait_for_sc_window (app);
   AdwStatusPage *status_page;
   GtkMenuButton *menu_button;
   GMenuModel *menu;
@@ -249,7 +76,7 @@ test_window_welcome (ScApplication *app)
   quit_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
   g_assert_cmpstr (quit_accels[0], ==, "<Control>q");
 
-  save_screenshot (GTK_WIDGET (window), "window.png");
+  save_screenshot_png (GTK_WIDGET (window), "window.png", SCREENSHOT_CHECK_DRAWN);
 
   destroy_window (window);
 }
@@ -257,7 +84,7 @@ test_window_welcome (ScApplication *app)
 static void
 test_window_about (ScApplication *app)
 {
-  ScWindow *window = get_window (app);
+  ScWindow *window = wait_for_sc_window (app);
   AdwAboutWindow *about;
   const char *website;
 
@@ -277,7 +104,7 @@ test_window_about (ScApplication *app)
   website = adw_about_window_get_website (about);
   g_assert_true (website == NULL || *website == '\0');
 
-  save_screenshot (GTK_WIDGET (about), "about.png");
+  save_screenshot_png (GTK_WIDGET (about), "about.png", SCREENSHOT_CHECK_DRAWN);
 
   destroy_window (about);
   destroy_window (window);
@@ -286,7 +113,7 @@ test_window_about (ScApplication *app)
 static void
 test_window_shortcuts (ScApplication *app)
 {
-  ScWindow *window = get_window (app);
+  ScWindow *window = wait_for_sc_window (app);
   GtkShortcutsWindow *overlay;
 
   /* GtkApplication loads gtk/help-overlay.ui from the resource base path. */
@@ -297,7 +124,7 @@ test_window_shortcuts (ScApplication *app)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
   g_assert_true (wait_for_toplevel (GTK_TYPE_SHORTCUTS_WINDOW) == GTK_WINDOW (overlay));
   g_assert_nonnull (find_descendant (GTK_WIDGET (overlay), GTK_TYPE_SHORTCUTS_SHORTCUT));
-  save_screenshot (GTK_WIDGET (overlay), "shortcuts.png");
+  save_screenshot_png (GTK_WIDGET (overlay), "shortcuts.png", SCREENSHOT_CHECK_DRAWN);
 
   gtk_window_close (GTK_WINDOW (overlay));
   iterate_until_idle ();
@@ -306,34 +133,6 @@ test_window_shortcuts (ScApplication *app)
   /* The window owns its overlay. */
   destroy_window (window);
   g_assert_null (overlay);
-}
-
-/* A name for a screen reader: an aria-label, a labelling widget, or text inside the button. */
-static char *
-get_accessible_name (GtkWidget *widget)
-{
-  GtkWidget *label;
-
-  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
-    {
-      /* The checker answers with the actual value when it differs from the one asked for. */
-      char *value = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
-                                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "");
-
-      if (value != NULL && *value != '\0')
-        return value;
-      g_free (value);
-    }
-
-  if (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget),
-                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY))
-    return g_strdup ("(labelled by another widget)");
-
-  label = find_descendant (widget, GTK_TYPE_LABEL);
-  if (label != NULL && *gtk_label_get_text (GTK_LABEL (label)) != '\0')
-    return g_strdup (gtk_label_get_text (GTK_LABEL (label)));
-
-  return NULL;
 }
 
 static void
@@ -357,7 +156,7 @@ collect_buttons (GtkWidget *widget,
 static void
 test_window_accessible_names (ScApplication *app)
 {
-  ScWindow *window = get_window (app);
+  ScWindow *window = wait_for_sc_window (app);
   g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
   guint unnamed = 0;
 
@@ -386,7 +185,7 @@ static void
 test_window_size_kept (ScApplication *app)
 {
   GSettings *settings = sc_application_get_settings (app);
-  ScWindow *window = get_window (app);
+  ScWindow *window = wait_for_sc_window (app);
   int width;
   int height;
 
@@ -411,7 +210,7 @@ test_window_size_kept (ScApplication *app)
 
   /* ...and the next window opens with it. */
   g_application_activate (G_APPLICATION (app));
-  window = get_window (app);
+  window = wait_for_sc_window (app);
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   g_assert_cmpint (width, ==, 720);
   g_assert_cmpint (height, ==, 540);
@@ -422,7 +221,7 @@ test_window_size_kept (ScApplication *app)
 static void
 test_window_quit (ScApplication *app)
 {
-  ScWindow *window = get_window (app);
+  ScWindow *window = wait_for_sc_window (app);
 
   g_object_ref (window);
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
@@ -432,14 +231,8 @@ test_window_quit (ScApplication *app)
   g_assert_finalize_object (window);
 }
 
-static void
-run_test (gconstpointer data)
-{
-  run_in_application ((AppTestFunc) data);
-}
-
 #define ADD_TEST(path, func) \
-  g_test_add_data_func ("/gui/window/" path, (gconstpointer) func, run_test)
+  g_test_add_data_func ("/gui/window/" path, (gconstpointer) func, run_app_test)
 
 int
 main (int   argc,
