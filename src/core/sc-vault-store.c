@@ -714,6 +714,92 @@ spend_decoy_check (sqlite3              *db,
     }
 }
 
+/* The lock-out state (and optionally the hash) of an employee's access code. Returns FALSE
+ * with @error unset when no code was issued, and with @error set on a database failure. */
+static gboolean
+read_throttle (sqlite3           *db,
+               gint64             round_id,
+               gint64             employee_id,
+               ScAccessThrottle  *throttle,
+               char             **out_hash,
+               GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = sc_vault_db_prepare (db, "SELECT code_hash, failures, locked_until FROM access_codes "
+                                  "WHERE round_id = ? AND employee_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  sqlite3_bind_int64 (stmt, 2, employee_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  if (out_hash != NULL)
+    *out_hash = column_strdup (stmt, 0);
+  throttle->failures = (guint) sqlite3_column_int (stmt, 1);
+  throttle->locked_until = sqlite3_column_int64 (stmt, 2);
+  return TRUE;
+}
+
+/* THROTTLED, with the wait in words, when the lock-out forbids an attempt now. */
+static gboolean
+throttle_allows (const ScAccessThrottle  *throttle,
+                 GError                 **error)
+{
+  gint64 retry_after;
+  gint64 minutes;
+
+  /* The lock-out policy is sc-access-code's: 5 free tries, then waits that grow. */
+  if (sc_access_throttle_check (throttle, now (), &retry_after))
+    return TRUE;
+  minutes = (retry_after + 59) / 60;
+  g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_THROTTLED,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "Too many wrong codes. Try again in %d minute, or ask the staff.",
+                            "Too many wrong codes. Try again in %d minutes, or ask the staff.",
+                            (gulong) minutes),
+               (int) minutes);
+  return FALSE;
+}
+
+/* Records an attempt in the lock-out state, durably; a failure is also audited as
+ * @fail_action. Nothing is written after a success that follows no failure. */
+static gboolean
+record_attempt (ScVault          *vault,
+                gint64            round_id,
+                gint64            employee_id,
+                ScAccessThrottle *throttle,
+                gboolean          success,
+                const char       *fail_action,
+                GError          **error)
+{
+  g_autoptr(sqlite3_stmt) update = NULL;
+  sqlite3 *db = sc_vault_get_db (vault);
+
+  if (success && throttle->failures == 0)
+    return TRUE;
+  sc_access_throttle_record (throttle, success, now ());
+
+  if (!sc_vault_begin (vault, error))
+    return FALSE;
+  update = sc_vault_db_prepare (db, "UPDATE access_codes SET failures = ?, locked_until = ? "
+                                    "WHERE round_id = ? AND employee_id = ?", error);
+  if (update == NULL)
+    goto fail;
+  sqlite3_bind_int (update, 1, (int) throttle->failures);
+  sqlite3_bind_int64 (update, 2, throttle->locked_until);
+  sqlite3_bind_int64 (update, 3, round_id);
+  sqlite3_bind_int64 (update, 4, employee_id);
+  if (!step_done (db, update, error)
+      || (!success && !sc_vault_audit_insert (vault, fail_action, employee_id, error)))
+    goto fail;
+  return sc_vault_commit_and_save (vault, error);
+
+fail:
+  sc_vault_rollback (vault);
+  return FALSE;
+}
+
 gboolean
 sc_vault_check_access_code (ScVault              *vault,
                             gint64                round_id,
@@ -722,11 +808,10 @@ sc_vault_check_access_code (ScVault              *vault,
                             gpointer              user_data,
                             GError              **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) update = NULL;
   g_autofree char *hash = NULL;
-  gint64 employee_id, retry_after, t = now ();
-  ScAccessThrottle throttle;
+  g_autoptr(GError) local_error = NULL;
+  ScAccessThrottle throttle = { 0, 0 };
+  gint64 employee_id;
   gboolean match;
   sqlite3 *db;
 
@@ -736,64 +821,23 @@ sc_vault_check_access_code (ScVault              *vault,
   if (!sc_vault_check_role (vault, SC_VAULT_ROLES_ANY, TRUE, error))
     return FALSE;
   db = sc_vault_get_db (vault);
-  if (!lookup_employee_id (db, employee_number, &employee_id, NULL))
+  if (!lookup_employee_id (db, employee_number, &employee_id, NULL)
+      || !read_throttle (db, round_id, employee_id, &throttle, &hash, &local_error))
     {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
       spend_decoy_check (db, round_id, check, user_data);
       set_access_denied (error);
       return FALSE;
     }
-  stmt = sc_vault_db_prepare (db, "SELECT code_hash, failures, locked_until FROM access_codes "
-                                  "WHERE round_id = ? AND employee_id = ?", error);
-  if (stmt == NULL)
+
+  if (!throttle_allows (&throttle, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  sqlite3_bind_int64 (stmt, 2, employee_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_clear_pointer (&stmt, sqlite3_finalize);
-      spend_decoy_check (db, round_id, check, user_data);
-      set_access_denied (error);
-      return FALSE;
-    }
-  hash = column_strdup (stmt, 0);
-  throttle.failures = (guint) sqlite3_column_int (stmt, 1);
-  throttle.locked_until = sqlite3_column_int64 (stmt, 2);
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  /* The lock-out policy is sc-access-code's: 5 free tries, then waits that grow. */
-  if (!sc_access_throttle_check (&throttle, t, &retry_after))
-    {
-      gint64 minutes = (retry_after + 59) / 60;
-
-      g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_THROTTLED,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "Too many wrong codes. Try again in %d minute, or ask "
-                                "the staff.",
-                                "Too many wrong codes. Try again in %d minutes, or ask "
-                                "the staff.", (gulong) minutes),
-                   (int) minutes);
-      return FALSE;
-    }
-
   match = check (hash, user_data);
-  if (match && throttle.failures == 0)
-    return TRUE;
-  sc_access_throttle_record (&throttle, match, t);
-
-  if (!sc_vault_begin (vault, error))
-    return FALSE;
-  update = sc_vault_db_prepare (db, "UPDATE access_codes SET failures = ?, locked_until = ? "
-                                    "WHERE round_id = ? AND employee_id = ?", error);
-  if (update == NULL)
-    goto fail;
-  sqlite3_bind_int (update, 1, (int) throttle.failures);
-  sqlite3_bind_int64 (update, 2, throttle.locked_until);
-  sqlite3_bind_int64 (update, 3, round_id);
-  sqlite3_bind_int64 (update, 4, employee_id);
-  if (!step_done (db, update, error)
-      || (!match && !sc_vault_audit_insert (vault, "access_code.fail", employee_id, error)))
-    goto fail;
-  if (!sc_vault_commit_and_save (vault, error))
+  if (!record_attempt (vault, round_id, employee_id, &throttle, match, "access_code.fail", error))
     return FALSE;
   if (!match)
     {
@@ -801,10 +845,6 @@ sc_vault_check_access_code (ScVault              *vault,
       return FALSE;
     }
   return TRUE;
-
-fail:
-  sc_vault_rollback (vault);
-  return FALSE;
 }
 
 /* ---- Submissions --------------------------------------------------------------------- */
@@ -1658,30 +1698,40 @@ fail:
   return FALSE;
 }
 
-gboolean
-sc_vault_has_submitted (ScVault    *vault,
-                        gint64      round_id,
-                        const char *employee_number)
+/* Whether @sql (a SELECT taking round id and employee id) finds a row for the employee. */
+static gboolean
+employee_row_exists (ScVault    *vault,
+                     const char *sql,
+                     gint64      round_id,
+                     const char *employee_number)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 employee_id;
   sqlite3 *db;
-
-  g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
-  g_return_val_if_fail (employee_number != NULL, FALSE);
 
   if (!sc_vault_check_role (vault, SC_VAULT_ROLES_ANY, FALSE, NULL))
     return FALSE;
   db = sc_vault_get_db (vault);
   if (!lookup_employee_id (db, employee_number, &employee_id, NULL))
     return FALSE;
-  stmt = sc_vault_db_prepare (db, "SELECT 1 FROM submissions WHERE round_id = ? "
-                                  "AND employee_id = ?", NULL);
+  stmt = sc_vault_db_prepare (db, sql, NULL);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, round_id);
   sqlite3_bind_int64 (stmt, 2, employee_id);
   return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+gboolean
+sc_vault_has_submitted (ScVault    *vault,
+                        gint64      round_id,
+                        const char *employee_number)
+{
+  g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
+  g_return_val_if_fail (employee_number != NULL, FALSE);
+
+  return employee_row_exists (vault, "SELECT 1 FROM submissions WHERE round_id = ? "
+                                     "AND employee_id = ?", round_id, employee_number);
 }
 
 gboolean
@@ -1689,74 +1739,11 @@ sc_vault_has_result_view (ScVault    *vault,
                           gint64      round_id,
                           const char *employee_number)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gint64 employee_id;
-  sqlite3 *db;
-
   g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
   g_return_val_if_fail (employee_number != NULL, FALSE);
 
-  if (!sc_vault_check_role (vault, SC_VAULT_ROLES_ANY, FALSE, NULL))
-    return FALSE;
-  db = sc_vault_get_db (vault);
-  if (!lookup_employee_id (db, employee_number, &employee_id, NULL))
-    return FALSE;
-  stmt = sc_vault_db_prepare (db, "SELECT 1 FROM result_views WHERE round_id = ? "
-                                  "AND employee_id = ?", NULL);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  sqlite3_bind_int64 (stmt, 2, employee_id);
-  return sqlite3_step (stmt) == SQLITE_ROW;
-}
-
-/* Records a failed or successful PIN in the access-code throttle of that employee. */
-static gboolean
-record_pin_attempt (ScVault  *vault,
-                    gint64    round_id,
-                    gint64    employee_id,
-                    gboolean  success,
-                    GError  **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) update = NULL;
-  sqlite3 *db = sc_vault_get_db (vault);
-  ScAccessThrottle throttle = { 0, 0 };
-
-  stmt = sc_vault_db_prepare (db, "SELECT failures, locked_until FROM access_codes "
-                                  "WHERE round_id = ? AND employee_id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  sqlite3_bind_int64 (stmt, 2, employee_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      throttle.failures = (guint) sqlite3_column_int (stmt, 0);
-      throttle.locked_until = sqlite3_column_int64 (stmt, 1);
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (success && throttle.failures == 0)
-    return TRUE;
-  sc_access_throttle_record (&throttle, success, now ());
-
-  if (!sc_vault_begin (vault, error))
-    return FALSE;
-  update = sc_vault_db_prepare (db, "UPDATE access_codes SET failures = ?, locked_until = ? "
-                                    "WHERE round_id = ? AND employee_id = ?", error);
-  if (update == NULL)
-    goto fail;
-  sqlite3_bind_int (update, 1, (int) throttle.failures);
-  sqlite3_bind_int64 (update, 2, throttle.locked_until);
-  sqlite3_bind_int64 (update, 3, round_id);
-  sqlite3_bind_int64 (update, 4, employee_id);
-  if (!step_done (db, update, error)
-      || (!success && !sc_vault_audit_insert (vault, "result_view.fail", employee_id, error)))
-    goto fail;
-  return sc_vault_commit_and_save (vault, error);
-
-fail:
-  sc_vault_rollback (vault);
-  return FALSE;
+  return employee_row_exists (vault, "SELECT 1 FROM result_views WHERE round_id = ? "
+                                     "AND employee_id = ?", round_id, employee_number);
 }
 
 gboolean
@@ -1770,14 +1757,13 @@ sc_vault_load_result_view (ScVault       *vault,
                            GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) lock = NULL;
+  g_autoptr(GError) local_error = NULL;
   guint8 plain[VIEW_PLAIN_LEN];
   guint8 ad[VIEW_AD_LEN];
   guint8 *key;
   gint64 employee_id;
   ScCriteria criteria;
   ScAccessThrottle throttle = { 0, 0 };
-  gint64 retry_after;
   gboolean opened;
   sqlite3 *db;
 
@@ -1793,30 +1779,14 @@ sc_vault_load_result_view (ScVault       *vault,
     return FALSE;
 
   /* The same lock-out as for access codes: a PIN cannot be guessed at the kiosk. */
-  lock = sc_vault_db_prepare (db, "SELECT failures, locked_until FROM access_codes "
-                                  "WHERE round_id = ? AND employee_id = ?", error);
-  if (lock == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (lock, 1, round_id);
-  sqlite3_bind_int64 (lock, 2, employee_id);
-  if (sqlite3_step (lock) == SQLITE_ROW)
+  if (!read_throttle (db, round_id, employee_id, &throttle, NULL, &local_error)
+      && local_error != NULL)
     {
-      throttle.failures = (guint) sqlite3_column_int (lock, 0);
-      throttle.locked_until = sqlite3_column_int64 (lock, 1);
-    }
-  if (!sc_access_throttle_check (&throttle, now (), &retry_after))
-    {
-      gint64 minutes = (retry_after + 59) / 60;
-
-      g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_THROTTLED,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "Too many wrong codes. Try again in %d minute, or ask "
-                                "the staff.",
-                                "Too many wrong codes. Try again in %d minutes, or ask "
-                                "the staff.", (gulong) minutes),
-                   (int) minutes);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+  if (!throttle_allows (&throttle, error))
+    return FALSE;
 
   stmt = sc_vault_db_prepare (db, "SELECT nonce, ciphertext FROM result_views "
                                   "WHERE round_id = ? AND employee_id = ?", error);
@@ -1853,9 +1823,8 @@ sc_vault_load_result_view (ScVault       *vault,
     }
   sc_secure_free (key);
   g_clear_pointer (&stmt, sqlite3_finalize);
-  g_clear_pointer (&lock, sqlite3_finalize);
 
-  if (!record_pin_attempt (vault, round_id, employee_id, opened, error))
+  if (!record_attempt (vault, round_id, employee_id, &throttle, opened, "result_view.fail", error))
     {
       sodium_memzero (plain, sizeof plain);
       return FALSE;
