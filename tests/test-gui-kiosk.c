@@ -10,6 +10,8 @@
  *    consent, ask for an interview, finish; then the vault holds exactly that, and the
  *    screen holds nothing of the person;
  *  - the idle timeout wipes the screen, keeps the answers, and a new login resumes them;
+ *  - a personal PIN set at the end opens the same result again, read-only, after a wrong
+ *    PIN was refused; answering twice in a round is refused after the login;
  *  - wrong codes are throttled with the same message for unknown numbers; a close request
  *    is refused; leaving needs the right passphrase.
  *
@@ -39,6 +41,7 @@
 #include "sc-kiosk-result-page.h"
 #include "sc-kiosk-consent-page.h"
 #include "sc-kiosk-interview-page.h"
+#include "sc-kiosk-pin-page.h"
 #include "sc-kiosk-done-page.h"
 #include "sc-kiosk-leave-page.h"
 #include "sc-profile-chart.h"
@@ -1216,6 +1219,12 @@ test_kiosk_session (GtkApplication *app,
       wait_not_busy (window);
     }
 
+  /* A personal PIN to see the result again is offered; these people skip it (see
+   * test_kiosk_pin () for one who sets it). */
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "pin");
+  check_page_controls (window);
+  click (window, "kiosk.pin-skip");
+
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "done");
   check_page_controls (window);
   save_screenshot (GTK_WIDGET (window), "done", c->width, c->height);
@@ -1461,6 +1470,284 @@ test_kiosk_throttle (GtkApplication *app,
   fixture_tear_down (&fixture);
 }
 
+/* ---- Tests: the personal PIN -------------------------------------------------------------- */
+
+static void
+test_kiosk_pin_page (GtkApplication *app,
+                     gconstpointer   data)
+{
+  /* The page alone in a window, in each of its modes: made, drawn and freed. */
+  for (guint mode = 0; mode < 3; mode++)
+    {
+      GtkWidget *window = gtk_window_new ();
+      GtkWidget *widget = sc_kiosk_pin_page_new ();
+      ScKioskKeypad *keypad;
+
+      g_object_add_weak_pointer (G_OBJECT (widget), (gpointer *) &widget);
+      if (mode == SC_KIOSK_PIN_PAGE_MESSAGE)
+        sc_kiosk_pin_page_show_message (SC_KIOSK_PIN_PAGE (widget), "title", NULL, TRUE);
+      else
+        sc_kiosk_pin_page_ask (SC_KIOSK_PIN_PAGE (widget), mode);
+      g_assert_cmpint (sc_kiosk_pin_page_get_mode (SC_KIOSK_PIN_PAGE (widget)), ==, mode);
+      gtk_window_set_child (GTK_WINDOW (window), widget);
+      gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+      gtk_window_present (GTK_WINDOW (window));
+      wait_for_frame (widget);
+      g_assert_true (gtk_widget_get_mapped (widget));
+
+      /* The keypad has digits only: no letters, no switch to them. */
+      keypad = SC_KIOSK_KEYPAD (find_descendant (widget, SC_TYPE_KIOSK_KEYPAD));
+      g_assert_cmpint (sc_kiosk_keypad_get_layout (keypad), ==, SC_KIOSK_KEYPAD_DIGITS);
+      for (char d = '0'; d <= '9'; d++)
+        g_assert_nonnull (sc_kiosk_keypad_find_key (keypad, (char[]) { d, '\0' }));
+      g_assert_nonnull (sc_kiosk_keypad_find_key (keypad, "backspace"));
+      g_assert_null (sc_kiosk_keypad_find_key (keypad, "switch"));
+      g_assert_null (sc_kiosk_keypad_find_key (keypad, "A"));
+
+      g_object_ref (window);
+      gtk_window_destroy (GTK_WINDOW (window));
+      iterate_until_idle ();
+      g_assert_finalize_object (window);
+      g_assert_null (widget);
+    }
+}
+
+/* The text of the visible error message on @page, or NULL. */
+static char *
+get_error_text (GtkWidget *page)
+{
+  g_autoptr (GPtrArray) stack = g_ptr_array_new ();
+
+  g_ptr_array_add (stack, page);
+  while (stack->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget)
+          && gtk_widget_has_css_class (widget, "sc-kiosk-error"))
+        return g_strdup (gtk_label_get_text (GTK_LABEL (widget)));
+      for (GtkWidget *child = gtk_widget_get_first_child (widget);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (stack, child);
+    }
+  return NULL;
+}
+
+/* Whether a label that is drawn on @widget says @text. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return FALSE;
+  if (GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Types @pin into the PIN page's entry named @entry_name: on the keypad, or the keyboard. */
+static void
+type_pin (ScKioskWindow *window,
+          const char    *entry_name,
+          const char    *pin,
+          gboolean       on_keypad)
+{
+  GtkWidget *page = sc_kiosk_window_get_page (window, "pin");
+  GtkEditable *entry = find_entry (page, entry_name);
+  ScKioskKeypad *keypad = SC_KIOSK_KEYPAD (find_descendant (page, SC_TYPE_KIOSK_KEYPAD));
+  GtkEventController *keys = find_controller (page, "sc-kiosk-pin-keys");
+
+  g_assert_nonnull (entry);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (entry)));
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+  iterate_until_idle ();
+  for (const char *c = pin; *c != '\0'; c++)
+    {
+      if (on_keypad)
+        tap (sc_kiosk_keypad_find_key (keypad, (char[]) { *c, '\0' }));
+      else
+        g_assert_true (press_key (keys, gdk_unicode_to_keyval ((guchar) *c), 0));
+    }
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, pin);
+}
+
+static void
+test_kiosk_pin (GtkApplication *app,
+                gconstpointer   data)
+{
+  const Person *person = &people[0];
+  const char *pin = "4711";
+  Fixture fixture = { 0 };
+  ScKioskWindow *window;
+  ScKioskPinPage *pin_page;
+  ScKioskResultPage *result_page;
+  GtkWidget *page;
+  guint8 answers[SC_BJSQ_N_ITEMS];
+  ScSex sex;
+  ScResult expected, shown;
+  ScCriteria criteria;
+  const ScAreaResult *area;
+  g_autofree char *error_text = NULL;
+  g_autofree char *area_text = NULL;
+
+  fixture_set_up (&fixture, NULL);
+  load_respondent ("r1-00028", answers, &sex);
+  g_assert_cmpint (sex, ==, person->sex);
+  sc_criteria_init_default (&criteria);
+  sc_score (answers, sex, &criteria, &expected);
+  area = sc_result_primary (&expected, &criteria);
+  g_assert_cmpint (area->verdict, ==, SC_VERDICT_HIGH);
+
+  window = open_kiosk (app, &fixture, 1024, 768, 0);
+  pin_page = SC_KIOSK_PIN_PAGE (sc_kiosk_window_get_page (window, "pin"));
+  page = GTK_WIDGET (pin_page);
+
+  /* A whole session, without consent, and "not now" to the interview. */
+  log_in (window, person, fixture.codes[0], NULL);
+  for (guint i = 0; i < SC_BJSQ_N_ITEMS; i++)
+    answer_item (window, i, answers[i]);
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "review");
+  click (window, "kiosk.submit");
+  wait_not_busy (window);
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "result");
+  click (window, "kiosk.show-consent");
+  tap (sc_kiosk_consent_page_get_button (
+                   SC_KIOSK_CONSENT_PAGE (sc_kiosk_window_get_page (window, "consent")), FALSE));
+  wait_not_busy (window);
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "interview");
+  click (window, "kiosk.finish");
+
+  /* The PIN is offered, with what it is for. */
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "pin");
+  g_assert_cmpint (sc_kiosk_pin_page_get_mode (pin_page), ==, SC_KIOSK_PIN_PAGE_SET);
+  g_assert_true (shows_text (page, _("See This Result Again Later?")));
+  g_assert_nonnull (find_action_button (page, "kiosk.pin-skip", NULL));
+  check_page_controls (window);
+  g_assert_false (sc_vault_has_result_view (fixture.vault, fixture.round_id, person->number));
+
+  /* Too short, then two that differ: refused here, with a message, and nothing is kept. */
+  type_pin (window, _("Personal PIN"), "12", TRUE);
+  type_pin (window, _("The same PIN again"), "12", TRUE);
+  click (window, "kiosk.pin-save");
+  g_assert_false (sc_kiosk_window_is_busy (window));
+  error_text = get_error_text (page);
+  g_assert_cmpstr (error_text, ==, _("A PIN has 4 to 8 digits. Please try again."));
+  g_clear_pointer (&error_text, g_free);
+  g_assert_cmpstr (sc_kiosk_pin_page_get_pin (pin_page), ==, "");
+
+  type_pin (window, _("Personal PIN"), pin, TRUE);
+  /* Letters are not typed into a PIN. */
+  g_assert_true (press_key (find_controller (page, "sc-kiosk-pin-keys"), GDK_KEY_a, 0));
+  g_assert_cmpstr (sc_kiosk_pin_page_get_pin (pin_page), ==, pin);
+  type_pin (window, _("The same PIN again"), "4712", FALSE);
+  save_screenshot (GTK_WIDGET (window), "pin", 1024, 768);
+  click (window, "kiosk.pin-save");
+  error_text = get_error_text (page);
+  g_assert_cmpstr (error_text, ==, _("The two PINs do not match. Please enter your PIN "
+                                     "again in both fields."));
+  g_clear_pointer (&error_text, g_free);
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "pin");
+
+  /* The keypad for the first, the keyboard for the second: saved. */
+  type_pin (window, _("Personal PIN"), pin, TRUE);
+  type_pin (window, _("The same PIN again"), pin, FALSE);
+  click (window, "kiosk.pin-save");
+  wait_not_busy (window);
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "done");
+  g_assert_true (sc_vault_has_result_view (fixture.vault, fixture.round_id, person->number));
+  click (window, "kiosk.finish");
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "welcome");
+  check_no_trace (window, person);
+
+  /* "See My Result Again": the same login, then the PIN. */
+  click (window, "kiosk.view-again");
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "login");
+  log_in (window, person, fixture.codes[0], NULL);
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "pin");
+  g_assert_cmpint (sc_kiosk_pin_page_get_mode (pin_page), ==, SC_KIOSK_PIN_PAGE_ENTER);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (find_entry (page,
+                                                                  _("The same PIN again")))));
+  check_page_controls (window);
+
+  /* A wrong PIN is refused, with a message. */
+  type_pin (window, _("Personal PIN"), "9999", TRUE);
+  save_screenshot (GTK_WIDGET (window), "pin-enter", 1024, 768);
+  click (window, "kiosk.pin-open");
+  wait_not_busy (window);
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "pin");
+  error_text = get_error_text (page);
+  g_assert_cmpstr (error_text, ==, _("This PIN is not right. Please try again."));
+  g_clear_pointer (&error_text, g_free);
+  g_assert_cmpstr (sc_kiosk_pin_page_get_pin (pin_page), ==, "");
+
+  /* The right one shows the same result, read-only. */
+  type_pin (window, _("Personal PIN"), pin, FALSE);
+  click (window, "kiosk.pin-open");
+  wait_not_busy (window);
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "result");
+  result_page = SC_KIOSK_RESULT_PAGE (sc_kiosk_window_get_page (window, "result"));
+  g_assert_true (sc_profile_chart_get_result (sc_kiosk_result_page_get_chart (result_page),
+                                              &shown));
+  g_assert_cmpmem (shown.score, sizeof shown.score, expected.score, sizeof expected.score);
+  g_assert_cmpmem (shown.raw, sizeof shown.raw, expected.raw, sizeof expected.raw);
+  g_assert_cmpint (shown.conversion.verdict, ==, expected.conversion.verdict);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (result_page),
+                                                              "verdict"))), ==,
+                   "あなたは高ストレス者に該当します");
+  area_text = g_strdup_printf ("%d点", area->a + area->c);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (result_page),
+                                                              "area-ac"))), ==, area_text);
+  /* No consent or interview this time: the button ends the visit. */
+  g_assert_null (find_action_button (GTK_WIDGET (result_page), "kiosk.show-consent", NULL));
+  g_assert_nonnull (find_action_button (GTK_WIDGET (result_page), "kiosk.view-done", NULL));
+  check_page_controls (window);
+  save_screenshot (GTK_WIDGET (window), "result-again", 1024, 768);
+  click (window, "kiosk.view-done");
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "done");
+  click (window, "kiosk.finish");
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "welcome");
+  check_no_trace (window, person);
+
+  /* "Start" again for the same person: already answered, and the result is offered. */
+  log_in (window, person, fixture.codes[0], NULL);
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "pin");
+  g_assert_cmpint (sc_kiosk_pin_page_get_mode (pin_page), ==, SC_KIOSK_PIN_PAGE_MESSAGE);
+  g_assert_true (shows_text (page, _("You have already answered this round")));
+  check_page_controls (window);
+  save_screenshot (GTK_WIDGET (window), "pin-answered", 1024, 768);
+  click (window, "kiosk.pin-enter");
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "pin");
+  g_assert_cmpint (sc_kiosk_pin_page_get_mode (pin_page), ==, SC_KIOSK_PIN_PAGE_ENTER);
+  click (window, "kiosk.pin-cancel");
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "welcome");
+  check_no_trace (window, person);
+
+  /* Someone who kept nothing is told so, and goes back to the start. */
+  click (window, "kiosk.view-again");
+  log_in (window, &people[1], fixture.codes[1], NULL);
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "pin");
+  g_assert_cmpint (sc_kiosk_pin_page_get_mode (pin_page), ==, SC_KIOSK_PIN_PAGE_MESSAGE);
+  g_assert_true (shows_text (page, _("No result was kept for viewing again. Ask the "
+                                     "implementer.")));
+  g_assert_null (find_action_button (page, "kiosk.pin-enter", NULL));
+  check_page_controls (window);
+  click (window, "kiosk.pin-cancel");
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "welcome");
+  check_no_trace (window, &people[1]);
+
+  /* One submission only: the second login did not start the questions again. */
+  close_kiosk (window);
+  g_assert_true (sc_vault_has_submitted (fixture.vault, fixture.round_id, person->number));
+  g_assert_false (sc_vault_has_submitted (fixture.vault, fixture.round_id, people[1].number));
+  fixture_tear_down (&fixture);
+}
+
 /* ---- Main ---------------------------------------------------------------------------------- */
 
 static void
@@ -1534,6 +1821,8 @@ main (int   argc,
             &session_cases[3]);
   add_test ("/gui/kiosk/idle-timeout", test_kiosk_idle, NULL);
   add_test ("/gui/kiosk/throttle-close-leave", test_kiosk_throttle, NULL);
+  add_test ("/gui/kiosk/pin-page", test_kiosk_pin_page, NULL);
+  add_test ("/gui/kiosk/pin-view-again", test_kiosk_pin, NULL);
 
   return g_test_run ();
 }

@@ -22,6 +22,7 @@ struct _ScKioskKeypad
   GtkGrid             *number_grid;
   GtkGrid             *letters_grid;
   GtkGrid             *code_grid;
+  GtkGrid             *digits_grid;
 
   /* Borrowed references */
   GtkEditable         *target;
@@ -35,7 +36,8 @@ G_DEFINE_FINAL_TYPE (ScKioskKeypad, sc_kiosk_keypad, ADW_TYPE_BIN)
 G_DEFINE_ENUM_TYPE (ScKioskKeypadLayout, sc_kiosk_keypad_layout,
   G_DEFINE_ENUM_VALUE (SC_KIOSK_KEYPAD_NUMBER, "number"),
   G_DEFINE_ENUM_VALUE (SC_KIOSK_KEYPAD_LETTERS, "letters"),
-  G_DEFINE_ENUM_VALUE (SC_KIOSK_KEYPAD_CODE, "code"))
+  G_DEFINE_ENUM_VALUE (SC_KIOSK_KEYPAD_CODE, "code"),
+  G_DEFINE_ENUM_VALUE (SC_KIOSK_KEYPAD_DIGITS, "digits"))
 
 enum {
   PROP_0,
@@ -50,6 +52,7 @@ static const char * const layout_names[] = {
   [SC_KIOSK_KEYPAD_NUMBER] = "number",
   [SC_KIOSK_KEYPAD_LETTERS] = "letters",
   [SC_KIOSK_KEYPAD_CODE] = "code",
+  [SC_KIOSK_KEYPAD_DIGITS] = "digits",
 };
 
 /* The template's stack of layouts. It is the bin's child, not a bound template child: a bound
@@ -191,6 +194,11 @@ build_keys (ScKioskKeypad *self)
    * five to a row: 25 keys, then a wide delete key. */
   add_character_keys (self, self->code_grid, SC_ACCESS_CODE_ALPHABET, 5);
   add_backspace_key (self, self->code_grid, 3, SC_ACCESS_CODE_ALPHABET_SIZE / 5, 2);
+
+  /* A PIN is digits only: the phone layout without the switch to letters. */
+  add_character_keys (self, self->digits_grid, "123456789", 3);
+  add_key (self, self->digits_grid, "0", "0", NULL, 1, 3, 1);
+  add_backspace_key (self, self->digits_grid, 2, 3, 1);
 }
 
 static void
@@ -287,6 +295,7 @@ sc_kiosk_keypad_class_init (ScKioskKeypadClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScKioskKeypad, number_grid);
   gtk_widget_class_bind_template_child (widget_class, ScKioskKeypad, letters_grid);
   gtk_widget_class_bind_template_child (widget_class, ScKioskKeypad, code_grid);
+  gtk_widget_class_bind_template_child (widget_class, ScKioskKeypad, digits_grid);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -321,7 +330,7 @@ sc_kiosk_keypad_set_layout (ScKioskKeypad       *self,
                             ScKioskKeypadLayout  layout)
 {
   g_return_if_fail (SC_IS_KIOSK_KEYPAD (self));
-  g_return_if_fail (layout <= SC_KIOSK_KEYPAD_CODE);
+  g_return_if_fail (layout <= SC_KIOSK_KEYPAD_DIGITS);
 
   if (self->layout == layout)
     return;

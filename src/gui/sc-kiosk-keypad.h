@@ -2,10 +2,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The kiosk's on-screen keypad, for touch screens without a keyboard: large keys that type
- * into a target entry. Three layouts: digits for the employee number (with a switch to
- * letters, since some rosters use numbers like "EMP-00417"), and for the access code
+ * into a target entry. Four layouts: digits for the employee number (with a switch to
+ * letters, since some rosters use numbers like "EMP-00417"), for the access code
  * exactly the 25 characters of SC_ACCESS_CODE_ALPHABET, so that no key can type a
- * character a code cannot contain. The keys never take the keyboard focus: the entry
+ * character a code cannot contain, and digits alone for a personal PIN. The keys never take the keyboard focus: the entry
  * keeps it, and a physical keyboard works alongside.
  */
 #pragma once
@@ -19,6 +19,7 @@ typedef enum
   SC_KIOSK_KEYPAD_NUMBER,   /* 0-9, with a key to switch to letters */
   SC_KIOSK_KEYPAD_LETTERS,  /* A-Z and "-", with a key to switch back to digits */
   SC_KIOSK_KEYPAD_CODE,     /* the access code alphabet */
+  SC_KIOSK_KEYPAD_DIGITS,   /* 0-9 only, for a personal PIN */
 } ScKioskKeypadLayout;
 
 #define SC_TYPE_KIOSK_KEYPAD_LAYOUT (sc_kiosk_keypad_layout_get_type ())

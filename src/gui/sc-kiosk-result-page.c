@@ -29,6 +29,7 @@ struct _ScKioskResultPage
   GtkLabel          *scores_note;
   GtkBox            *advice_box;
   GtkLabel          *contact_label;
+  GtkLabel          *next_label;
   GtkButton         *next_button;
 
   /* Borrowed references: the advice paragraphs, made once (a result only fills them; making
@@ -36,6 +37,9 @@ struct _ScKioskResultPage
   GtkLabel          *advice_titles[SC_KIOSK_RESULT_MAX_ADVICE + 1];
   GtkLabel          *advice_texts[SC_KIOSK_RESULT_MAX_ADVICE + 1];
   guint              n_advice;
+
+  /* Plain state */
+  gboolean           read_only;
 };
 
 G_DEFINE_FINAL_TYPE (ScKioskResultPage, sc_kiosk_result_page, ADW_TYPE_BIN)
@@ -214,6 +218,7 @@ sc_kiosk_result_page_class_init (ScKioskResultPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScKioskResultPage, scores_note);
   gtk_widget_class_bind_template_child (widget_class, ScKioskResultPage, advice_box);
   gtk_widget_class_bind_template_child (widget_class, ScKioskResultPage, contact_label);
+  gtk_widget_class_bind_template_child (widget_class, ScKioskResultPage, next_label);
   gtk_widget_class_bind_template_child (widget_class, ScKioskResultPage, next_button);
 }
 
@@ -268,8 +273,11 @@ sc_kiosk_result_page_set_result (ScKioskResultPage *self,
       criteria_text = describe_criteria (area->verdict, area->criteria);
       gtk_label_set_text (self->criterion_label, criteria_text);
       gtk_label_set_text (self->interview_label,
-                          high ? _("An interview with a doctor is recommended. You can ask for "
-                                   "one in a moment.")
+                          high && self->read_only
+                          ? _("An interview with a doctor is recommended. To ask for one, "
+                              "talk to the implementer of the stress check.")
+                          : high ? _("An interview with a doctor is recommended. You can ask for "
+                                     "one in a moment.")
                                : _("An interview with a doctor is not needed on the basis of "
                                    "these answers. If you are worried about your health, you "
                                    "can still talk to someone (see below)."));
@@ -335,4 +343,23 @@ sc_kiosk_result_page_clear (ScKioskResultPage *self)
   gtk_label_set_text (self->scores_note, "");
   clear_advice (self);
   gtk_label_set_text (self->contact_label, "");
+
+  /* A new person starts with the ordinary page. */
+  sc_kiosk_result_page_set_read_only (self, FALSE);
+}
+
+void
+sc_kiosk_result_page_set_read_only (ScKioskResultPage *self,
+                                    gboolean           read_only)
+{
+  g_return_if_fail (SC_IS_KIOSK_RESULT_PAGE (self));
+
+  self->read_only = !!read_only;
+  gtk_label_set_text (self->next_label,
+                      read_only ? _("This is the result you kept. Nothing can be changed here.")
+                                : _("Next, you decide whether your employer may see this "
+                                    "result."));
+  gtk_button_set_label (self->next_button, read_only ? _("Done") : _("Next"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->next_button),
+                                  read_only ? "kiosk.view-done" : "kiosk.show-consent");
 }

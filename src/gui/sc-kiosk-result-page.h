@@ -4,7 +4,8 @@
  * The employee's own result, shown right after they sent their answers: the stress profile
  * chart, whether they are in the high-stress group and by which criterion (㋐/㋑) in plain
  * language, whether an interview with a doctor is recommended, self-care advice matched to
- * the scales with the most stress, and where to get help. kiosk.show-consent goes on.
+ * the scales with the most stress, and where to get help. kiosk.show-consent goes on (or,
+ * seen again with a personal PIN, kiosk.view-done ends the visit).
  */
 #pragma once
 
@@ -42,6 +43,12 @@ ScProfileChart *sc_kiosk_result_page_get_chart  (ScKioskResultPage *self);
 
 /* Focuses the button that goes on. */
 void            sc_kiosk_result_page_focus      (ScKioskResultPage *self);
+
+/* The read-only variant, for a result seen again with a personal PIN: the button that goes
+ * on ends the visit (kiosk.view-done) instead of asking for consent (kiosk.show-consent).
+ * Set it before sc_kiosk_result_page_set_result(); sc_kiosk_result_page_clear() unsets it. */
+void            sc_kiosk_result_page_set_read_only (ScKioskResultPage *self,
+                                                    gboolean           read_only);
 
 /* SECURITY: removes every score, verdict and advice of the last person from the screen. */
 void            sc_kiosk_result_page_clear      (ScKioskResultPage *self);

@@ -2,8 +2,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The first kiosk page, shown between employees: what the stress check is, that answering
- * is voluntary, who sees the result, how long it takes, and a button to start
- * (kiosk.start). It shows nothing about any person.
+ * is voluntary, who sees the result, how long it takes, a button to start (kiosk.start),
+ * and one to see a result kept with a personal PIN again (kiosk.view-again). It shows
+ * nothing about any person.
  */
 #pragma once
 

@@ -3,7 +3,15 @@
  *
  * The kiosk session, one employee at a time:
  *
- *   welcome → login → question ×57 → review → result → consent → [interview] → done → welcome
+ *   welcome → login → question ×57 → review → result → consent → [interview] → pin → done
+ *
+ * "pin" offers a personal PIN to see the result again later. With it, "See My Result Again"
+ * on the welcome page goes
+ *
+ *   welcome → login → pin (entered) → result (read-only) → done
+ *
+ * and someone who answered already is told so after the login (on the pin page), instead of
+ * being given the questions again.
  *
  * The window owns the flow and the person's data (the session); the pages only show what
  * they are given and trigger the kiosk.* actions. Every vault call that may take long
@@ -30,6 +38,7 @@
 #include "sc-kiosk-result-page.h"
 #include "sc-kiosk-consent-page.h"
 #include "sc-kiosk-interview-page.h"
+#include "sc-kiosk-pin-page.h"
 #include "sc-kiosk-done-page.h"
 #include "sc-kiosk-leave-page.h"
 #include "sc-access-code.h"
@@ -54,6 +63,7 @@
 #define PAGE_RESULT    "result"
 #define PAGE_CONSENT   "consent"
 #define PAGE_INTERVIEW "interview"
+#define PAGE_PIN       "pin"
 #define PAGE_DONE      "done"
 #define PAGE_LEAVE     "leave"
 
@@ -72,6 +82,10 @@ typedef struct
   ScResult   result;
   gboolean   consent_given;
   gboolean   interview_requested;
+  gboolean   viewing_again;               /* came by "See My Result Again" */
+  gboolean   has_view;                    /* a copy to view again is kept */
+  gboolean   pin_saved;                   /* kept one just now */
+  gboolean   answers_kept;                /* answers still held after sending, for a PIN */
 } Session;
 
 struct _ScKioskWindow
@@ -87,6 +101,7 @@ struct _ScKioskWindow
   ScKioskResultPage    *result_page;
   ScKioskConsentPage   *consent_page;
   ScKioskInterviewPage *interview_page;
+  ScKioskPinPage       *pin_page;
   ScKioskDonePage      *done_page;
   ScKioskLeavePage     *leave_page;
   GtkWidget            *idle_overlay;
@@ -153,18 +168,20 @@ typedef enum
   JOB_SUBMIT,
   JOB_CONSENT,
   JOB_INTERVIEW,
+  JOB_SAVE_VIEW,
+  JOB_LOAD_VIEW,
   JOB_LEAVE,
 } JobKind;
 
-/* SECURITY: a job holds copies of the person's number, code or answers; job_free () wipes
- * them. */
+/* SECURITY: a job holds copies of the person's number, code, PIN or answers; job_free ()
+ * wipes them. */
 typedef struct
 {
   JobKind      kind;
   ScVault     *vault;
   gint64       round_id;
   char        *number;
-  char        *secret;                    /* guarded: access code or passphrase */
+  char        *secret;                    /* guarded: access code, PIN or passphrase */
   char        *dummy_hash;
   guint8      *partial_key;               /* guarded */
   gboolean     save_partial;
@@ -177,6 +194,8 @@ typedef struct
   gboolean     check_called;
   ScEmployee  *employee;
   gboolean     partial_found;
+  gboolean     has_submitted;
+  gboolean     has_view;
   ScResult     result;
 } Job;
 
@@ -293,6 +312,13 @@ run_login (Job     *job,
   if (job->partial_key == NULL)
     return FALSE;
 
+  /* Answered already, and kept a copy to see again? (The first is 受検の有無, which the kiosk
+   * may know; it decides whether the questions are given at all.) */
+  job->has_submitted = sc_vault_has_submitted (job->vault, job->round_id, job->number);
+  job->has_view = sc_vault_has_result_view (job->vault, job->round_id, job->number);
+  if (job->has_submitted)
+    return TRUE;
+
   if (sc_vault_load_partial (job->vault, job->round_id, job->number, job->partial_key,
                              job->answers, &local_error))
     {
@@ -348,6 +374,16 @@ run_job (GTask        *task,
 
     case JOB_INTERVIEW:
       ok = sc_vault_request_interview (job->vault, job->submission_id, &error);
+      break;
+
+    case JOB_SAVE_VIEW:
+      ok = sc_vault_save_result_view (job->vault, job->round_id, job->number, job->partial_key,
+                                      job->secret, job->answers, job->sex, &error);
+      break;
+
+    case JOB_LOAD_VIEW:
+      ok = sc_vault_load_result_view (job->vault, job->round_id, job->number, job->partial_key,
+                                      job->secret, &job->result, NULL, &error);
       break;
 
     case JOB_LEAVE:
@@ -485,6 +521,8 @@ show_page (ScKioskWindow *self,
     sc_kiosk_consent_page_focus (self->consent_page);
   else if (g_str_equal (name, PAGE_INTERVIEW))
     sc_kiosk_interview_page_focus (self->interview_page);
+  else if (g_str_equal (name, PAGE_PIN))
+    sc_kiosk_pin_page_focus (self->pin_page);
   else if (g_str_equal (name, PAGE_DONE))
     sc_kiosk_done_page_focus (self->done_page);
   else if (g_str_equal (name, PAGE_LEAVE))
@@ -499,8 +537,13 @@ update_actions (ScKioskWindow *self)
   gboolean idle = !self->busy;
   gboolean question = idle && g_strcmp0 (page, PAGE_QUESTION) == 0;
   gboolean answered = self->session.answers[self->session.current] != 0;
+  gboolean pin = idle && g_strcmp0 (page, PAGE_PIN) == 0;
+  ScKioskPinPageMode pin_mode = sc_kiosk_pin_page_get_mode (self->pin_page);
+  gboolean view_only = self->session.viewing_again;
 
   gtk_widget_action_set_enabled (widget, "kiosk.start",
+                                 idle && g_strcmp0 (page, PAGE_WELCOME) == 0);
+  gtk_widget_action_set_enabled (widget, "kiosk.view-again",
                                  idle && g_strcmp0 (page, PAGE_WELCOME) == 0);
   gtk_widget_action_set_enabled (widget, "kiosk.cancel",
                                  idle && g_strcmp0 (page, PAGE_LOGIN) == 0);
@@ -518,7 +561,18 @@ update_actions (ScKioskWindow *self)
   gtk_widget_action_set_enabled (widget, "kiosk.submit",
                                  idle && g_strcmp0 (page, PAGE_REVIEW) == 0);
   gtk_widget_action_set_enabled (widget, "kiosk.show-consent",
-                                 idle && g_strcmp0 (page, PAGE_RESULT) == 0);
+                                 idle && g_strcmp0 (page, PAGE_RESULT) == 0 && !view_only);
+  gtk_widget_action_set_enabled (widget, "kiosk.view-done",
+                                 idle && g_strcmp0 (page, PAGE_RESULT) == 0 && view_only);
+  gtk_widget_action_set_enabled (widget, "kiosk.pin-save", pin && pin_mode == SC_KIOSK_PIN_PAGE_SET);
+  gtk_widget_action_set_enabled (widget, "kiosk.pin-skip", pin && pin_mode == SC_KIOSK_PIN_PAGE_SET);
+  gtk_widget_action_set_enabled (widget, "kiosk.pin-open",
+                                 pin && pin_mode == SC_KIOSK_PIN_PAGE_ENTER);
+  gtk_widget_action_set_enabled (widget, "kiosk.pin-enter",
+                                 pin && pin_mode == SC_KIOSK_PIN_PAGE_MESSAGE
+                                 && self->session.has_view);
+  gtk_widget_action_set_enabled (widget, "kiosk.pin-cancel",
+                                 pin && pin_mode != SC_KIOSK_PIN_PAGE_SET);
   gtk_widget_action_set_enabled (widget, "kiosk.consent",
                                  idle && g_strcmp0 (page, PAGE_CONSENT) == 0);
   gtk_widget_action_set_enabled (widget, "kiosk.request-interview",
@@ -613,6 +667,7 @@ wipe_session (ScKioskWindow *self,
   sc_kiosk_result_page_clear (self->result_page);
   sc_kiosk_consent_page_clear (self->consent_page);
   sc_kiosk_interview_page_clear (self->interview_page);
+  sc_kiosk_pin_page_clear (self->pin_page);
   sc_kiosk_done_page_clear (self->done_page);
   sc_kiosk_leave_page_clear (self->leave_page);
   g_clear_pointer (&self->page_before_leave, g_free);
@@ -809,6 +864,20 @@ start_action (GtkWidget  *widget,
 {
   ScKioskWindow *self = SC_KIOSK_WINDOW (widget);
 
+  self->session.viewing_again = FALSE;
+  sc_kiosk_login_page_clear (self->login_page);
+  show_page (self, PAGE_LOGIN);
+}
+
+/* "See My Result Again": the same login, then the personal PIN. */
+static void
+view_again_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ScKioskWindow *self = SC_KIOSK_WINDOW (widget);
+
+  self->session.viewing_again = TRUE;
   sc_kiosk_login_page_clear (self->login_page);
   show_page (self, PAGE_LOGIN);
 }
@@ -916,8 +985,48 @@ on_login_done_cb (GObject      *source,
   memcpy (session->answers, job->answers, sizeof session->answers);
   session->current = first_unanswered (session);
   session->reviewing = FALSE;
+  session->has_view = job->has_view;
 
   sc_kiosk_login_page_clear (self->login_page);
+
+  if (session->viewing_again || job->has_submitted)
+    {
+      /* SECURITY: no questions are answered in this visit; kept answers are not needed. */
+      sc_secure_wipe (session->answers, sizeof session->answers);
+      session->current = 0;
+
+      if (session->viewing_again && session->has_view)
+        {
+          sc_kiosk_pin_page_ask (self->pin_page, SC_KIOSK_PIN_PAGE_ENTER);
+          show_page (self, PAGE_PIN);
+        }
+      else if (session->viewing_again)
+        {
+          sc_kiosk_pin_page_show_message (self->pin_page,
+                                          _("No result was kept for viewing again. Ask the "
+                                            "implementer."),
+                                          _("A result can be seen again only if a personal "
+                                            "PIN was set right after answering."),
+                                          FALSE);
+          show_page (self, PAGE_PIN);
+        }
+      else
+        {
+          sc_kiosk_pin_page_show_message (self->pin_page,
+                                          _("You have already answered this round"),
+                                          session->has_view
+                                          ? _("Your answers were saved earlier, and they stand. "
+                                              "You can see your result again with the "
+                                              "personal PIN you chose.")
+                                          : _("Your answers were saved earlier, and they "
+                                              "stand. If you have a question, please ask the "
+                                              "implementer."),
+                                          session->has_view);
+          show_page (self, PAGE_PIN);
+        }
+      return;
+    }
+
   sc_kiosk_question_page_set_person (self->question_page, session->employee_name);
 
   if (job->partial_found && has_any_answer (session))
@@ -1153,8 +1262,10 @@ on_submit_done_cb (GObject      *source,
   session->submission_id = job->submission_id;
   session->result = job->result;
   session->has_result = TRUE;
-  /* SECURITY: the answers are in the vault now, sealed; the kiosk needs them no more. */
-  sc_secure_wipe (session->answers, sizeof session->answers);
+  /* SECURITY: the answers are in the vault now, sealed. The kiosk keeps them only until the
+   * person decided about a personal PIN (which keeps a copy under it); show_done () wipes
+   * them. */
+  session->answers_kept = TRUE;
   sc_kiosk_review_page_clear (self->review_page);
   sc_kiosk_question_page_clear (self->question_page);
 
@@ -1233,9 +1344,16 @@ static void
 show_done (ScKioskWindow *self)
 {
   Session *session = &self->session;
+  const char *title = _("Saved. Thank You.");
   const char *description;
+  g_autofree char *with_pin = NULL;
 
-  if (session->interview_requested)
+  if (session->viewing_again)
+    {
+      title = _("Thank You");
+      description = _("Your result is no longer on the screen. Nothing was changed.");
+    }
+  else if (session->interview_requested)
     description = _("Your answers and your decisions are saved. Your request for an interview "
                     "has been passed on, and with it your result.");
   else if (session->consent_given)
@@ -1245,19 +1363,44 @@ show_done (ScKioskWindow *self)
     description = _("Your answers and your decision are saved. Your result stays with the "
                     "implementer of the stress check.");
 
-  sc_kiosk_done_page_set_message (self->done_page, "emblem-ok-symbolic",
-                                  _("Saved. Thank You."), description);
+  if (session->pin_saved)
+    description = with_pin = g_strconcat (description, " ",
+                                          _("With your PIN you can see your result again at "
+                                            "this PC: choose “See My Result Again” at the "
+                                            "start."), NULL);
 
-  /* SECURITY: nothing after this page needs the result. */
+  sc_kiosk_done_page_set_message (self->done_page, "emblem-ok-symbolic", title, description);
+
+  /* SECURITY: nothing after this page needs the result, the answers or a PIN. */
   sc_secure_wipe (&session->result, sizeof session->result);
   session->has_result = FALSE;
+  sc_secure_wipe (session->answers, sizeof session->answers);
+  session->answers_kept = FALSE;
   sc_kiosk_result_page_clear (self->result_page);
+  sc_kiosk_pin_page_clear (self->pin_page);
 
   self->done_seconds_left = DONE_SECONDS;
   sc_kiosk_done_page_set_seconds_left (self->done_page, self->done_seconds_left);
   g_clear_handle_id (&self->done_source, g_source_remove);
   self->done_source = g_timeout_add_seconds (1, on_done_tick_cb, self);
   show_page (self, PAGE_DONE);
+}
+
+/* After the consent and interview decisions: offer a personal PIN to see the result again,
+ * while the answers are still at hand. */
+static void
+offer_pin (ScKioskWindow *self)
+{
+  Session *session = &self->session;
+
+  if (!session->answers_kept || session->partial_key == NULL)
+    {
+      show_done (self);
+      return;
+    }
+
+  sc_kiosk_pin_page_ask (self->pin_page, SC_KIOSK_PIN_PAGE_SET);
+  show_page (self, PAGE_PIN);
 }
 
 static void
@@ -1289,7 +1432,7 @@ on_consent_done_cb (GObject      *source,
       show_page (self, PAGE_INTERVIEW);
     }
   else
-    show_done (self);
+    offer_pin (self);
 }
 
 static void
@@ -1331,7 +1474,7 @@ on_interview_done_cb (GObject      *source,
     }
 
   self->session.interview_requested = TRUE;
-  show_done (self);
+  offer_pin (self);
 }
 
 static void
@@ -1361,11 +1504,204 @@ finish_action (GtkWidget  *widget,
 {
   ScKioskWindow *self = SC_KIOSK_WINDOW (widget);
 
-  /* "Not now" on the interview page first says what was saved. */
+  /* "Not now" on the interview page goes on to the PIN, then says what was saved. */
   if (is_page (self, PAGE_INTERVIEW))
-    show_done (self);
+    offer_pin (self);
   else
     wipe_session (self, FALSE);
+}
+
+/* ---- The personal PIN ------------------------------------------------------------------- */
+
+static void
+on_save_view_done_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  ScKioskWindow *self = SC_KIOSK_WINDOW (source);
+  g_autoptr (GError) error = NULL;
+  Job *job;
+
+  if (!finish_job (self, result, &job, &error))
+    return;
+
+  sc_kiosk_pin_page_set_busy (self->pin_page, FALSE);
+  if (error != NULL)
+    {
+      g_warning ("Keeping the result to view again failed: %s", error->message);
+      sc_kiosk_pin_page_clear_pin (self->pin_page);
+      sc_kiosk_pin_page_set_error (self->pin_page,
+                                   _("Your PIN could not be saved. Please try again, or skip "
+                                     "this step."));
+      return;
+    }
+
+  self->session.pin_saved = TRUE;
+  show_done (self);
+}
+
+static void
+pin_save_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  ScKioskWindow *self = SC_KIOSK_WINDOW (widget);
+  Session *session = &self->session;
+  const char *pin = sc_kiosk_pin_page_get_pin (self->pin_page);
+  const char *repeat = sc_kiosk_pin_page_get_repeat (self->pin_page);
+  Job *job;
+
+  if (!sc_vault_pin_is_valid (pin))
+    {
+      sc_kiosk_pin_page_clear_pin (self->pin_page);
+      sc_kiosk_pin_page_set_error (self->pin_page,
+                                   _("A PIN has 4 to 8 digits. Please try again."));
+      return;
+    }
+  if (strcmp (pin, repeat) != 0)
+    {
+      sc_kiosk_pin_page_clear_pin (self->pin_page);
+      sc_kiosk_pin_page_set_error (self->pin_page,
+                                   _("The two PINs do not match. Please enter your PIN again "
+                                     "in both fields."));
+      return;
+    }
+  if (!session->answers_kept || session->partial_key == NULL)
+    return;
+
+  job = job_new (self, JOB_SAVE_VIEW);
+  job->number = g_strdup (session->employee_number);
+  job->partial_key = sc_secure_dup (session->partial_key, SC_VAULT_PARTIAL_KEY_BYTES);
+  job->secret = secure_strdup (pin);
+  job->sex = session->sex;
+  memcpy (job->answers, session->answers, sizeof job->answers);
+
+  /* SECURITY: the PIN leaves the entries at once; the job holds it in guarded memory. */
+  sc_kiosk_pin_page_clear_pin (self->pin_page);
+  sc_kiosk_pin_page_set_error (self->pin_page, NULL);
+  sc_kiosk_pin_page_set_busy (self->pin_page, TRUE);
+  start_job (self, job, on_save_view_done_cb);
+}
+
+static void
+pin_skip_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  show_done (SC_KIOSK_WINDOW (widget));
+}
+
+static void
+pin_enter_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ScKioskWindow *self = SC_KIOSK_WINDOW (widget);
+
+  sc_kiosk_pin_page_ask (self->pin_page, SC_KIOSK_PIN_PAGE_ENTER);
+  show_page (self, PAGE_PIN);
+}
+
+static void
+pin_cancel_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  wipe_session (SC_KIOSK_WINDOW (widget), FALSE);
+}
+
+static void
+on_load_view_done_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  ScKioskWindow *self = SC_KIOSK_WINDOW (source);
+  g_autoptr (GError) error = NULL;
+  Session *session = &self->session;
+  Job *job;
+
+  if (!finish_job (self, result, &job, &error))
+    return;
+
+  sc_kiosk_pin_page_set_busy (self->pin_page, FALSE);
+  if (g_error_matches (error, SC_VAULT_ERROR, SC_VAULT_ERROR_NOT_FOUND))
+    {
+      session->has_view = FALSE;
+      sc_kiosk_pin_page_show_message (self->pin_page,
+                                      _("No result was kept for viewing again. Ask the "
+                                        "implementer."),
+                                      NULL, FALSE);
+      show_page (self, PAGE_PIN);
+      return;
+    }
+  if (error != NULL)
+    {
+      g_debug ("Opening the kept result refused: %s", error->message);
+      sc_kiosk_pin_page_clear_pin (self->pin_page);
+      if (g_error_matches (error, SC_VAULT_ERROR, SC_VAULT_ERROR_THROTTLED))
+        sc_kiosk_pin_page_set_error (self->pin_page, throttled_message ());
+      else if (g_error_matches (error, SC_VAULT_ERROR, SC_VAULT_ERROR_ACCESS_DENIED))
+        sc_kiosk_pin_page_set_error (self->pin_page,
+                                     _("This PIN is not right. Please try again."));
+      else
+        {
+          g_warning ("Opening the kept result failed: %s", error->message);
+          sc_kiosk_pin_page_set_error (self->pin_page,
+                                       _("Your result could not be opened. Please ask the "
+                                         "staff for help."));
+        }
+      return;
+    }
+
+  session->result = job->result;
+  session->has_result = TRUE;
+  sc_kiosk_pin_page_clear (self->pin_page);
+  sc_kiosk_result_page_set_read_only (self->result_page, TRUE);
+  sc_kiosk_result_page_set_result (self->result_page, &session->result, &self->criteria,
+                                   self->advice, self->contact_text);
+  show_page (self, PAGE_RESULT);
+}
+
+static void
+pin_open_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  ScKioskWindow *self = SC_KIOSK_WINDOW (widget);
+  Session *session = &self->session;
+  const char *pin = sc_kiosk_pin_page_get_pin (self->pin_page);
+  Job *job;
+
+  /* Something that cannot be a PIN is not an attempt: the vault is not asked. */
+  if (!sc_vault_pin_is_valid (pin))
+    {
+      sc_kiosk_pin_page_clear_pin (self->pin_page);
+      sc_kiosk_pin_page_set_error (self->pin_page,
+                                   _("A PIN has 4 to 8 digits. Please try again."));
+      return;
+    }
+  if (session->partial_key == NULL)
+    return;
+
+  job = job_new (self, JOB_LOAD_VIEW);
+  job->number = g_strdup (session->employee_number);
+  job->partial_key = sc_secure_dup (session->partial_key, SC_VAULT_PARTIAL_KEY_BYTES);
+  job->secret = secure_strdup (pin);
+
+  /* SECURITY: the PIN leaves the entry at once; the job holds it in guarded memory. */
+  sc_kiosk_pin_page_clear_pin (self->pin_page);
+  sc_kiosk_pin_page_set_error (self->pin_page, NULL);
+  sc_kiosk_pin_page_set_busy (self->pin_page, TRUE);
+  start_job (self, job, on_load_view_done_cb);
+}
+
+/* The end of a visit to see a result again: say so, then wipe as after answering. */
+static void
+view_done_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  show_done (SC_KIOSK_WINDOW (widget));
 }
 
 static void
@@ -1817,6 +2153,7 @@ sc_kiosk_window_class_init (ScKioskWindowClass *klass)
   g_type_ensure (SC_TYPE_KIOSK_RESULT_PAGE);
   g_type_ensure (SC_TYPE_KIOSK_CONSENT_PAGE);
   g_type_ensure (SC_TYPE_KIOSK_INTERVIEW_PAGE);
+  g_type_ensure (SC_TYPE_KIOSK_PIN_PAGE);
   g_type_ensure (SC_TYPE_KIOSK_DONE_PAGE);
   g_type_ensure (SC_TYPE_KIOSK_LEAVE_PAGE);
 
@@ -1830,6 +2167,7 @@ sc_kiosk_window_class_init (ScKioskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScKioskWindow, result_page);
   gtk_widget_class_bind_template_child (widget_class, ScKioskWindow, consent_page);
   gtk_widget_class_bind_template_child (widget_class, ScKioskWindow, interview_page);
+  gtk_widget_class_bind_template_child (widget_class, ScKioskWindow, pin_page);
   gtk_widget_class_bind_template_child (widget_class, ScKioskWindow, done_page);
   gtk_widget_class_bind_template_child (widget_class, ScKioskWindow, leave_page);
   gtk_widget_class_bind_template_child (widget_class, ScKioskWindow, idle_overlay);
@@ -1837,6 +2175,7 @@ sc_kiosk_window_class_init (ScKioskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScKioskWindow, idle_continue_button);
 
   gtk_widget_class_install_action (widget_class, "kiosk.start", NULL, start_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.view-again", NULL, view_again_action);
   gtk_widget_class_install_action (widget_class, "kiosk.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "kiosk.login", NULL, login_action);
   gtk_widget_class_install_action (widget_class, "kiosk.answer", "i", answer_action);
@@ -1850,6 +2189,12 @@ sc_kiosk_window_class_init (ScKioskWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "kiosk.consent", "b", consent_action);
   gtk_widget_class_install_action (widget_class, "kiosk.request-interview", NULL,
                                    request_interview_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.view-done", NULL, view_done_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.pin-save", NULL, pin_save_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.pin-skip", NULL, pin_skip_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.pin-enter", NULL, pin_enter_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.pin-open", NULL, pin_open_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.pin-cancel", NULL, pin_cancel_action);
   gtk_widget_class_install_action (widget_class, "kiosk.finish", NULL, finish_action);
   gtk_widget_class_install_action (widget_class, "kiosk.continue", NULL, continue_action);
   gtk_widget_class_install_action (widget_class, "kiosk.leave", NULL, leave_action);

@@ -36,7 +36,7 @@ ScKioskWindow *sc_kiosk_window_new (GtkApplication *application,
                                     gint64          round_id);
 
 /* The page shown: "welcome", "login", "question", "review", "result", "consent",
- * "interview", "done" or "leave". For tests and accessibility tools. */
+ * "interview", "pin", "done" or "leave". For tests and accessibility tools. */
 const char    *sc_kiosk_window_get_page_name        (ScKioskWindow *self);
 
 /* The page widget of that name (ScKioskLoginPage, …). */
