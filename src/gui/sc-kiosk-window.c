@@ -472,6 +472,74 @@ get_toast_overlay (ScKioskWindow *self)
   return ADW_TOAST_OVERLAY (adw_application_window_get_content (ADW_APPLICATION_WINDOW (self)));
 }
 
+/* Every page but the welcome page is made the first time it is needed: building all ten
+ * at start took longer than laying out the one shown. */
+typedef struct
+{
+  const char *name;
+  GType     (*get_type) (void);
+  gsize       offset;
+} PageInfo;
+
+static const PageInfo lazy_pages[] = {
+  { PAGE_LOGIN, sc_kiosk_login_page_get_type, G_STRUCT_OFFSET (ScKioskWindow, login_page) },
+  { PAGE_QUESTION, sc_kiosk_question_page_get_type,
+    G_STRUCT_OFFSET (ScKioskWindow, question_page) },
+  { PAGE_REVIEW, sc_kiosk_review_page_get_type, G_STRUCT_OFFSET (ScKioskWindow, review_page) },
+  { PAGE_RESULT, sc_kiosk_result_page_get_type, G_STRUCT_OFFSET (ScKioskWindow, result_page) },
+  { PAGE_CONSENT, sc_kiosk_consent_page_get_type,
+    G_STRUCT_OFFSET (ScKioskWindow, consent_page) },
+  { PAGE_INTERVIEW, sc_kiosk_interview_page_get_type,
+    G_STRUCT_OFFSET (ScKioskWindow, interview_page) },
+  { PAGE_PIN, sc_kiosk_pin_page_get_type, G_STRUCT_OFFSET (ScKioskWindow, pin_page) },
+  { PAGE_DONE, sc_kiosk_done_page_get_type, G_STRUCT_OFFSET (ScKioskWindow, done_page) },
+  { PAGE_LEAVE, sc_kiosk_leave_page_get_type, G_STRUCT_OFFSET (ScKioskWindow, leave_page) },
+};
+
+/* The page called @name, made and added to the stack (not shown) if it is not there yet.
+ * NULL for a name that is no page. */
+static GtkWidget *
+ensure_page (ScKioskWindow *self,
+             const char    *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, name);
+
+  if (page != NULL)
+    return page;
+
+  for (guint i = 0; i < G_N_ELEMENTS (lazy_pages); i++)
+    {
+      if (!g_str_equal (lazy_pages[i].name, name))
+        continue;
+      page = g_object_new (lazy_pages[i].get_type (), NULL);
+      gtk_stack_add_named (self->stack, page, name);
+      G_STRUCT_MEMBER (GtkWidget *, self, lazy_pages[i].offset) = page;
+      return page;
+    }
+  return NULL;
+}
+
+#define DEFINE_PAGE_GETTER(Type, field, NAME) \
+  static Type * \
+  get_##field (ScKioskWindow *self) \
+  { \
+    if (self->field == NULL) \
+      ensure_page (self, NAME); \
+    return self->field; \
+  }
+
+DEFINE_PAGE_GETTER (ScKioskLoginPage, login_page, PAGE_LOGIN)
+DEFINE_PAGE_GETTER (ScKioskQuestionPage, question_page, PAGE_QUESTION)
+DEFINE_PAGE_GETTER (ScKioskReviewPage, review_page, PAGE_REVIEW)
+DEFINE_PAGE_GETTER (ScKioskResultPage, result_page, PAGE_RESULT)
+DEFINE_PAGE_GETTER (ScKioskConsentPage, consent_page, PAGE_CONSENT)
+DEFINE_PAGE_GETTER (ScKioskInterviewPage, interview_page, PAGE_INTERVIEW)
+DEFINE_PAGE_GETTER (ScKioskPinPage, pin_page, PAGE_PIN)
+DEFINE_PAGE_GETTER (ScKioskDonePage, done_page, PAGE_DONE)
+DEFINE_PAGE_GETTER (ScKioskLeavePage, leave_page, PAGE_LEAVE)
+
+#undef DEFINE_PAGE_GETTER
+
 static const char *
 get_page (ScKioskWindow *self)
 {
@@ -502,7 +570,7 @@ show_page (ScKioskWindow *self,
    * focus go (an entry unmapped with the focus keeps blinking its cursor). */
   if (!is_page (self, name))
     gtk_window_set_focus (GTK_WINDOW (self), NULL);
-  gtk_widget_set_visible (gtk_stack_get_child_by_name (self->stack, name), TRUE);
+  gtk_widget_set_visible (ensure_page (self, name), TRUE);
   gtk_stack_set_visible_child_name (self->stack, name);
   note_activity (self);
   hide_idle_overlay (self);
@@ -512,21 +580,21 @@ show_page (ScKioskWindow *self,
   if (g_str_equal (name, PAGE_WELCOME))
     sc_kiosk_welcome_page_focus (self->welcome_page);
   else if (g_str_equal (name, PAGE_LOGIN))
-    sc_kiosk_login_page_focus (self->login_page);
+    sc_kiosk_login_page_focus (get_login_page (self));
   else if (g_str_equal (name, PAGE_QUESTION))
-    sc_kiosk_question_page_focus (self->question_page);
+    sc_kiosk_question_page_focus (get_question_page (self));
   else if (g_str_equal (name, PAGE_RESULT))
-    sc_kiosk_result_page_focus (self->result_page);
+    sc_kiosk_result_page_focus (get_result_page (self));
   else if (g_str_equal (name, PAGE_CONSENT))
-    sc_kiosk_consent_page_focus (self->consent_page);
+    sc_kiosk_consent_page_focus (get_consent_page (self));
   else if (g_str_equal (name, PAGE_INTERVIEW))
-    sc_kiosk_interview_page_focus (self->interview_page);
+    sc_kiosk_interview_page_focus (get_interview_page (self));
   else if (g_str_equal (name, PAGE_PIN))
-    sc_kiosk_pin_page_focus (self->pin_page);
+    sc_kiosk_pin_page_focus (get_pin_page (self));
   else if (g_str_equal (name, PAGE_DONE))
-    sc_kiosk_done_page_focus (self->done_page);
+    sc_kiosk_done_page_focus (get_done_page (self));
   else if (g_str_equal (name, PAGE_LEAVE))
-    sc_kiosk_leave_page_focus (self->leave_page);
+    sc_kiosk_leave_page_focus (get_leave_page (self));
 }
 
 static void
@@ -538,7 +606,9 @@ update_actions (ScKioskWindow *self)
   gboolean question = idle && g_strcmp0 (page, PAGE_QUESTION) == 0;
   gboolean answered = self->session.answers[self->session.current] != 0;
   gboolean pin = idle && g_strcmp0 (page, PAGE_PIN) == 0;
-  ScKioskPinPageMode pin_mode = sc_kiosk_pin_page_get_mode (self->pin_page);
+  /* The PIN page is made when first shown; until then its mode does not matter. */
+  ScKioskPinPageMode pin_mode = self->pin_page != NULL ? sc_kiosk_pin_page_get_mode (self->pin_page)
+                                                       : SC_KIOSK_PIN_PAGE_ENTER;
   gboolean view_only = self->session.viewing_again;
 
   gtk_widget_action_set_enabled (widget, "kiosk.start",
@@ -614,7 +684,7 @@ static void
 stop_done_countdown (ScKioskWindow *self)
 {
   g_clear_handle_id (&self->done_source, g_source_remove);
-  if (!self->disposed)
+  if (!self->disposed && self->done_page != NULL)
     sc_kiosk_done_page_set_seconds_left (self->done_page, 0);
 }
 
@@ -661,15 +731,25 @@ wipe_session (ScKioskWindow *self,
   sc_secure_wipe (session, sizeof *session);
 
   stop_done_countdown (self);
-  sc_kiosk_login_page_clear (self->login_page);
-  sc_kiosk_question_page_clear (self->question_page);
-  sc_kiosk_review_page_clear (self->review_page);
-  sc_kiosk_result_page_clear (self->result_page);
-  sc_kiosk_consent_page_clear (self->consent_page);
-  sc_kiosk_interview_page_clear (self->interview_page);
-  sc_kiosk_pin_page_clear (self->pin_page);
-  sc_kiosk_done_page_clear (self->done_page);
-  sc_kiosk_leave_page_clear (self->leave_page);
+  /* Pages not made yet have nothing to empty. */
+  if (self->login_page != NULL)
+    sc_kiosk_login_page_clear (self->login_page);
+  if (self->question_page != NULL)
+    sc_kiosk_question_page_clear (self->question_page);
+  if (self->review_page != NULL)
+    sc_kiosk_review_page_clear (self->review_page);
+  if (self->result_page != NULL)
+    sc_kiosk_result_page_clear (self->result_page);
+  if (self->consent_page != NULL)
+    sc_kiosk_consent_page_clear (self->consent_page);
+  if (self->interview_page != NULL)
+    sc_kiosk_interview_page_clear (self->interview_page);
+  if (self->pin_page != NULL)
+    sc_kiosk_pin_page_clear (self->pin_page);
+  if (self->done_page != NULL)
+    sc_kiosk_done_page_clear (self->done_page);
+  if (self->leave_page != NULL)
+    sc_kiosk_leave_page_clear (self->leave_page);
   g_clear_pointer (&self->page_before_leave, g_free);
 
   show_page (self, PAGE_WELCOME);
@@ -865,7 +945,7 @@ start_action (GtkWidget  *widget,
   ScKioskWindow *self = SC_KIOSK_WINDOW (widget);
 
   self->session.viewing_again = FALSE;
-  sc_kiosk_login_page_clear (self->login_page);
+  sc_kiosk_login_page_clear (get_login_page (self));
   show_page (self, PAGE_LOGIN);
 }
 
@@ -878,7 +958,7 @@ view_again_action (GtkWidget  *widget,
   ScKioskWindow *self = SC_KIOSK_WINDOW (widget);
 
   self->session.viewing_again = TRUE;
-  sc_kiosk_login_page_clear (self->login_page);
+  sc_kiosk_login_page_clear (get_login_page (self));
   show_page (self, PAGE_LOGIN);
 }
 
@@ -947,11 +1027,11 @@ on_login_done_cb (GObject      *source,
   if (!finish_job (self, result, &job, &error))
     return;
 
-  sc_kiosk_login_page_set_busy (self->login_page, FALSE);
+  sc_kiosk_login_page_set_busy (get_login_page (self), FALSE);
   if (self->dummy_hash == NULL && job->dummy_hash != NULL)
     self->dummy_hash = g_strdup (job->dummy_hash);
 
-  typed_number = normalize_number (sc_kiosk_login_page_get_number (self->login_page));
+  typed_number = normalize_number (sc_kiosk_login_page_get_number (get_login_page (self)));
   throttle = lookup_throttle (self, typed_number, error != NULL);
 
   if (error != NULL)
@@ -960,16 +1040,16 @@ on_login_done_cb (GObject      *source,
       if (g_error_matches (error, SC_VAULT_ERROR, SC_VAULT_ERROR_ACCESS_DENIED))
         sc_access_throttle_record (throttle, FALSE, now);
 
-      sc_kiosk_login_page_clear_code (self->login_page);
+      sc_kiosk_login_page_clear_code (get_login_page (self));
       if (g_error_matches (error, SC_VAULT_ERROR, SC_VAULT_ERROR_THROTTLED)
           || !sc_access_throttle_check (throttle, now, NULL))
-        sc_kiosk_login_page_set_error (self->login_page, throttled_message ());
+        sc_kiosk_login_page_set_error (get_login_page (self), throttled_message ());
       else if (g_error_matches (error, SC_VAULT_ERROR, SC_VAULT_ERROR_ACCESS_DENIED))
-        sc_kiosk_login_page_set_error (self->login_page,
+        sc_kiosk_login_page_set_error (get_login_page (self),
                                        _("The employee number or the access code is not "
                                          "right. Check your slip and try again."));
       else
-        sc_kiosk_login_page_set_error (self->login_page,
+        sc_kiosk_login_page_set_error (get_login_page (self),
                                        _("Logging in failed. Please ask the staff for help."));
       return;
     }
@@ -987,7 +1067,7 @@ on_login_done_cb (GObject      *source,
   session->reviewing = FALSE;
   session->has_view = job->has_view;
 
-  sc_kiosk_login_page_clear (self->login_page);
+  sc_kiosk_login_page_clear (get_login_page (self));
 
   if (session->viewing_again || job->has_submitted)
     {
@@ -997,12 +1077,12 @@ on_login_done_cb (GObject      *source,
 
       if (session->viewing_again && session->has_view)
         {
-          sc_kiosk_pin_page_ask (self->pin_page, SC_KIOSK_PIN_PAGE_ENTER);
+          sc_kiosk_pin_page_ask (get_pin_page (self), SC_KIOSK_PIN_PAGE_ENTER);
           show_page (self, PAGE_PIN);
         }
       else if (session->viewing_again)
         {
-          sc_kiosk_pin_page_show_message (self->pin_page,
+          sc_kiosk_pin_page_show_message (get_pin_page (self),
                                           _("No result was kept for viewing again. Ask the "
                                             "implementer."),
                                           _("A result can be seen again only if a personal "
@@ -1012,7 +1092,7 @@ on_login_done_cb (GObject      *source,
         }
       else
         {
-          sc_kiosk_pin_page_show_message (self->pin_page,
+          sc_kiosk_pin_page_show_message (get_pin_page (self),
                                           _("You have already answered this round"),
                                           session->has_view
                                           ? _("Your answers were saved earlier, and they stand. "
@@ -1027,7 +1107,7 @@ on_login_done_cb (GObject      *source,
       return;
     }
 
-  sc_kiosk_question_page_set_person (self->question_page, session->employee_name);
+  sc_kiosk_question_page_set_person (get_question_page (self), session->employee_name);
 
   if (job->partial_found && has_any_answer (session))
     adw_toast_overlay_add_toast (get_toast_overlay (self),
@@ -1037,13 +1117,13 @@ on_login_done_cb (GObject      *source,
   if (session->current >= SC_BJSQ_N_ITEMS)
     {
       session->current = 0;
-      sc_kiosk_review_page_set_answers (self->review_page, session->answers);
+      sc_kiosk_review_page_set_answers (get_review_page (self), session->answers);
       show_page (self, PAGE_REVIEW);
-      sc_kiosk_review_page_focus (self->review_page, -1);
+      sc_kiosk_review_page_focus (get_review_page (self), -1);
       return;
     }
 
-  sc_kiosk_question_page_show_item (self->question_page, session->current,
+  sc_kiosk_question_page_show_item (get_question_page (self), session->current,
                                     session->answers[session->current], FALSE);
   show_page (self, PAGE_QUESTION);
 }
@@ -1054,26 +1134,27 @@ login_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   ScKioskWindow *self = SC_KIOSK_WINDOW (widget);
-  g_autofree char *number = normalize_number (sc_kiosk_login_page_get_number (self->login_page));
+  ScKioskLoginPage *login_page = get_login_page (self);
+  g_autofree char *number = normalize_number (sc_kiosk_login_page_get_number (login_page));
   char code[SC_ACCESS_CODE_NORMALIZED_SIZE];
   ScAccessThrottle *throttle;
   Job *job;
 
   if (*number == '\0')
     {
-      sc_kiosk_login_page_set_error (self->login_page, _("Enter your employee number."));
-      sc_kiosk_login_page_focus (self->login_page);
+      sc_kiosk_login_page_set_error (get_login_page (self), _("Enter your employee number."));
+      sc_kiosk_login_page_focus (get_login_page (self));
       return;
     }
 
   /* A code that cannot be one (a letter not on any slip, too short) is not an attempt: the
    * vault is not asked, and nothing counts against the number. */
-  if (!sc_access_code_normalize (sc_kiosk_login_page_get_code (self->login_page), -1, code, NULL))
+  if (!sc_access_code_normalize (sc_kiosk_login_page_get_code (login_page), -1, code, NULL))
     {
-      sc_kiosk_login_page_set_error (self->login_page,
+      sc_kiosk_login_page_set_error (get_login_page (self),
                                      _("An access code has 9 characters: the digits 2 to 9 "
                                        "and letters, as printed on your slip."));
-      sc_kiosk_login_page_clear_code (self->login_page);
+      sc_kiosk_login_page_clear_code (get_login_page (self));
       return;
     }
 
@@ -1082,8 +1163,8 @@ login_action (GtkWidget  *widget,
       && !sc_access_throttle_check (throttle, g_get_real_time () / G_USEC_PER_SEC, NULL))
     {
       sc_secure_wipe (code, sizeof code);
-      sc_kiosk_login_page_clear_code (self->login_page);
-      sc_kiosk_login_page_set_error (self->login_page, throttled_message ());
+      sc_kiosk_login_page_clear_code (get_login_page (self));
+      sc_kiosk_login_page_set_error (get_login_page (self), throttled_message ());
       return;
     }
 
@@ -1093,8 +1174,8 @@ login_action (GtkWidget  *widget,
   sc_secure_wipe (code, sizeof code);
   job->dummy_hash = g_strdup (self->dummy_hash);
 
-  sc_kiosk_login_page_set_error (self->login_page, NULL);
-  sc_kiosk_login_page_set_busy (self->login_page, TRUE);
+  sc_kiosk_login_page_set_error (get_login_page (self), NULL);
+  sc_kiosk_login_page_set_busy (get_login_page (self), TRUE);
   start_job (self, job, on_login_done_cb);
 }
 
@@ -1107,7 +1188,7 @@ show_question (ScKioskWindow *self,
   Session *session = &self->session;
 
   session->current = index;
-  sc_kiosk_question_page_show_item (self->question_page, index, session->answers[index],
+  sc_kiosk_question_page_show_item (get_question_page (self), index, session->answers[index],
                                     session->reviewing);
   show_page (self, PAGE_QUESTION);
 }
@@ -1119,10 +1200,10 @@ show_review (ScKioskWindow *self,
   Session *session = &self->session;
 
   session->reviewing = FALSE;
-  sc_kiosk_review_page_set_answers (self->review_page, session->answers);
-  sc_kiosk_review_page_set_error (self->review_page, NULL);
+  sc_kiosk_review_page_set_answers (get_review_page (self), session->answers);
+  sc_kiosk_review_page_set_error (get_review_page (self), NULL);
   show_page (self, PAGE_REVIEW);
-  sc_kiosk_review_page_focus (self->review_page, focus_index);
+  sc_kiosk_review_page_focus (get_review_page (self), focus_index);
 }
 
 /* After an answer: the next unanswered question, or the review when all are answered. */
@@ -1234,26 +1315,26 @@ on_submit_done_cb (GObject      *source,
   if (!finish_job (self, result, &job, &error))
     return;
 
-  sc_kiosk_review_page_set_busy (self->review_page, FALSE);
+  sc_kiosk_review_page_set_busy (get_review_page (self), FALSE);
 
   if (g_error_matches (error, SC_VAULT_ERROR, SC_VAULT_ERROR_EXISTS))
     {
       /* Answered before in this round: the earlier answers stand. Nothing of these was
        * saved, and they go now. */
-      sc_kiosk_done_page_set_message (self->done_page, "dialog-information-symbolic",
+      sc_kiosk_done_page_set_message (get_done_page (self), "dialog-information-symbolic",
                                       _("You Have Already Answered"),
                                       _("Your answers in this round were saved earlier, and "
                                         "they stand. These answers were not saved. If you "
                                         "have a question, please ask the staff."));
       sc_secure_wipe (session->answers, sizeof session->answers);
-      sc_kiosk_review_page_clear (self->review_page);
+      sc_kiosk_review_page_clear (get_review_page (self));
       show_page (self, PAGE_DONE);
       return;
     }
   if (error != NULL)
     {
       g_warning ("Saving the answers failed: %s", error->message);
-      sc_kiosk_review_page_set_error (self->review_page,
+      sc_kiosk_review_page_set_error (get_review_page (self),
                                       _("Your answers could not be saved. Please try again, "
                                         "or ask the staff for help."));
       return;
@@ -1266,10 +1347,10 @@ on_submit_done_cb (GObject      *source,
    * person decided about a personal PIN (which keeps a copy under it); show_done () wipes
    * them. */
   session->answers_kept = TRUE;
-  sc_kiosk_review_page_clear (self->review_page);
-  sc_kiosk_question_page_clear (self->question_page);
+  sc_kiosk_review_page_clear (get_review_page (self));
+  sc_kiosk_question_page_clear (get_question_page (self));
 
-  sc_kiosk_result_page_set_result (self->result_page, &session->result, &self->criteria,
+  sc_kiosk_result_page_set_result (get_result_page (self), &session->result, &self->criteria,
                                    self->advice, self->contact_text);
   show_page (self, PAGE_RESULT);
 }
@@ -1296,8 +1377,8 @@ submit_action (GtkWidget  *widget,
   job->sex = session->sex;
   memcpy (job->answers, session->answers, sizeof job->answers);
 
-  sc_kiosk_review_page_set_error (self->review_page, NULL);
-  sc_kiosk_review_page_set_busy (self->review_page, TRUE);
+  sc_kiosk_review_page_set_error (get_review_page (self), NULL);
+  sc_kiosk_review_page_set_busy (get_review_page (self), TRUE);
   start_job (self, job, on_submit_done_cb);
 }
 
@@ -1318,7 +1399,7 @@ show_consent_action (GtkWidget  *widget,
 {
   ScKioskWindow *self = SC_KIOSK_WINDOW (widget);
 
-  sc_kiosk_consent_page_clear (self->consent_page);
+  sc_kiosk_consent_page_clear (get_consent_page (self));
   show_page (self, PAGE_CONSENT);
 }
 
@@ -1336,7 +1417,7 @@ on_done_tick_cb (gpointer user_data)
         wipe_session (self, FALSE);
       return G_SOURCE_REMOVE;
     }
-  sc_kiosk_done_page_set_seconds_left (self->done_page, self->done_seconds_left);
+  sc_kiosk_done_page_set_seconds_left (get_done_page (self), self->done_seconds_left);
   return G_SOURCE_CONTINUE;
 }
 
@@ -1369,18 +1450,18 @@ show_done (ScKioskWindow *self)
                                             "this PC: choose “See My Result Again” at the "
                                             "start."), NULL);
 
-  sc_kiosk_done_page_set_message (self->done_page, "emblem-ok-symbolic", title, description);
+  sc_kiosk_done_page_set_message (get_done_page (self), "emblem-ok-symbolic", title, description);
 
   /* SECURITY: nothing after this page needs the result, the answers or a PIN. */
   sc_secure_wipe (&session->result, sizeof session->result);
   session->has_result = FALSE;
   sc_secure_wipe (session->answers, sizeof session->answers);
   session->answers_kept = FALSE;
-  sc_kiosk_result_page_clear (self->result_page);
-  sc_kiosk_pin_page_clear (self->pin_page);
+  sc_kiosk_result_page_clear (get_result_page (self));
+  sc_kiosk_pin_page_clear (get_pin_page (self));
 
   self->done_seconds_left = DONE_SECONDS;
-  sc_kiosk_done_page_set_seconds_left (self->done_page, self->done_seconds_left);
+  sc_kiosk_done_page_set_seconds_left (get_done_page (self), self->done_seconds_left);
   g_clear_handle_id (&self->done_source, g_source_remove);
   self->done_source = g_timeout_add_seconds (1, on_done_tick_cb, self);
   show_page (self, PAGE_DONE);
@@ -1399,7 +1480,7 @@ offer_pin (ScKioskWindow *self)
       return;
     }
 
-  sc_kiosk_pin_page_ask (self->pin_page, SC_KIOSK_PIN_PAGE_SET);
+  sc_kiosk_pin_page_ask (get_pin_page (self), SC_KIOSK_PIN_PAGE_SET);
   show_page (self, PAGE_PIN);
 }
 
@@ -1415,11 +1496,11 @@ on_consent_done_cb (GObject      *source,
   if (!finish_job (self, result, &job, &error))
     return;
 
-  sc_kiosk_consent_page_set_busy (self->consent_page, FALSE);
+  sc_kiosk_consent_page_set_busy (get_consent_page (self), FALSE);
   if (error != NULL)
     {
       g_warning ("Recording the consent failed: %s", error->message);
-      sc_kiosk_consent_page_set_error (self->consent_page,
+      sc_kiosk_consent_page_set_error (get_consent_page (self),
                                        _("Your decision could not be saved. Please try again, "
                                          "or ask the staff for help."));
       return;
@@ -1428,7 +1509,7 @@ on_consent_done_cb (GObject      *source,
   self->session.consent_given = job->consent;
   if (interview_recommended (self))
     {
-      sc_kiosk_interview_page_prepare (self->interview_page, job->consent, self->contact_text);
+      sc_kiosk_interview_page_prepare (get_interview_page (self), job->consent, self->contact_text);
       show_page (self, PAGE_INTERVIEW);
     }
   else
@@ -1446,8 +1527,8 @@ consent_action (GtkWidget  *widget,
   job->submission_id = self->session.submission_id;
   job->consent = g_variant_get_boolean (parameter);
 
-  sc_kiosk_consent_page_set_error (self->consent_page, NULL);
-  sc_kiosk_consent_page_set_busy (self->consent_page, TRUE);
+  sc_kiosk_consent_page_set_error (get_consent_page (self), NULL);
+  sc_kiosk_consent_page_set_busy (get_consent_page (self), TRUE);
   start_job (self, job, on_consent_done_cb);
 }
 
@@ -1463,11 +1544,11 @@ on_interview_done_cb (GObject      *source,
   if (!finish_job (self, result, &job, &error))
     return;
 
-  sc_kiosk_interview_page_set_busy (self->interview_page, FALSE);
+  sc_kiosk_interview_page_set_busy (get_interview_page (self), FALSE);
   if (error != NULL)
     {
       g_warning ("Recording the interview request failed: %s", error->message);
-      sc_kiosk_interview_page_set_error (self->interview_page,
+      sc_kiosk_interview_page_set_error (get_interview_page (self),
                                          _("Your request could not be saved. Please try "
                                            "again, or ask the staff for help."));
       return;
@@ -1487,13 +1568,13 @@ request_interview_action (GtkWidget  *widget,
 
   /* Only after the person saw what a request means (the confirmation step). */
   if (!interview_recommended (self)
-      || !sc_kiosk_interview_page_is_confirming (self->interview_page))
+      || !sc_kiosk_interview_page_is_confirming (get_interview_page (self)))
     return;
 
   job = job_new (self, JOB_INTERVIEW);
   job->submission_id = self->session.submission_id;
-  sc_kiosk_interview_page_set_error (self->interview_page, NULL);
-  sc_kiosk_interview_page_set_busy (self->interview_page, TRUE);
+  sc_kiosk_interview_page_set_error (get_interview_page (self), NULL);
+  sc_kiosk_interview_page_set_busy (get_interview_page (self), TRUE);
   start_job (self, job, on_interview_done_cb);
 }
 
@@ -1525,12 +1606,12 @@ on_save_view_done_cb (GObject      *source,
   if (!finish_job (self, result, &job, &error))
     return;
 
-  sc_kiosk_pin_page_set_busy (self->pin_page, FALSE);
+  sc_kiosk_pin_page_set_busy (get_pin_page (self), FALSE);
   if (error != NULL)
     {
       g_warning ("Keeping the result to view again failed: %s", error->message);
-      sc_kiosk_pin_page_clear_pin (self->pin_page);
-      sc_kiosk_pin_page_set_error (self->pin_page,
+      sc_kiosk_pin_page_clear_pin (get_pin_page (self));
+      sc_kiosk_pin_page_set_error (get_pin_page (self),
                                    _("Your PIN could not be saved. Please try again, or skip "
                                      "this step."));
       return;
@@ -1547,21 +1628,21 @@ pin_save_action (GtkWidget  *widget,
 {
   ScKioskWindow *self = SC_KIOSK_WINDOW (widget);
   Session *session = &self->session;
-  const char *pin = sc_kiosk_pin_page_get_pin (self->pin_page);
-  const char *repeat = sc_kiosk_pin_page_get_repeat (self->pin_page);
+  const char *pin = sc_kiosk_pin_page_get_pin (get_pin_page (self));
+  const char *repeat = sc_kiosk_pin_page_get_repeat (get_pin_page (self));
   Job *job;
 
   if (!sc_vault_pin_is_valid (pin))
     {
-      sc_kiosk_pin_page_clear_pin (self->pin_page);
-      sc_kiosk_pin_page_set_error (self->pin_page,
+      sc_kiosk_pin_page_clear_pin (get_pin_page (self));
+      sc_kiosk_pin_page_set_error (get_pin_page (self),
                                    _("A PIN has 4 to 8 digits. Please try again."));
       return;
     }
   if (strcmp (pin, repeat) != 0)
     {
-      sc_kiosk_pin_page_clear_pin (self->pin_page);
-      sc_kiosk_pin_page_set_error (self->pin_page,
+      sc_kiosk_pin_page_clear_pin (get_pin_page (self));
+      sc_kiosk_pin_page_set_error (get_pin_page (self),
                                    _("The two PINs do not match. Please enter your PIN again "
                                      "in both fields."));
       return;
@@ -1577,9 +1658,9 @@ pin_save_action (GtkWidget  *widget,
   memcpy (job->answers, session->answers, sizeof job->answers);
 
   /* SECURITY: the PIN leaves the entries at once; the job holds it in guarded memory. */
-  sc_kiosk_pin_page_clear_pin (self->pin_page);
-  sc_kiosk_pin_page_set_error (self->pin_page, NULL);
-  sc_kiosk_pin_page_set_busy (self->pin_page, TRUE);
+  sc_kiosk_pin_page_clear_pin (get_pin_page (self));
+  sc_kiosk_pin_page_set_error (get_pin_page (self), NULL);
+  sc_kiosk_pin_page_set_busy (get_pin_page (self), TRUE);
   start_job (self, job, on_save_view_done_cb);
 }
 
@@ -1598,7 +1679,7 @@ pin_enter_action (GtkWidget  *widget,
 {
   ScKioskWindow *self = SC_KIOSK_WINDOW (widget);
 
-  sc_kiosk_pin_page_ask (self->pin_page, SC_KIOSK_PIN_PAGE_ENTER);
+  sc_kiosk_pin_page_ask (get_pin_page (self), SC_KIOSK_PIN_PAGE_ENTER);
   show_page (self, PAGE_PIN);
 }
 
@@ -1623,11 +1704,11 @@ on_load_view_done_cb (GObject      *source,
   if (!finish_job (self, result, &job, &error))
     return;
 
-  sc_kiosk_pin_page_set_busy (self->pin_page, FALSE);
+  sc_kiosk_pin_page_set_busy (get_pin_page (self), FALSE);
   if (g_error_matches (error, SC_VAULT_ERROR, SC_VAULT_ERROR_NOT_FOUND))
     {
       session->has_view = FALSE;
-      sc_kiosk_pin_page_show_message (self->pin_page,
+      sc_kiosk_pin_page_show_message (get_pin_page (self),
                                       _("No result was kept for viewing again. Ask the "
                                         "implementer."),
                                       NULL, FALSE);
@@ -1637,16 +1718,16 @@ on_load_view_done_cb (GObject      *source,
   if (error != NULL)
     {
       g_debug ("Opening the kept result refused: %s", error->message);
-      sc_kiosk_pin_page_clear_pin (self->pin_page);
+      sc_kiosk_pin_page_clear_pin (get_pin_page (self));
       if (g_error_matches (error, SC_VAULT_ERROR, SC_VAULT_ERROR_THROTTLED))
-        sc_kiosk_pin_page_set_error (self->pin_page, throttled_message ());
+        sc_kiosk_pin_page_set_error (get_pin_page (self), throttled_message ());
       else if (g_error_matches (error, SC_VAULT_ERROR, SC_VAULT_ERROR_ACCESS_DENIED))
-        sc_kiosk_pin_page_set_error (self->pin_page,
+        sc_kiosk_pin_page_set_error (get_pin_page (self),
                                      _("This PIN is not right. Please try again."));
       else
         {
           g_warning ("Opening the kept result failed: %s", error->message);
-          sc_kiosk_pin_page_set_error (self->pin_page,
+          sc_kiosk_pin_page_set_error (get_pin_page (self),
                                        _("Your result could not be opened. Please ask the "
                                          "staff for help."));
         }
@@ -1655,9 +1736,9 @@ on_load_view_done_cb (GObject      *source,
 
   session->result = job->result;
   session->has_result = TRUE;
-  sc_kiosk_pin_page_clear (self->pin_page);
-  sc_kiosk_result_page_set_read_only (self->result_page, TRUE);
-  sc_kiosk_result_page_set_result (self->result_page, &session->result, &self->criteria,
+  sc_kiosk_pin_page_clear (get_pin_page (self));
+  sc_kiosk_result_page_set_read_only (get_result_page (self), TRUE);
+  sc_kiosk_result_page_set_result (get_result_page (self), &session->result, &self->criteria,
                                    self->advice, self->contact_text);
   show_page (self, PAGE_RESULT);
 }
@@ -1669,14 +1750,14 @@ pin_open_action (GtkWidget  *widget,
 {
   ScKioskWindow *self = SC_KIOSK_WINDOW (widget);
   Session *session = &self->session;
-  const char *pin = sc_kiosk_pin_page_get_pin (self->pin_page);
+  const char *pin = sc_kiosk_pin_page_get_pin (get_pin_page (self));
   Job *job;
 
   /* Something that cannot be a PIN is not an attempt: the vault is not asked. */
   if (!sc_vault_pin_is_valid (pin))
     {
-      sc_kiosk_pin_page_clear_pin (self->pin_page);
-      sc_kiosk_pin_page_set_error (self->pin_page,
+      sc_kiosk_pin_page_clear_pin (get_pin_page (self));
+      sc_kiosk_pin_page_set_error (get_pin_page (self),
                                    _("A PIN has 4 to 8 digits. Please try again."));
       return;
     }
@@ -1689,9 +1770,9 @@ pin_open_action (GtkWidget  *widget,
   job->secret = secure_strdup (pin);
 
   /* SECURITY: the PIN leaves the entry at once; the job holds it in guarded memory. */
-  sc_kiosk_pin_page_clear_pin (self->pin_page);
-  sc_kiosk_pin_page_set_error (self->pin_page, NULL);
-  sc_kiosk_pin_page_set_busy (self->pin_page, TRUE);
+  sc_kiosk_pin_page_clear_pin (get_pin_page (self));
+  sc_kiosk_pin_page_set_error (get_pin_page (self), NULL);
+  sc_kiosk_pin_page_set_busy (get_pin_page (self), TRUE);
   start_job (self, job, on_load_view_done_cb);
 }
 
@@ -1730,7 +1811,7 @@ leave_action (GtkWidget  *widget,
 
   g_free (self->page_before_leave);
   self->page_before_leave = g_strdup (get_page (self));
-  sc_kiosk_leave_page_clear (self->leave_page);
+  sc_kiosk_leave_page_clear (get_leave_page (self));
   show_page (self, PAGE_LEAVE);
 }
 
@@ -1742,7 +1823,7 @@ leave_cancel_action (GtkWidget  *widget,
   ScKioskWindow *self = SC_KIOSK_WINDOW (widget);
   g_autofree char *page = g_steal_pointer (&self->page_before_leave);
 
-  sc_kiosk_leave_page_clear (self->leave_page);
+  sc_kiosk_leave_page_clear (get_leave_page (self));
   show_page (self, page != NULL ? page : PAGE_WELCOME);
 }
 
@@ -1758,16 +1839,16 @@ on_leave_done_cb (GObject      *source,
   if (!finish_job (self, result, &job, &error))
     return;
 
-  sc_kiosk_leave_page_set_busy (self->leave_page, FALSE);
+  sc_kiosk_leave_page_set_busy (get_leave_page (self), FALSE);
   if (error != NULL)
     {
-      sc_kiosk_leave_page_clear (self->leave_page);
-      sc_kiosk_leave_page_set_error (self->leave_page,
+      sc_kiosk_leave_page_clear (get_leave_page (self));
+      sc_kiosk_leave_page_set_error (get_leave_page (self),
                                      g_error_matches (error, SC_VAULT_ERROR,
                                                       SC_VAULT_ERROR_WRONG_PASSPHRASE)
                                      ? _("This passphrase is not right. Kiosk mode stays on.")
                                      : _("Kiosk mode could not be left. Kiosk mode stays on."));
-      sc_kiosk_leave_page_focus (self->leave_page);
+      sc_kiosk_leave_page_focus (get_leave_page (self));
       return;
     }
 
@@ -1788,12 +1869,12 @@ leave_confirm_action (GtkWidget  *widget,
 {
   ScKioskWindow *self = SC_KIOSK_WINDOW (widget);
   Session *session = &self->session;
-  const char *passphrase = sc_kiosk_leave_page_get_passphrase (self->leave_page);
+  const char *passphrase = sc_kiosk_leave_page_get_passphrase (get_leave_page (self));
   Job *job;
 
   if (*passphrase == '\0')
     {
-      sc_kiosk_leave_page_set_error (self->leave_page, _("Enter your passphrase."));
+      sc_kiosk_leave_page_set_error (get_leave_page (self), _("Enter your passphrase."));
       return;
     }
 
@@ -1808,8 +1889,8 @@ leave_confirm_action (GtkWidget  *widget,
     }
 
   /* SECURITY: the passphrase leaves the entry at once; the job holds it in guarded memory. */
-  sc_kiosk_leave_page_clear (self->leave_page);
-  sc_kiosk_leave_page_set_busy (self->leave_page, TRUE);
+  sc_kiosk_leave_page_clear (get_leave_page (self));
+  sc_kiosk_leave_page_set_busy (get_leave_page (self), TRUE);
   start_job (self, job, on_leave_done_cb);
 }
 
@@ -2007,6 +2088,9 @@ sc_kiosk_window_dispose (GObject *object)
   g_clear_handle_id (&self->done_source, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_KIOSK_WINDOW);
+  /* The pages made later went with the stack. */
+  for (guint i = 0; i < G_N_ELEMENTS (lazy_pages); i++)
+    G_STRUCT_MEMBER (GtkWidget *, self, lazy_pages[i].offset) = NULL;
 
   g_clear_object (&self->vault);
   g_clear_pointer (&self->advice, sc_advice_free);
@@ -2147,29 +2231,11 @@ sc_kiosk_window_class_init (ScKioskWindowClass *klass)
                   G_TYPE_NONE, 0);
 
   g_type_ensure (SC_TYPE_KIOSK_WELCOME_PAGE);
-  g_type_ensure (SC_TYPE_KIOSK_LOGIN_PAGE);
-  g_type_ensure (SC_TYPE_KIOSK_QUESTION_PAGE);
-  g_type_ensure (SC_TYPE_KIOSK_REVIEW_PAGE);
-  g_type_ensure (SC_TYPE_KIOSK_RESULT_PAGE);
-  g_type_ensure (SC_TYPE_KIOSK_CONSENT_PAGE);
-  g_type_ensure (SC_TYPE_KIOSK_INTERVIEW_PAGE);
-  g_type_ensure (SC_TYPE_KIOSK_PIN_PAGE);
-  g_type_ensure (SC_TYPE_KIOSK_DONE_PAGE);
-  g_type_ensure (SC_TYPE_KIOSK_LEAVE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/sc-kiosk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ScKioskWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ScKioskWindow, welcome_page);
-  gtk_widget_class_bind_template_child (widget_class, ScKioskWindow, login_page);
-  gtk_widget_class_bind_template_child (widget_class, ScKioskWindow, question_page);
-  gtk_widget_class_bind_template_child (widget_class, ScKioskWindow, review_page);
-  gtk_widget_class_bind_template_child (widget_class, ScKioskWindow, result_page);
-  gtk_widget_class_bind_template_child (widget_class, ScKioskWindow, consent_page);
-  gtk_widget_class_bind_template_child (widget_class, ScKioskWindow, interview_page);
-  gtk_widget_class_bind_template_child (widget_class, ScKioskWindow, pin_page);
-  gtk_widget_class_bind_template_child (widget_class, ScKioskWindow, done_page);
-  gtk_widget_class_bind_template_child (widget_class, ScKioskWindow, leave_page);
   gtk_widget_class_bind_template_child (widget_class, ScKioskWindow, idle_overlay);
   gtk_widget_class_bind_template_child (widget_class, ScKioskWindow, idle_countdown_label);
   gtk_widget_class_bind_template_child (widget_class, ScKioskWindow, idle_continue_button);
@@ -2260,7 +2326,7 @@ sc_kiosk_window_get_page (ScKioskWindow *self,
   g_return_val_if_fail (SC_IS_KIOSK_WINDOW (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  return gtk_stack_get_child_by_name (self->stack, name);
+  return ensure_page (self, name);
 }
 
 gboolean
