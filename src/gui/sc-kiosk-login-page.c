@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sc-kiosk-login-page.h"
+#include "sc-kiosk-form.h"
 #include "sc-kiosk-keypad.h"
 
 struct _ScKioskLoginPage
@@ -233,29 +234,17 @@ sc_kiosk_login_page_set_error (ScKioskLoginPage *self,
 {
   g_return_if_fail (SC_IS_KIOSK_LOGIN_PAGE (self));
 
-  gtk_label_set_text (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  sc_kiosk_form_set_error (self->error_label, message);
 }
 
 void
 sc_kiosk_login_page_set_busy (ScKioskLoginPage *self,
                               gboolean          busy)
 {
-  GtkRoot *root;
-
   g_return_if_fail (SC_IS_KIOSK_LOGIN_PAGE (self));
 
-  /* An entry made insensitive while it has the focus never hears that it lost it (and keeps
-   * blinking its cursor): take the focus away first. */
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (busy && root != NULL && gtk_root_get_focus (root) != NULL
-      && gtk_widget_is_ancestor (gtk_root_get_focus (root), self->form))
-    gtk_root_set_focus (root, NULL);
-
-  gtk_widget_set_sensitive (self->form, !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->keypad), !busy);
-  gtk_spinner_set_spinning (self->spinner, busy);
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  sc_kiosk_form_set_busy (GTK_WIDGET (self), self->form, GTK_WIDGET (self->keypad), self->spinner,
+                          busy);
 }
 
 void

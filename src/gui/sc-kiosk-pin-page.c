@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sc-kiosk-pin-page.h"
+#include "sc-kiosk-form.h"
 #include "sc-kiosk-keypad.h"
 #include "sc-vault.h"
 
@@ -330,29 +331,17 @@ sc_kiosk_pin_page_set_error (ScKioskPinPage *self,
 {
   g_return_if_fail (SC_IS_KIOSK_PIN_PAGE (self));
 
-  gtk_label_set_text (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  sc_kiosk_form_set_error (self->error_label, message);
 }
 
 void
 sc_kiosk_pin_page_set_busy (ScKioskPinPage *self,
                             gboolean        busy)
 {
-  GtkRoot *root;
-
   g_return_if_fail (SC_IS_KIOSK_PIN_PAGE (self));
 
-  /* An entry made insensitive while it has the focus never hears that it lost it: take the
-   * focus away first. */
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (busy && root != NULL && gtk_root_get_focus (root) != NULL
-      && gtk_widget_is_ancestor (gtk_root_get_focus (root), self->form))
-    gtk_root_set_focus (root, NULL);
-
-  gtk_widget_set_sensitive (self->form, !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->keypad), !busy);
-  gtk_spinner_set_spinning (self->spinner, busy);
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  sc_kiosk_form_set_busy (GTK_WIDGET (self), self->form, GTK_WIDGET (self->keypad), self->spinner,
+                          busy);
 }
 
 void
