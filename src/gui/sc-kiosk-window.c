@@ -540,6 +540,21 @@ DEFINE_PAGE_GETTER (ScKioskLeavePage, leave_page, PAGE_LEAVE)
 
 #undef DEFINE_PAGE_GETTER
 
+/* Hands the typed PIN to @job and starts it. SECURITY: the PIN leaves the entries at once;
+ * the job holds it in guarded memory. */
+static void
+start_pin_job (ScKioskWindow       *self,
+               Job                 *job,
+               GAsyncReadyCallback  callback)
+{
+  ScKioskPinPage *page = get_pin_page (self);
+
+  sc_kiosk_pin_page_clear_pin (page);
+  sc_kiosk_pin_page_set_error (page, NULL);
+  sc_kiosk_pin_page_set_busy (page, TRUE);
+  start_job (self, job, callback);
+}
+
 static const char *
 get_page (ScKioskWindow *self)
 {
@@ -1657,19 +1672,7 @@ pin_save_action (GtkWidget  *widget,
   job->sex = session->sex;
   memcpy (job->answers, session->answers, sizeof job->answers);
 
-  /* SECURITY: the PIN leaves the entries at once; the job holds it in guarded memory. */
-  sc_kiosk_pin_page_clear_pin (get_pin_page (self));
-  sc_kiosk_pin_page_set_error (get_pin_page (self), NULL);
-  sc_kiosk_pin_page_set_busy (get_pin_page (self), TRUE);
-  start_job (self, job, on_save_view_done_cb);
-}
-
-static void
-pin_skip_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  show_done (SC_KIOSK_WINDOW (widget));
+  start_pin_job (self, job, on_save_view_done_cb);
 }
 
 static void
@@ -1769,18 +1772,15 @@ pin_open_action (GtkWidget  *widget,
   job->partial_key = sc_secure_dup (session->partial_key, SC_VAULT_PARTIAL_KEY_BYTES);
   job->secret = secure_strdup (pin);
 
-  /* SECURITY: the PIN leaves the entry at once; the job holds it in guarded memory. */
-  sc_kiosk_pin_page_clear_pin (get_pin_page (self));
-  sc_kiosk_pin_page_set_error (get_pin_page (self), NULL);
-  sc_kiosk_pin_page_set_busy (get_pin_page (self), TRUE);
-  start_job (self, job, on_load_view_done_cb);
+  start_pin_job (self, job, on_load_view_done_cb);
 }
 
-/* The end of a visit to see a result again: say so, then wipe as after answering. */
+/* Skipping the PIN, or the end of a visit to see a result again: say so, then wipe as
+ * after answering. */
 static void
-view_done_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+done_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
   show_done (SC_KIOSK_WINDOW (widget));
 }
@@ -2255,9 +2255,9 @@ sc_kiosk_window_class_init (ScKioskWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "kiosk.consent", "b", consent_action);
   gtk_widget_class_install_action (widget_class, "kiosk.request-interview", NULL,
                                    request_interview_action);
-  gtk_widget_class_install_action (widget_class, "kiosk.view-done", NULL, view_done_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.view-done", NULL, done_action);
   gtk_widget_class_install_action (widget_class, "kiosk.pin-save", NULL, pin_save_action);
-  gtk_widget_class_install_action (widget_class, "kiosk.pin-skip", NULL, pin_skip_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.pin-skip", NULL, done_action);
   gtk_widget_class_install_action (widget_class, "kiosk.pin-enter", NULL, pin_enter_action);
   gtk_widget_class_install_action (widget_class, "kiosk.pin-open", NULL, pin_open_action);
   gtk_widget_class_install_action (widget_class, "kiosk.pin-cancel", NULL, pin_cancel_action);
