@@ -484,6 +484,11 @@ gboolean      sc_vault_load_result_view   (ScVault            *vault,
                                            guint8              out_answers[SC_BJSQ_N_ITEMS],
                                            GError            **error);
 
+/* The keys of the vault settings (sc_vault_get_setting(), sc_vault_set_setting()). */
+#define SC_VAULT_SETTING_IDLE_TIMEOUT  "idle_timeout"   /* kiosk idle timeout, seconds */
+#define SC_VAULT_SETTING_ADVICE_TEXTS  "advice_texts"   /* implementer's advice texts */
+#define SC_VAULT_SETTING_CONTACT_TEXT  "contact_text"   /* where to ask, shown to employees */
+
 /* Any unlocked role. Returns %NULL (no error) when the key is not set. */
 char         *sc_vault_get_setting        (ScVault            *vault,
                                            const char         *key,

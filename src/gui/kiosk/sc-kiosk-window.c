@@ -1948,7 +1948,7 @@ load_idle_timeout (ScKioskWindow *self)
   if (self->idle_timeout > 0)
     return self->idle_timeout;
 
-  text = get_setting (self, "idle_timeout");
+  text = get_setting (self, SC_VAULT_SETTING_IDLE_TIMEOUT);
   if (text != NULL && g_ascii_string_to_unsigned (text, 10, 1, 24 * 60 * 60, &seconds, NULL))
     return (guint) seconds;
   if (text != NULL)
@@ -1992,7 +1992,7 @@ load_advice (ScKioskWindow *self)
       advice = sc_advice_new_from_data ("", 0, NULL);
     }
 
-  override_text = get_setting (self, "advice_texts");
+  override_text = get_setting (self, SC_VAULT_SETTING_ADVICE_TEXTS);
   if (override_text != NULL)
     {
       g_autoptr (ScAdvice) override = sc_advice_new_from_data (override_text, -1, &error);
@@ -2045,7 +2045,7 @@ sc_kiosk_window_constructed (GObject *object)
 
   load_round (self);
   self->effective_timeout = load_idle_timeout (self);
-  self->contact_text = get_setting (self, "contact_text");
+  self->contact_text = get_setting (self, SC_VAULT_SETTING_CONTACT_TEXT);
   if (self->contact_text == NULL)
     self->contact_text = g_strdup (_("Talk to the implementer of the stress check (the "
                                      "company doctor or nurse), to your own doctor, or to a "
