@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 #include <sodium.h>
 
+#include "sc-access-code.h"
 #include "sc-vault.h"
 
 G_BEGIN_DECLS
@@ -349,6 +350,77 @@ void      sc_vault_get_partial_limits   (ScVault             *vault,
 gboolean  sc_vault_audit_insert         (ScVault             *vault,
                                          const char          *action,
                                          gint64               target,
+                                         GError             **error);
+
+/* ---- Shared by the store files (sc-vault-<aggregate>.c) ---------------------------- */
+
+/* The current Unix time, as stored in the vault. */
+gint64    _sc_vault_now                 (void);
+
+/* Little-endian 64-bit integers in sealed plaintexts and associated data. */
+void      _sc_vault_put_i64             (guint8              *p,
+                                         gint64               v);
+gint64    _sc_vault_get_i64             (const guint8        *p);
+
+/* sqlite3_step() that must give SQLITE_DONE; sets the error otherwise. */
+gboolean  _sc_vault_step_done           (sqlite3             *db,
+                                         sqlite3_stmt        *stmt,
+                                         GError             **error);
+void      _sc_vault_set_not_found       (GError             **error,
+                                         const char          *what);
+/* Binds NULL for a %NULL or empty @text. */
+void      _sc_vault_bind_text_or_null   (sqlite3_stmt        *stmt,
+                                         int                  index,
+                                         const char          *text);
+char     *_sc_vault_column_strdup       (sqlite3_stmt        *stmt,
+                                         int                  column);
+
+/* sc-vault-roster.c: NOT_FOUND when no employee has @number. */
+gboolean  _sc_vault_lookup_employee_id  (sqlite3             *db,
+                                         const char          *number,
+                                         gint64              *out_id,
+                                         GError             **error);
+
+/* sc-vault-rounds.c: NOT_FOUND when there is no such round; @criteria and @closed may
+ * be %NULL. */
+gboolean  _sc_vault_lookup_round        (sqlite3             *db,
+                                         gint64               round_id,
+                                         ScCriteria          *criteria,
+                                         gboolean            *closed,
+                                         GError             **error);
+
+/* sc-vault-seal.c. SECURITY: seals a result (and the answers, when @answers is not
+ * %NULL) to @pk, bound to the round and employee row. */
+GBytes   *_sc_vault_seal_result         (const guint8        *pk,
+                                         gint64               round_id,
+                                         gint64               employee_id,
+                                         const ScResult      *result,
+                                         const guint8        *answers);
+/* SECURITY: opens a sealed result with the key pair; FALSE when it does not open or
+ * names another round or employee. */
+gboolean  _sc_vault_open_result         (const void          *sealed,
+                                         gsize                sealed_len,
+                                         const guint8        *pk,
+                                         const guint8        *sk,
+                                         gint64               round_id,
+                                         gint64               employee_id,
+                                         ScVaultResult       *out);
+
+/* sc-vault-codes.c: the access-code throttle, shared with the result views. */
+gboolean  _sc_vault_read_throttle       (sqlite3             *db,
+                                         gint64               round_id,
+                                         gint64               employee_id,
+                                         ScAccessThrottle    *throttle,
+                                         char               **out_hash,
+                                         GError             **error);
+gboolean  _sc_vault_throttle_allows     (const ScAccessThrottle *throttle,
+                                         GError             **error);
+gboolean  _sc_vault_record_attempt      (ScVault             *vault,
+                                         gint64               round_id,
+                                         gint64               employee_id,
+                                         ScAccessThrottle    *throttle,
+                                         gboolean             success,
+                                         const char          *fail_action,
                                          GError             **error);
 
 /* ---- Test hooks ------------------------------------------------------------------- */

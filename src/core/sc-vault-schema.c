@@ -246,3 +246,43 @@ sc_vault_schema_migrate (sqlite3  *db,
     }
   return TRUE;
 }
+
+/* ---- Helpers for the store files --------------------------------------------------- */
+
+gboolean
+_sc_vault_step_done (sqlite3       *db,
+                     sqlite3_stmt  *stmt,
+                     GError       **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      sc_vault_db_set_error (db, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+_sc_vault_set_not_found (GError     **error,
+                         const char  *what)
+{
+  g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_NOT_FOUND, "%s", what);
+}
+
+void
+_sc_vault_bind_text_or_null (sqlite3_stmt *stmt,
+                             int           index,
+                             const char   *text)
+{
+  if (text != NULL && *text != '\0')
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+char *
+_sc_vault_column_strdup (sqlite3_stmt *stmt,
+                         int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}

@@ -298,6 +298,19 @@ gboolean      sc_vault_close_round        (ScVault            *vault,
 GPtrArray    *sc_vault_list_rounds        (ScVault            *vault,
                                            GError            **error);
 
+/**
+ * sc_vault_get_round:
+ * @round_id: the round's id, as sc_vault_create_round() returned it
+ *
+ * Any unlocked role (the kiosk shows the round it collects answers for).
+ *
+ * Returns: (transfer full): the round, or %NULL with NOT_FOUND when there is none with
+ *   this id (or CLOSED when the vault is locked). Free it with sc_vault_round_free().
+ */
+ScVaultRound *sc_vault_get_round          (ScVault            *vault,
+                                           gint64              round_id,
+                                           GError            **error);
+
 /* Implementer or HR: stores the hash (made by sc-access-code) of a new access code. */
 gboolean      sc_vault_set_access_code_hash (ScVault          *vault,
                                            gint64              round_id,

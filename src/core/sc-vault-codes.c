@@ -1,0 +1,284 @@
+/* sc-vault-codes.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The access-code aggregate: hashes of access codes, issuing them, and checking a typed
+ * code with the throttle.
+ *
+ * Every change is one BEGIN IMMEDIATE … COMMIT followed by a durable save; nothing
+ * returns TRUE before the change is on disk.
+ */
+#define G_LOG_DOMAIN "sc-vault"
+
+#include "config.h"
+
+#include "sc-vault-private.h"
+#include "sc-access-code.h"
+#include "sc-score-format.h"
+#include "sc-secure.h"
+
+#include <string.h>
+
+/* ---- Access codes ------------------------------------------------------------------ */
+
+gboolean
+sc_vault_set_access_code_hash (ScVault     *vault,
+                               gint64       round_id,
+                               const char  *employee_number,
+                               const char  *code_hash,
+                               GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) del = NULL;
+  guint8 salt[crypto_pwhash_SALTBYTES];
+  gint64 employee_id;
+  sqlite3 *db;
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
+  g_return_val_if_fail (employee_number != NULL && code_hash != NULL, FALSE);
+
+  if (!sc_vault_check_role (vault, SC_VAULT_ROLES_STAFF, TRUE, error))
+    return FALSE;
+  db = sc_vault_get_db (vault);
+  if (!_sc_vault_lookup_round (db, round_id, NULL, NULL, error)
+                || !_sc_vault_lookup_employee_id (db, employee_number, &employee_id, error))
+    return FALSE;
+
+  randombytes_buf (salt, sizeof salt);
+  if (!sc_vault_begin (vault, error))
+    return FALSE;
+  stmt = sc_vault_db_prepare (db,
+                              "INSERT OR REPLACE INTO access_codes (round_id, employee_id, "
+                              "code_hash, failures, locked_until, partial_salt) "
+                              "VALUES (?, ?, ?, 0, 0, ?)", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  sqlite3_bind_int64 (stmt, 2, employee_id);
+  sqlite3_bind_text (stmt, 3, code_hash, -1, SQLITE_STATIC);
+  sqlite3_bind_blob (stmt, 4, salt, sizeof salt, SQLITE_STATIC);
+  if (!_sc_vault_step_done (db, stmt, error))
+    goto fail;
+  /* Answers kept under the old code could not be opened with the new one. */
+  del = sc_vault_db_prepare (db, "DELETE FROM partial_answers "
+                                 "WHERE round_id = ? AND employee_id = ?", error);
+  if (del == NULL)
+    goto fail;
+  sqlite3_bind_int64 (del, 1, round_id);
+  sqlite3_bind_int64 (del, 2, employee_id);
+  if (!_sc_vault_step_done (db, del, error)
+                || !sc_vault_audit_insert (vault, "access_code.set", employee_id, error))
+    goto fail;
+  return sc_vault_commit_and_save (vault, error);
+
+fail:
+  sc_vault_rollback (vault);
+  return FALSE;
+}
+
+static void
+set_access_denied (GError **error)
+{
+  g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_ACCESS_DENIED,
+                       "The employee number or the access code is not right. Check the "
+                       "slip and try again.");
+}
+
+gboolean
+sc_vault_issue_access_codes (ScVault    *vault,
+                             gint64      round_id,
+                             GPtrArray  *employees,
+                             GString    *out_csv,
+                             GError    **error)
+{
+  guint64 opslimit;
+  gsize memlimit;
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
+  g_return_val_if_fail (employees != NULL && out_csv != NULL, FALSE);
+
+  sc_vault_code_limits_for_new_codes (&opslimit, &memlimit);
+  for (guint i = 0; i < employees->len; i++)
+    {
+      const ScEmployee *e = g_ptr_array_index (employees, i);
+      char code[SC_ACCESS_CODE_SIZE];
+      g_autofree char *hash = NULL;
+      gboolean stored;
+
+      if (!e->active)
+        continue;
+      if (!sc_access_code_generate (code, error))
+        return FALSE;
+      hash = sc_access_code_hash (code, opslimit, memlimit, error);
+      stored = hash != NULL
+               && sc_vault_set_access_code_hash (vault, round_id, e->number, hash, error);
+      if (stored)
+        {
+          sc_csv_append_field (out_csv, e->number, -1);
+          g_string_append_c (out_csv, ',');
+          sc_csv_append_field (out_csv, e->name, -1);
+          g_string_append_printf (out_csv, ",%s\n", code);
+        }
+      /* SECURITY: the code leaves only through @out_csv. */
+      sodium_memzero (code, sizeof code);
+      if (!stored)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* SECURITY: an unknown employee number must cost as much time as a wrong code, or the
+ * kiosk would reveal who is on the roster. Any stored hash of the round serves as the
+ * decoy: the typed code is checked against it and the answer ignored. */
+static void
+spend_decoy_check (sqlite3              *db,
+                   gint64                round_id,
+                   ScVaultCodeCheckFunc  check,
+                   gpointer              user_data)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = sc_vault_db_prepare (db, "SELECT code_hash FROM access_codes WHERE round_id = ? "
+                                  "LIMIT 1", NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *decoy = _sc_vault_column_strdup (stmt, 0);
+
+      (void) check (decoy, user_data);
+    }
+}
+
+/* The lock-out state (and optionally the hash) of an employee's access code. Returns FALSE
+ * with @error unset when no code was issued, and with @error set on a database failure. */
+gboolean
+_sc_vault_read_throttle (sqlite3           *db,
+                         gint64             round_id,
+                         gint64             employee_id,
+                         ScAccessThrottle  *throttle,
+                         char             **out_hash,
+                         GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = sc_vault_db_prepare (db, "SELECT code_hash, failures, locked_until FROM access_codes "
+                                  "WHERE round_id = ? AND employee_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  sqlite3_bind_int64 (stmt, 2, employee_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  if (out_hash != NULL)
+    *out_hash = _sc_vault_column_strdup (stmt, 0);
+  throttle->failures = (guint) sqlite3_column_int (stmt, 1);
+  throttle->locked_until = sqlite3_column_int64 (stmt, 2);
+  return TRUE;
+}
+
+/* THROTTLED, with the wait in words, when the lock-out forbids an attempt now. */
+gboolean
+_sc_vault_throttle_allows (const ScAccessThrottle  *throttle,
+                           GError                 **error)
+{
+  gint64 retry_after;
+  gint64 minutes;
+
+  /* The lock-out policy is sc-access-code's: 5 free tries, then waits that grow. */
+  if (sc_access_throttle_check (throttle, _sc_vault_now (), &retry_after))
+    return TRUE;
+  minutes = (retry_after + 59) / 60;
+  g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_THROTTLED,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "Too many wrong codes. Try again in %d minute, or ask the staff.",
+                            "Too many wrong codes. Try again in %d minutes, or ask the staff.",
+                            (gulong) minutes),
+               (int) minutes);
+  return FALSE;
+}
+
+/* Records an attempt in the lock-out state, durably; a failure is also audited as
+ * @fail_action. Nothing is written after a success that follows no failure. */
+gboolean
+_sc_vault_record_attempt (ScVault          *vault,
+                          gint64            round_id,
+                          gint64            employee_id,
+                          ScAccessThrottle *throttle,
+                          gboolean          success,
+                          const char       *fail_action,
+                          GError          **error)
+{
+  g_autoptr(sqlite3_stmt) update = NULL;
+  sqlite3 *db = sc_vault_get_db (vault);
+
+  if (success && throttle->failures == 0)
+    return TRUE;
+  sc_access_throttle_record (throttle, success, _sc_vault_now ());
+
+  if (!sc_vault_begin (vault, error))
+    return FALSE;
+  update = sc_vault_db_prepare (db, "UPDATE access_codes SET failures = ?, locked_until = ? "
+                                    "WHERE round_id = ? AND employee_id = ?", error);
+  if (update == NULL)
+    goto fail;
+  sqlite3_bind_int (update, 1, (int) throttle->failures);
+  sqlite3_bind_int64 (update, 2, throttle->locked_until);
+  sqlite3_bind_int64 (update, 3, round_id);
+  sqlite3_bind_int64 (update, 4, employee_id);
+  if (!_sc_vault_step_done (db, update, error)
+                || (!success && !sc_vault_audit_insert (vault, fail_action, employee_id, error)))
+    goto fail;
+  return sc_vault_commit_and_save (vault, error);
+
+fail:
+  sc_vault_rollback (vault);
+  return FALSE;
+}
+
+gboolean
+sc_vault_check_access_code (ScVault              *vault,
+                            gint64                round_id,
+                            const char           *employee_number,
+                            ScVaultCodeCheckFunc  check,
+                            gpointer              user_data,
+                            GError              **error)
+{
+  g_autofree char *hash = NULL;
+  g_autoptr(GError) local_error = NULL;
+  ScAccessThrottle throttle = { 0, 0 };
+  gint64 employee_id;
+  gboolean match;
+  sqlite3 *db;
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
+  g_return_val_if_fail (employee_number != NULL && check != NULL, FALSE);
+
+  if (!sc_vault_check_role (vault, SC_VAULT_ROLES_ANY, TRUE, error))
+    return FALSE;
+  db = sc_vault_get_db (vault);
+  if (!_sc_vault_lookup_employee_id (db, employee_number, &employee_id, NULL)
+                || !_sc_vault_read_throttle (db, round_id, employee_id, &throttle, &hash, &local_error))
+    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      spend_decoy_check (db, round_id, check, user_data);
+      set_access_denied (error);
+      return FALSE;
+    }
+
+  if (!_sc_vault_throttle_allows (&throttle, error))
+    return FALSE;
+  match = check (hash, user_data);
+  if (!_sc_vault_record_attempt (vault, round_id, employee_id, &throttle, match, "access_code.fail", error))
+    return FALSE;
+  if (!match)
+    {
+      set_access_denied (error);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,229 @@
+/* sc-vault-rounds.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The rounds aggregate: creating, closing, listing and reading rounds and their
+ * criteria.
+ *
+ * Every change is one BEGIN IMMEDIATE … COMMIT followed by a durable save; nothing
+ * returns TRUE before the change is on disk.
+ */
+#define G_LOG_DOMAIN "sc-vault"
+
+#include "config.h"
+
+#include "sc-vault-private.h"
+#include "sc-secure.h"
+
+#include <string.h>
+
+gboolean
+_sc_vault_lookup_round (sqlite3     *db,
+                        gint64       round_id,
+                        ScCriteria  *criteria,
+                        gboolean    *closed,
+                        GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = sc_vault_db_prepare (db,
+                              "SELECT method, sum_b_min, sum_ac_min, sum_ac_b_min, "
+                              "conv_b_max, conv_ac_max, conv_ac_b_max, closed "
+                              "FROM rounds WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _sc_vault_set_not_found (error, "This round of the stress check does not exist.");
+      return FALSE;
+    }
+  if (criteria != NULL)
+    {
+      criteria->method = (ScMethod) sqlite3_column_int (stmt, 0);
+      criteria->sum_b_min = sqlite3_column_int (stmt, 1);
+      criteria->sum_ac_min = sqlite3_column_int (stmt, 2);
+      criteria->sum_ac_b_min = sqlite3_column_int (stmt, 3);
+      criteria->conv_b_max = sqlite3_column_int (stmt, 4);
+      criteria->conv_ac_max = sqlite3_column_int (stmt, 5);
+      criteria->conv_ac_b_max = sqlite3_column_int (stmt, 6);
+    }
+  if (closed != NULL)
+    *closed = sqlite3_column_int (stmt, 7) != 0;
+  return TRUE;
+}
+
+/* ---- Rounds ---------------------------------------------------------------------- */
+
+/* The columns round_from_row() reads, in its order. */
+#define ROUND_SELECT "SELECT id, name, period_start, period_end, method, sum_b_min, " \
+                     "sum_ac_min, sum_ac_b_min, conv_b_max, conv_ac_max, " \
+                     "conv_ac_b_max, closed, created_at FROM rounds"
+
+static ScVaultRound *
+round_from_row (sqlite3_stmt *stmt)
+{
+  ScVaultRound *round = g_new0 (ScVaultRound, 1);
+
+  round->id = sqlite3_column_int64 (stmt, 0);
+  round->name = _sc_vault_column_strdup (stmt, 1);
+  round->period_start = _sc_vault_column_strdup (stmt, 2);
+  round->period_end = _sc_vault_column_strdup (stmt, 3);
+  round->criteria.method = (ScMethod) sqlite3_column_int (stmt, 4);
+  round->criteria.sum_b_min = sqlite3_column_int (stmt, 5);
+  round->criteria.sum_ac_min = sqlite3_column_int (stmt, 6);
+  round->criteria.sum_ac_b_min = sqlite3_column_int (stmt, 7);
+  round->criteria.conv_b_max = sqlite3_column_int (stmt, 8);
+  round->criteria.conv_ac_max = sqlite3_column_int (stmt, 9);
+  round->criteria.conv_ac_b_max = sqlite3_column_int (stmt, 10);
+  round->closed = sqlite3_column_int (stmt, 11) != 0;
+  round->created_at = sqlite3_column_int64 (stmt, 12);
+  return round;
+}
+
+void
+sc_vault_round_free (ScVaultRound *round)
+{
+  if (round == NULL)
+    return;
+  g_free (round->name);
+  g_free (round->period_start);
+  g_free (round->period_end);
+  g_free (round);
+}
+
+gint64
+sc_vault_create_round (ScVault           *vault,
+                       const char        *name,
+                       const char        *period_start,
+                       const char        *period_end,
+                       const ScCriteria  *criteria,
+                       GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  ScCriteria defaults;
+  sqlite3 *db;
+  gint64 id;
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), 0);
+
+  if (!sc_vault_check_role (vault, SC_VAULT_ROLE_BIT (SC_VAULT_ROLE_IMPLEMENTER), TRUE, error))
+    return 0;
+  if (name == NULL || *name == '\0')
+    {
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID,
+                           "Give the round a name.");
+      return 0;
+    }
+  if (criteria == NULL)
+    {
+      sc_criteria_init_default (&defaults);
+      criteria = &defaults;
+    }
+  if (!sc_criteria_validate (criteria, error))
+    return 0;
+  db = sc_vault_get_db (vault);
+
+  if (!sc_vault_begin (vault, error))
+    return 0;
+  stmt = sc_vault_db_prepare (db,
+                              "INSERT INTO rounds (name, period_start, period_end, method, "
+                              "sum_b_min, sum_ac_min, sum_ac_b_min, conv_b_max, conv_ac_max, "
+                              "conv_ac_b_max, created_at) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  _sc_vault_bind_text_or_null (stmt, 2, period_start);
+  _sc_vault_bind_text_or_null (stmt, 3, period_end);
+  sqlite3_bind_int (stmt, 4, criteria->method);
+  sqlite3_bind_int (stmt, 5, criteria->sum_b_min);
+  sqlite3_bind_int (stmt, 6, criteria->sum_ac_min);
+  sqlite3_bind_int (stmt, 7, criteria->sum_ac_b_min);
+  sqlite3_bind_int (stmt, 8, criteria->conv_b_max);
+  sqlite3_bind_int (stmt, 9, criteria->conv_ac_max);
+  sqlite3_bind_int (stmt, 10, criteria->conv_ac_b_max);
+  sqlite3_bind_int64 (stmt, 11, _sc_vault_now ());
+  if (!_sc_vault_step_done (db, stmt, error))
+    goto fail;
+  id = sqlite3_last_insert_rowid (db);
+  if (!sc_vault_audit_insert (vault, "round.create", id, error))
+    goto fail;
+  if (!sc_vault_commit_and_save (vault, error))
+    return 0;
+  return id;
+
+fail:
+  sc_vault_rollback (vault);
+  return 0;
+}
+
+gboolean
+sc_vault_close_round (ScVault  *vault,
+                      gint64    round_id,
+                      GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *db;
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
+
+  if (!sc_vault_check_role (vault, SC_VAULT_ROLE_BIT (SC_VAULT_ROLE_IMPLEMENTER), TRUE, error))
+    return FALSE;
+  db = sc_vault_get_db (vault);
+  if (!_sc_vault_lookup_round (db, round_id, NULL, NULL, error) || !sc_vault_begin (vault, error))
+    return FALSE;
+  stmt = sc_vault_db_prepare (db, "UPDATE rounds SET closed = 1 WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  if (!_sc_vault_step_done (db, stmt, error) || !sc_vault_audit_insert (vault, "round.close", round_id, error))
+    goto fail;
+  return sc_vault_commit_and_save (vault, error);
+
+fail:
+  sc_vault_rollback (vault);
+  return FALSE;
+}
+
+GPtrArray *
+sc_vault_list_rounds (ScVault  *vault,
+                      GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), NULL);
+
+  if (!sc_vault_check_role (vault, SC_VAULT_ROLES_ANY, FALSE, error))
+    return NULL;
+  stmt = sc_vault_db_prepare (sc_vault_get_db (vault), ROUND_SELECT " ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_vault_round_free);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (list, round_from_row (stmt));
+  return g_steal_pointer (&list);
+}
+
+ScVaultRound *
+sc_vault_get_round (ScVault  *vault,
+                    gint64    round_id,
+                    GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), NULL);
+
+  if (!sc_vault_check_role (vault, SC_VAULT_ROLES_ANY, FALSE, error))
+    return NULL;
+  stmt = sc_vault_db_prepare (sc_vault_get_db (vault), ROUND_SELECT " WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _sc_vault_set_not_found (error, "This round of the stress check does not exist.");
+      return NULL;
+    }
+  return round_from_row (stmt);
+}

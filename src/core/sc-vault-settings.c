@@ -1,0 +1,72 @@
+/* sc-vault-settings.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The settings aggregate: named values (SC_VAULT_SETTING_*) kept in the vault.
+ *
+ * Every change is one BEGIN IMMEDIATE … COMMIT followed by a durable save; nothing
+ * returns TRUE before the change is on disk.
+ */
+#define G_LOG_DOMAIN "sc-vault"
+
+#include "config.h"
+
+#include "sc-vault-private.h"
+
+
+#include <string.h>
+
+/* ---- Settings ------------------------------------------------------------------- */
+
+char *
+sc_vault_get_setting (ScVault     *vault,
+                      const char  *key,
+                      GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (!sc_vault_check_role (vault, SC_VAULT_ROLES_ANY, FALSE, error))
+    return NULL;
+  stmt = sc_vault_db_prepare (sc_vault_get_db (vault),
+                              "SELECT value FROM settings WHERE key = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return _sc_vault_column_strdup (stmt, 0);
+}
+
+gboolean
+sc_vault_set_setting (ScVault     *vault,
+                      const char  *key,
+                      const char  *value,
+                      GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *db;
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
+  g_return_val_if_fail (key != NULL && value != NULL, FALSE);
+
+  if (!sc_vault_check_role (vault, SC_VAULT_ROLE_BIT (SC_VAULT_ROLE_IMPLEMENTER), TRUE, error))
+    return FALSE;
+  db = sc_vault_get_db (vault);
+  if (!sc_vault_begin (vault, error))
+    return FALSE;
+  stmt = sc_vault_db_prepare (db, "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                              error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  if (!_sc_vault_step_done (db, stmt, error) || !sc_vault_audit_insert (vault, "settings.set", 0, error))
+    goto fail;
+  return sc_vault_commit_and_save (vault, error);
+
+fail:
+  sc_vault_rollback (vault);
+  return FALSE;
+}
