@@ -295,7 +295,77 @@ void      sc_vault_db_set_error         (sqlite3             *db,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
-/* ---- The object (sc-vault.c), used by sc-vault-store.c ---------------------------- */
+/* ---- The object, split over sc-vault.c, sc-vault-save.c and sc-vault-slots.c ------- */
+
+/* SECURITY: see sc-vault.c for what is held in memory, and when. Only the sc-vault*.c
+ * files touch these fields. */
+struct _ScVault
+{
+  GObject           parent_instance;
+
+  char             *path;
+  int               lock_fd;          /* -1 when read-only or closed */
+  gboolean          read_only;
+  ScVaultRole       role;
+  sqlite3          *db;               /* NULL when locked or closed */
+  ScVaultHeader     header;           /* as last written to (or read from) disk */
+  ScVaultBodyKeys  *keys;             /* guarded; NULL when locked */
+  guint8           *impl_sk;          /* guarded; NULL unless the implementer's */
+  guint8           *hr_sk;            /* guarded; NULL in the kiosk */
+  guint8            impl_pk[crypto_box_PUBLICKEYBYTES];
+  guint8            hr_pk[crypto_box_PUBLICKEYBYTES];
+  gboolean          dirty;            /* committed in memory, not yet on disk */
+  GHashTable       *pending_hr;       /* submission id → GBytes sealed to HR */
+};
+
+/* sc-vault.c: sets the role and notifies ScVault:role. */
+void          _sc_vault_set_role        (ScVault              *self,
+                                         ScVaultRole           role);
+/* SECURITY: zeroes and closes the in-memory database. */
+void          _sc_vault_wipe_database   (ScVault              *self);
+/* SECURITY: frees (and so wipes) every key. */
+void          _sc_vault_wipe_secrets    (ScVault              *self);
+
+/* sc-vault-save.c */
+gboolean      _sc_vault_check_key_pair  (const guint8         *sk,
+                                         const guint8         *pk);
+gboolean      _sc_vault_load_body       (ScVault              *self,
+                                         const ScVaultHeader  *header,
+                                         const guint8         *data,
+                                         gsize                 len,
+                                         GError              **error);
+gboolean      _sc_vault_finish_load     (ScVault              *self,
+                                         gboolean             *out_migrated,
+                                         GError              **error);
+/* Writes header and body durably; the header's save counter and nonce are new. */
+gboolean      _sc_vault_save_full       (ScVault              *self,
+                                         GError              **error);
+/* Writes @header (changed slots) with the body as it is on disk. */
+gboolean      _sc_vault_save_header_only (ScVault             *self,
+                                         ScVaultHeader        *header,
+                                         GError              **error);
+
+/* sc-vault-slots.c. SECURITY: moves the keys from a slot payload into guarded memory. */
+gboolean      _sc_vault_take_payload    (ScVault              *self,
+                                         ScVaultSlotType       type,
+                                         const guint8         *payload,
+                                         GError              **error);
+/* SECURITY: the payload a slot of @type wraps, in guarded memory. */
+guint8       *_sc_vault_build_payload   (ScVault              *self,
+                                         ScVaultSlotType       type);
+/* Tries the passphrase slots in order (implementer, then HR). */
+gboolean      _sc_vault_unwrap_passphrase (const ScVaultHeader *header,
+                                         const char           *passphrase,
+                                         guint8              **out_payload,
+                                         ScVaultSlotType      *out_type,
+                                         GError              **error);
+ScVaultSlot  *_sc_vault_find_slot       (ScVaultHeader        *header,
+                                         ScVaultSlotType       type);
+/* Puts @slot in its place (slots are ordered by type), replacing one of its type. */
+void          _sc_vault_set_slot        (ScVaultHeader        *header,
+                                         const ScVaultSlot    *slot);
+
+/* ---- The object (sc-vault.c), used by the store files ------------------------------ */
 
 sqlite3  *sc_vault_get_db               (ScVault             *vault);
 
