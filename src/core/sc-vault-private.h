@@ -316,7 +316,23 @@ struct _ScVault
   guint8            hr_pk[crypto_box_PUBLICKEYBYTES];
   gboolean          dirty;            /* committed in memory, not yet on disk */
   GHashTable       *pending_hr;       /* submission id → GBytes sealed to HR */
+
+  /* sc-vault-async.c: the thread that started the running task (NULL when none), and
+   * a lock or close asked for by that thread while the task ran. */
+  GThread          *busy_caller;
+  gboolean          lock_pending;
+  gboolean          close_pending;
 };
+
+/* Whether the calling thread started a task that is still running on @self: it must
+ * not use the vault until the task is done (see sc-vault-async.h). */
+static inline gboolean
+_sc_vault_busy_here (ScVault *self)
+{
+  return self->busy_caller != NULL && self->busy_caller == g_thread_self ();
+}
+
+void          _sc_vault_set_busy_error  (GError              **error);
 
 /* sc-vault.c: sets the role and notifies ScVault:role. */
 void          _sc_vault_set_role        (ScVault              *self,

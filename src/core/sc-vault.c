@@ -494,6 +494,13 @@ sc_vault_lock (ScVault *self)
 {
   g_return_if_fail (SC_IS_VAULT (self));
 
+  /* The task's worker uses the database and keys: they are wiped when it is done. */
+  if (_sc_vault_busy_here (self))
+    {
+      self->lock_pending = TRUE;
+      return;
+    }
+
   _sc_vault_wipe_database (self);
   _sc_vault_wipe_secrets (self);
   _sc_vault_set_role (self, SC_VAULT_ROLE_NONE);
@@ -507,6 +514,11 @@ sc_vault_unlock (ScVault     *self,
   g_return_val_if_fail (SC_IS_VAULT (self), FALSE);
   g_return_val_if_fail (passphrase != NULL, FALSE);
 
+  if (_sc_vault_busy_here (self))
+    {
+      _sc_vault_set_busy_error (error);
+      return FALSE;
+    }
   if (self->path == NULL || (!self->read_only && self->lock_fd < 0))
     {
       g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_CLOSED,
@@ -523,6 +535,11 @@ sc_vault_close (ScVault *self)
 {
   g_return_if_fail (SC_IS_VAULT (self));
 
+  if (_sc_vault_busy_here (self))
+    {
+      self->close_pending = TRUE;
+      return;
+    }
   if (self->dirty && self->db != NULL && !self->read_only)
     {
       g_autoptr(GError) error = NULL;
@@ -589,6 +606,11 @@ sc_vault_check_role (ScVault  *self,
                      gboolean  write,
                      GError  **error)
 {
+  if (_sc_vault_busy_here (self))
+    {
+      _sc_vault_set_busy_error (error);
+      return FALSE;
+    }
   if (self->db == NULL || self->role == SC_VAULT_ROLE_NONE)
     {
       g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_CLOSED,

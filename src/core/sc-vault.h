@@ -11,7 +11,14 @@
  * implementer's public key, and to HR's only when the employee agreed or asked for an
  * interview, so the role a slot unlocks is enforced by cryptography.
  *
- * An ScVault is not thread-safe: use it from one thread at a time.
+ * THREADING. An ScVault is not thread-safe: use it from one thread at a time. Work that
+ * can block (Argon2id, durable saves) runs off the main thread only through the
+ * _async/_finish functions of sc-vault-async.h, which run in a worker thread (GTask)
+ * that owns the vault until it is done. Until the callback, the thread that started the
+ * task does not touch the vault: store calls fail with SC_VAULT_ERROR_BUSY, a lock or
+ * close waits for the task, and notifications are held back and emitted on that thread
+ * afterwards. The user interface shows busy state meanwhile. The rule in full is in
+ * sc-vault-async.h.
  */
 #pragma once
 
@@ -41,6 +48,7 @@ typedef enum
   SC_VAULT_ERROR_ACCESS_DENIED,     /* wrong access code at the kiosk */
   SC_VAULT_ERROR_THROTTLED,         /* too many wrong access codes; wait */
   SC_VAULT_ERROR_READ_ONLY,         /* opened read-only */
+  SC_VAULT_ERROR_BUSY,              /* a task (sc-vault-async.h) is running on it */
 } ScVaultError;
 
 typedef enum

@@ -1,12 +1,10 @@
 /* sc-gui-vault.h
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * What the user interface needs around the vault: creating and opening it off the main thread
- * (Argon2id takes about a second), the key-derivation limits, and error messages in the
- * user's language.
- *
- * An ScVault is not thread-safe. The worker thread makes it and hands it over; from then on
- * it is used on the main thread only.
+ * What the user interface needs around the vault: the key-derivation limits, error messages
+ * in the user's language, and the demo vault. Vault work that can block (Argon2id, durable
+ * saves) runs through the core's _async functions (sc-vault-async.h, included here), which
+ * also state the threading rule.
  */
 #pragma once
 
@@ -14,6 +12,7 @@
 
 #include "sc-demo.h"
 #include "sc-vault.h"
+#include "sc-vault-async.h"
 
 G_BEGIN_DECLS
 
@@ -38,42 +37,6 @@ const ScVaultKdfLimits *sc_gui_kdf_limits           (void);
  */
 const char             *sc_gui_vault_error_message  (const GError         *error);
 
-/**
- * sc_gui_vault_create_async:
- * @path: where the new vault goes; nothing may be there
- * @passphrase: the implementer's passphrase, copied at once into guarded memory
- *
- * Creates a vault in a worker thread with sc_gui_kdf_limits().
- */
-void                    sc_gui_vault_create_async   (const char           *path,
-                                                     const char           *passphrase,
-                                                     GCancellable         *cancellable,
-                                                     GAsyncReadyCallback   callback,
-                                                     gpointer              user_data);
-
-/**
- * sc_gui_vault_create_finish:
- * @out_recovery_key: (out) (transfer full): the recovery key to show once; free it with
- *   sc_vault_free_recovery_key()
- *
- * Returns: (transfer full): the new vault, open with the implementer role, or %NULL.
- */
-ScVault                *sc_gui_vault_create_finish  (GAsyncResult         *result,
-                                                     char                **out_recovery_key,
-                                                     GError              **error);
-
-/* Opens the vault at @path with @passphrase (copied into guarded memory) in a worker thread;
- * the key-derivation limits are those stored in the vault. */
-void                    sc_gui_vault_open_async     (const char           *path,
-                                                     const char           *passphrase,
-                                                     GCancellable         *cancellable,
-                                                     GAsyncReadyCallback   callback,
-                                                     gpointer              user_data);
-
-/* Returns: (transfer full): the vault, with the role the passphrase gives, or %NULL. */
-ScVault                *sc_gui_vault_open_finish    (GAsyncResult         *result,
-                                                     GError              **error);
-
 /* Where the demo vault lives: USER_DATA_DIR/stresscheck/demo.scvault. */
 char                   *sc_gui_demo_vault_path      (void);
 
@@ -81,10 +44,10 @@ char                   *sc_gui_demo_vault_path      (void);
  * sc_gui_demo_vault_create_async:
  * @path: where the demo vault goes; nothing may be there
  *
- * Creates the demo vault in a worker thread with sc_demo_create(), the generator that
- * `stresscheck-cli demo` uses too, and keeps its report (the demo passphrases and the access
- * codes of the employees who have not answered yet) in PATH's folder as
- * demo-access-codes.txt.
+ * Creates the demo vault in the core's worker thread (sc_demo_vault_create_async() runs
+ * sc_demo_create(), the generator that `stresscheck-cli demo` uses too), and keeps its
+ * report (the demo passphrases and the access codes of the employees who have not answered
+ * yet) in PATH's folder as demo-access-codes.txt.
  */
 void                    sc_gui_demo_vault_create_async  (const char           *path,
                                                          GCancellable         *cancellable,

@@ -157,7 +157,7 @@ on_create_cb (GObject      *source_object,
   g_autoptr (ScVault) vault = NULL;
   char *recovery_key = NULL;
 
-  vault = sc_gui_vault_create_finish (result, &recovery_key, &error);
+  vault = sc_vault_create_finish (result, &recovery_key, &error);
   set_busy (self, FALSE);
 
   if (vault == NULL)
@@ -192,8 +192,8 @@ create_vault (ScCreateVaultPage *self)
 
   /* SECURITY: the task copies the passphrase into guarded memory; the entries, whose
    * buffers are guarded too, are cleared at once. */
-  sc_gui_vault_create_async (path, gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row)),
-                             NULL, on_create_cb, g_object_ref (self));
+  sc_vault_create_async (path, gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row)),
+                         sc_gui_kdf_limits (), NULL, on_create_cb, g_object_ref (self));
   gtk_editable_set_text (GTK_EDITABLE (self->passphrase_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->repeat_row), "");
 

@@ -107,7 +107,7 @@ on_open_cb (GObject      *source_object,
   g_autoptr (GError) error = NULL;
   g_autoptr (ScVault) vault = NULL;
 
-  vault = sc_gui_vault_open_finish (result, &error);
+  vault = sc_vault_open_finish (result, &error);
   set_busy (self, FALSE);
 
   if (vault != NULL)
@@ -163,8 +163,8 @@ unlock (ScUnlockPage *self)
 
   /* SECURITY: the task copies the passphrase into guarded memory. The entry keeps it (in
    * guarded memory too) until the answer, so that a mistyped one can be corrected. */
-  sc_gui_vault_open_async (path, gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row)),
-                           NULL, on_open_cb, g_object_ref (self));
+  sc_vault_open_async (path, gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row)),
+                       SC_VAULT_OPEN_FLAGS_NONE, NULL, on_open_cb, g_object_ref (self));
   show_error (self, NULL);
   set_busy (self, TRUE);
 }
