@@ -553,6 +553,16 @@ sc_vault_close_async (ScVault             *vault,
   task = g_task_new (vault, cancellable, callback, user_data);
   g_task_set_source_tag (task, sc_vault_close_async);
   g_task_set_check_cancellable (task, FALSE);
+
+  /* Nothing to save: closing is quick (wiping memory, releasing the lock), so it is done
+   * at once and a caller can open the file again as soon as this returns. */
+  /* A task is running: the close waits for it (sc_vault_close() defers it). */
+  if (vault->busy_caller != NULL || !vault->dirty || vault->db == NULL || vault->read_only)
+    {
+      sc_vault_close (vault);
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
   run_job (job_new (close_job, vault, NULL), close_job, NULL, on_close_done_cb,
            g_object_ref (task));
 }

@@ -154,9 +154,10 @@ gboolean      sc_vault_close_round_finish     (ScVault              *vault,
  * sc_vault_close_async:
  *
  * sc_vault_close() in a worker thread: pending audit entries are saved durably, then the
- * keys and the database are wiped and the write lock released. The vault is closed
- * when the callback runs, whatever the result; an error means the pending entries could
- * not be saved.
+ * keys and the database are wiped and the write lock released. When nothing is pending
+ * the vault is closed before this returns (no worker is needed); otherwise it is closed
+ * when the callback runs, whatever the result. An error means that the pending entries
+ * could not be saved.
  */
 void          sc_vault_close_async            (ScVault              *vault,
                                                GCancellable         *cancellable,

@@ -39,6 +39,8 @@ struct _ScWindow
 
   /* Plain state */
   gboolean              closing_confirmed;
+  gboolean              busy;             /* a vault task of this window is running */
+  gint64                kiosk_round_id;
 };
 
 G_DEFINE_FINAL_TYPE (ScWindow, sc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -123,6 +125,7 @@ update_actions (ScWindow *self)
   gboolean vault_open = self->vault != NULL;
   gboolean can_leave = !vault_open && self->kiosk == NULL && page != self->progress_page &&
                        !page_is_busy (page) && !SC_IS_RECOVERY_KEY_PAGE (page);
+  gboolean vault_idle = vault_open && !self->busy && !sc_vault_is_busy (self->vault);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.create-vault", can_leave);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-vault", can_leave);
@@ -130,10 +133,10 @@ update_actions (ScWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back",
                                  can_leave && GTK_WIDGET (self->start_page) != page);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-vault",
-                                 vault_open && self->kiosk == NULL &&
+                                 vault_idle && self->kiosk == NULL &&
                                  !SC_IS_RECOVERY_KEY_PAGE (page));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-round",
-                                 SC_IS_ROUND_PAGE (page) &&
+                                 SC_IS_ROUND_PAGE (page) && vault_idle &&
                                  sc_vault_get_role (self->vault) == SC_VAULT_ROLE_IMPLEMENTER);
 
   gtk_widget_set_visible (GTK_WIDGET (self->back_button),
@@ -181,15 +184,39 @@ show_page (ScWindow  *self,
 }
 
 static void
+on_vault_closed_cb (GObject      *source_object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr (GApplication) application = user_data;
+  g_autoptr (GError) error = NULL;
+
+  /* Only audit entries of reads are ever pending; losing them is reported. */
+  if (!sc_vault_close_finish (SC_VAULT (source_object), result, &error))
+    g_message ("Pending audit entries could not be saved: %s", error->message);
+  if (application != NULL)
+    g_application_release (application);
+}
+
+static void
 close_vault (ScWindow *self)
 {
-  if (self->vault != NULL)
-    {
-      /* SECURITY: wipes the keys and the in-memory database at once, whoever else still
-       * holds a reference. */
-      sc_vault_close (self->vault);
-      g_clear_object (&self->vault);
-    }
+  GApplication *application;
+
+  if (self->vault == NULL)
+    return;
+
+  /* SECURITY: wipes the keys and the in-memory database, whoever else still holds a
+   * reference: at once when nothing is pending, otherwise right after the pending entries
+   * are saved in the worker thread (or after a running task). The application stays until
+   * then, also when this window is going away. */
+  application = g_application_get_default ();
+  if (application != NULL)
+    g_application_hold (application);
+  sc_vault_close_async (self->vault, NULL, on_vault_closed_cb,
+                        application != NULL ? g_object_ref (application) : NULL);
+  g_clear_object (&self->vault);
+  self->busy = FALSE;
 }
 
 static void
@@ -334,25 +361,42 @@ show_error_dialog (ScWindow   *self,
 }
 
 static void
-on_round_page_start_kiosk_cb (ScRoundPage *page,
-                              gint64       round_id,
-                              ScWindow    *self)
+set_busy (ScWindow *self,
+          gboolean  busy)
 {
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+
+  self->busy = busy;
+  /* The page shows the vault that the task owns: nothing on it may start another. */
+  if (SC_IS_ROUND_PAGE (page))
+    sc_round_page_set_busy (SC_ROUND_PAGE (page), busy);
+  update_actions (self);
+}
+
+static void
+on_kiosk_entered_cb (GObject      *source_object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr (ScWindow) self = user_data;
   g_autoptr (GError) error = NULL;
+  ScVault *vault = SC_VAULT (source_object);
   ScKioskWindow *kiosk;
+  gboolean entered = sc_vault_enter_kiosk_finish (vault, result, &error);
 
-  g_return_if_fail (self->vault != NULL);
-  g_return_if_fail (self->kiosk == NULL);
+  /* The vault was closed (the window went away) while the task ran. */
+  if (self->vault != vault)
+    return;
+  set_busy (self, FALSE);
 
-  /* SECURITY: wipes the implementer's and HR's secret keys before any employee comes. */
-  if (!sc_vault_enter_kiosk (self->vault, &error))
+  if (!entered)
     {
       show_error_dialog (self, _("The Kiosk Could Not Start"), sc_gui_vault_error_message (error));
       return;
     }
 
   kiosk = sc_kiosk_window_new (gtk_window_get_application (GTK_WINDOW (self)), self->vault,
-                               round_id);
+                               self->kiosk_round_id);
   self->kiosk = GTK_WINDOW (kiosk);
   g_signal_connect_object (kiosk, "left", G_CALLBACK (on_kiosk_left_cb), self, 0);
   g_signal_connect_object (kiosk, "destroy", G_CALLBACK (on_kiosk_destroy_cb), self, 0);
@@ -360,6 +404,24 @@ on_round_page_start_kiosk_cb (ScRoundPage *page,
 
   gtk_window_present (GTK_WINDOW (kiosk));
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+}
+
+static void
+on_round_page_start_kiosk_cb (ScRoundPage *page,
+                              gint64       round_id,
+                              ScWindow    *self)
+{
+  g_return_if_fail (self->vault != NULL);
+  g_return_if_fail (self->kiosk == NULL);
+
+  if (self->busy)
+    return;
+
+  /* SECURITY: wipes the implementer's and HR's secret keys before any employee comes; the
+   * audit entry is saved durably first, in the worker thread. */
+  self->kiosk_round_id = round_id;
+  set_busy (self, TRUE);
+  sc_vault_enter_kiosk_async (self->vault, NULL, on_kiosk_entered_cb, g_object_ref (self));
 }
 
 /* The demo */

@@ -10,6 +10,7 @@
 #include "sc-new-round-dialog.h"
 #include "sc-date.h"
 #include "sc-score.h"
+#include "sc-vault-async.h"
 
 /* Positions in the criteria row's list; その2 first because it is the default. */
 enum {
@@ -31,9 +32,13 @@ struct _ScNewRoundDialog
   AdwComboRow  *criteria_row;
   GtkLabel     *error_label;
   GtkButton    *create_button;
+  GtkButton    *cancel_button;
 
   /* Owned references */
   ScVault      *vault;
+
+  /* Plain state */
+  gboolean      busy;
 };
 
 G_DEFINE_FINAL_TYPE (ScNewRoundDialog, sc_new_round_dialog, ADW_TYPE_WINDOW)
@@ -41,6 +46,7 @@ G_DEFINE_FINAL_TYPE (ScNewRoundDialog, sc_new_round_dialog, ADW_TYPE_WINDOW)
 enum {
   PROP_0,
   PROP_VAULT,
+  PROP_BUSY,
   N_PROPS
 };
 
@@ -81,13 +87,61 @@ read_date (AdwEntryRow *row,
 }
 
 static void
-on_row_changed_cb (GtkEditable      *editable,
-                   ScNewRoundDialog *self)
+update_create_button (ScNewRoundDialog *self)
 {
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
 
+  gtk_widget_set_sensitive (GTK_WIDGET (self->create_button), *name != '\0' && !self->busy);
+}
+
+static void
+on_row_changed_cb (GtkEditable      *editable,
+                   ScNewRoundDialog *self)
+{
   gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
-  gtk_widget_set_sensitive (GTK_WIDGET (self->create_button), *name != '\0');
+  update_create_button (self);
+}
+
+/* While the round is saved in the worker thread, nothing changes the form and the dialog
+ * stays open, so that its answer has somewhere to go. */
+static void
+set_busy (ScNewRoundDialog *self,
+          gboolean          busy)
+{
+  if (self->busy == busy)
+    return;
+
+  self->busy = busy;
+  /* Not insensitive: the focus stays in the row, where it was when Enter was pressed. */
+  gtk_editable_set_editable (GTK_EDITABLE (self->name_row), !busy);
+  gtk_editable_set_editable (GTK_EDITABLE (self->start_row), !busy);
+  gtk_editable_set_editable (GTK_EDITABLE (self->end_row), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->criteria_row), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), !busy);
+  gtk_window_set_deletable (GTK_WINDOW (self), !busy);
+  update_create_button (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+on_round_created_cb (GObject      *source_object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr (ScNewRoundDialog) self = user_data;
+  g_autoptr (GError) error = NULL;
+  gint64 round_id;
+
+  round_id = sc_vault_create_round_finish (SC_VAULT (source_object), result, &error);
+  set_busy (self, FALSE);
+  if (round_id == 0)
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  g_signal_emit (self, signals[SIGNAL_CREATED], 0, round_id);
+  gtk_window_destroy (GTK_WINDOW (self));
 }
 
 static void
@@ -96,11 +150,12 @@ create_round (ScNewRoundDialog *self)
   g_autofree char *name = NULL;
   g_autofree char *start_iso = NULL;
   g_autofree char *end_iso = NULL;
-  g_autoptr (GError) error = NULL;
   GDate start;
   GDate end;
   ScCriteria criteria;
-  gint64 round_id;
+
+  if (self->busy)
+    return;
 
   name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
   if (*name == '\0')
@@ -146,15 +201,11 @@ create_round (ScNewRoundDialog *self)
   criteria.method = adw_combo_row_get_selected (self->criteria_row) == CRITERIA_SUM
                     ? SC_METHOD_SUM : SC_METHOD_CONVERSION;
 
-  round_id = sc_vault_create_round (self->vault, name, start_iso, end_iso, &criteria, &error);
-  if (round_id == 0)
-    {
-      show_error (self, error->message);
-      return;
-    }
-
-  g_signal_emit (self, signals[SIGNAL_CREATED], 0, round_id);
-  gtk_window_destroy (GTK_WINDOW (self));
+  /* The durable save runs in the worker thread; the answer comes to on_round_created_cb(). */
+  show_error (self, NULL);
+  set_busy (self, TRUE);
+  sc_vault_create_round_async (self->vault, name, start_iso, end_iso, &criteria, NULL,
+                               on_round_created_cb, g_object_ref (self));
 }
 
 static void
@@ -169,6 +220,18 @@ on_cancel_button_clicked_cb (GtkButton        *button,
                              ScNewRoundDialog *self)
 {
   gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+sc_new_round_dialog_close_request (GtkWindow *window)
+{
+  ScNewRoundDialog *self = SC_NEW_ROUND_DIALOG (window);
+
+  /* Escape while the round is being saved: the answer decides (the dialog closes itself). */
+  if (self->busy)
+    return TRUE;
+
+  return GTK_WINDOW_CLASS (sc_new_round_dialog_parent_class)->close_request (window);
 }
 
 static void
@@ -225,6 +288,10 @@ sc_new_round_dialog_get_property (GObject    *object,
       g_value_set_object (value, self->vault);
       break;
 
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -254,10 +321,13 @@ sc_new_round_dialog_class_init (ScNewRoundDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = sc_new_round_dialog_dispose;
   object_class->get_property = sc_new_round_dialog_get_property;
   object_class->set_property = sc_new_round_dialog_set_property;
+
+  window_class->close_request = sc_new_round_dialog_close_request;
 
   /**
    * ScNewRoundDialog:vault:
@@ -269,6 +339,17 @@ sc_new_round_dialog_class_init (ScNewRoundDialogClass *klass)
                          SC_TYPE_VAULT,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                           G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ScNewRoundDialog:busy:
+   *
+   * Whether the round is being saved (in a worker thread): the form is read-only and the
+   * dialog stays open until the answer.
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -291,6 +372,7 @@ sc_new_round_dialog_class_init (ScNewRoundDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScNewRoundDialog, criteria_row);
   gtk_widget_class_bind_template_child (widget_class, ScNewRoundDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, ScNewRoundDialog, create_button);
+  gtk_widget_class_bind_template_child (widget_class, ScNewRoundDialog, cancel_button);
   gtk_widget_class_bind_template_callback (widget_class, on_create_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_changed_cb);
@@ -322,4 +404,12 @@ sc_new_round_dialog_get_vault (ScNewRoundDialog *self)
   g_return_val_if_fail (SC_IS_NEW_ROUND_DIALOG (self), NULL);
 
   return self->vault;
+}
+
+gboolean
+sc_new_round_dialog_get_busy (ScNewRoundDialog *self)
+{
+  g_return_val_if_fail (SC_IS_NEW_ROUND_DIALOG (self), FALSE);
+
+  return self->busy;
 }

@@ -23,4 +23,7 @@ GtkWidget *sc_new_round_dialog_new       (ScVault          *vault);
 
 ScVault   *sc_new_round_dialog_get_vault (ScNewRoundDialog *self);
 
+/* Whether the round is being saved in a worker thread (sc_vault_create_round_async()). */
+gboolean   sc_new_round_dialog_get_busy  (ScNewRoundDialog *self);
+
 G_END_DECLS

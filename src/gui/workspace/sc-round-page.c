@@ -25,6 +25,9 @@ struct _ScRoundPage
   /* Owned references */
   ScVault              *vault;
   GPtrArray            *round_rows;
+
+  /* Plain state */
+  gboolean              busy;
 };
 
 G_DEFINE_FINAL_TYPE (ScRoundPage, sc_round_page, ADW_TYPE_BIN)
@@ -32,6 +35,7 @@ G_DEFINE_FINAL_TYPE (ScRoundPage, sc_round_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_VAULT,
+  PROP_BUSY,
   N_PROPS
 };
 
@@ -248,7 +252,7 @@ sc_round_page_new_round (ScRoundPage *self)
 
   g_return_if_fail (SC_IS_ROUND_PAGE (self));
 
-  if (sc_vault_get_role (self->vault) != SC_VAULT_ROLE_IMPLEMENTER)
+  if (self->busy || sc_vault_get_role (self->vault) != SC_VAULT_ROLE_IMPLEMENTER)
     return;
 
   dialog = sc_new_round_dialog_new (self->vault);
@@ -304,6 +308,10 @@ sc_round_page_get_property (GObject    *object,
       g_value_set_object (value, self->vault);
       break;
 
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -349,6 +357,17 @@ sc_round_page_class_init (ScRoundPageClass *klass)
                          SC_TYPE_VAULT,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                           G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ScRoundPage:busy:
+   *
+   * Whether a task runs on the vault (the kiosk is starting): the rounds and the New Round
+   * button are insensitive meanwhile.
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -398,4 +417,28 @@ sc_round_page_get_vault (ScRoundPage *self)
   g_return_val_if_fail (SC_IS_ROUND_PAGE (self), NULL);
 
   return self->vault;
+}
+
+void
+sc_round_page_set_busy (ScRoundPage *self,
+                        gboolean     busy)
+{
+  g_return_if_fail (SC_IS_ROUND_PAGE (self));
+
+  busy = !!busy;
+  if (self->busy == busy)
+    return;
+
+  self->busy = busy;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->rounds_group), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->new_round_button), !busy);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+gboolean
+sc_round_page_get_busy (ScRoundPage *self)
+{
+  g_return_val_if_fail (SC_IS_ROUND_PAGE (self), FALSE);
+
+  return self->busy;
 }

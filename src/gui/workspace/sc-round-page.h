@@ -31,4 +31,9 @@ void       sc_round_page_reload    (ScRoundPage *self);
 /* Opens the dialog that creates a round (implementer only). */
 void       sc_round_page_new_round (ScRoundPage *self);
 
+/* While a task runs on the vault (sc-vault-async.h), nothing on the page may start another. */
+void       sc_round_page_set_busy  (ScRoundPage *self,
+                                    gboolean     busy);
+gboolean   sc_round_page_get_busy  (ScRoundPage *self);
+
 G_END_DECLS
