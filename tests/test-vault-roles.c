@@ -543,14 +543,14 @@ test_audit_and_settings (Fixture       *f,
   ScVaultResult r;
   gboolean saw_kiosk = FALSE, saw_submission = FALSE, saw_read = FALSE;
 
-  g_assert_true (sc_vault_set_setting (vault, "idle_timeout", "90", &error));
+  g_assert_true (sc_vault_set_setting (vault, SC_VAULT_SETTING_IDLE_TIMEOUT, "90", &error));
   g_assert_true (sc_vault_read_result (vault, f->sub[0], &r, &error));
   g_assert_true (sc_vault_audit_append (vault, "report.export", 0, &error));
   g_assert_no_error (error);
   g_clear_object (&vault);
 
   vault = open_as (f, HR_PASS);
-  value = sc_vault_get_setting (vault, "idle_timeout", &error);
+  value = sc_vault_get_setting (vault, SC_VAULT_SETTING_IDLE_TIMEOUT, &error);
   g_assert_cmpstr (value, ==, "90");
   g_assert_null (sc_vault_get_setting (vault, "missing", &error));
   g_assert_no_error (error);
