@@ -9,7 +9,6 @@
 
 #include "sc-vault-private.h"
 
-
 #include <string.h>
 
 void

@@ -40,7 +40,7 @@ sc_vault_set_access_code_hash (ScVault     *vault,
     return FALSE;
   db = sc_vault_get_db (vault);
   if (!_sc_vault_lookup_round (db, round_id, NULL, NULL, error)
-                || !_sc_vault_lookup_employee_id (db, employee_number, &employee_id, error))
+      || !_sc_vault_lookup_employee_id (db, employee_number, &employee_id, error))
     return FALSE;
 
   randombytes_buf (salt, sizeof salt);
@@ -66,7 +66,7 @@ sc_vault_set_access_code_hash (ScVault     *vault,
   sqlite3_bind_int64 (del, 1, round_id);
   sqlite3_bind_int64 (del, 2, employee_id);
   if (!_sc_vault_step_done (db, del, error)
-                || !sc_vault_audit_insert (vault, "access_code.set", employee_id, error))
+      || !sc_vault_audit_insert (vault, "access_code.set", employee_id, error))
     goto fail;
   return sc_vault_commit_and_save (vault, error);
 
@@ -227,7 +227,7 @@ _sc_vault_record_attempt (ScVault          *vault,
   sqlite3_bind_int64 (update, 3, round_id);
   sqlite3_bind_int64 (update, 4, employee_id);
   if (!_sc_vault_step_done (db, update, error)
-                || (!success && !sc_vault_audit_insert (vault, fail_action, employee_id, error)))
+      || (!success && !sc_vault_audit_insert (vault, fail_action, employee_id, error)))
     goto fail;
   return sc_vault_commit_and_save (vault, error);
 
@@ -258,7 +258,8 @@ sc_vault_check_access_code (ScVault              *vault,
     return FALSE;
   db = sc_vault_get_db (vault);
   if (!_sc_vault_lookup_employee_id (db, employee_number, &employee_id, NULL)
-                || !_sc_vault_read_throttle (db, round_id, employee_id, &throttle, &hash, &local_error))
+      || !_sc_vault_read_throttle (db, round_id, employee_id, &throttle, &hash,
+                                   &local_error))
     {
       if (local_error != NULL)
         {
@@ -273,7 +274,8 @@ sc_vault_check_access_code (ScVault              *vault,
   if (!_sc_vault_throttle_allows (&throttle, error))
     return FALSE;
   match = check (hash, user_data);
-  if (!_sc_vault_record_attempt (vault, round_id, employee_id, &throttle, match, "access_code.fail", error))
+  if (!_sc_vault_record_attempt (vault, round_id, employee_id, &throttle, match,
+                                 "access_code.fail", error))
     return FALSE;
   if (!match)
     {

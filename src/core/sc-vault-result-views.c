@@ -112,7 +112,7 @@ sc_vault_save_partial (ScVault       *vault,
     return FALSE;
   db = sc_vault_get_db (vault);
   if (!_sc_vault_lookup_round (db, round_id, NULL, NULL, error)
-                || !_sc_vault_lookup_employee_id (db, employee_number, &employee_id, error))
+      || !_sc_vault_lookup_employee_id (db, employee_number, &employee_id, error))
     return FALSE;
 
   randombytes_buf (nonce, sizeof nonce);
@@ -279,7 +279,7 @@ sc_vault_save_result_view (ScVault       *vault,
     return FALSE;
   db = sc_vault_get_db (vault);
   if (!_sc_vault_lookup_round (db, round_id, NULL, NULL, error)
-                || !_sc_vault_lookup_employee_id (db, employee_number, &employee_id, error))
+      || !_sc_vault_lookup_employee_id (db, employee_number, &employee_id, error))
     return FALSE;
 
   key = sc_secure_alloc (crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
@@ -312,7 +312,7 @@ sc_vault_save_result_view (ScVault       *vault,
   sqlite3_bind_blob (stmt, 4, ciphertext, sizeof ciphertext, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 5, _sc_vault_now ());
   if (!_sc_vault_step_done (db, stmt, error)
-                || !sc_vault_audit_insert (vault, "result_view.save", employee_id, error))
+      || !sc_vault_audit_insert (vault, "result_view.save", employee_id, error))
     goto fail;
   return sc_vault_commit_and_save (vault, error);
 
@@ -398,12 +398,12 @@ sc_vault_load_result_view (ScVault       *vault,
     return FALSE;
   db = sc_vault_get_db (vault);
   if (!_sc_vault_lookup_round (db, round_id, &criteria, NULL, error)
-                || !_sc_vault_lookup_employee_id (db, employee_number, &employee_id, error))
+      || !_sc_vault_lookup_employee_id (db, employee_number, &employee_id, error))
     return FALSE;
 
   /* The same lock-out as for access codes: a PIN cannot be guessed at the kiosk. */
   if (!_sc_vault_read_throttle (db, round_id, employee_id, &throttle, NULL, &local_error)
-                && local_error != NULL)
+      && local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
@@ -447,7 +447,8 @@ sc_vault_load_result_view (ScVault       *vault,
   sc_secure_free (key);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if (!_sc_vault_record_attempt (vault, round_id, employee_id, &throttle, opened, "result_view.fail", error))
+  if (!_sc_vault_record_attempt (vault, round_id, employee_id, &throttle, opened,
+                                 "result_view.fail", error))
     {
       sodium_memzero (plain, sizeof plain);
       return FALSE;

@@ -176,7 +176,8 @@ sc_vault_close_round (ScVault  *vault,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, round_id);
-  if (!_sc_vault_step_done (db, stmt, error) || !sc_vault_audit_insert (vault, "round.close", round_id, error))
+  if (!_sc_vault_step_done (db, stmt, error)
+      || !sc_vault_audit_insert (vault, "round.close", round_id, error))
     goto fail;
   return sc_vault_commit_and_save (vault, error);
 

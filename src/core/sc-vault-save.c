@@ -164,7 +164,8 @@ _sc_vault_finish_load (ScVault  *self,
 
   if (!load_public_keys (self, error))
     return FALSE;
-  if (!_sc_vault_check_key_pair (self->impl_sk, self->impl_pk) || !_sc_vault_check_key_pair (self->hr_sk, self->hr_pk))
+  if (!_sc_vault_check_key_pair (self->impl_sk, self->impl_pk)
+      || !_sc_vault_check_key_pair (self->hr_sk, self->hr_pk))
     {
       sc_vault_set_damaged (error);
       return FALSE;
@@ -204,7 +205,7 @@ reload_after_failure (ScVault  *self,
   if (data != NULL
       && sc_vault_header_parse (data, len, TRUE, &header, &reload_error)
       && _sc_vault_load_body (self, &header, data, len, &reload_error)
-                && _sc_vault_finish_load (self, NULL, &reload_error))
+      && _sc_vault_finish_load (self, NULL, &reload_error))
     {
       self->header = header;
       self->dirty = FALSE;
@@ -403,4 +404,3 @@ _sc_vault_save_header_only (ScVault        *self,
   self->header = *header;
   return TRUE;
 }
-

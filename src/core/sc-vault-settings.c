@@ -12,7 +12,6 @@
 
 #include "sc-vault-private.h"
 
-
 #include <string.h>
 
 /* ---- Settings ------------------------------------------------------------------- */
@@ -62,7 +61,8 @@ sc_vault_set_setting (ScVault     *vault,
     goto fail;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
-  if (!_sc_vault_step_done (db, stmt, error) || !sc_vault_audit_insert (vault, "settings.set", 0, error))
+  if (!_sc_vault_step_done (db, stmt, error)
+      || !sc_vault_audit_insert (vault, "settings.set", 0, error))
     goto fail;
   return sc_vault_commit_and_save (vault, error);
 

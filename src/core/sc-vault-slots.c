@@ -157,7 +157,6 @@ limits_of_slot (const ScVaultSlot *slot,
   limits->memlimit = (gsize) slot->memlimit;
 }
 
-
 /* ---- Slots ------------------------------------------------------------------------- */
 
 static gboolean
@@ -357,7 +356,8 @@ sc_vault_leave_kiosk (ScVault     *self,
       return FALSE;
     }
   sc_secure_free (payload);
-  if (!_sc_vault_check_key_pair (self->impl_sk, self->impl_pk) || !_sc_vault_check_key_pair (self->hr_sk, self->hr_pk))
+  if (!_sc_vault_check_key_pair (self->impl_sk, self->impl_pk)
+      || !_sc_vault_check_key_pair (self->hr_sk, self->hr_pk))
     {
       sc_vault_lock (self);
       sc_vault_set_damaged (error);
@@ -374,4 +374,3 @@ sc_vault_leave_kiosk (ScVault     *self,
     }
   return sc_vault_commit_and_save (self, error);
 }
-

@@ -62,7 +62,7 @@ sc_vault_submit (ScVault       *vault,
     return 0;
   db = sc_vault_get_db (vault);
   if (!_sc_vault_lookup_round (db, round_id, &criteria, &closed, error)
-                || !_sc_vault_lookup_employee_id (db, employee_number, &employee_id, error))
+      || !_sc_vault_lookup_employee_id (db, employee_number, &employee_id, error))
     return 0;
   if (closed)
     {
@@ -104,7 +104,8 @@ sc_vault_submit (ScVault       *vault,
     goto fail;
   sqlite3_bind_int64 (del, 1, round_id);
   sqlite3_bind_int64 (del, 2, employee_id);
-  if (!_sc_vault_step_done (db, del, error) || !sc_vault_audit_insert (vault, "submission.add", id, error))
+  if (!_sc_vault_step_done (db, del, error)
+      || !sc_vault_audit_insert (vault, "submission.add", id, error))
     goto fail;
   if (!sc_vault_commit_and_save (vault, error))
     return 0;
@@ -167,7 +168,8 @@ open_as_implementer (ScVault        *vault,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, submission_id);
   if (sqlite3_step (stmt) != SQLITE_ROW
-      || !_sc_vault_open_result (sqlite3_column_blob (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0),
+      || !_sc_vault_open_result (sqlite3_column_blob (stmt, 0),
+                                 (gsize) sqlite3_column_bytes (stmt, 0),
                                  sc_vault_get_public_key (vault, SC_VAULT_ROLE_IMPLEMENTER),
                                  sc_vault_get_secret_key (vault, SC_VAULT_ROLE_IMPLEMENTER),
                                  round_id, employee_id, out))
@@ -335,8 +337,8 @@ sc_vault_request_interview (ScVault  *vault,
   sqlite3_bind_int64 (stmt, 1, submission_id);
   sqlite3_bind_int64 (stmt, 2, _sc_vault_now ());
   if (!_sc_vault_step_done (db, stmt, error)
-                || (sealed != NULL && !set_sealed_hr (db, submission_id, sealed, error))
-                || !sc_vault_audit_insert (vault, "interview.request", submission_id, error))
+      || (sealed != NULL && !set_sealed_hr (db, submission_id, sealed, error))
+      || !sc_vault_audit_insert (vault, "interview.request", submission_id, error))
     goto fail;
   return sc_vault_commit_and_save (vault, error);
 
@@ -405,7 +407,7 @@ sc_vault_recommend_interview (ScVault     *vault,
   sqlite3_bind_blob (stmt, 2, sealed, (int) (plain_len + crypto_box_SEALBYTES),
                      SQLITE_STATIC);
   if (!_sc_vault_step_done (db, stmt, error)
-                || !sc_vault_audit_insert (vault, "interview.recommend", submission_id, error))
+      || !sc_vault_audit_insert (vault, "interview.recommend", submission_id, error))
     goto fail;
   return sc_vault_commit_and_save (vault, error);
 

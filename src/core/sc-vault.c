@@ -197,7 +197,6 @@ sc_vault_init (ScVault *self)
                                             g_free, (GDestroyNotify) g_bytes_unref);
 }
 
-
 /* ---- Creating and opening ------------------------------------------------------------ */
 
 static gboolean
@@ -394,7 +393,8 @@ unlock_from_disk (ScVault       *self,
     }
   sc_secure_free (payload);
 
-  if (!_sc_vault_load_body (self, &header, data, len, error) || !_sc_vault_finish_load (self, &migrated, error))
+  if (!_sc_vault_load_body (self, &header, data, len, error)
+      || !_sc_vault_finish_load (self, &migrated, error))
     {
       _sc_vault_wipe_database (self);
       _sc_vault_wipe_secrets (self);
@@ -591,7 +591,6 @@ sc_vault_has_hr_passphrase (ScVault *self)
   return _sc_vault_find_slot (&self->header, SC_VAULT_SLOT_HR) != NULL;
 }
 
-
 /* ---- For the store files -------------------------------------------------------------- */
 
 sqlite3 *
@@ -786,4 +785,3 @@ sc_vault_test_get_data_key (ScVault *self,
   memcpy (out, self->keys->data_key, SC_VAULT_KEY_BYTES);
   return TRUE;
 }
-
