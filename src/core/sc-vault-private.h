@@ -295,7 +295,7 @@ void      sc_vault_db_set_error         (sqlite3             *db,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
-/* ---- The object, split over sc-vault.c, sc-vault-save.c and sc-vault-slots.c ------- */
+/* ---- The object, split over sc-vault.c, -save.c, -slots.c and -async.c ------------ */
 
 /* SECURITY: see sc-vault.c for what is held in memory, and when. Only the sc-vault*.c
  * files touch these fields. */
@@ -332,6 +332,7 @@ _sc_vault_busy_here (ScVault *self)
   return self->busy_caller != NULL && self->busy_caller == g_thread_self ();
 }
 
+/* sc-vault-async.c: the BUSY error for a call made while the caller's task runs. */
 void          _sc_vault_set_busy_error  (GError              **error);
 
 /* sc-vault.c: sets the role and notifies ScVault:role. */
