@@ -10,7 +10,7 @@
 #include "sc-new-round-dialog.h"
 #include "sc-date.h"
 #include "sc-score.h"
-#include "sc-vault-async.h"
+#include "sc-gui-vault.h"
 
 /* Positions in the criteria row's list; その2 first because it is the default. */
 enum {
@@ -136,7 +136,7 @@ on_round_created_cb (GObject      *source_object,
   set_busy (self, FALSE);
   if (round_id == 0)
     {
-      show_error (self, error->message);
+      show_error (self, sc_gui_vault_error_message (error));
       return;
     }
 
