@@ -8,10 +8,9 @@
  */
 #define G_LOG_DOMAIN "test-gui-window"
 
-/* A window or dialog that takes more than 10 s to appear fails the test. */
-#define GUI_TEST_WAIT_LIMIT_S 10
+#include "config.h"
 
-#include "gui-test-util.h"
+#include "sc-test-gui-util.h"
 
 static void
 test_window_new_destroy (ScApplication *app)
@@ -243,6 +242,8 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
+  /* A window or dialog that takes more than 10 s to appear fails the test. */
+  test_gui_set_wait_limit (10);
 
   ADD_TEST ("new-destroy", test_window_new_destroy);
   ADD_TEST ("welcome", test_window_welcome);

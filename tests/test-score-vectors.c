@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include "sc-test-util.h"
 #include "sc-csv.h"
 #include "sc-score.h"
 #include "sc-score-format.h"
@@ -17,9 +18,8 @@
 static void
 test_vectors_exact (void)
 {
-  g_autofree char *csv_path = g_test_build_filename (G_TEST_DIST, "data", "respondents-300.csv", NULL);
-  g_autofree char *expected_path = g_test_build_filename (G_TEST_DIST, "data",
-                                                          "respondents-300.expected.jsonl", NULL);
+  g_autofree char *csv_path = test_data_path ("respondents-300.csv");
+  g_autofree char *expected_path = test_data_path ("respondents-300.expected.jsonl");
   g_autofree char *expected = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(ScCsvReader) reader = NULL;
