@@ -354,11 +354,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_unsetenv ("LANGUAGE");
-
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
+  test_gui_init (&argc, &argv);
   /* A dialog that takes more than 10 s to appear or to answer fails the test. */
   test_gui_set_wait_limit (10);
 
@@ -375,5 +371,5 @@ main (int   argc,
 
 #undef ADD
 
-  return g_test_run ();
+  return test_gui_run ();
 }

@@ -133,15 +133,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *locale;
-
-  g_test_init (&argc, &argv, NULL);
-
-  locale = setup_japanese ();
-  g_assert_nonnull (locale);
-  g_test_message ("locale %s, LANGUAGE=ja", locale);
-
-  gtk_init ();
+  test_gui_init_japanese (&argc, &argv);
   /* A window that takes more than 10 s to appear fails the test. */
   test_gui_set_wait_limit (10);
 
@@ -152,5 +144,5 @@ main (int   argc,
   g_test_add_data_func ("/gui/i18n/about", (gconstpointer) test_i18n_about,
                         run_app_test);
 
-  return g_test_run ();
+  return test_gui_run ();
 }

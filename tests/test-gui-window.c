@@ -237,11 +237,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* The English strings are checked here; test-gui-i18n checks the Japanese ones. */
-  g_unsetenv ("LANGUAGE");
-
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
+  /* The English strings are checked here (SC_TEST_LANGUAGE is not set for this test);
+   * test-gui-i18n checks the Japanese ones. */
+  test_gui_init (&argc, &argv);
   /* A window or dialog that takes more than 10 s to appear fails the test. */
   test_gui_set_wait_limit (10);
 
@@ -253,5 +251,5 @@ main (int   argc,
   ADD_TEST ("size-kept", test_window_size_kept);
   ADD_TEST ("quit", test_window_quit);
 
-  return g_test_run ();
+  return test_gui_run ();
 }

@@ -635,11 +635,12 @@ wait_for_page (ScWindow *window,
 
 /* Set-up */
 
-void
-test_gui_init (int    *argc,
-               char ***argv)
+static void
+init_gui (int      *argc,
+          char   ***argv,
+          gboolean  japanese)
 {
-  test_japanese = g_strcmp0 (g_getenv ("SC_TEST_LANGUAGE"), "ja") == 0;
+  test_japanese = japanese;
   if (!test_japanese)
     g_unsetenv ("LANGUAGE");
 
@@ -652,8 +653,15 @@ test_gui_init (int    *argc,
 
   g_test_init (argc, argv, NULL);
   if (test_japanese)
-    setup_japanese ();
+    {
+      const char *locale = setup_japanese ();
+
+      g_assert_nonnull (locale);
+      g_test_message ("locale %s, LANGUAGE=ja", locale);
+    }
   gtk_init ();
+  /* For the tests that use libadwaita widgets without an AdwApplication. */
+  adw_init ();
 
   /* Pages switch at once, so that screenshots show one page, not a cross-fade. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
@@ -662,6 +670,20 @@ test_gui_init (int    *argc,
 
   if (test_japanese)
     g_assert_cmpstr (T ("Stress Check"), ==, "ストレスチェック");
+}
+
+void
+test_gui_init (int    *argc,
+               char ***argv)
+{
+  init_gui (argc, argv, g_strcmp0 (g_getenv ("SC_TEST_LANGUAGE"), "ja") == 0);
+}
+
+void
+test_gui_init_japanese (int    *argc,
+                        char ***argv)
+{
+  init_gui (argc, argv, TRUE);
 }
 
 int

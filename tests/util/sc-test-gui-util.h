@@ -25,9 +25,13 @@ G_BEGIN_DECLS
 
 /* Sets up the language (Japanese with SC_TEST_LANGUAGE=ja, otherwise the English strings),
  * a private data folder (for the demo vault), the minimum key-derivation limits, GLib's
- * test framework and GTK, with animations off so that screenshots show one page, not a
+ * test framework, GTK and libadwaita, with animations off so that screenshots show one page, not a
  * cross-fade. Call first in main (); end main with test_gui_run (). */
 void          test_gui_init            (int          *argc,
+                                        char       ***argv);
+
+/* Like test_gui_init (), in Japanese whatever SC_TEST_LANGUAGE says. */
+void          test_gui_init_japanese   (int          *argc,
                                         char       ***argv);
 
 /* Runs the tests, then removes the private data folder. */
