@@ -41,7 +41,7 @@ test_window_welcome (ScApplication *app)
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (status_page)));
   g_assert_cmpstr (adw_status_page_get_title (status_page), ==, "Stress Check");
   g_assert_cmpstr (adw_status_page_get_icon_name (status_page), ==, APPLICATION_ID);
-  /* The start page (test-gui-start drives it): what a vault is, and where employees answer. */
+  /* The start page (test-gui-start-page drives it): what a vault is, and where employees answer. */
   g_assert_nonnull (strstr (adw_status_page_get_description (status_page), "vault"));
   g_assert_nonnull (strstr (adw_status_page_get_description (status_page), "kiosk"));
 

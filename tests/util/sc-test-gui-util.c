@@ -47,7 +47,6 @@ iterate_until_idle (void)
     ;
 }
 
-/* Runs the main loop until @condition holds; fails after the wait limit. */
 void
 wait_until (ConditionFunc condition,
             gpointer      data)
@@ -62,7 +61,6 @@ wait_until (ConditionFunc condition,
     }
 }
 
-/* Waits until @widget is mapped and drawn. */
 void
 wait_for_frame (GtkWidget *widget)
 {
@@ -73,7 +71,6 @@ wait_for_frame (GtkWidget *widget)
 
 /* Windows */
 
-/* Destroys @window, which must then be finalized. */
 void
 destroy_window (gpointer window)
 {
@@ -83,7 +80,6 @@ destroy_window (gpointer window)
   g_assert_finalize_object (window);
 }
 
-/* The first visible toplevel of @type, or NULL. */
 GtkWindow *
 find_toplevel (GType type)
 {
@@ -106,7 +102,6 @@ toplevel_shown (gpointer type)
   return find_toplevel ((GType) GPOINTER_TO_SIZE (type)) != NULL;
 }
 
-/* Waits until a toplevel of @type is shown, and returns it mapped and drawn. */
 GtkWindow *
 wait_for_toplevel (GType type)
 {
@@ -119,7 +114,6 @@ wait_for_toplevel (GType type)
   return window;
 }
 
-/* The ScWindow the activation of @app presented, mapped and drawn. */
 ScWindow *
 wait_for_sc_window (ScApplication *app)
 {
@@ -133,7 +127,6 @@ wait_for_sc_window (ScApplication *app)
 
 /* The widget tree */
 
-/* @widget or its first descendant of @type, in the order of the widget tree. */
 GtkWidget *
 find_descendant (GtkWidget *widget,
                  GType      type)
@@ -154,7 +147,6 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
-/* Adds @widget and its descendants of @type to @found, in the order of the widget tree. */
 void
 collect_descendants (GtkWidget *widget,
                      GType      type,
@@ -169,7 +161,6 @@ collect_descendants (GtkWidget *widget,
     collect_descendants (child, type, found);
 }
 
-/* The @index-th descendant of @type, in the order of the widget tree. */
 GtkWidget *
 find_nth_descendant (GtkWidget *widget,
                      GType      type,
@@ -183,7 +174,6 @@ find_nth_descendant (GtkWidget *widget,
   return g_ptr_array_index (found, index);
 }
 
-/* The button whose label (or AdwButtonContent's label) is @label, mnemonic included. */
 GtkButton *
 find_button (GtkWidget  *widget,
              const char *label)
@@ -206,7 +196,6 @@ find_button (GtkWidget  *widget,
   return NULL;
 }
 
-/* The button that activates @action_name. */
 GtkButton *
 find_button_with_action (GtkWidget  *widget,
                          const char *action_name)
@@ -225,7 +214,6 @@ find_button_with_action (GtkWidget  *widget,
   return NULL;
 }
 
-/* The label with the CSS class @css_class. */
 GtkLabel *
 find_label_with_class (GtkWidget  *widget,
                        const char *css_class)
@@ -240,7 +228,6 @@ find_label_with_class (GtkWidget  *widget,
   return NULL;
 }
 
-/* Whether a visible label of @widget shows exactly @text. */
 gboolean
 shows_label (GtkWidget  *widget,
              const char *text)
@@ -260,7 +247,6 @@ shows_label (GtkWidget  *widget,
   return FALSE;
 }
 
-/* Whether the keyboard focus is in @widget. */
 gboolean
 has_focus (GtkWidget *widget)
 {
@@ -272,7 +258,6 @@ has_focus (GtkWidget *widget)
 
 /* Screen readers (GTK_A11Y=test) */
 
-/* A name for a screen reader: an aria-label, a labelling widget, or text inside. */
 char *
 get_accessible_name (GtkWidget *widget)
 {
@@ -300,8 +285,6 @@ get_accessible_name (GtkWidget *widget)
   return NULL;
 }
 
-/* Checks that every visible control of @widget has a name for screen readers: buttons, check
- * boxes, entries (an entry row's title labels it) and meters. */
 void
 assert_controls_named (GtkWidget *widget)
 {
@@ -343,7 +326,6 @@ assert_controls_named (GtkWidget *widget)
 
 /* Screenshots */
 
-/* Renders @widget as it is on screen into G_TEST_BUILDDIR/@file_name (a PNG file). */
 void
 save_screenshot_png (GtkWidget       *widget,
                      const char      *file_name,
@@ -420,10 +402,6 @@ on_activate_cb (GApplication *app,
   g_application_release (app);
 }
 
-/* Runs @app (consumed) with the arguments @args (NULL-terminated, nullable), calls @func once
- * its activation has presented its window, and checks that the application ends and is
- * finalized once @func has closed every window. Only g_application_run () shuts an
- * application down, which GtkApplication needs to let go of it. */
 void
 run_application (GtkApplication     *app,
                  const char * const *args,
@@ -459,7 +437,6 @@ call_app_test (GtkApplication *app,
   ((AppTestFunc) data) (SC_APPLICATION (app));
 }
 
-/* Runs @func in a new ScApplication started with @args (see run_application ()). */
 void
 run_in_sc_application (AppTestFunc         func,
                        const char * const *args)
@@ -468,7 +445,6 @@ run_in_sc_application (AppTestFunc         func,
                    (gconstpointer) func);
 }
 
-/* For g_test_add_data_func (): runs the AppTestFunc @data in a new ScApplication. */
 void
 run_app_test (gconstpointer data)
 {
@@ -477,9 +453,6 @@ run_app_test (gconstpointer data)
 
 /* Japanese */
 
-/* Switches the program to Japanese with the catalog built by po/meson.build
- * (SC_TEST_LOCALEDIR/ja/LC_MESSAGES/stresscheck.mo) and keeps GTK from choosing another
- * locale. Call after g_test_init () and before gtk_init (). Returns the locale set, or NULL. */
 const char *
 setup_japanese (void)
 {
