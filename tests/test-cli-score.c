@@ -64,23 +64,11 @@ run_cli (Run               *run,
                                      : g_strdup ("");
 }
 
-static char *
-read_data (const char *name)
-{
-  g_autofree char *path = test_data_path (name);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
-  g_assert_no_error (error);
-  return contents;
-}
-
 static void
 test_vectors_file (void)
 {
   g_autofree char *csv = test_data_path ("respondents-300.csv");
-  g_autofree char *expected = read_data ("respondents-300.expected.jsonl");
+  g_autofree char *expected = test_read_data ("respondents-300.expected.jsonl");
   g_auto(Run) run = { 0 };
 
   run_cli (&run, NULL, (const char *[]) { "score", csv, NULL });
@@ -93,8 +81,8 @@ test_vectors_file (void)
 static void
 test_vectors_stdin (void)
 {
-  g_autofree char *csv = read_data ("respondents-300.csv");
-  g_autofree char *expected = read_data ("respondents-300.expected.jsonl");
+  g_autofree char *csv = test_read_data ("respondents-300.csv");
+  g_autofree char *expected = test_read_data ("respondents-300.expected.jsonl");
   g_autoptr(GBytes) input = g_bytes_new (csv, strlen (csv));
   g_auto(Run) a = { 0 };
   g_auto(Run) b = { 0 };

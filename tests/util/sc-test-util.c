@@ -92,6 +92,14 @@ test_data_path (const char *name)
   return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
 }
 
+char *
+test_read_data (const char *name)
+{
+  g_autofree char *path = test_data_path (name);
+
+  return (char *) test_read (path, NULL);
+}
+
 const char *
 test_cli_path (void)
 {

@@ -46,6 +46,9 @@ gboolean      test_contains_bytes (const void   *haystack,
 /* The path of tests/data/@name, from G_TEST_SRCDIR; free it with g_free (). */
 char         *test_data_path      (const char   *name);
 
+/* The contents of tests/data/@name as a NUL-terminated string; free it with g_free (). */
+char         *test_read_data      (const char   *name);
+
 /* The stresscheck-cli under test (the environment variable STRESSCHECK_CLI, which
  * tests/meson.build sets). */
 const char   *test_cli_path       (void);
