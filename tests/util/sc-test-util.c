@@ -154,6 +154,25 @@ test_answers (guint  seed,
     }
 }
 
+/* A field added to ScResult after chart must be compared below too. */
+G_STATIC_ASSERT (sizeof (ScResult) == G_STRUCT_OFFSET (ScResult, chart)
+                                      + sizeof (((ScResult *) NULL)->chart));
+
+void
+test_assert_results_equal (const ScResult *result,
+                           const ScResult *expected)
+{
+  g_assert_cmpint (result->sex, ==, expected->sex);
+  g_assert_cmpint (result->complete, ==, expected->complete);
+  g_assert_cmpmem (result->raw, sizeof result->raw, expected->raw, sizeof expected->raw);
+  g_assert_cmpmem (result->score, sizeof result->score, expected->score, sizeof expected->score);
+  /* ScAreaResult is five 4-byte fields: no padding. */
+  g_assert_cmpmem (&result->sum, sizeof result->sum, &expected->sum, sizeof expected->sum);
+  g_assert_cmpmem (&result->conversion, sizeof result->conversion,
+                   &expected->conversion, sizeof expected->conversion);
+  g_assert_cmpmem (result->chart, sizeof result->chart, expected->chart, sizeof expected->chart);
+}
+
 ScVault *
 test_create_vault (const char  *path,
                    char       **out_recovery)

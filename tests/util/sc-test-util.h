@@ -81,4 +81,9 @@ void          test_answers        (guint         seed,
 ScVault      *test_create_vault   (const char   *path,
                                    char        **out_recovery);
 
+/* Fails the test unless @result and @expected hold the same scores, field by field (a
+ * memcmp would also compare the struct's padding, which holds whatever was there before). */
+void          test_assert_results_equal (const ScResult *result,
+                                         const ScResult *expected);
+
 G_END_DECLS
