@@ -174,77 +174,87 @@ find_nth_descendant (GtkWidget *widget,
   return g_ptr_array_index (found, index);
 }
 
+typedef gboolean (*MatchFunc) (GtkWidget  *widget,
+                               const char *text);
+
+/* @widget or its first descendant of @type, in the order of the widget tree, for which
+ * @match (widget, @text) holds; or NULL. */
+static GtkWidget *
+find_matching (GtkWidget  *widget,
+               GType       type,
+               MatchFunc   match,
+               const char *text)
+{
+  g_autoptr (GPtrArray) found = g_ptr_array_new ();
+
+  collect_descendants (widget, type, found);
+  for (guint i = 0; i < found->len; i++)
+    if (match (g_ptr_array_index (found, i), text))
+      return g_ptr_array_index (found, i);
+
+  return NULL;
+}
+
+static gboolean
+button_has_label (GtkWidget  *widget,
+                  const char *label)
+{
+  GtkWidget *child = gtk_button_get_child (GTK_BUTTON (widget));
+
+  if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return TRUE;
+  return ADW_IS_BUTTON_CONTENT (child) &&
+         g_strcmp0 (adw_button_content_get_label (ADW_BUTTON_CONTENT (child)), label) == 0;
+}
+
+static gboolean
+button_has_action (GtkWidget  *widget,
+                   const char *action_name)
+{
+  return g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
+}
+
+static gboolean
+label_has_class (GtkWidget  *widget,
+                 const char *css_class)
+{
+  return gtk_widget_has_css_class (widget, css_class);
+}
+
+static gboolean
+label_shows (GtkWidget  *widget,
+             const char *text)
+{
+  return gtk_widget_is_drawable (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
 GtkButton *
 find_button (GtkWidget  *widget,
              const char *label)
 {
-  g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
-
-  collect_descendants (widget, GTK_TYPE_BUTTON, buttons);
-  for (guint i = 0; i < buttons->len; i++)
-    {
-      GtkButton *button = g_ptr_array_index (buttons, i);
-      GtkWidget *child = gtk_button_get_child (button);
-
-      if (g_strcmp0 (gtk_button_get_label (button), label) == 0)
-        return button;
-      if (ADW_IS_BUTTON_CONTENT (child) &&
-          g_strcmp0 (adw_button_content_get_label (ADW_BUTTON_CONTENT (child)), label) == 0)
-        return button;
-    }
-
-  return NULL;
+  return (GtkButton *) find_matching (widget, GTK_TYPE_BUTTON, button_has_label, label);
 }
 
 GtkButton *
 find_button_with_action (GtkWidget  *widget,
                          const char *action_name)
 {
-  g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
-
-  collect_descendants (widget, GTK_TYPE_BUTTON, buttons);
-  for (guint i = 0; i < buttons->len; i++)
-    {
-      GtkButton *button = g_ptr_array_index (buttons, i);
-
-      if (g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), action_name) == 0)
-        return button;
-    }
-
-  return NULL;
+  return (GtkButton *) find_matching (widget, GTK_TYPE_BUTTON, button_has_action, action_name);
 }
 
 GtkLabel *
 find_label_with_class (GtkWidget  *widget,
                        const char *css_class)
 {
-  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
-
-  collect_descendants (widget, GTK_TYPE_LABEL, labels);
-  for (guint i = 0; i < labels->len; i++)
-    if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), css_class))
-      return g_ptr_array_index (labels, i);
-
-  return NULL;
+  return (GtkLabel *) find_matching (widget, GTK_TYPE_LABEL, label_has_class, css_class);
 }
 
 gboolean
 shows_label (GtkWidget  *widget,
              const char *text)
 {
-  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
-
-  collect_descendants (widget, GTK_TYPE_LABEL, labels);
-  for (guint i = 0; i < labels->len; i++)
-    {
-      GtkWidget *label = g_ptr_array_index (labels, i);
-
-      if (gtk_widget_is_drawable (label) &&
-          g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
+  return find_matching (widget, GTK_TYPE_LABEL, label_shows, text) != NULL;
 }
 
 gboolean
