@@ -8,10 +8,10 @@
  */
 #include "config.h"
 
+#include "sc-test-util.h"
 #include "sc-score.h"
 
 #include <gio/gio.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #define N_RESPONDENTS 1000000
@@ -72,7 +72,7 @@ bench_library (void)
 static void
 bench_cli (void)
 {
-  const char *cli = g_getenv ("STRESSCHECK_CLI");
+  const char *cli = test_cli_path ();
   g_autofree char *dir = NULL;
   g_autofree char *csv_path = NULL;
   g_autoptr(GString) csv = g_string_sized_new ((gsize) N_RESPONDENTS * 80);
@@ -81,9 +81,7 @@ bench_cli (void)
   static const char * const sexes[] = { "M", "F", "男", "女", "male", "female" };
   double best = G_MAXDOUBLE;
 
-  g_assert_nonnull (cli);
-  dir = g_dir_make_tmp ("sc-bench-XXXXXX", &error);
-  g_assert_no_error (error);
+  dir = test_make_dir ();
   csv_path = g_build_filename (dir, "respondents.csv", NULL);
 
   g_string_append (csv, "id,sex,answers\r\n");
@@ -119,8 +117,7 @@ bench_cli (void)
                   "%.0f rows/s end to end", N_RESPONDENTS, csv->len / 1e6, best,
                   N_RESPONDENTS / best);
 
-  g_unlink (csv_path);
-  g_rmdir (dir);
+  test_remove_dir (dir);
 }
 
 int

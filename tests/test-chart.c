@@ -14,6 +14,7 @@
  */
 #include "config.h"
 
+#include "sc-test-util.h"
 #include "sc-chart.h"
 #include "sc-chart-constants.h"
 #include "sc-score.h"
@@ -168,20 +169,6 @@ color_near_point (cairo_surface_t    *surface,
   ScChartRect r = { x - radius, y - radius, 2 * radius + 1, 2 * radius + 1 };
 
   return count_color (surface, &r, color, tolerance) > 0;
-}
-
-/* Whether @needle occurs in the binary @haystack (a PDF has NUL bytes: no strstr). */
-static gboolean
-contains_bytes (const char *haystack,
-                gsize       len,
-                const char *needle)
-{
-  gsize n = strlen (needle);
-
-  for (gsize i = 0; i + n <= len; i++)
-    if (memcmp (haystack + i, needle, n) == 0)
-      return TRUE;
-  return FALSE;
 }
 
 /* WCAG 2 contrast ratio. */
@@ -953,9 +940,9 @@ test_render_pdf (void)
   g_assert_cmpuint (len, >, 10000);
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
   /* Two pages, and the Japanese font embedded (subset) rather than left to the viewer. */
-  g_assert_true (contains_bytes (contents, len, "/Count 2"));
-  g_assert_true (contains_bytes (contents, len, "NotoSansCJK"));
-  g_assert_true (contains_bytes (contents, len, "/FontFile"));
+  g_assert_true (test_contains_bytes (contents, len, "/Count 2"));
+  g_assert_true (test_contains_bytes (contents, len, "NotoSansCJK"));
+  g_assert_true (test_contains_bytes (contents, len, "/FontFile"));
   g_test_message ("report: %s", path);
 }
 

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include "sc-test-util.h"
+
 #include <gio/gio.h>
 #include <string.h>
 
@@ -25,15 +27,6 @@ run_clear (Run *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
-static const char *
-cli_path (void)
-{
-  const char *path = g_getenv ("STRESSCHECK_CLI");
-
-  g_assert_nonnull (path);
-  return path;
-}
-
 /* Runs the CLI with @args (NULL-terminated), feeding @input (may be NULL) on stdin. */
 static void
 run_cli (Run               *run,
@@ -48,7 +41,7 @@ run_cli (Run               *run,
   g_autoptr(GError) error = NULL;
   gsize len;
 
-  g_ptr_array_add (argv, (gpointer) cli_path ());
+  g_ptr_array_add (argv, (gpointer) test_cli_path ());
   for (guint i = 0; args[i]; i++)
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
@@ -71,29 +64,11 @@ run_cli (Run               *run,
                                      : g_strdup ("");
 }
 
-static char *
-data_file (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-}
-
-static char *
-read_data (const char *name)
-{
-  g_autofree char *path = data_file (name);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
-  g_assert_no_error (error);
-  return contents;
-}
-
 static void
 test_vectors_file (void)
 {
-  g_autofree char *csv = data_file ("respondents-300.csv");
-  g_autofree char *expected = read_data ("respondents-300.expected.jsonl");
+  g_autofree char *csv = test_data_path ("respondents-300.csv");
+  g_autofree char *expected = test_read_data ("respondents-300.expected.jsonl");
   g_auto(Run) run = { 0 };
 
   run_cli (&run, NULL, (const char *[]) { "score", csv, NULL });
@@ -106,8 +81,8 @@ test_vectors_file (void)
 static void
 test_vectors_stdin (void)
 {
-  g_autofree char *csv = read_data ("respondents-300.csv");
-  g_autofree char *expected = read_data ("respondents-300.expected.jsonl");
+  g_autofree char *csv = test_read_data ("respondents-300.csv");
+  g_autofree char *expected = test_read_data ("respondents-300.expected.jsonl");
   g_autoptr(GBytes) input = g_bytes_new (csv, strlen (csv));
   g_auto(Run) a = { 0 };
   g_auto(Run) b = { 0 };
@@ -301,7 +276,7 @@ test_usage_errors (void)
 static void
 test_csv_format (void)
 {
-  g_autofree char *csv = data_file ("respondents-300.csv");
+  g_autofree char *csv = test_data_path ("respondents-300.csv");
   g_auto(Run) run = { 0 };
   g_auto(GStrv) lines = NULL;
   g_auto(GStrv) header = NULL;

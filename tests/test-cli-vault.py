@@ -289,6 +289,48 @@ def help_and_usage():
     cli("vault", "verify", expect=64)
 
 
+# Every command of the shared option parser (src/cli/sc-cli-options.c), with the number of
+# positional arguments it takes and whether it reads --passphrase-file.
+COMMANDS = [
+    (["vault", "create"], 1, True), (["vault", "verify"], 1, True), (["vault", "passwd"], 1, True),
+    (["vault", "recover"], 1, False), (["vault", "backup"], 2, True),
+    (["vault", "set-hr-passphrase"], 1, True), (["roster", "import"], 2, True),
+    (["roster", "list"], 1, True), (["round", "create"], 1, True), (["round", "close"], 2, True),
+    (["round", "list"], 1, True), (["codes"], 2, True), (["submit"], 3, True), (["export"], 2, True),
+    (["demo"], 1, False), (["score"], None, False), (["group"], None, False),
+    (["questionnaire"], 0, False),
+]
+
+
+@test
+def shared_parser_usage_errors():
+    w = Workdir()
+    try:
+        for cmd, n_args, passphrase in COMMANDS:
+            name = " ".join(cmd)
+            # Positional arguments that would create or read files if the options were accepted.
+            args = [w.file(f"arg{i}") for i in range(n_args or 0)]
+            _, out, err = cli(*cmd, *args, "--frobnicate", expect=64)
+            assert err == f"stresscheck-cli: {name}: Unknown option --frobnicate\n", (name, err)
+            assert out == "", (name, out)
+            assert not any(os.path.exists(a) for a in args), name
+            if passphrase:
+                _, out, err = cli(*cmd, *args, "--passphrase-file", expect=64)
+                assert err == f"stresscheck-cli: {name}: Missing argument for --passphrase-file\n", (name, err)
+                _, out, _ = cli(*cmd, "--help")
+                assert "-p, --passphrase-file=FILE" in out, (name, out)
+            else:
+                _, out, _ = cli(*cmd, "--help")
+                assert "--passphrase-file" not in out, (name, out)
+            if n_args:
+                # One positional argument too many: the usage line of the command, exit 64.
+                _, out, err = cli(*cmd, *args, "extra", expect=64)
+                assert err.startswith(f"stresscheck-cli: {name}: usage: stresscheck-cli {name} "), (name, err)
+                assert not any(os.path.exists(a) for a in args), name
+    finally:
+        w.close()
+
+
 print(f"1..{len(tests)}")
 failed = 0
 for n, fn in enumerate(tests, 1):

@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include "sc-test-util.h"
 #include "sc-chart-constants.h"
 #include "sc-group.h"
 #include "sc-score.h"
@@ -910,10 +911,9 @@ test_constants_load_file (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ScChartConstantSet) set = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("sc-test-group-XXXXXX", &error);
+  g_autofree char *dir = test_make_dir ();
   g_autofree char *path = NULL;
 
-  g_assert_no_error (error);
   path = g_build_filename (dir, "constants.ini", NULL);
   g_assert_true (g_file_set_contents (path, GOOD_SET, -1, &error));
   set = sc_chart_constant_set_load_from_file (path, &error);

@@ -8,12 +8,9 @@
  */
 #define G_LOG_DOMAIN "test-gui-compat"
 
-/* A dialog that takes more than 10 s to appear or to answer fails the test. */
-#define GUI_TEST_WAIT_LIMIT_S 10
+#include "config.h"
 
-#include <glib/gstdio.h>
-
-#include "gui-test-util.h"
+#include "sc-test-gui-util.h"
 #include "sc-compat.h"
 
 typedef struct
@@ -41,8 +38,6 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
-
   fixture->parent = GTK_WINDOW (gtk_window_new ());
   g_object_ref (fixture->parent);
   gtk_window_set_default_size (fixture->parent, 640, 480);
@@ -50,21 +45,17 @@ fixture_set_up (Fixture       *fixture,
   while (!gtk_widget_get_mapped (GTK_WIDGET (fixture->parent)))
     g_main_context_iteration (NULL, TRUE);
 
-  fixture->tmpdir = g_dir_make_tmp ("test-gui-compat-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->tmpdir = test_make_dir ();
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *file = g_build_filename (fixture->tmpdir, "roster.csv", NULL);
-
   gtk_window_destroy (fixture->parent);
   g_assert_finalize_object (fixture->parent);
 
-  g_remove (file);
-  g_rmdir (fixture->tmpdir);
+  test_remove_dir (fixture->tmpdir);
   g_free (fixture->tmpdir);
 }
 
@@ -363,11 +354,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_unsetenv ("LANGUAGE");
-
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
+  test_gui_init (&argc, &argv);
+  /* A dialog that takes more than 10 s to appear or to answer fails the test. */
+  test_gui_set_wait_limit (10);
 
 #define ADD(path, func) \
   g_test_add ("/gui/compat/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -382,5 +371,5 @@ main (int   argc,
 
 #undef ADD
 
-  return g_test_run ();
+  return test_gui_run ();
 }

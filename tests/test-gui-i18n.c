@@ -7,10 +7,11 @@
  */
 #define G_LOG_DOMAIN "test-gui-i18n"
 
-/* A window that takes more than 10 s to appear fails the test. */
-#define GUI_TEST_WAIT_LIMIT_S 10
+#include "config.h"
 
-#include "gui-test-util.h"
+#include <string.h>
+
+#include "sc-test-gui-util.h"
 
 static char *
 find_menu_label (GMenuModel *menu,
@@ -132,15 +133,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *locale;
-
-  g_test_init (&argc, &argv, NULL);
-
-  locale = setup_japanese ();
-  g_assert_nonnull (locale);
-  g_test_message ("locale %s, LANGUAGE=ja", locale);
-
-  gtk_init ();
+  test_gui_init_japanese (&argc, &argv);
+  /* A window that takes more than 10 s to appear fails the test. */
+  test_gui_set_wait_limit (10);
 
   g_test_add_func ("/gui/i18n/catalog", test_i18n_catalog);
   g_test_add_func ("/gui/i18n/data-files", test_i18n_data_files);
@@ -149,5 +144,5 @@ main (int   argc,
   g_test_add_data_func ("/gui/i18n/about", (gconstpointer) test_i18n_about,
                         run_app_test);
 
-  return g_test_run ();
+  return test_gui_run ();
 }

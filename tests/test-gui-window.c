@@ -8,10 +8,9 @@
  */
 #define G_LOG_DOMAIN "test-gui-window"
 
-/* A window or dialog that takes more than 10 s to appear fails the test. */
-#define GUI_TEST_WAIT_LIMIT_S 10
+#include "config.h"
 
-#include "gui-test-util.h"
+#include "sc-test-gui-util.h"
 
 static void
 test_window_new_destroy (ScApplication *app)
@@ -42,7 +41,7 @@ test_window_welcome (ScApplication *app)
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (status_page)));
   g_assert_cmpstr (adw_status_page_get_title (status_page), ==, "Stress Check");
   g_assert_cmpstr (adw_status_page_get_icon_name (status_page), ==, APPLICATION_ID);
-  /* The start page (test-gui-start drives it): what a vault is, and where employees answer. */
+  /* The start page (test-gui-start-page drives it): what a vault is, and where employees answer. */
   g_assert_nonnull (strstr (adw_status_page_get_description (status_page), "vault"));
   g_assert_nonnull (strstr (adw_status_page_get_description (status_page), "kiosk"));
 
@@ -238,11 +237,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* The English strings are checked here; test-gui-i18n checks the Japanese ones. */
-  g_unsetenv ("LANGUAGE");
-
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
+  /* The English strings are checked here (SC_TEST_LANGUAGE is not set for this test);
+   * test-gui-i18n checks the Japanese ones. */
+  test_gui_init (&argc, &argv);
+  /* A window or dialog that takes more than 10 s to appear fails the test. */
+  test_gui_set_wait_limit (10);
 
   ADD_TEST ("new-destroy", test_window_new_destroy);
   ADD_TEST ("welcome", test_window_welcome);
@@ -252,5 +251,5 @@ main (int   argc,
   ADD_TEST ("size-kept", test_window_size_kept);
   ADD_TEST ("quit", test_window_quit);
 
-  return g_test_run ();
+  return test_gui_run ();
 }

@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include "sc-test-util.h"
 #include "sc-csv.h"
 #include "sc-score.h"
 #include "sc-score-format.h"
@@ -17,10 +18,8 @@
 static void
 test_vectors_exact (void)
 {
-  g_autofree char *csv_path = g_test_build_filename (G_TEST_DIST, "data", "respondents-300.csv", NULL);
-  g_autofree char *expected_path = g_test_build_filename (G_TEST_DIST, "data",
-                                                          "respondents-300.expected.jsonl", NULL);
-  g_autofree char *expected = NULL;
+  g_autofree char *csv_path = test_data_path ("respondents-300.csv");
+  g_autofree char *expected = test_read_data ("respondents-300.expected.jsonl");
   g_autoptr(GError) error = NULL;
   g_autoptr(ScCsvReader) reader = NULL;
   g_auto(GStrv) lines = NULL;
@@ -28,8 +27,6 @@ test_vectors_exact (void)
   guint n_incomplete = 0;
   guint n_high = 0;
 
-  g_assert_true (g_file_get_contents (expected_path, &expected, NULL, &error));
-  g_assert_no_error (error);
   lines = g_strsplit (expected, "\n", -1);
 
   reader = sc_csv_reader_new_for_path (csv_path, &error);

@@ -6,7 +6,14 @@
  */
 #include "config.h"
 
-#include "test-vault-common.h"
+#include "sc-test-util.h"
+#include "sc-secure.h"
+#include "sc-vault.h"
+#include "sc-vault-private.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <string.h>
 
 #include <fcntl.h>
 #include <signal.h>
@@ -108,19 +115,6 @@ test_wrong_passphrase (Fixture       *f,
   g_assert_nonnull (vault);
 }
 
-static gboolean
-contains (const guint8 *data,
-          gsize         len,
-          const char   *needle)
-{
-  gsize n = strlen (needle);
-
-  for (gsize i = 0; i + n <= len; i++)
-    if (memcmp (data + i, needle, n) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 static void
 test_no_plaintext (Fixture       *f,
                    gconstpointer  data)
@@ -137,21 +131,21 @@ test_no_plaintext (Fixture       *f,
   bytes = test_read (f->path, &len);
   g_assert_cmpuint (len, >, 1000);
 
-  g_assert_false (contains (bytes, len, "SQLite format 3"));
-  g_assert_false (contains (bytes, len, "CREATE TABLE"));
-  g_assert_false (contains (bytes, len, "2024-06-01"));
+  g_assert_false (test_contains_bytes (bytes, len, "SQLite format 3"));
+  g_assert_false (test_contains_bytes (bytes, len, "CREATE TABLE"));
+  g_assert_false (test_contains_bytes (bytes, len, "2024-06-01"));
   for (guint i = 0; i < G_N_ELEMENTS (test_people); i++)
     {
       const TestPerson *p = &test_people[i];
 
-      g_assert_false (contains (bytes, len, p->number));
-      g_assert_false (contains (bytes, len, p->name));
-      g_assert_false (contains (bytes, len, p->kana));
-      g_assert_false (contains (bytes, len, p->birth_date));
-      g_assert_false (contains (bytes, len, p->department));
+      g_assert_false (test_contains_bytes (bytes, len, p->number));
+      g_assert_false (test_contains_bytes (bytes, len, p->name));
+      g_assert_false (test_contains_bytes (bytes, len, p->kana));
+      g_assert_false (test_contains_bytes (bytes, len, p->birth_date));
+      g_assert_false (test_contains_bytes (bytes, len, p->department));
     }
   /* The fixture strings do reach the file when stored: this check can fail. */
-  g_assert_true (contains ((const guint8 *) test_people[0].name,
+  g_assert_true (test_contains_bytes ((const guint8 *) test_people[0].name,
                            strlen (test_people[0].name), test_people[0].name));
 
   /* The sqlite3 command-line tool cannot read it. */

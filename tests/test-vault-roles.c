@@ -7,7 +7,14 @@
  */
 #include "config.h"
 
-#include "test-vault-common.h"
+#include "sc-test-util.h"
+#include "sc-secure.h"
+#include "sc-vault.h"
+#include "sc-vault-private.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <string.h>
 
 typedef struct
 {
@@ -65,7 +72,7 @@ fixture_setup (Fixture       *f,
       f->sub[i] = submit (vault, f->round_id, i, f->answers[i], &result);
       sc_criteria_init_default (&criteria);
       sc_score (f->answers[i], test_people[i].sex, &criteria, &expected);
-      g_assert_cmpmem (&result, sizeof result, &expected, sizeof expected);
+      test_assert_results_equal (&result, &expected);
 
       if (i == 0)
         g_assert_true (sc_vault_record_consent (vault, f->sub[i], TRUE, &error));
@@ -148,7 +155,7 @@ test_implementer_reads_all (Fixture       *f,
       g_assert_true (r.has_answers);
       g_assert_cmpmem (r.answers, SC_BJSQ_N_ITEMS, f->answers[i], SC_BJSQ_N_ITEMS);
       sc_score (f->answers[i], test_people[i].sex, NULL, &expected);
-      g_assert_cmpmem (&r.result, sizeof r.result, &expected, sizeof expected);
+      test_assert_results_equal (&r.result, &expected);
     }
 }
 
@@ -195,7 +202,7 @@ test_hr_sees_only_shared (Fixture       *f,
       g_assert_no_error (error);
       g_assert_false (r.has_answers);
       sc_score (f->answers[i], test_people[i].sex, NULL, &expected);
-      g_assert_cmpmem (&r.result, sizeof r.result, &expected, sizeof expected);
+      test_assert_results_equal (&r.result, &expected);
     }
 
   /* Not shared: refused by the API … */
@@ -639,7 +646,7 @@ test_result_view_with_pin (Fixture       *f,
   g_assert_no_error (error);
   sc_criteria_init_default (&criteria);
   sc_score (f->answers[0], test_people[0].sex, &criteria, &expected);
-  g_assert_cmpmem (&shown, sizeof shown, &expected, sizeof expected);
+  test_assert_results_equal (&shown, &expected);
   g_assert_cmpmem (answers, sizeof answers, f->answers[0], sizeof answers);
 
   /* The slip alone (right code, wrong PIN) or another code with the PIN opens nothing. */

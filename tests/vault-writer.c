@@ -7,7 +7,14 @@
  */
 #include "config.h"
 
-#include "test-vault-common.h"
+#include "sc-test-util.h"
+#include "sc-secure.h"
+#include "sc-vault.h"
+#include "sc-vault-private.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <string.h>
 
 #include <stdio.h>
 #include <unistd.h>

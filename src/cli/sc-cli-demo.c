@@ -8,8 +8,9 @@
 #include "config.h"
 
 #include "sc-cli.h"
-#include "sc-cli-vault.h"
+#include "sc-cli-options.h"
 #include "sc-demo.h"
+#include "sc-vault.h"
 
 #include <stdio.h>
 
@@ -17,32 +18,25 @@ int
 sc_cli_demo (int    argc,
              char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
+  static const ScCliSpec spec = {
+    .command = "demo",
+    .parameters = "VAULT — create a demo vault",
+    .summary = "Creates VAULT with about 30 fictional employees in four departments, an open round\n"
+               "with 25 submissions in a mix of consent and interview states, and prints the demo\n"
+               "passphrases and the access codes of those who have not answered yet.\n"
+               "The demo passphrases are printed and published: never keep real answers in it.",
+    .usage = "demo VAULT",
+    .n_args = 1,
+  };
+  g_auto(ScCliOptions) options = { NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) report = g_string_new (NULL);
 
-  context = g_option_context_new ("VAULT — create a demo vault");
-  g_option_context_set_summary (context,
-    "Creates VAULT with about 30 fictional employees in four departments, an open round\n"
-    "with 25 submissions in a mix of consent and interview states, and prints the demo\n"
-    "passphrases and the access codes of those who have not answered yet.\n"
-    "The demo passphrases are printed and published: never keep real answers in it.");
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      sc_cli_error ("demo: %s", error->message);
-      return SC_EXIT_USAGE;
-    }
-  if (argc != 2)
-    {
-      sc_cli_error ("demo: usage: stresscheck-cli demo VAULT");
-      return SC_EXIT_USAGE;
-    }
+  if (!sc_cli_options_parse (&spec, &options, NULL, NULL, &argc, &argv))
+    return SC_EXIT_USAGE;
 
   if (!sc_demo_create (argv[1], sc_vault_kdf_limits_for_new_vault (), report, &error))
-    {
-      sc_cli_error ("demo: %s", error->message);
-      return sc_cli_exit_status_for (error);
-    }
+    return sc_cli_fail (spec.command, error);
   fputs (report->str, stdout);
   return SC_EXIT_OK;
 }

@@ -9,6 +9,7 @@
 
 #include "sc-cli.h"
 #include "sc-cli-input.h"
+#include "sc-cli-options.h"
 #include "sc-group.h"
 
 #include <string.h>
@@ -19,7 +20,40 @@ int
 sc_cli_group (int    argc,
               char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
+  static const ScCliSpec spec = {
+    .command = "group",
+    .parameters = "— group analysis and judgement-chart health risks",
+    .summary = "Reads the same CSV as “score” (id, sex, answers) plus a group column (header\n"
+               "group, 集団 or 部署; empty = no group) and writes one JSON document: for the whole\n"
+               "workplace (“total”, 全体) and each group, in order of first appearance, the number\n"
+               "of respondents, the means of the four judgement-chart scales (3–12), the health\n"
+               "risks of the 仕事のストレス判定図 (100 = national average) and the mean 評価点 of\n"
+               "the 19 scales. Per-sex figures use that sex's constants; the combined risks are\n"
+               "the per-sex risks weighted by sex headcount (there is no official mixed-sex rule).\n"
+               "Only complete questionnaires are analysed; incomplete ones are counted as\n"
+               "excluded_incomplete (\"respondents\" counts every row read, complete or not).\n"
+               "The number of high-stress respondents is never reported.\n"
+               "\n"
+               "Suppression (spec §7; a suppressed entry shows only its name and the reason):\n"
+               "  workplace_too_small     fewer than N complete respondents in all: no group\n"
+               "                          analysis at all\n"
+               "  too_small               a group with fewer than N respondents\n"
+               "  complementary           a shown group hidden because the total minus the shown\n"
+               "                          groups would otherwise reveal fewer than N people\n"
+               "  sex_subgroup_too_small  (by_sex only) one sex has fewer than N in the group\n"
+               "  sex_complementary       (by_sex only) the same differencing rule, per sex\n"
+               "N is 10; --min-size may raise it but never lower it.\n"
+               "\n"
+               "The chart constants are NOT verified against the primary table (要確認). The\n"
+               "default is set A (impl-ts, citing the University of Tokyo technote); set B is the\n"
+               "old ironwest/sctool-r set. Once the table has been checked, give the checked\n"
+               "values with --constants FILE, a key file with groups [set] (id, name, source,\n"
+               "verified), [male] and [female] (A0, alpha, B0, beta, C0, gamma, D0, delta).\n"
+               "\n"
+               "A bad row is named on stderr as “line N: reason”; the other rows are still\n"
+               "analysed and the exit status is 65. Wrong options exit with 64.",
+  };
+  g_auto(ScCliOptions) options = { NULL };
   g_autoptr(GError) error = NULL;
   g_autofree char *constants_path = NULL;
   g_autofree char *constant_set_id = NULL;
@@ -47,43 +81,8 @@ sc_cli_group (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new ("— group analysis and judgement-chart health risks");
-  g_option_context_set_summary (context,
-    "Reads the same CSV as “score” (id, sex, answers) plus a group column (header\n"
-    "group, 集団 or 部署; empty = no group) and writes one JSON document: for the whole\n"
-    "workplace (“total”, 全体) and each group, in order of first appearance, the number\n"
-    "of respondents, the means of the four judgement-chart scales (3–12), the health\n"
-    "risks of the 仕事のストレス判定図 (100 = national average) and the mean 評価点 of\n"
-    "the 19 scales. Per-sex figures use that sex's constants; the combined risks are\n"
-    "the per-sex risks weighted by sex headcount (there is no official mixed-sex rule).\n"
-    "Only complete questionnaires are analysed; incomplete ones are counted as\n"
-    "excluded_incomplete (\"respondents\" counts every row read, complete or not).\n"
-    "The number of high-stress respondents is never reported.\n"
-    "\n"
-    "Suppression (spec §7; a suppressed entry shows only its name and the reason):\n"
-    "  workplace_too_small     fewer than N complete respondents in all: no group\n"
-    "                          analysis at all\n"
-    "  too_small               a group with fewer than N respondents\n"
-    "  complementary           a shown group hidden because the total minus the shown\n"
-    "                          groups would otherwise reveal fewer than N people\n"
-    "  sex_subgroup_too_small  (by_sex only) one sex has fewer than N in the group\n"
-    "  sex_complementary       (by_sex only) the same differencing rule, per sex\n"
-    "N is 10; --min-size may raise it but never lower it.\n"
-    "\n"
-    "The chart constants are NOT verified against the primary table (要確認). The\n"
-    "default is set A (impl-ts, citing the University of Tokyo technote); set B is the\n"
-    "old ironwest/sctool-r set. Once the table has been checked, give the checked\n"
-    "values with --constants FILE, a key file with groups [set] (id, name, source,\n"
-    "verified), [male] and [female] (A0, alpha, B0, beta, C0, gamma, D0, delta).\n"
-    "\n"
-    "A bad row is named on stderr as “line N: reason”; the other rows are still\n"
-    "analysed and the exit status is 65. Wrong options exit with 64.");
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      sc_cli_error ("group: %s", error->message);
-      return SC_EXIT_USAGE;
-    }
+  if (!sc_cli_options_parse (&spec, &options, entries, NULL, &argc, &argv))
+    return SC_EXIT_USAGE;
 
   /* The law's floor (spec §7): never show a group under 10, whatever is asked. */
   if (min_size < SC_GROUP_MIN_SIZE_DEFAULT)

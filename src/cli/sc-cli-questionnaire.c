@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "sc-cli.h"
+#include "sc-cli-options.h"
 #include "sc-bjsq.h"
 #include "sc-score.h"
 #include "sc-score-format.h"
@@ -54,22 +55,21 @@ int
 sc_cli_questionnaire (int    argc,
                       char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
+  static const ScCliSpec spec = {
+    .command = "questionnaire",
+    .parameters = "— print the questionnaire and scoring tables",
+    .summary = "Prints, as one JSON document, the 57 items with their sections and option labels, the\n"
+               "19 scales with their raw-score formulas and both sex-specific conversion tables, and\n"
+               "the default thresholds of both high-stress criteria — exactly the tables the program\n"
+               "scores with.",
+  };
+  g_auto(ScCliOptions) options = { NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   ScCriteria criteria;
 
-  context = g_option_context_new ("— print the questionnaire and scoring tables");
-  g_option_context_set_summary (context,
-    "Prints, as one JSON document, the 57 items with their sections and option labels, the\n"
-    "19 scales with their raw-score formulas and both sex-specific conversion tables, and\n"
-    "the default thresholds of both high-stress criteria — exactly the tables the program\n"
-    "scores with.");
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      sc_cli_error ("questionnaire: %s", error->message);
-      return SC_EXIT_USAGE;
-    }
+  if (!sc_cli_options_parse (&spec, &options, NULL, NULL, &argc, &argv))
+    return SC_EXIT_USAGE;
   if (argc > 1)
     {
       sc_cli_error ("questionnaire: takes no arguments");

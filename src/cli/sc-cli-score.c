@@ -9,6 +9,7 @@
 
 #include "sc-cli.h"
 #include "sc-cli-input.h"
+#include "sc-cli-options.h"
 #include "sc-score-format.h"
 
 #include <string.h>
@@ -19,7 +20,20 @@ int
 sc_cli_score (int    argc,
               char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
+  static const ScCliSpec spec = {
+    .command = "score",
+    .parameters = "[FILE|-] — score BJSQ-57 questionnaires",
+    .summary = "Reads a CSV file (UTF-8 with or without BOM, or Shift_JIS/CP932) whose header names\n"
+               "at least the columns id, sex and answers, and writes one result per row in input\n"
+               "order. sex: M/F, 男/女, male/female or 1/2. answers: 57 characters A1…D2, each 1–4\n"
+               "(the printed option's position), or 0/- for no answer.\n"
+               "\n"
+               "Both criteria are always reported: “sum” is 評価基準の例（その1）, “conversion” is\n"
+               "（その2）. A row with a missing answer is scored as far as it can be and gets no\n"
+               "verdict (high_stress null). A bad row is named on stderr as “line N: reason”; the\n"
+               "other rows are still scored and the exit status is 65.",
+  };
+  g_auto(ScCliOptions) options = { NULL };
   g_autoptr(GError) error = NULL;
   g_autofree char *format = NULL;
   g_auto(GStrv) files = NULL;
@@ -35,23 +49,8 @@ sc_cli_score (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new ("[FILE|-] — score BJSQ-57 questionnaires");
-  g_option_context_set_summary (context,
-    "Reads a CSV file (UTF-8 with or without BOM, or Shift_JIS/CP932) whose header names\n"
-    "at least the columns id, sex and answers, and writes one result per row in input\n"
-    "order. sex: M/F, 男/女, male/female or 1/2. answers: 57 characters A1…D2, each 1–4\n"
-    "(the printed option's position), or 0/- for no answer.\n"
-    "\n"
-    "Both criteria are always reported: “sum” is 評価基準の例（その1）, “conversion” is\n"
-    "（その2）. A row with a missing answer is scored as far as it can be and gets no\n"
-    "verdict (high_stress null). A bad row is named on stderr as “line N: reason”; the\n"
-    "other rows are still scored and the exit status is 65.");
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      sc_cli_error ("score: %s", error->message);
-      return SC_EXIT_USAGE;
-    }
+  if (!sc_cli_options_parse (&spec, &options, entries, NULL, &argc, &argv))
+    return SC_EXIT_USAGE;
 
   if (format == NULL || strcmp (format, "jsonl") == 0 || strcmp (format, "json") == 0)
     csv = FALSE;

@@ -1,4 +1,4 @@
-/* test-gui-start.c
+/* test-gui-start-page.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The first start as a user meets it: the start page; creating a vault through the real widgets
@@ -8,9 +8,12 @@
  * stresscheck-cli and opens it at the unlock page. Screenshots go to G_TEST_BUILDDIR (start,
  * create-vault, recovery-key, unlock-demo, rounds-hr; "-ja" in Japanese).
  */
-#define G_LOG_DOMAIN "test-gui-start"
+#define G_LOG_DOMAIN "test-gui-start-page"
 
-#include "test-gui-start-common.h"
+#include "config.h"
+
+#include "sc-test-gui-util.h"
+
 
 #include "sc-create-vault-page.h"
 #include "sc-gui-vault.h"
@@ -36,7 +39,7 @@ test_start_page (ScApplication *app)
   g_assert_cmpstr (adw_status_page_get_title (status_page), ==, T ("Stress Check"));
   g_assert_cmpstr (adw_status_page_get_icon_name (status_page), ==, APPLICATION_ID);
   /* What a vault is, and where employees answer. */
-  if (test_japanese)
+  if (test_gui_is_japanese ())
     {
       g_assert_nonnull (strstr (description, "保管庫"));
       g_assert_nonnull (strstr (description, "キオスクモード"));
@@ -63,10 +66,10 @@ test_start_page (ScApplication *app)
 }
 
 static void
-test_create_vault (ScApplication *app)
+test_create_vault_page (ScApplication *app)
 {
   ScWindow *window = get_window (app);
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "test.scvault", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GError) error = NULL;
@@ -216,7 +219,7 @@ test_create_vault (ScApplication *app)
   sc_vault_close (reopened);
 
   destroy_window (window);
-  remove_tree (dir);
+  test_remove_dir (dir);
 }
 
 static void
@@ -234,7 +237,7 @@ test_demo (ScApplication *app)
   /* Made (by sc_demo_create, as stresscheck-cli demo does) in the test's user data folder, with
    * its access codes kept beside it. */
   page = wait_for_page (window, SC_TYPE_UNLOCK_PAGE);
-  g_assert_true (g_str_has_prefix (demo_path, test_data_home));
+  g_assert_true (g_str_has_prefix (demo_path, test_gui_get_data_home ()));
   g_assert_true (g_file_test (demo_path, G_FILE_TEST_IS_REGULAR));
   g_assert_true (g_file_get_contents (codes_path, &codes, NULL, NULL));
   g_assert_nonnull (strstr (codes, "number,name,code"));
@@ -332,7 +335,7 @@ main (int   argc,
   test_gui_init (&argc, &argv);
 
   g_test_add_data_func ("/gui/start/start-page", (gconstpointer) test_start_page, run_test);
-  g_test_add_data_func ("/gui/start/create-vault", (gconstpointer) test_create_vault, run_test);
+  g_test_add_data_func ("/gui/start/create-vault", (gconstpointer) test_create_vault_page, run_test);
   g_test_add_func ("/gui/start/demo", test_demo_run);
   g_test_add_func ("/gui/start/help", test_help_mentions_options);
 

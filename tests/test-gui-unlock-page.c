@@ -1,4 +1,4 @@
-/* test-gui-unlock.c
+/* test-gui-unlock-page.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * From `stresscheck --vault PATH` to the kiosk and back: the unlock page for that vault; a
@@ -10,9 +10,12 @@
  * (unlock, unlock-wrong, unlock-damaged, rounds-empty, new-round, rounds, kiosk-confirm;
  * "-ja" in Japanese).
  */
-#define G_LOG_DOMAIN "test-gui-unlock"
+#define G_LOG_DOMAIN "test-gui-unlock-page"
 
-#include "test-gui-start-common.h"
+#include "config.h"
+
+#include "sc-test-gui-util.h"
+
 
 #include "sc-gui-vault.h"
 #include "sc-kiosk-window.h"
@@ -21,9 +24,6 @@
 #include "sc-start-page.h"
 #include "sc-unlock-page.h"
 #include "sc-vault.h"
-
-#define IMPL_PASS "implementer passphrase 1"
-#define HR_PASS   "hr passphrase 2"
 
 /* The vault of the current test, made with the minimum key-derivation limits. */
 static char *vault_dir;
@@ -34,14 +34,10 @@ make_vault (gboolean with_round)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (ScVault) vault = NULL;
-  char *recovery = NULL;
 
-  vault_dir = make_temp_dir ();
+  vault_dir = test_make_dir ();
   vault_path = g_build_filename (vault_dir, "会社.scvault", NULL);
-  vault = sc_vault_create (vault_path, IMPL_PASS, sc_vault_kdf_limits_for_testing (), &recovery,
-                           &error);
-  g_assert_no_error (error);
-  sc_vault_free_recovery_key (recovery);
+  vault = test_create_vault (vault_path, NULL);
   g_assert_true (sc_vault_set_hr_passphrase (vault, HR_PASS, &error));
   g_assert_no_error (error);
 
@@ -61,7 +57,7 @@ make_vault (gboolean with_round)
 static void
 remove_vault (void)
 {
-  remove_tree (vault_dir);
+  test_remove_dir (vault_dir);
   g_clear_pointer (&vault_dir, g_free);
   g_clear_pointer (&vault_path, g_free);
 }
@@ -230,7 +226,7 @@ test_damaged (ScApplication *app)
 static void
 test_damaged_run (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "damaged.scvault", NULL);
   const char * const args[] = { "--vault", path, NULL };
   g_autoptr (GError) error = NULL;
@@ -249,7 +245,7 @@ test_damaged_run (void)
   run_in_application_with_args (test_damaged, args);
 
   remove_vault ();
-  remove_tree (dir);
+  test_remove_dir (dir);
 }
 
 static void

@@ -1,0 +1,53 @@
+/* sc-cli-codes.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * `stresscheck-cli codes VAULT ROUND`: new access codes for every active employee,
+ * printed once.
+ */
+#define G_LOG_DOMAIN "stresscheck-cli"
+
+#include "config.h"
+
+#include "sc-cli.h"
+#include "sc-cli-options.h"
+#include "sc-cli-vault-common.h"
+#include "sc-secure.h"
+#include "sc-vault.h"
+
+int
+sc_cli_codes (int    argc,
+              char **argv)
+{
+  static const ScCliSpec spec = {
+    .command = "codes",
+    .parameters = "VAULT ROUND — issue access codes",
+    .summary = "Gives every active employee a new random access code for ROUND and\n"
+               "prints them once as CSV (number,name,code). Only a hash is kept, so\n"
+               "the codes cannot be shown again; running this again replaces them.",
+    .usage = "codes VAULT ROUND [--passphrase-file FILE]",
+    .n_args = 2,
+    .passphrase_help = "Read the passphrase from FILE",
+  };
+  g_auto(ScCliOptions) options = { NULL };
+  g_autoptr(ScVault) vault = NULL;
+  g_autoptr(ScVaultRound) round = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) employees = NULL;
+  g_autoptr(GString) out = g_string_new ("number,name,code\n");
+
+  if (!sc_cli_options_parse (&spec, &options, NULL, NULL, &argc, &argv))
+    return SC_EXIT_USAGE;
+
+  vault = sc_cli_open_vault (argv[1], options.passphrase_file, FALSE, &error);
+  if (vault == NULL || !sc_cli_find_round (vault, argv[2], &round, &error))
+    return sc_cli_fail (spec.command, error);
+  employees = sc_vault_list_employees (vault, &error);
+  if (employees == NULL || !sc_vault_issue_access_codes (vault, round->id, employees, out, &error))
+    return sc_cli_fail (spec.command, error);
+  if (!sc_cli_write_stdout (out->str, out->len, &error))
+    return sc_cli_fail (spec.command, error);
+  /* SECURITY: the codes were printed; do not keep them in this process's memory. */
+  sc_secure_wipe (out->str, out->len);
+  sc_vault_close (vault);
+  return SC_EXIT_OK;
+}
