@@ -489,6 +489,7 @@ on_job_done_cb (GObject      *source,
   Job *job = g_task_get_task_data (G_TASK (result));
 
   (void) g_task_propagate_boolean (G_TASK (result), &error);
+  self->code_checks += job->checks;
   sc_kiosk_session_set_busy (self, FALSE);
 
   if (self->wipe_pending)
