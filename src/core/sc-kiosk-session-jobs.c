@@ -352,8 +352,8 @@ apply_login (ScKioskSession *self,
 {
   Person *person = &self->person;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  ScAccessThrottle *throttle = sc_kiosk_session_lookup_throttle (self, job->typed_number, error != NULL
-                                                && *error != NULL);
+  ScAccessThrottle *throttle = sc_kiosk_session_lookup_throttle (self, job->typed_number,
+                                                                 *error != NULL);
 
   if (self->dummy_hash == NULL && job->dummy_hash != NULL)
     self->dummy_hash = g_strdup (job->dummy_hash);
@@ -375,7 +375,8 @@ apply_login (ScKioskSession *self,
   if (throttle != NULL)
     sc_access_throttle_reset (throttle);
 
-  /* SECURITY: from here the session holds the person's data until sc_kiosk_session_wipe_person (). */
+  /* SECURITY: from here the session holds the person's data until
+   * sc_kiosk_session_wipe_person (). */
   person->employee_number = g_strdup (job->number);
   person->employee_name = g_strdup (job->employee->name);
   person->sex = job->employee->sex;

@@ -12,7 +12,8 @@
 
 G_BEGIN_DECLS
 
-/* SECURITY: everything the kiosk knows about the person at it. Wiped by sc_kiosk_session_wipe_person (). */
+/* SECURITY: everything the kiosk knows about the person at it. Wiped by
+ * sc_kiosk_session_wipe_person (). */
 typedef struct
 {
   char           *employee_number;

@@ -55,7 +55,8 @@ sc_kiosk_session_login_async (ScKioskSession      *self,
   g_return_if_fail (SC_IS_KIOSK_SESSION (self));
   g_return_if_fail (number != NULL && code != NULL);
 
-  if (!sc_kiosk_step_check_can_start (self, FALSE, sc_kiosk_session_login_async, callback, user_data))
+  if (!sc_kiosk_step_check_can_start (self, FALSE, sc_kiosk_session_login_async,
+                                      callback, user_data))
     return;
   task = sc_kiosk_step_new (self, sc_kiosk_session_login_async, cancellable, callback, user_data);
 
@@ -125,9 +126,11 @@ sc_kiosk_session_save_partial_async (ScKioskSession      *self,
 
   g_return_if_fail (SC_IS_KIOSK_SESSION (self));
 
-  if (!sc_kiosk_step_check_can_start (self, TRUE, sc_kiosk_session_save_partial_async, callback, user_data))
+  if (!sc_kiosk_step_check_can_start (self, TRUE, sc_kiosk_session_save_partial_async,
+                                      callback, user_data))
     return;
-  task = sc_kiosk_step_new (self, sc_kiosk_session_save_partial_async, cancellable, callback, user_data);
+  task = sc_kiosk_step_new (self, sc_kiosk_session_save_partial_async, cancellable, callback,
+                            user_data);
   sc_kiosk_job_start (self, sc_kiosk_job_new_for_person (self, JOB_SAVE_PARTIAL), task);
 }
 
@@ -150,7 +153,8 @@ sc_kiosk_session_submit_async (ScKioskSession      *self,
 
   g_return_if_fail (SC_IS_KIOSK_SESSION (self));
 
-  if (!sc_kiosk_step_check_can_start (self, TRUE, sc_kiosk_session_submit_async, callback, user_data))
+  if (!sc_kiosk_step_check_can_start (self, TRUE, sc_kiosk_session_submit_async,
+                                      callback, user_data))
     return;
   task = sc_kiosk_step_new (self, sc_kiosk_session_submit_async, cancellable, callback, user_data);
 
@@ -170,7 +174,8 @@ sc_kiosk_session_submit_async (ScKioskSession      *self,
                                "These answers were sent already.");
       return;
     }
-  sc_kiosk_job_start (self, sc_kiosk_job_new_for_person (self, JOB_SUBMIT), g_steal_pointer (&task));
+  sc_kiosk_job_start (self, sc_kiosk_job_new_for_person (self, JOB_SUBMIT),
+                      g_steal_pointer (&task));
 }
 
 gboolean
@@ -229,7 +234,8 @@ sc_kiosk_session_request_interview_async (ScKioskSession      *self,
 
   g_return_if_fail (SC_IS_KIOSK_SESSION (self));
 
-  if (!sc_kiosk_step_check_can_start (self, TRUE, sc_kiosk_session_request_interview_async, callback,
+  if (!sc_kiosk_step_check_can_start (self, TRUE, sc_kiosk_session_request_interview_async,
+                                      callback,
                         user_data))
     return;
   task = sc_kiosk_step_new (self, sc_kiosk_session_request_interview_async, cancellable, callback,
@@ -282,7 +288,8 @@ sc_kiosk_session_set_pin_async (ScKioskSession      *self,
   g_return_if_fail (SC_IS_KIOSK_SESSION (self));
   g_return_if_fail (pin != NULL && repeat != NULL);
 
-  if (!sc_kiosk_step_check_can_start (self, TRUE, sc_kiosk_session_set_pin_async, callback, user_data))
+  if (!sc_kiosk_step_check_can_start (self, TRUE, sc_kiosk_session_set_pin_async,
+                                      callback, user_data))
     return;
   task = sc_kiosk_step_new (self, sc_kiosk_session_set_pin_async, cancellable, callback, user_data);
 
@@ -375,7 +382,8 @@ has_unsent_answers (ScKioskSession *self)
   const Person *person = &self->person;
 
   return person->partial_key != NULL && person->submission_id == 0
-         && !person->already_answered && !person->viewing_again && sc_kiosk_person_has_any_answer (person);
+         && !person->already_answered && !person->viewing_again
+         && sc_kiosk_person_has_any_answer (person);
 }
 
 void
@@ -391,7 +399,8 @@ sc_kiosk_session_leave_async (ScKioskSession      *self,
   g_return_if_fail (SC_IS_KIOSK_SESSION (self));
   g_return_if_fail (passphrase != NULL);
 
-  if (!sc_kiosk_step_check_can_start (self, FALSE, sc_kiosk_session_leave_async, callback, user_data))
+  if (!sc_kiosk_step_check_can_start (self, FALSE, sc_kiosk_session_leave_async,
+                                      callback, user_data))
     return;
   task = sc_kiosk_step_new (self, sc_kiosk_session_leave_async, cancellable, callback, user_data);
 

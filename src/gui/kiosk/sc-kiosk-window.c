@@ -11,7 +11,8 @@
  * in a thread it is busy, and every action that could start another step is disabled.
  *
  * This file holds the stack (pages are made when first needed), the page changes with their
- * focus, the idle countdown (ScKioskIdleMonitor) and the window's properties. The person's
+ * focus and which actions they enable, the keys, the idle countdown (ScKioskIdleMonitor) and
+ * the window's properties. The person's
  * data leaves the screen and memory (sc_kiosk_window_wipe ()) when they finish, when they
  * stop, when nobody touched the kiosk for the idle timeout, and when the kiosk is left.
  */
@@ -282,8 +283,9 @@ sc_kiosk_window_update_actions (ScKioskWindow *self)
   gboolean question = idle && g_strcmp0 (page, PAGE_QUESTION) == 0;
   gboolean pin = idle && g_strcmp0 (page, PAGE_PIN) == 0;
   /* The PIN page is made when first shown; until then its mode does not matter. */
-  ScKioskPinPageMode pin_mode = self->pin_page != NULL ? sc_kiosk_pin_page_get_mode (self->pin_page)
-                                                       : SC_KIOSK_PIN_PAGE_ENTER;
+  ScKioskPinPageMode pin_mode = self->pin_page != NULL
+                                ? sc_kiosk_pin_page_get_mode (self->pin_page)
+                                : SC_KIOSK_PIN_PAGE_ENTER;
   gboolean view_only = self->session != NULL
                        && sc_kiosk_session_get_viewing_again (self->session);
   gboolean has_view = self->session != NULL
@@ -314,8 +316,10 @@ sc_kiosk_window_update_actions (ScKioskWindow *self)
                                  idle && g_strcmp0 (page, PAGE_RESULT) == 0 && !view_only);
   gtk_widget_action_set_enabled (widget, "kiosk.view-done",
                                  idle && g_strcmp0 (page, PAGE_RESULT) == 0 && view_only);
-  gtk_widget_action_set_enabled (widget, "kiosk.pin-save", pin && pin_mode == SC_KIOSK_PIN_PAGE_SET);
-  gtk_widget_action_set_enabled (widget, "kiosk.pin-skip", pin && pin_mode == SC_KIOSK_PIN_PAGE_SET);
+  gtk_widget_action_set_enabled (widget, "kiosk.pin-save",
+                                 pin && pin_mode == SC_KIOSK_PIN_PAGE_SET);
+  gtk_widget_action_set_enabled (widget, "kiosk.pin-skip",
+                                 pin && pin_mode == SC_KIOSK_PIN_PAGE_SET);
   gtk_widget_action_set_enabled (widget, "kiosk.pin-open",
                                  pin && pin_mode == SC_KIOSK_PIN_PAGE_ENTER);
   gtk_widget_action_set_enabled (widget, "kiosk.pin-enter",
