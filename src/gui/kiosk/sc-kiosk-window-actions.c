@@ -192,7 +192,9 @@ STEP_CALLBACK_BEGIN (on_login_done_cb, sc_kiosk_session_login_finish)
   if (!ok)
     {
       g_debug ("Login refused: %s", error->message);
-      sc_kiosk_login_page_clear_code (page);
+      /* The code goes after every attempt; a missing number is no attempt. */
+      if (!g_error_matches (error, SC_KIOSK_SESSION_ERROR, SC_KIOSK_SESSION_ERROR_NO_NUMBER))
+        sc_kiosk_login_page_clear_code (page);
       if (g_error_matches (error, SC_KIOSK_SESSION_ERROR, SC_KIOSK_SESSION_ERROR_NO_NUMBER))
         {
           sc_kiosk_login_page_set_error (page, _("Enter your employee number."));
