@@ -406,14 +406,14 @@ sc_kiosk_pin_page_get_initial_focus (ScKioskPage *page)
 
 static void
 sc_kiosk_pin_page_page_set_busy (ScKioskPage *page,
-                              gboolean     busy)
+                                 gboolean     busy)
 {
   sc_kiosk_pin_page_set_busy (SC_KIOSK_PIN_PAGE (page), busy);
 }
 
 static void
 sc_kiosk_pin_page_page_set_error (ScKioskPage *page,
-                               const char  *message)
+                                  const char  *message)
 {
   sc_kiosk_pin_page_set_error (SC_KIOSK_PIN_PAGE (page), message);
 }
