@@ -403,6 +403,9 @@ check_focus_on_page (ScKioskWindow *window)
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
 
   g_assert_nonnull (focus);
+  g_test_message ("focus on %s %s", G_OBJECT_TYPE_NAME (focus),
+                  GTK_IS_ACTIONABLE (focus)
+                  ? gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)) : "");
   g_assert_true (focus == page || gtk_widget_is_ancestor (focus, page));
   g_assert_true (gtk_widget_is_drawable (focus));
   return focus;

@@ -76,6 +76,7 @@ struct _ScKioskWindow
   guint                 done_seconds_left;
   gboolean              allow_close;
   gboolean              disposed;
+  gboolean              focus_pending;    /* the page shown could not take the focus yet */
 };
 
 /* sc-kiosk-window.c */

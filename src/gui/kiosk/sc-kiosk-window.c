@@ -159,8 +159,9 @@ sc_kiosk_window_show_page (ScKioskWindow *self,
 
   /* Every page change lands the keyboard (and a screen reader) on the page's first control,
    * also after a wipe or a timeout. */
-  if (!sc_kiosk_page_focus (SC_KIOSK_PAGE (page)))
-    g_debug ("Page %s took no focus", name);
+  self->focus_pending = !sc_kiosk_page_focus (SC_KIOSK_PAGE (page));
+  if (self->focus_pending)
+    g_debug ("Page %s took no focus yet", name);
 }
 
 /* ---- Idle countdown --------------------------------------------------------------------- */
@@ -262,13 +263,14 @@ on_session_busy_cb (ScKioskSession *session,
 
   /* A control made insensitive while the vault worked could not take the focus when its page
    * was shown (the welcome page's Start while a wipe keeps the answers): give it now. */
-  if (!busy && !gtk_widget_get_visible (self->idle_overlay))
+  if (!busy && self->focus_pending && !gtk_widget_get_visible (self->idle_overlay))
     {
       GtkWidget *page = gtk_stack_get_visible_child (self->stack);
-      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
-      if (SC_IS_KIOSK_PAGE (page) && (focus == NULL || !gtk_widget_is_ancestor (focus, page)))
-        sc_kiosk_page_focus (SC_KIOSK_PAGE (page));
+      /* GTK may have put the focus somewhere on its own meanwhile (the page's scrolled
+       * window): the page's first control is where it belongs. */
+      if (SC_IS_KIOSK_PAGE (page))
+        self->focus_pending = !sc_kiosk_page_focus (SC_KIOSK_PAGE (page));
     }
 }
 
