@@ -499,8 +499,8 @@ on_job_done_cb (GObject      *source,
 
       /* The outcome (a saved submission, say) stays in the vault, but the person has gone:
        * keep what there is to keep, then forget them. The login of someone who has gone is
-       * not applied at all. */
-      if (job->kind != JOB_LOGIN)
+       * not applied, but a wrong code still counts against the number. */
+      if (job->kind != JOB_LOGIN || error != NULL)
         apply_job (self, job, &error);
       self->wipe_pending = FALSE;
       sc_kiosk_session_start_wipe (self, keep_partial);
