@@ -395,6 +395,40 @@ find_action_button (GtkWidget  *widget,
   return NULL;
 }
 
+/* The keyboard focus is on the page shown (a page change lands on its first control). */
+static GtkWidget *
+check_focus_on_page (ScKioskWindow *window)
+{
+  GtkWidget *page = sc_kiosk_window_get_page (window, sc_kiosk_window_get_page_name (window));
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  g_assert_nonnull (focus);
+  g_test_message ("focus on %s %s", G_OBJECT_TYPE_NAME (focus),
+                  GTK_IS_ACTIONABLE (focus)
+                  ? gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)) : "");
+  g_assert_true (focus == page || gtk_widget_is_ancestor (focus, page));
+  g_assert_true (gtk_widget_is_drawable (focus));
+  return focus;
+}
+
+/* The focus is on page @name, but not on (or inside) a control bound to @action (a decision
+ * that Enter or Space must not take for the person), and activating it does nothing. */
+static void
+check_focus_on_page_not_on (ScKioskWindow *window,
+                            const char    *name,
+                            const char    *action)
+{
+  GtkWidget *focus;
+
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, name);
+  focus = check_focus_on_page (window);
+  for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+    g_assert_false (GTK_IS_ACTIONABLE (w)
+                    && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)),
+                                  action) == 0);
+  g_assert_false (gtk_widget_activate (focus));
+}
+
 /* Clicks the button bound to @action on the visible page, as a tap would. */
 static void
 click (ScKioskWindow *window,
@@ -558,6 +592,7 @@ check_page_controls (ScKioskWindow *window)
 
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   iterate_until_idle ();
+  check_focus_on_page (window);
   check_controls (page, &n);
   g_assert_cmpuint (n, >, 0);
 }
@@ -1177,11 +1212,14 @@ test_kiosk_session (GtkApplication *app,
   check_page_controls (window);
   save_screenshot (GTK_WIDGET (window), "result", c->width, c->height);
 
-  /* Consent, only now: no answer has the focus, and nothing is decided by Enter. */
+  /* Consent, only now: no answer has the focus, and nothing is decided by Enter. The page
+   * has the focus (its text, before the answers), so that a keyboard or screen-reader user
+   * starts there (it used to be nowhere). */
   click (window, "kiosk.show-consent");
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "consent");
-  g_assert_null (gtk_root_get_focus (GTK_ROOT (window)));
+  check_focus_on_page_not_on (window, "consent", "kiosk.consent");
   g_assert_null (gtk_window_get_default_widget (GTK_WINDOW (window)));
+  g_assert_false (sc_kiosk_window_is_busy (window));
   check_page_controls (window);
   save_screenshot (GTK_WIDGET (window), "consent", c->width, c->height);
   tap (sc_kiosk_consent_page_get_button (
@@ -1196,6 +1234,9 @@ test_kiosk_session (GtkApplication *app,
 
       g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "interview");
       g_assert_false (sc_kiosk_interview_page_is_confirming (interview));
+      /* As for consent: the page has the focus, no choice has. */
+      check_focus_on_page_not_on (window, "interview", "kiosk.finish");
+      check_focus_on_page_not_on (window, "interview", "interview.ask");
       check_page_controls (window);
       save_screenshot (GTK_WIDGET (window), "interview", c->width, c->height);
 
@@ -1338,6 +1379,11 @@ test_kiosk_idle (GtkApplication *app,
   wait_until (is_welcome_cb, window);
   iterate_until_idle ();
   check_no_trace (window, person);
+  /* The keyboard is on "Start" again, not nowhere (once the answers are kept). */
+  wait_not_busy (window);
+  g_assert_true (check_focus_on_page (window)
+                 == find_action_button (sc_kiosk_window_get_page (window, "welcome"),
+                                        "kiosk.start", NULL));
 
   /* Logging in again resumes at the first unanswered question, with the answers kept. */
   log_in_by_keyboard (window, person, fixture.codes[1]);
@@ -1354,6 +1400,9 @@ test_kiosk_idle (GtkApplication *app,
   wait_not_busy (window);
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "welcome");
   check_no_trace (window, person);
+  g_assert_true (check_focus_on_page (window)
+                 == find_action_button (sc_kiosk_window_get_page (window, "welcome"),
+                                        "kiosk.start", NULL));
   log_in_by_keyboard (window, person, fixture.codes[1]);
   g_assert_cmpuint (sc_kiosk_question_page_get_index (question), ==, n_answered + 1);
 
@@ -1641,6 +1690,26 @@ test_kiosk_pin (GtkApplication *app,
   g_clear_pointer (&error_text, g_free);
   g_assert_cmpstr (sc_kiosk_pin_page_get_pin (pin_page), ==, "");
 
+  /* A PIN anyone would guess first is refused too, with what to avoid. */
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *trivial = i == 0 ? "1234" : "0000";
+
+      type_pin (window, _("Personal PIN"), trivial, TRUE);
+      type_pin (window, _("The same PIN again"), trivial, FALSE);
+      click (window, "kiosk.pin-save");
+      wait_not_busy (window);
+      g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "pin");
+      error_text = get_error_text (page);
+      g_assert_cmpstr (error_text, ==, _("This PIN is too easy to guess. Please do not use one "
+                                         "digit repeated or digits in a row, such as 1111 or "
+                                         "1234."));
+      g_clear_pointer (&error_text, g_free);
+      g_assert_cmpstr (sc_kiosk_pin_page_get_pin (pin_page), ==, "");
+      g_assert_false (sc_vault_has_result_view (fixture.vault, fixture.round_id,
+                                                person->number));
+    }
+
   type_pin (window, _("Personal PIN"), pin, TRUE);
   /* Letters are not typed into a PIN. */
   g_assert_true (press_key (find_controller (page, "sc-kiosk-pin-keys"), GDK_KEY_a, 0));
@@ -1703,6 +1772,19 @@ test_kiosk_pin (GtkApplication *app,
   area_text = g_strdup_printf ("%d点", area->a + area->c);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (result_page),
                                                               "area-ac"))), ==, area_text);
+  /* What they decided then is shown: no consent, and no interview asked for yet. */
+  {
+    g_autofree char *next = g_strconcat (_("This is the result you kept. Nothing can be "
+                                           "changed here."), " ",
+                                         _("You did not agree that your employer may see "
+                                           "this result."), NULL);
+
+    g_assert_true (shows_text (GTK_WIDGET (result_page), next));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (result_page),
+                                                                "interview"))), ==,
+                     _("An interview with a doctor is recommended. To ask for one, talk to "
+                       "the implementer of the stress check."));
+  }
   /* No consent or interview this time: the button ends the visit. */
   g_assert_null (find_action_button (GTK_WIDGET (result_page), "kiosk.show-consent", NULL));
   g_assert_nonnull (find_action_button (GTK_WIDGET (result_page), "kiosk.view-done", NULL));
@@ -1745,6 +1827,117 @@ test_kiosk_pin (GtkApplication *app,
   close_kiosk (window);
   g_assert_true (sc_vault_has_submitted (fixture.vault, fixture.round_id, person->number));
   g_assert_false (sc_vault_has_submitted (fixture.vault, fixture.round_id, people[1].number));
+  fixture_tear_down (&fixture);
+}
+
+/* Someone who asked for an interview and shared the result sees that again with the kept
+ * result, and is not told to go and ask for an interview. */
+static void
+test_kiosk_view_again_decisions (GtkApplication *app,
+                                 gconstpointer   data)
+{
+  const Person *person = &people[2];
+  Fixture fixture = { 0 };
+  ScKioskWindow *window;
+  ScKioskInterviewPage *interview;
+  GtkWidget *result_page;
+  guint8 answers[SC_BJSQ_N_ITEMS];
+  ScSex sex;
+  g_autofree char *next = NULL;
+  const char *interview_text;
+
+  fixture_set_up (&fixture, NULL);
+  load_respondent ("r1-00053", answers, &sex);
+  g_assert_cmpint (sex, ==, person->sex);
+  window = open_kiosk (app, &fixture, 1024, 768, 0);
+
+  log_in (window, person, fixture.codes[2], NULL);
+  for (guint i = 0; i < SC_BJSQ_N_ITEMS; i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "kiosk.answer", "i", (gint32) answers[i]);
+      iterate_until_idle ();
+    }
+  click (window, "kiosk.submit");
+  wait_not_busy (window);
+  click (window, "kiosk.show-consent");
+  tap (sc_kiosk_consent_page_get_button (
+                   SC_KIOSK_CONSENT_PAGE (sc_kiosk_window_get_page (window, "consent")), TRUE));
+  wait_not_busy (window);
+  interview = SC_KIOSK_INTERVIEW_PAGE (sc_kiosk_window_get_page (window, "interview"));
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "interview");
+  tap (sc_kiosk_interview_page_get_button (interview, "ask"));
+  tap (sc_kiosk_interview_page_get_button (interview, "confirm"));
+  wait_not_busy (window);
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "pin");
+  type_pin (window, _("Personal PIN"), "2580", TRUE);
+  type_pin (window, _("The same PIN again"), "2580", TRUE);
+  click (window, "kiosk.pin-save");
+  wait_not_busy (window);
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "done");
+  click (window, "kiosk.finish");
+
+  click (window, "kiosk.view-again");
+  log_in (window, person, fixture.codes[2], NULL);
+  type_pin (window, _("Personal PIN"), "2580", FALSE);
+  click (window, "kiosk.pin-open");
+  wait_not_busy (window);
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "result");
+  result_page = sc_kiosk_window_get_page (window, "result");
+
+  interview_text = gtk_label_get_text (GTK_LABEL (find_named (result_page, "interview")));
+  g_assert_cmpstr (interview_text, ==,
+                   _("An interview with a doctor is recommended, and you have asked for one. "
+                     "The implementer of the stress check will contact you."));
+  g_assert_null (strstr (interview_text, _("To ask for one")));
+  next = g_strconcat (_("This is the result you kept. Nothing can be changed here."), " ",
+                      _("You agreed that your employer may see this result."), NULL);
+  g_assert_true (shows_text (result_page, next));
+  check_page_controls (window);
+  save_screenshot (GTK_WIDGET (window), "result-again-decided", 1024, 768);
+
+  click (window, "kiosk.view-done");
+  click (window, "kiosk.finish");
+  check_no_trace (window, person);
+  close_kiosk (window);
+  fixture_tear_down (&fixture);
+}
+
+static gboolean
+shows_shortcuts_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* not owned */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (window) && gtk_widget_get_visible (window))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Ctrl+? in the kiosk does not open the application's shortcuts window: none of its
+ * shortcuts applies there. */
+static void
+test_kiosk_no_shortcuts_window (GtkApplication *app,
+                                gconstpointer   data)
+{
+  Fixture fixture = { 0 };
+  ScKioskWindow *window;
+
+  fixture_set_up (&fixture, NULL);
+  window = open_kiosk (app, &fixture, 1024, 768, 0);
+  iterate_until_idle ();
+
+  /* The application's Ctrl+? goes to win.show-help-overlay; in the kiosk it does nothing. */
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  iterate_until_idle ();
+  g_assert_false (shows_shortcuts_window ());
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "welcome");
+
+  close_kiosk (window);
   fixture_tear_down (&fixture);
 }
 
@@ -1823,6 +2016,8 @@ main (int   argc,
   add_test ("/gui/kiosk/throttle-close-leave", test_kiosk_throttle, NULL);
   add_test ("/gui/kiosk/pin-page", test_kiosk_pin_page, NULL);
   add_test ("/gui/kiosk/pin-view-again", test_kiosk_pin, NULL);
+  add_test ("/gui/kiosk/view-again-decisions", test_kiosk_view_again_decisions, NULL);
+  add_test ("/gui/kiosk/no-shortcuts-window", test_kiosk_no_shortcuts_window, NULL);
 
   return g_test_run ();
 }

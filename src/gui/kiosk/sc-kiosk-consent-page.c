@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sc-kiosk-consent-page.h"
+#include "sc-kiosk-page.h"
 
 struct _ScKioskConsentPage
 {
@@ -21,7 +22,11 @@ struct _ScKioskConsentPage
   GtkSpinner *spinner;
 };
 
-G_DEFINE_FINAL_TYPE (ScKioskConsentPage, sc_kiosk_consent_page, ADW_TYPE_BIN)
+static void sc_kiosk_consent_page_page_iface_init (ScKioskPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ScKioskConsentPage, sc_kiosk_consent_page, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (SC_TYPE_KIOSK_PAGE,
+                                                      sc_kiosk_consent_page_page_iface_init))
 
 static void
 sc_kiosk_consent_page_dispose (GObject *object)
@@ -111,4 +116,43 @@ sc_kiosk_consent_page_clear (ScKioskConsentPage *self)
 
   sc_kiosk_consent_page_set_error (self, NULL);
   sc_kiosk_consent_page_set_busy (self, FALSE);
+}
+
+/* ---- ScKioskPage ------------------------------------------------------------------------ */
+
+static GtkWidget *
+sc_kiosk_consent_page_get_initial_focus (ScKioskPage *page)
+{
+  /* Neither answer is preselected: Enter or Space must not decide for the person, so the
+   * page's text takes the focus, and Tab goes on to the two buttons. */
+  return NULL;
+}
+
+static void
+sc_kiosk_consent_page_page_set_busy (ScKioskPage *page,
+                                     gboolean     busy)
+{
+  sc_kiosk_consent_page_set_busy (SC_KIOSK_CONSENT_PAGE (page), busy);
+}
+
+static void
+sc_kiosk_consent_page_page_set_error (ScKioskPage *page,
+                                      const char  *message)
+{
+  sc_kiosk_consent_page_set_error (SC_KIOSK_CONSENT_PAGE (page), message);
+}
+
+static void
+sc_kiosk_consent_page_page_clear (ScKioskPage *page)
+{
+  sc_kiosk_consent_page_clear (SC_KIOSK_CONSENT_PAGE (page));
+}
+
+static void
+sc_kiosk_consent_page_page_iface_init (ScKioskPageInterface *iface)
+{
+  iface->get_initial_focus = sc_kiosk_consent_page_get_initial_focus;
+  iface->set_busy = sc_kiosk_consent_page_page_set_busy;
+  iface->set_error = sc_kiosk_consent_page_page_set_error;
+  iface->clear = sc_kiosk_consent_page_page_clear;
 }

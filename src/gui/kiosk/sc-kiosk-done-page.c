@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sc-kiosk-done-page.h"
+#include "sc-kiosk-page.h"
 
 struct _ScKioskDonePage
 {
@@ -21,7 +22,11 @@ struct _ScKioskDonePage
   GtkButton *finish_button;
 };
 
-G_DEFINE_FINAL_TYPE (ScKioskDonePage, sc_kiosk_done_page, ADW_TYPE_BIN)
+static void sc_kiosk_done_page_page_iface_init (ScKioskPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ScKioskDonePage, sc_kiosk_done_page, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (SC_TYPE_KIOSK_PAGE,
+                                                      sc_kiosk_done_page_page_iface_init))
 
 static void
 sc_kiosk_done_page_dispose (GObject *object)
@@ -110,4 +115,25 @@ sc_kiosk_done_page_clear (ScKioskDonePage *self)
 
   sc_kiosk_done_page_set_message (self, "emblem-ok-symbolic", "", NULL);
   sc_kiosk_done_page_set_seconds_left (self, 0);
+}
+
+/* ---- ScKioskPage ------------------------------------------------------------------------ */
+
+static GtkWidget *
+sc_kiosk_done_page_get_initial_focus (ScKioskPage *page)
+{
+  return GTK_WIDGET (SC_KIOSK_DONE_PAGE (page)->finish_button);
+}
+
+static void
+sc_kiosk_done_page_page_clear (ScKioskPage *page)
+{
+  sc_kiosk_done_page_clear (SC_KIOSK_DONE_PAGE (page));
+}
+
+static void
+sc_kiosk_done_page_page_iface_init (ScKioskPageInterface *iface)
+{
+  iface->get_initial_focus = sc_kiosk_done_page_get_initial_focus;
+  iface->clear = sc_kiosk_done_page_page_clear;
 }

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sc-kiosk-interview-page.h"
+#include "sc-kiosk-page.h"
 
 struct _ScKioskInterviewPage
 {
@@ -27,7 +28,11 @@ struct _ScKioskInterviewPage
   GtkSpinner *spinner;
 };
 
-G_DEFINE_FINAL_TYPE (ScKioskInterviewPage, sc_kiosk_interview_page, ADW_TYPE_BIN)
+static void sc_kiosk_interview_page_page_iface_init (ScKioskPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ScKioskInterviewPage, sc_kiosk_interview_page, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (SC_TYPE_KIOSK_PAGE,
+                                                      sc_kiosk_interview_page_page_iface_init))
 
 static void
 interview_ask_action (GtkWidget  *widget,
@@ -183,4 +188,42 @@ sc_kiosk_interview_page_clear (ScKioskInterviewPage *self)
   g_return_if_fail (SC_IS_KIOSK_INTERVIEW_PAGE (self));
 
   sc_kiosk_interview_page_prepare (self, FALSE, NULL);
+}
+
+/* ---- ScKioskPage ------------------------------------------------------------------------ */
+
+static GtkWidget *
+sc_kiosk_interview_page_get_initial_focus (ScKioskPage *page)
+{
+  /* As for consent: no choice is preselected. */
+  return NULL;
+}
+
+static void
+sc_kiosk_interview_page_page_set_busy (ScKioskPage *page,
+                                       gboolean     busy)
+{
+  sc_kiosk_interview_page_set_busy (SC_KIOSK_INTERVIEW_PAGE (page), busy);
+}
+
+static void
+sc_kiosk_interview_page_page_set_error (ScKioskPage *page,
+                                        const char  *message)
+{
+  sc_kiosk_interview_page_set_error (SC_KIOSK_INTERVIEW_PAGE (page), message);
+}
+
+static void
+sc_kiosk_interview_page_page_clear (ScKioskPage *page)
+{
+  sc_kiosk_interview_page_clear (SC_KIOSK_INTERVIEW_PAGE (page));
+}
+
+static void
+sc_kiosk_interview_page_page_iface_init (ScKioskPageInterface *iface)
+{
+  iface->get_initial_focus = sc_kiosk_interview_page_get_initial_focus;
+  iface->set_busy = sc_kiosk_interview_page_page_set_busy;
+  iface->set_error = sc_kiosk_interview_page_page_set_error;
+  iface->clear = sc_kiosk_interview_page_page_clear;
 }

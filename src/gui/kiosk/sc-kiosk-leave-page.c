@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sc-kiosk-leave-page.h"
+#include "sc-kiosk-page.h"
 
 struct _ScKioskLeavePage
 {
@@ -21,7 +22,11 @@ struct _ScKioskLeavePage
   GtkSpinner       *spinner;
 };
 
-G_DEFINE_FINAL_TYPE (ScKioskLeavePage, sc_kiosk_leave_page, ADW_TYPE_BIN)
+static void sc_kiosk_leave_page_page_iface_init (ScKioskPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ScKioskLeavePage, sc_kiosk_leave_page, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (SC_TYPE_KIOSK_PAGE,
+                                                      sc_kiosk_leave_page_page_iface_init))
 
 static void
 on_passphrase_entry_activate_cb (GtkPasswordEntry *entry,
@@ -123,4 +128,41 @@ sc_kiosk_leave_page_clear (ScKioskLeavePage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->passphrase_entry), "");
   sc_kiosk_leave_page_set_error (self, NULL);
   sc_kiosk_leave_page_set_busy (self, FALSE);
+}
+
+/* ---- ScKioskPage ------------------------------------------------------------------------ */
+
+static GtkWidget *
+sc_kiosk_leave_page_get_initial_focus (ScKioskPage *page)
+{
+  return GTK_WIDGET (SC_KIOSK_LEAVE_PAGE (page)->passphrase_entry);
+}
+
+static void
+sc_kiosk_leave_page_page_set_busy (ScKioskPage *page,
+                                   gboolean     busy)
+{
+  sc_kiosk_leave_page_set_busy (SC_KIOSK_LEAVE_PAGE (page), busy);
+}
+
+static void
+sc_kiosk_leave_page_page_set_error (ScKioskPage *page,
+                                    const char  *message)
+{
+  sc_kiosk_leave_page_set_error (SC_KIOSK_LEAVE_PAGE (page), message);
+}
+
+static void
+sc_kiosk_leave_page_page_clear (ScKioskPage *page)
+{
+  sc_kiosk_leave_page_clear (SC_KIOSK_LEAVE_PAGE (page));
+}
+
+static void
+sc_kiosk_leave_page_page_iface_init (ScKioskPageInterface *iface)
+{
+  iface->get_initial_focus = sc_kiosk_leave_page_get_initial_focus;
+  iface->set_busy = sc_kiosk_leave_page_page_set_busy;
+  iface->set_error = sc_kiosk_leave_page_page_set_error;
+  iface->clear = sc_kiosk_leave_page_page_clear;
 }

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sc-kiosk-login-page.h"
+#include "sc-kiosk-page.h"
 #include "sc-kiosk-form.h"
 #include "sc-kiosk-keypad.h"
 
@@ -26,7 +27,11 @@ struct _ScKioskLoginPage
   ScKioskKeypad   *keypad;
 };
 
-G_DEFINE_FINAL_TYPE (ScKioskLoginPage, sc_kiosk_login_page, ADW_TYPE_BIN)
+static void sc_kiosk_login_page_page_iface_init (ScKioskPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ScKioskLoginPage, sc_kiosk_login_page, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (SC_TYPE_KIOSK_PAGE,
+                                                      sc_kiosk_login_page_page_iface_init))
 
 /* The keypad types into whichever entry has the focus, with the keys that entry needs. */
 static void
@@ -277,4 +282,41 @@ sc_kiosk_login_page_focus (ScKioskLoginPage *self)
   g_return_if_fail (SC_IS_KIOSK_LOGIN_PAGE (self));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->number_entry));
+}
+
+/* ---- ScKioskPage ------------------------------------------------------------------------ */
+
+static GtkWidget *
+sc_kiosk_login_page_get_initial_focus (ScKioskPage *page)
+{
+  return GTK_WIDGET (SC_KIOSK_LOGIN_PAGE (page)->number_entry);
+}
+
+static void
+sc_kiosk_login_page_page_set_busy (ScKioskPage *page,
+                                   gboolean     busy)
+{
+  sc_kiosk_login_page_set_busy (SC_KIOSK_LOGIN_PAGE (page), busy);
+}
+
+static void
+sc_kiosk_login_page_page_set_error (ScKioskPage *page,
+                                    const char  *message)
+{
+  sc_kiosk_login_page_set_error (SC_KIOSK_LOGIN_PAGE (page), message);
+}
+
+static void
+sc_kiosk_login_page_page_clear (ScKioskPage *page)
+{
+  sc_kiosk_login_page_clear (SC_KIOSK_LOGIN_PAGE (page));
+}
+
+static void
+sc_kiosk_login_page_page_iface_init (ScKioskPageInterface *iface)
+{
+  iface->get_initial_focus = sc_kiosk_login_page_get_initial_focus;
+  iface->set_busy = sc_kiosk_login_page_page_set_busy;
+  iface->set_error = sc_kiosk_login_page_page_set_error;
+  iface->clear = sc_kiosk_login_page_page_clear;
 }

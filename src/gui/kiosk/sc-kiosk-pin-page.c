@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sc-kiosk-pin-page.h"
+#include "sc-kiosk-page.h"
 #include "sc-kiosk-form.h"
 #include "sc-kiosk-keypad.h"
 #include "sc-vault.h"
@@ -40,7 +41,11 @@ struct _ScKioskPinPage
   ScKioskPinPageMode  mode;
 };
 
-G_DEFINE_FINAL_TYPE (ScKioskPinPage, sc_kiosk_pin_page, ADW_TYPE_BIN)
+static void sc_kiosk_pin_page_page_iface_init (ScKioskPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ScKioskPinPage, sc_kiosk_pin_page, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (SC_TYPE_KIOSK_PAGE,
+                                                      sc_kiosk_pin_page_page_iface_init))
 
 static void
 on_pin_focus_enter_cb (GtkEventControllerFocus *controller,
@@ -384,4 +389,46 @@ sc_kiosk_pin_page_clear (ScKioskPinPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->view_button), FALSE);
   self->mode = SC_KIOSK_PIN_PAGE_SET;
   update_mode (self);
+}
+
+/* ---- ScKioskPage ------------------------------------------------------------------------ */
+
+static GtkWidget *
+sc_kiosk_pin_page_get_initial_focus (ScKioskPage *page)
+{
+  ScKioskPinPage *self = SC_KIOSK_PIN_PAGE (page);
+
+  if (self->mode != SC_KIOSK_PIN_PAGE_MESSAGE)
+    return GTK_WIDGET (self->pin_entry);
+  return gtk_widget_get_visible (GTK_WIDGET (self->view_button))
+         ? GTK_WIDGET (self->view_button) : GTK_WIDGET (self->home_button);
+}
+
+static void
+sc_kiosk_pin_page_page_set_busy (ScKioskPage *page,
+                                 gboolean     busy)
+{
+  sc_kiosk_pin_page_set_busy (SC_KIOSK_PIN_PAGE (page), busy);
+}
+
+static void
+sc_kiosk_pin_page_page_set_error (ScKioskPage *page,
+                                  const char  *message)
+{
+  sc_kiosk_pin_page_set_error (SC_KIOSK_PIN_PAGE (page), message);
+}
+
+static void
+sc_kiosk_pin_page_page_clear (ScKioskPage *page)
+{
+  sc_kiosk_pin_page_clear (SC_KIOSK_PIN_PAGE (page));
+}
+
+static void
+sc_kiosk_pin_page_page_iface_init (ScKioskPageInterface *iface)
+{
+  iface->get_initial_focus = sc_kiosk_pin_page_get_initial_focus;
+  iface->set_busy = sc_kiosk_pin_page_page_set_busy;
+  iface->set_error = sc_kiosk_pin_page_page_set_error;
+  iface->clear = sc_kiosk_pin_page_page_clear;
 }

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sc-kiosk-question-page.h"
+#include "sc-kiosk-page.h"
 #include "sc-bjsq.h"
 
 struct _ScKioskQuestionPage
@@ -38,7 +39,11 @@ struct _ScKioskQuestionPage
   gboolean        reviewing;
 };
 
-G_DEFINE_FINAL_TYPE (ScKioskQuestionPage, sc_kiosk_question_page, ADW_TYPE_BIN)
+static void sc_kiosk_question_page_page_iface_init (ScKioskPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ScKioskQuestionPage, sc_kiosk_question_page, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (SC_TYPE_KIOSK_PAGE,
+                                                      sc_kiosk_question_page_page_iface_init))
 
 /* Short section names for the progress line; the form's own heading is shown below it. */
 static const char *
@@ -280,4 +285,28 @@ sc_kiosk_question_page_clear (ScKioskQuestionPage *self)
   /* SECURITY: no name and no answer of the last person stays on the screen. */
   sc_kiosk_question_page_set_person (self, NULL);
   sc_kiosk_question_page_show_item (self, 0, 0, FALSE);
+}
+
+/* ---- ScKioskPage ------------------------------------------------------------------------ */
+
+static GtkWidget *
+sc_kiosk_question_page_get_initial_focus (ScKioskPage *page)
+{
+  ScKioskQuestionPage *self = SC_KIOSK_QUESTION_PAGE (page);
+
+  /* The answer given, or the first option. */
+  return self->options[self->answer > 0 ? self->answer - 1 : 0];
+}
+
+static void
+sc_kiosk_question_page_page_clear (ScKioskPage *page)
+{
+  sc_kiosk_question_page_clear (SC_KIOSK_QUESTION_PAGE (page));
+}
+
+static void
+sc_kiosk_question_page_page_iface_init (ScKioskPageInterface *iface)
+{
+  iface->get_initial_focus = sc_kiosk_question_page_get_initial_focus;
+  iface->clear = sc_kiosk_question_page_page_clear;
 }

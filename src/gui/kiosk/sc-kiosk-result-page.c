@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sc-kiosk-result-page.h"
+#include "sc-kiosk-page.h"
 #include "sc-bjsq.h"
 
 struct _ScKioskResultPage
@@ -40,9 +41,16 @@ struct _ScKioskResultPage
 
   /* Plain state */
   gboolean           read_only;
+  gboolean           decided;              /* a kept result: consent was decided */
+  gboolean           consent_given;
+  gboolean           interview_requested;
 };
 
-G_DEFINE_FINAL_TYPE (ScKioskResultPage, sc_kiosk_result_page, ADW_TYPE_BIN)
+static void sc_kiosk_result_page_page_iface_init (ScKioskPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ScKioskResultPage, sc_kiosk_result_page, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (SC_TYPE_KIOSK_PAGE,
+                                                      sc_kiosk_result_page_page_iface_init))
 
 static void
 set_area_value (GtkLabel *label,
@@ -237,6 +245,33 @@ sc_kiosk_result_page_new (void)
   return g_object_new (SC_TYPE_KIOSK_RESULT_PAGE, NULL);
 }
 
+/* What comes next; for a kept result, also what the person decided back then. */
+static void
+update_next_label (ScKioskResultPage *self)
+{
+  g_autofree char *text = NULL;
+
+  if (!self->read_only)
+    {
+      gtk_label_set_text (self->next_label,
+                          _("Next, you decide whether your employer may see this result."));
+      return;
+    }
+  text = g_strdup (_("This is the result you kept. Nothing can be changed here."));
+  if (self->decided)
+    {
+      char *longer = g_strconcat (text, " ",
+                                  self->consent_given
+                                  ? _("You agreed that your employer may see this result.")
+                                  : _("You did not agree that your employer may see this "
+                                      "result."), NULL);
+
+      g_free (text);
+      text = longer;
+    }
+  gtk_label_set_text (self->next_label, text);
+}
+
 void
 sc_kiosk_result_page_set_result (ScKioskResultPage *self,
                                  const ScResult    *result,
@@ -273,7 +308,10 @@ sc_kiosk_result_page_set_result (ScKioskResultPage *self,
       criteria_text = describe_criteria (area->verdict, area->criteria);
       gtk_label_set_text (self->criterion_label, criteria_text);
       gtk_label_set_text (self->interview_label,
-                          high && self->read_only
+                          high && self->read_only && self->interview_requested
+                          ? _("An interview with a doctor is recommended, and you have asked "
+                              "for one. The implementer of the stress check will contact you.")
+                          : high && self->read_only
                           ? _("An interview with a doctor is recommended. To ask for one, "
                               "talk to the implementer of the stress check.")
                           : high ? _("An interview with a doctor is recommended. You can ask for "
@@ -345,6 +383,7 @@ sc_kiosk_result_page_clear (ScKioskResultPage *self)
   gtk_label_set_text (self->contact_label, "");
 
   /* A new person starts with the ordinary page. */
+  sc_kiosk_result_page_set_decisions (self, FALSE, FALSE, FALSE);
   sc_kiosk_result_page_set_read_only (self, FALSE);
 }
 
@@ -355,11 +394,44 @@ sc_kiosk_result_page_set_read_only (ScKioskResultPage *self,
   g_return_if_fail (SC_IS_KIOSK_RESULT_PAGE (self));
 
   self->read_only = !!read_only;
-  gtk_label_set_text (self->next_label,
-                      read_only ? _("This is the result you kept. Nothing can be changed here.")
-                                : _("Next, you decide whether your employer may see this "
-                                    "result."));
+  update_next_label (self);
   gtk_button_set_label (self->next_button, read_only ? _("Done") : _("Next"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->next_button),
                                   read_only ? "kiosk.view-done" : "kiosk.show-consent");
+}
+
+
+void
+sc_kiosk_result_page_set_decisions (ScKioskResultPage *self,
+                                    gboolean           decided,
+                                    gboolean           consent_given,
+                                    gboolean           interview_requested)
+{
+  g_return_if_fail (SC_IS_KIOSK_RESULT_PAGE (self));
+
+  self->decided = !!decided;
+  self->consent_given = !!consent_given;
+  self->interview_requested = !!interview_requested;
+  update_next_label (self);
+}
+
+/* ---- ScKioskPage ------------------------------------------------------------------------ */
+
+static GtkWidget *
+sc_kiosk_result_page_get_initial_focus (ScKioskPage *page)
+{
+  return GTK_WIDGET (SC_KIOSK_RESULT_PAGE (page)->next_button);
+}
+
+static void
+sc_kiosk_result_page_page_clear (ScKioskPage *page)
+{
+  sc_kiosk_result_page_clear (SC_KIOSK_RESULT_PAGE (page));
+}
+
+static void
+sc_kiosk_result_page_page_iface_init (ScKioskPageInterface *iface)
+{
+  iface->get_initial_focus = sc_kiosk_result_page_get_initial_focus;
+  iface->clear = sc_kiosk_result_page_page_clear;
 }

@@ -50,6 +50,14 @@ void            sc_kiosk_result_page_focus      (ScKioskResultPage *self);
 void            sc_kiosk_result_page_set_read_only (ScKioskResultPage *self,
                                                     gboolean           read_only);
 
+/* For a kept result (read-only): what the person decided back then, so that the page shows
+ * it and does not send someone who asked for an interview to go and ask. @decided is FALSE
+ * when consent was never decided. Set it before sc_kiosk_result_page_set_result(). */
+void            sc_kiosk_result_page_set_decisions (ScKioskResultPage *self,
+                                                    gboolean           decided,
+                                                    gboolean           consent_given,
+                                                    gboolean           interview_requested);
+
 /* SECURITY: removes every score, verdict and advice of the last person from the screen. */
 void            sc_kiosk_result_page_clear      (ScKioskResultPage *self);
 

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sc-kiosk-review-page.h"
+#include "sc-kiosk-page.h"
 
 struct _ScKioskReviewPage
 {
@@ -25,7 +26,11 @@ struct _ScKioskReviewPage
   GtkLabel   *answer_labels[SC_BJSQ_N_ITEMS];
 };
 
-G_DEFINE_FINAL_TYPE (ScKioskReviewPage, sc_kiosk_review_page, ADW_TYPE_BIN)
+static void sc_kiosk_review_page_page_iface_init (ScKioskPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ScKioskReviewPage, sc_kiosk_review_page, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (SC_TYPE_KIOSK_PAGE,
+                                                      sc_kiosk_review_page_page_iface_init))
 
 static GtkWidget *
 make_row (ScKioskReviewPage *self,
@@ -263,4 +268,41 @@ sc_kiosk_review_page_clear (ScKioskReviewPage *self)
     }
   sc_kiosk_review_page_set_error (self, NULL);
   sc_kiosk_review_page_set_busy (self, FALSE);
+}
+
+/* ---- ScKioskPage ------------------------------------------------------------------------ */
+
+static GtkWidget *
+sc_kiosk_review_page_get_initial_focus (ScKioskPage *page)
+{
+  return GTK_WIDGET (SC_KIOSK_REVIEW_PAGE (page)->submit_button);
+}
+
+static void
+sc_kiosk_review_page_page_set_busy (ScKioskPage *page,
+                                    gboolean     busy)
+{
+  sc_kiosk_review_page_set_busy (SC_KIOSK_REVIEW_PAGE (page), busy);
+}
+
+static void
+sc_kiosk_review_page_page_set_error (ScKioskPage *page,
+                                     const char  *message)
+{
+  sc_kiosk_review_page_set_error (SC_KIOSK_REVIEW_PAGE (page), message);
+}
+
+static void
+sc_kiosk_review_page_page_clear (ScKioskPage *page)
+{
+  sc_kiosk_review_page_clear (SC_KIOSK_REVIEW_PAGE (page));
+}
+
+static void
+sc_kiosk_review_page_page_iface_init (ScKioskPageInterface *iface)
+{
+  iface->get_initial_focus = sc_kiosk_review_page_get_initial_focus;
+  iface->set_busy = sc_kiosk_review_page_page_set_busy;
+  iface->set_error = sc_kiosk_review_page_page_set_error;
+  iface->clear = sc_kiosk_review_page_page_clear;
 }

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sc-kiosk-welcome-page.h"
+#include "sc-kiosk-page.h"
 
 struct _ScKioskWelcomePage
 {
@@ -18,7 +19,11 @@ struct _ScKioskWelcomePage
   GtkButton  *start_button;
 };
 
-G_DEFINE_FINAL_TYPE (ScKioskWelcomePage, sc_kiosk_welcome_page, ADW_TYPE_BIN)
+static void sc_kiosk_welcome_page_page_iface_init (ScKioskPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ScKioskWelcomePage, sc_kiosk_welcome_page, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (SC_TYPE_KIOSK_PAGE,
+                                                      sc_kiosk_welcome_page_page_iface_init))
 
 static void
 sc_kiosk_welcome_page_dispose (GObject *object)
@@ -63,4 +68,18 @@ sc_kiosk_welcome_page_focus (ScKioskWelcomePage *self)
   g_return_if_fail (SC_IS_KIOSK_WELCOME_PAGE (self));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->start_button));
+}
+
+/* ---- ScKioskPage ------------------------------------------------------------------------ */
+
+static GtkWidget *
+sc_kiosk_welcome_page_get_initial_focus (ScKioskPage *page)
+{
+  return GTK_WIDGET (SC_KIOSK_WELCOME_PAGE (page)->start_button);
+}
+
+static void
+sc_kiosk_welcome_page_page_iface_init (ScKioskPageInterface *iface)
+{
+  iface->get_initial_focus = sc_kiosk_welcome_page_get_initial_focus;
 }
