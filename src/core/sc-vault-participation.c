@@ -76,7 +76,7 @@ count_health (ScVault        *vault,
       gint64 id = sqlite3_column_int64 (stmt, 0);
       ScInterviewDecision decision = { 0 };
       ScVaultResult full;
-      const ScAreaResult *area;
+      ScVerdict verdict;
 
       if (!_sc_vault_open_result (sqlite3_column_blob (stmt, 2),
                                   (gsize) sqlite3_column_bytes (stmt, 2), pk, sk, round_id,
@@ -85,10 +85,10 @@ count_health (ScVault        *vault,
           sc_vault_set_damaged (error);
           return FALSE;
         }
-      area = sc_result_primary (&full.result, &criteria);
-      if (area->verdict == SC_VERDICT_HIGH)
+      verdict = sc_result_primary (&full.result, &criteria)->verdict;
+      if (verdict == SC_VERDICT_HIGH)
         counts->high_stress++;
-      else if (area->verdict == SC_VERDICT_UNDETERMINED)
+      else if (verdict == SC_VERDICT_UNDETERMINED)
         counts->undetermined++;
       sodium_memzero (&full, sizeof full);
 
@@ -96,7 +96,7 @@ count_health (ScVault        *vault,
                                  (gsize) sqlite3_column_bytes (stmt, 3), &decision, error))
         return FALSE;
       if (decision.need == SC_INTERVIEW_NEED_REQUIRED
-          || (decision.need == SC_INTERVIEW_NEED_UNDECIDED && area->verdict == SC_VERDICT_HIGH))
+          || (decision.need == SC_INTERVIEW_NEED_UNDECIDED && verdict == SC_VERDICT_HIGH))
         counts->interviews_recommended++;
       sc_interview_decision_clear (&decision);
 
