@@ -271,6 +271,43 @@ test_record_hr (WsFixture     *f,
   g_clear_object (&vault);
 }
 
+/* A request entered by staff (the paper 申出書) after the implementer started a record:
+ * HR's view of that record appears with the request, dated from the paper. */
+static void
+test_staff_request (WsFixture     *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScInterviewRecord) in = full_record (f->sub[1]);
+  g_autoptr(ScInterviewRecord) out = NULL;
+  ScVault *vault = ws_open (f, IMPL_PASS);
+
+  g_clear_pointer (&in->interview_on, g_free);
+  g_clear_pointer (&in->opinion_on, g_free);
+  g_assert_true (sc_vault_save_interview_record (vault, in, &error));
+  g_clear_object (&vault);
+
+  vault = ws_open (f, HR_PASS);
+  g_assert_null (sc_vault_get_interview_record (vault, f->sub[1], &error));
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_clear_object (&vault);
+
+  vault = ws_open (f, IMPL_PASS);
+  g_assert_true (sc_vault_record_paper_request (vault, f->sub[1], f->today, &error));
+  g_assert_no_error (error);
+  g_clear_object (&vault);
+
+  vault = ws_open (f, HR_PASS);
+  out = sc_vault_get_interview_record (vault, f->sub[1], &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (out->requested_on, ==, f->today);
+  g_assert_false (out->requested_at_kiosk);
+  g_assert_cmpstr (out->doctor, ==, "Dr. Ito Kenji");
+  g_assert_null (out->psychological_burden);
+  g_clear_object (&vault);
+}
+
 static void
 test_measures (WsFixture     *f,
                gconstpointer  data)
@@ -361,6 +398,7 @@ main (int   argc,
   g_test_add ("/workspace/interviews/" name, WsFixture, NULL, ws_setup, func, ws_teardown)
   ADD ("record-implementer", test_record_implementer);
   ADD ("record-hr", test_record_hr);
+  ADD ("staff-request", test_staff_request);
   ADD ("measures", test_measures);
   ADD ("async", test_async);
 #undef ADD

@@ -265,6 +265,20 @@ test_decision_legacy (WsFixture     *f,
   sc_interview_decision_clear (&d);
   row = sc_vault_get_result_row (vault, f->sub[3], &error);
   g_assert_cmpint (row->decision.need, ==, SC_INTERVIEW_NEED_REQUIRED);
+
+  /* Counted and listed too: person 1 is not high stress but was recommended. */
+  {
+    ScRoundCounts c;
+    g_autoptr(GArray) ids = NULL;
+
+    g_assert_true (sc_vault_recommend_interview (vault, f->sub[1], TRUE, "Dr. Old", &error));
+    g_assert_true (sc_vault_get_round_counts (vault, f->round_id, &c, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (c.interviews_recommended, ==, 3);
+    ids = sc_vault_list_interview_ids (vault, f->round_id, &error);
+    g_assert_cmpuint (ids->len, ==, 2);
+    g_assert_cmpint (g_array_index (ids, gint64, 0), ==, f->sub[1]);
+  }
 }
 
 static guint

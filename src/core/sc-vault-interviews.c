@@ -486,6 +486,40 @@ fail:
 }
 
 gboolean
+_sc_ws_share_record_with_hr (ScVault  *vault,
+                             gint64    submission_id,
+                             GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autoptr(ScInterviewRecord) record = NULL;
+  g_autoptr(GBytes) sealed = NULL;
+  sqlite3 *db = sc_vault_get_db (vault);
+
+  stmt = sc_vault_db_prepare (db, "SELECT sealed_impl FROM interview_records "
+                                  "WHERE submission_id = ? AND sealed_hr IS NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, submission_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return TRUE;
+  record = _sc_ws_open_record (vault, submission_id, sqlite3_column_blob (stmt, 0),
+                               (gsize) sqlite3_column_bytes (stmt, 0), FALSE, error);
+  if (record == NULL)
+    return FALSE;
+  sealed = _sc_ws_seal_variant (sc_vault_get_public_key (vault, SC_VAULT_ROLE_HR),
+                                record_to_variant (record, TRUE));
+  update = sc_vault_db_prepare (db, "UPDATE interview_records SET sealed_hr = ? "
+                                    "WHERE submission_id = ?", error);
+  if (update == NULL)
+    return FALSE;
+  sqlite3_bind_blob (update, 1, g_bytes_get_data (sealed, NULL),
+                     (int) g_bytes_get_size (sealed), SQLITE_STATIC);
+  sqlite3_bind_int64 (update, 2, submission_id);
+  return _sc_vault_step_done (db, update, error);
+}
+
+gboolean
 sc_vault_record_measures (ScVault     *vault,
                           gint64       submission_id,
                           const char  *measures_on,
@@ -574,7 +608,8 @@ sc_vault_list_interview_ids (ScVault  *vault,
   implementer = sc_vault_get_role (vault) == SC_VAULT_ROLE_IMPLEMENTER;
   stmt = sc_vault_db_prepare (sc_vault_get_db (vault),
                               "SELECT s.id, i.requested_at, d.sealed, "
-                              "r.submission_id IS NOT NULL FROM submissions s "
+                              "r.submission_id IS NOT NULL, "
+                              "i.recommendation_sealed IS NOT NULL FROM submissions s "
                               "LEFT JOIN interviews i ON i.submission_id = s.id "
                               "LEFT JOIN interview_decisions d ON d.submission_id = s.id "
                               "LEFT JOIN interview_records r ON r.submission_id = s.id "
@@ -597,6 +632,9 @@ sc_vault_list_interview_ids (ScVault  *vault,
                                                 (gsize) sqlite3_column_bytes (stmt, 2),
                                                 &decision, NULL))
             {
+              if (sqlite3_column_type (stmt, 2) == SQLITE_NULL
+                  && sqlite3_column_int (stmt, 4) != 0)
+                _sc_ws_legacy_decision (vault, id, &decision);
               include = decision.need == SC_INTERVIEW_NEED_REQUIRED;
               sc_interview_decision_clear (&decision);
             }

@@ -407,6 +407,7 @@ sc_vault_record_paper_request (ScVault     *vault,
   sqlite3_bind_text (staff, 2, date, -1, SQLITE_STATIC);
   if (!_sc_vault_step_done (db, stmt, error) || !_sc_vault_step_done (db, staff, error)
       || (sealed != NULL && !set_sealed_hr (db, submission_id, sealed, error))
+      || !_sc_ws_share_record_with_hr (vault, submission_id, error)
       || !sc_vault_audit_insert (vault, "interview.request.paper", submission_id, error))
     goto fail;
   return sc_vault_commit_and_save (vault, error);

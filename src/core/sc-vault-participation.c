@@ -64,8 +64,9 @@ count_health (ScVault        *vault,
   if (!_sc_vault_lookup_round (db, round_id, &criteria, NULL, error))
     return FALSE;
   stmt = sc_vault_db_prepare (db, "SELECT s.id, s.employee_id, s.sealed_impl, d.sealed, "
-                                  "r.sealed_impl FROM submissions s "
+                                  "r.sealed_impl, i.recommendation_sealed IS NOT NULL FROM submissions s "
                                   "LEFT JOIN interview_decisions d ON d.submission_id = s.id "
+                                  "LEFT JOIN interviews i ON i.submission_id = s.id "
                                   "LEFT JOIN interview_records r ON r.submission_id = s.id "
                                   "WHERE s.round_id = ?", error);
   if (stmt == NULL)
@@ -95,6 +96,8 @@ count_health (ScVault        *vault,
       if (!_sc_ws_open_decision (vault, id, sqlite3_column_blob (stmt, 3),
                                  (gsize) sqlite3_column_bytes (stmt, 3), &decision, error))
         return FALSE;
+      if (sqlite3_column_type (stmt, 3) == SQLITE_NULL && sqlite3_column_int (stmt, 5) != 0)
+        _sc_ws_legacy_decision (vault, id, &decision);
       if (decision.need == SC_INTERVIEW_NEED_REQUIRED
           || (decision.need == SC_INTERVIEW_NEED_UNDECIDED && verdict == SC_VERDICT_HIGH))
         counts->interviews_recommended++;

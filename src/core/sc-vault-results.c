@@ -233,8 +233,8 @@ damaged:
 }
 
 /* A decision made with sc_vault_recommend_interview() before this table existed. */
-static void
-legacy_decision (ScVault              *vault,
+void
+_sc_ws_legacy_decision (ScVault              *vault,
                  gint64                submission_id,
                  ScInterviewDecision  *out)
 {
@@ -270,7 +270,7 @@ sc_vault_get_interview_decision (ScVault              *vault,
   sqlite3_bind_int64 (stmt, 1, submission_id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      legacy_decision (vault, submission_id, out_decision);
+      _sc_ws_legacy_decision (vault, submission_id, out_decision);
       return TRUE;
     }
   return _sc_ws_open_decision (vault, submission_id, sqlite3_column_blob (stmt, 0),
@@ -501,7 +501,7 @@ row_from_stmt (ScVault          *vault,
             return NULL;
         }
       else if (sqlite3_column_int (stmt, 15) != 0)
-        legacy_decision (vault, row->submission_id, &row->decision);
+        _sc_ws_legacy_decision (vault, row->submission_id, &row->decision);
     }
 
   key = g_strconcat (row->number, " ", row->name, NULL);

@@ -55,12 +55,24 @@ gboolean  _sc_ws_open_decision      (ScVault             *vault,
                                      ScInterviewDecision *out,
                                      GError             **error);
 
-/* Implementer only: the round's interview record, for counts. */
+/* The decision recorded with sc_vault_recommend_interview(), when there is one. */
+void      _sc_ws_legacy_decision    (ScVault             *vault,
+                                     gint64               submission_id,
+                                     ScInterviewDecision *out);
+
+/* SECURITY: opens an interview record with the implementer's key, or with HR's for
+ * @hr_view; DAMAGED when it does not open or names another submission. */
 ScInterviewRecord *_sc_ws_open_record (ScVault           *vault,
                                      gint64               submission_id,
                                      const void          *sealed,
                                      gsize                sealed_len,
                                      gboolean             hr_view,
+                                     GError             **error);
+
+/* Inside a transaction, implementer only: after an interview request, seals HR's view of
+ * an interview record saved before the request. */
+gboolean  _sc_ws_share_record_with_hr (ScVault           *vault,
+                                     gint64               submission_id,
                                      GError             **error);
 
 G_END_DECLS
