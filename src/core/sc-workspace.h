@@ -408,8 +408,10 @@ gboolean      sc_vault_record_handover    (ScVault            *vault,
 /**
  * sc_vault_record_paper_consent:
  * Implementer only: consent (or refusal) given on paper on @date. Refused (INVALID) before
- * the result was handed over, or dated before the hand-over. With consent the result is
- * sealed to HR.
+ * the result was handed over, or dated before the hand-over (or after today). With consent
+ * the result is sealed to HR. The decision time stored is noon (local time) of @date. A
+ * kiosk submission counts as handed over on the day it was made (the kiosk shows the
+ * result at once).
  */
 gboolean      sc_vault_record_paper_consent (ScVault          *vault,
                                            gint64              submission_id,
@@ -417,7 +419,9 @@ gboolean      sc_vault_record_paper_consent (ScVault          *vault,
                                            const char         *date,
                                            GError            **error);
 
-/* Implementer only: an interview request on paper (the 申出書), same rules. */
+/* Implementer only: an interview request on paper (the 申出書) or otherwise entered by
+ * staff, same rules; it counts as consent (a copy is sealed to HR), and an interview
+ * record saved earlier becomes visible to HR in its HR view. */
 gboolean      sc_vault_record_paper_request (ScVault          *vault,
                                            gint64              submission_id,
                                            const char         *date,
