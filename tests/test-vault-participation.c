@@ -119,6 +119,50 @@ test_participation (WsFixture     *f,
     }
 }
 
+static void
+test_participation_filter (WsFixture     *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = ws_open (f, HR_PASS);
+  g_autoptr(GPtrArray) list = sc_vault_list_participation (vault, f->round_id, &error);
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GPtrArray) dept = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) both = NULL;
+  g_autofree char *search = sc_result_filter_prepare_search ("WORKER");
+
+  none = sc_participants_filter (list, NULL, NULL, TRUE);
+  g_assert_cmpuint (none->len, ==, 4);
+  for (guint i = 0; i < none->len; i++)
+    g_assert_false (((ScParticipant *) g_ptr_array_index (none, i))->answered);
+  dept = sc_participants_filter (list, "経理部", NULL, FALSE);
+  g_assert_cmpuint (dept->len, ==, 1);
+  g_assert_cmpstr (((ScParticipant *) g_ptr_array_index (dept, 0))->number, ==, "EMP-00417");
+  found = sc_participants_filter (list, NULL, search, FALSE);
+  g_assert_cmpuint (found->len, ==, 4);
+  both = sc_participants_filter (list, "Dept 1", search, TRUE);
+  g_assert_cmpuint (both->len, ==, 1);
+  g_assert_cmpstr (((ScParticipant *) g_ptr_array_index (both, 0))->name, ==, "Worker 1");
+}
+
+static void
+test_days_left (void)
+{
+  ScVaultRound round = { 0 };
+  int days = 99;
+
+  g_assert_false (sc_round_days_left (&round, "2026-04-01", &days));
+  round.period_end = (char *) "2026-04-30";
+  g_assert_true (sc_round_days_left (&round, "2026-04-01", &days));
+  g_assert_cmpint (days, ==, 29);
+  g_assert_true (sc_round_days_left (&round, "2026-04-30", &days));
+  g_assert_cmpint (days, ==, 0);
+  g_assert_true (sc_round_days_left (&round, "2026-05-02", &days));
+  g_assert_cmpint (days, ==, -2);
+  g_assert_false (sc_round_days_left (&round, "not a date", &days));
+}
+
 static const ScParticipant *
 find_participant (GPtrArray  *list,
                   const char *number)
@@ -218,11 +262,13 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_assert_cmpint (sodium_init (), >=, 0);
 
+  g_test_add_func ("/workspace/participation/days-left", test_days_left);
 #define ADD(name, func) \
   g_test_add ("/workspace/participation/" name, WsFixture, NULL, ws_setup, func, ws_teardown)
   ADD ("counts-implementer", test_counts_implementer);
   ADD ("counts-hr", test_counts_hr);
   ADD ("participation", test_participation);
+  ADD ("participation-filter", test_participation_filter);
   ADD ("reminders", test_reminders);
   ADD ("reminder-async", test_reminder_async);
 #undef ADD

@@ -249,6 +249,57 @@ sc_vault_list_participation (ScVault  *vault,
 }
 
 gboolean
+sc_round_days_left (const ScVaultRound *round,
+                    const char         *today,
+                    int                *out_days)
+{
+  guint32 end, now;
+
+  g_return_val_if_fail (round != NULL, FALSE);
+  g_return_val_if_fail (out_days != NULL, FALSE);
+
+  end = _sc_ws_julian (round->period_end);
+  now = _sc_ws_julian (today);
+  if (end == 0 || now == 0)
+    return FALSE;
+  *out_days = (int) end - (int) now;
+  return TRUE;
+}
+
+GPtrArray *
+sc_participants_filter (GPtrArray   *participants,
+                        const char  *department,
+                        const char  *search,
+                        gboolean     non_responders_only)
+{
+  GPtrArray *out;
+
+  g_return_val_if_fail (participants != NULL, NULL);
+
+  out = g_ptr_array_new ();
+  for (guint i = 0; i < participants->len; i++)
+    {
+      ScParticipant *p = g_ptr_array_index (participants, i);
+
+      if (non_responders_only && p->answered)
+        continue;
+      if (department != NULL && g_strcmp0 (department, p->department != NULL
+                                                       ? p->department : "") != 0)
+        continue;
+      if (search != NULL && *search != '\0')
+        {
+          g_autofree char *joined = g_strconcat (p->number, " ", p->name, NULL);
+          g_autofree char *key = sc_result_filter_prepare_search (joined);
+
+          if (key == NULL || strstr (key, search) == NULL)
+            continue;
+        }
+      g_ptr_array_add (out, p);
+    }
+  return out;
+}
+
+gboolean
 sc_vault_set_reminder (ScVault     *vault,
                        gint64       round_id,
                        const char  *employee_number,

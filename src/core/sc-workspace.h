@@ -50,6 +50,18 @@ gboolean      sc_vault_get_round_counts   (ScVault            *vault,
                                            ScRoundCounts      *out_counts,
                                            GError            **error);
 
+/**
+ * sc_round_days_left:
+ * @today: YYYY-MM-DD
+ * @out_days: (out): days from @today to the round's last day: 0 on the last day,
+ *   negative once it has passed
+ *
+ * Returns: %FALSE when the round has no end date (or @today is not a date).
+ */
+gboolean      sc_round_days_left          (const ScVaultRound *round,
+                                           const char         *today,
+                                           int                *out_days);
+
 /* ---- Participation (both roles) -------------------------------------------------- */
 
 /* Who has answered, and nothing else: no score, no verdict, no consent. */
@@ -69,6 +81,21 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScParticipant, sc_participant_free)
 GPtrArray    *sc_vault_list_participation (ScVault            *vault,
                                            gint64              round_id,
                                            GError            **error);
+
+/**
+ * sc_participants_filter:
+ * @department: (nullable): only this department ("" for people without one)
+ * @search: (nullable): as prepared by sc_result_filter_prepare_search(); matched
+ *   against number and name
+ * @non_responders_only: only people who have not answered (for reminder slips)
+ *
+ * Returns: (transfer container) (element-type ScParticipant): the matching entries of
+ *   @participants, in order; they stay owned by @participants.
+ */
+GPtrArray    *sc_participants_filter      (GPtrArray          *participants,
+                                           const char         *department,
+                                           const char         *search,
+                                           gboolean            non_responders_only);
 
 /**
  * sc_vault_set_reminder:
