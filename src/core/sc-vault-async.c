@@ -41,6 +41,9 @@ struct _Job
   ScVaultKdfLimits        limits;
   ScVaultOpenFlags        flags;
   gint64                  round_id;
+  ScVaultWorkFunc         work;            /* _sc_vault_run_work_async() */
+  gpointer                work_data;
+  GDestroyNotify          work_destroy;
 
   /* Results, read by _finish */
   ScVault                *new_vault;
@@ -60,6 +63,8 @@ job_free (gpointer data)
   g_free (job->name);
   g_free (job->period_start);
   g_free (job->period_end);
+  if (job->work_destroy != NULL)
+    job->work_destroy (job->work_data);
   g_clear_object (&job->new_vault);
   if (job->recovery_key != NULL)
     sc_vault_free_recovery_key (job->recovery_key);
@@ -628,4 +633,45 @@ sc_demo_vault_create_finish (GAsyncResult  *result,
                              GError       **error)
 {
   return finish_job (NULL, result, sc_demo_vault_create_async, error) != NULL;
+}
+
+/* ---- Work of other store files (sc-vault-private.h) ----------------------------------- */
+
+static gboolean
+work_job (Job     *job,
+          GError **error)
+{
+  return job->work (job->vault, job->work_data, error);
+}
+
+void
+_sc_vault_run_work_async (ScVault             *vault,
+                          ScVaultWorkFunc      func,
+                          gpointer             data,
+                          GDestroyNotify       destroy,
+                          gpointer             source_tag,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  Job *job;
+
+  g_return_if_fail (SC_IS_VAULT (vault));
+
+  job = job_new (work_job, vault, NULL);
+  job->work = func;
+  job->work_data = data;
+  job->work_destroy = destroy;
+  run_job (job, source_tag, cancellable, callback, user_data);
+}
+
+gpointer
+_sc_vault_run_work_finish (ScVault       *vault,
+                           GAsyncResult  *result,
+                           gpointer       source_tag,
+                           GError       **error)
+{
+  Job *job = finish_job (vault, result, source_tag, error);
+
+  return job != NULL ? job->work_data : NULL;
 }

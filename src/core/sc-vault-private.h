@@ -6,6 +6,7 @@
  */
 #pragma once
 
+#include <gio/gio.h>
 #include <sqlite3.h>
 #include <sodium.h>
 
@@ -268,7 +269,7 @@ void      sc_vault_body_keys_derive     (ScVaultBodyKeys     *keys);
 
 /* ---- Schema (sc-vault-schema.c) --------------------------------------------------- */
 
-#define SC_VAULT_SCHEMA_VERSION 3
+#define SC_VAULT_SCHEMA_VERSION 4
 
 /* Runs the migration steps after the database's user_version up to @target, one
  * transaction each. NEWER_VERSION when the database is newer than the program. */
@@ -334,6 +335,26 @@ _sc_vault_busy_here (ScVault *self)
 
 /* sc-vault-async.c: the BUSY error for a call made while the caller's task runs. */
 void          _sc_vault_set_busy_error  (GError              **error);
+
+/* sc-vault-async.c: runs @func (vault, @data) in the worker, with the same busy rule as
+ * the public _async functions; the store files' _async twins use it. _finish returns
+ * @data (still owned by the task, freed with @destroy after the callback) or %NULL with
+ * the error. */
+typedef gboolean (*ScVaultWorkFunc)     (ScVault              *vault,
+                                         gpointer              data,
+                                         GError              **error);
+void          _sc_vault_run_work_async  (ScVault              *vault,
+                                         ScVaultWorkFunc       func,
+                                         gpointer              data,
+                                         GDestroyNotify        destroy,
+                                         gpointer              source_tag,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
+gpointer      _sc_vault_run_work_finish (ScVault              *vault,
+                                         GAsyncResult         *result,
+                                         gpointer              source_tag,
+                                         GError              **error);
 
 /* sc-vault.c: sets the role and notifies ScVault:role. */
 void          _sc_vault_set_role        (ScVault              *self,

@@ -121,6 +121,44 @@ static const char * const migrations[] = {
   "  PRIMARY KEY (round_id, employee_id)"
   ");"
   "PRAGMA user_version = 3;",
+
+  /* 4: the workspace (sc-workspace.h): reminders, the interview-need decision with a
+   * note, interview records, the measures HR records, and paper forms. Everything about
+   * health is sealed; the clear columns hold what every staff role may know. */
+  "CREATE TABLE reminders ("
+  "  round_id INTEGER NOT NULL REFERENCES rounds (id),"
+  "  employee_id INTEGER NOT NULL REFERENCES employees (id),"
+  "  given_on TEXT NOT NULL,"
+  "  recorded_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (round_id, employee_id)"
+  ");"
+  "CREATE TABLE interview_decisions ("
+  "  submission_id INTEGER PRIMARY KEY REFERENCES submissions (id),"
+  "  sealed BLOB NOT NULL"
+  ");"
+  "CREATE TABLE interview_records ("
+  "  submission_id INTEGER PRIMARY KEY REFERENCES submissions (id),"
+  "  sealed_impl BLOB NOT NULL,"
+  "  sealed_hr BLOB,"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE interview_measures ("
+  "  submission_id INTEGER PRIMARY KEY REFERENCES submissions (id),"
+  "  sealed_impl BLOB NOT NULL,"
+  "  sealed_hr BLOB NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE paper_submissions ("
+  "  submission_id INTEGER PRIMARY KEY REFERENCES submissions (id),"
+  "  answered_on TEXT NOT NULL,"
+  "  handed_over_on TEXT"
+  ");"
+  /* An interview request entered by staff from the paper 申出書, with its date. */
+  "CREATE TABLE staff_requests ("
+  "  submission_id INTEGER PRIMARY KEY REFERENCES submissions (id),"
+  "  requested_on TEXT NOT NULL"
+  ");"
+  "PRAGMA user_version = 4;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SC_VAULT_SCHEMA_VERSION);
