@@ -1,4 +1,4 @@
-/* test-gui-kiosk.c
+/* test-gui-kiosk-window.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The kiosk as employees and staff meet it, in Japanese, through the real widgets:
@@ -17,7 +17,7 @@
  *
  * Screenshots of every page go to G_TEST_BUILDDIR as kiosk-<page>-<width>x<height>.png.
  */
-#define G_LOG_DOMAIN "test-gui-kiosk"
+#define G_LOG_DOMAIN "test-gui-kiosk-window"
 
 #include "config.h"
 
@@ -48,6 +48,7 @@
 #include "sc-score.h"
 #include "sc-secure.h"
 #include "sc-vault.h"
+#include "sc-test-gui-util.h"
 
 #define IMPL_PASS "implementer passphrase 1"
 #define HR_PASS   "hr passphrase 2"
@@ -210,65 +211,21 @@ load_respondent (const char *id,
 
 /* ---- Application ------------------------------------------------------------------------ */
 
-typedef void (*AppTestFunc) (GtkApplication *app,
-                             gconstpointer   data);
-
-typedef struct
-{
-  AppTestFunc   func;
-  gconstpointer data;
-} AppTest;
-
-static void
-on_activate_cb (GApplication *app,
-                gpointer      user_data)
-{
-  AppTest *test = user_data;
-
-  g_signal_handlers_disconnect_by_func (app, on_activate_cb, user_data);
-  g_application_hold (app);
-  test->func (GTK_APPLICATION (app), test->data);
-  g_application_release (app);
-}
-
 /* Runs @func in a running application with the project's style sheet (see test-gui-window.c);
  * @func destroys every window it made. */
 static void
-run_in_application (AppTestFunc   func,
+run_in_application (AppFunc       func,
                     gconstpointer data)
 {
-  AdwApplication *app;
-  char *argv[] = { (char *) "stresscheck", NULL };
-  AppTest test = { func, data };
+  AdwApplication *app = g_object_new (ADW_TYPE_APPLICATION,
+                                      "application-id", APPLICATION_ID ".KioskTest",
+                                      "resource-base-path", RESOURCE_PREFIX,
+                                      NULL);
 
-  app = g_object_new (ADW_TYPE_APPLICATION,
-                      "application-id", APPLICATION_ID ".KioskTest",
-                      "flags", G_APPLICATION_NON_UNIQUE,
-                      "resource-base-path", RESOURCE_PREFIX,
-                      NULL);
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_cb), &test);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, EXIT_SUCCESS);
-  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
-  g_assert_finalize_object (app);
+  run_application (GTK_APPLICATION (app), NULL, func, data);
 }
 
 /* ---- Waiting, finding, drawing ----------------------------------------------------------- */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_LIMIT_S * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
 
 static gboolean
 is_idle_cb (gpointer data)
@@ -277,25 +234,10 @@ is_idle_cb (gpointer data)
 }
 
 static void
-iterate_until_idle (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
 wait_not_busy (ScKioskWindow *window)
 {
   wait_until (is_idle_cb, window);
   iterate_until_idle ();
-}
-
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  while (!gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
-  gtk_test_widget_wait_for_draw (widget);
 }
 
 static void
@@ -330,25 +272,6 @@ tap (GtkWidget *widget)
       g_signal_handler_disconnect (widget, handler);
     }
   iterate_until_idle ();
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static GtkWidget *
@@ -431,8 +354,8 @@ check_focus_on_page_not_on (ScKioskWindow *window,
 
 /* Clicks the button bound to @action on the visible page, as a tap would. */
 static void
-click (ScKioskWindow *window,
-       const char    *action)
+click_action (ScKioskWindow *window,
+              const char    *action)
 {
   GtkWidget *page = sc_kiosk_window_get_page (window, sc_kiosk_window_get_page_name (window));
   GtkWidget *button = find_action_button (page, action, NULL);
@@ -478,74 +401,19 @@ press_window_key (ScKioskWindow   *window,
   return press_key (find_controller (GTK_WIDGET (window), "sc-kiosk-keys"), keyval, state);
 }
 
+/* Saves kiosk-@page-@widthx@height.png in the build directory and checks it was drawn. */
 static void
-save_screenshot (GtkWidget  *widget,
-                 const char *page,
-                 int         width,
-                 int         height)
+save_kiosk_screenshot (GtkWidget  *widget,
+                       const char *page,
+                       int         width,
+                       int         height)
 {
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int w = gtk_widget_get_width (widget);
-  int h = gtk_widget_get_height (widget);
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
   g_autofree char *name = g_strdup_printf ("kiosk-%s-%dx%d.png", page, width, height);
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_autofree guchar *pixels = NULL;
-  guint32 first;
-  gboolean uniform = TRUE;
 
-  g_assert_cmpint (w, >, 0);
-  g_assert_cmpint (h, >, 0);
-  /* A widget whose layout is pending has no picture yet: let it draw first. */
-  for (guint attempt = 0; node == NULL && attempt < 100; attempt++)
-    {
-      GtkSnapshot *snapshot = gtk_snapshot_new ();
-
-      gtk_test_widget_wait_for_draw (widget);
-      iterate_until_idle ();
-      gdk_paintable_snapshot (paintable, snapshot, w, h);
-      node = gtk_snapshot_free_to_node (snapshot);
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-
-  pixels = g_malloc ((gsize) w * h * 4);
-  gdk_texture_download (texture, pixels, (gsize) w * 4);
-  first = ((guint32 *) pixels)[0];
-  for (gsize i = 1; uniform && i < (gsize) w * h; i++)
-    uniform = ((guint32 *) pixels)[i] == first;
-  g_assert_false (uniform);
+  save_screenshot_png (widget, name, SCREENSHOT_CHECK_DRAWN);
 }
 
 /* ---- Accessibility ---------------------------------------------------------------------- */
-
-static char *
-get_accessible_name (GtkWidget *widget)
-{
-  GtkWidget *label;
-
-  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
-    {
-      char *value = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
-                                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "");
-
-      if (value != NULL && *value != '\0')
-        return value;
-      g_free (value);
-    }
-  if (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget),
-                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY))
-    return g_strdup ("(labelled by another widget)");
-
-  label = find_descendant (widget, GTK_TYPE_LABEL);
-  if (label != NULL && *gtk_label_get_text (GTK_LABEL (label)) != '\0')
-    return g_strdup (gtk_label_get_text (GTK_LABEL (label)));
-  return NULL;
-}
 
 /* Every visible control under @widget has a role and a name for screen readers, and every
  * button is at least 48 px in both directions (a finger). */
@@ -846,7 +714,7 @@ log_in (ScKioskWindow *window,
   g_autofree char *lower = NULL;
 
   if (g_str_equal (sc_kiosk_window_get_page_name (window), "welcome"))
-    click (window, "kiosk.start");
+    click_action (window, "kiosk.start");
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "login");
   g_assert_nonnull (number_entry);
   g_assert_nonnull (code_entry);
@@ -872,10 +740,10 @@ log_in (ScKioskWindow *window,
       int w, h;
 
       sscanf (screenshot_size, "%dx%d", &w, &h);
-      save_screenshot (GTK_WIDGET (window), "login", w, h);
+      save_kiosk_screenshot (GTK_WIDGET (window), "login", w, h);
     }
 
-  click (window, "kiosk.login");
+  click_action (window, "kiosk.login");
   wait_not_busy (window);
 }
 
@@ -899,7 +767,7 @@ log_in_by_keyboard (ScKioskWindow *window,
   GtkEditable *code_entry = find_entry (GTK_WIDGET (page), _("Access code"));
 
   if (g_str_equal (sc_kiosk_window_get_page_name (window), "welcome"))
-    click (window, "kiosk.start");
+    click_action (window, "kiosk.start");
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "login");
   gtk_editable_set_text (number_entry, "");
   gtk_editable_set_text (code_entry, "");
@@ -1105,7 +973,7 @@ test_kiosk_session (GtkApplication *app,
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "ストレスチェック");
   check_page_controls (window);
-  save_screenshot (GTK_WIDGET (window), "welcome", c->width, c->height);
+  save_kiosk_screenshot (GTK_WIDGET (window), "welcome", c->width, c->height);
 
   /* Log in. */
   log_in (window, person, fixture.codes[c->person], size);
@@ -1113,15 +981,15 @@ test_kiosk_session (GtkApplication *app,
   question = SC_KIOSK_QUESTION_PAGE (sc_kiosk_window_get_page (window, "question"));
   g_assert_cmpuint (sc_kiosk_question_page_get_index (question), ==, 0);
   check_page_controls (window);
-  save_screenshot (GTK_WIDGET (window), "question-a", c->width, c->height);
+  save_kiosk_screenshot (GTK_WIDGET (window), "question-a", c->width, c->height);
 
   /* 57 answers, with a look back on the way. */
   for (guint i = 0; i < SC_BJSQ_N_ITEMS; i++)
     {
       if (i == 21)
-        save_screenshot (GTK_WIDGET (window), "question-b", c->width, c->height);
+        save_kiosk_screenshot (GTK_WIDGET (window), "question-b", c->width, c->height);
       if (i == 49)
-        save_screenshot (GTK_WIDGET (window), "question-c", c->width, c->height);
+        save_kiosk_screenshot (GTK_WIDGET (window), "question-c", c->width, c->height);
 
       answer_item (window, i, answers[i]);
 
@@ -1152,7 +1020,7 @@ test_kiosk_session (GtkApplication *app,
     g_assert_cmpstr (sc_kiosk_review_page_get_answer_text (review, i), ==,
                      sc_bjsq_option_label (i, answers[i]));
   check_page_controls (window);
-  save_screenshot (GTK_WIDGET (window), "review", c->width, c->height);
+  save_kiosk_screenshot (GTK_WIDGET (window), "review", c->width, c->height);
 
   /* Change one answer: tap its row, answer anew, and land on the review again. */
   tap (sc_kiosk_review_page_get_row (review, changed_item));
@@ -1167,7 +1035,7 @@ test_kiosk_session (GtkApplication *app,
                    sc_bjsq_option_label (changed_item, answers[changed_item]));
 
   /* Send: the result shown is what sc_score () makes of the final answers. */
-  click (window, "kiosk.submit");
+  click_action (window, "kiosk.submit");
   wait_not_busy (window);
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "result");
   sc_criteria_init_default (&criteria);
@@ -1210,18 +1078,18 @@ test_kiosk_session (GtkApplication *app,
                        "");
   }
   check_page_controls (window);
-  save_screenshot (GTK_WIDGET (window), "result", c->width, c->height);
+  save_kiosk_screenshot (GTK_WIDGET (window), "result", c->width, c->height);
 
   /* Consent, only now: no answer has the focus, and nothing is decided by Enter. The page
    * has the focus (its text, before the answers), so that a keyboard or screen-reader user
    * starts there (it used to be nowhere). */
-  click (window, "kiosk.show-consent");
+  click_action (window, "kiosk.show-consent");
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "consent");
   check_focus_on_page_not_on (window, "consent", "kiosk.consent");
   g_assert_null (gtk_window_get_default_widget (GTK_WINDOW (window)));
   g_assert_false (sc_kiosk_window_is_busy (window));
   check_page_controls (window);
-  save_screenshot (GTK_WIDGET (window), "consent", c->width, c->height);
+  save_kiosk_screenshot (GTK_WIDGET (window), "consent", c->width, c->height);
   tap (sc_kiosk_consent_page_get_button (
                    SC_KIOSK_CONSENT_PAGE (sc_kiosk_window_get_page (window, "consent")),
                    c->consent));
@@ -1238,7 +1106,7 @@ test_kiosk_session (GtkApplication *app,
       check_focus_on_page_not_on (window, "interview", "kiosk.finish");
       check_focus_on_page_not_on (window, "interview", "interview.ask");
       check_page_controls (window);
-      save_screenshot (GTK_WIDGET (window), "interview", c->width, c->height);
+      save_kiosk_screenshot (GTK_WIDGET (window), "interview", c->width, c->height);
 
       /* The request is confirmed only after being told it shares the result. */
       gtk_widget_activate_action (GTK_WIDGET (window), "kiosk.request-interview", NULL);
@@ -1254,7 +1122,7 @@ test_kiosk_session (GtkApplication *app,
                        c->consent ? "結果を事業者に提供することには、すでに同意しています。"
                                   : "先ほど「提供に同意しない」を選びましたが、申し出た場合は結果が事業者に提供されます。");
       check_page_controls (window);
-      save_screenshot (GTK_WIDGET (window), "interview-confirm", c->width, c->height);
+      save_kiosk_screenshot (GTK_WIDGET (window), "interview-confirm", c->width, c->height);
       tap (sc_kiosk_interview_page_get_button (interview,
                                                                               "confirm"));
       wait_not_busy (window);
@@ -1264,12 +1132,12 @@ test_kiosk_session (GtkApplication *app,
    * test_kiosk_pin () for one who sets it). */
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "pin");
   check_page_controls (window);
-  click (window, "kiosk.pin-skip");
+  click_action (window, "kiosk.pin-skip");
 
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "done");
   check_page_controls (window);
-  save_screenshot (GTK_WIDGET (window), "done", c->width, c->height);
-  click (window, "kiosk.finish");
+  save_kiosk_screenshot (GTK_WIDGET (window), "done", c->width, c->height);
+  click_action (window, "kiosk.finish");
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "welcome");
 
   /* No trace of the person anywhere in the window. */
@@ -1282,8 +1150,8 @@ test_kiosk_session (GtkApplication *app,
   check_page_controls (window);
   gtk_editable_set_text (find_entry (sc_kiosk_window_get_page (window, "leave"),
                                      _("Passphrase")), "not the passphrase");
-  save_screenshot (GTK_WIDGET (window), "leave", c->width, c->height);
-  click (window, "kiosk.leave-confirm");
+  save_kiosk_screenshot (GTK_WIDGET (window), "leave", c->width, c->height);
+  click_action (window, "kiosk.leave-confirm");
   wait_not_busy (window);
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "leave");
   g_assert_cmpint (sc_vault_get_role (fixture.vault), ==, SC_VAULT_ROLE_KIOSK);
@@ -1292,7 +1160,7 @@ test_kiosk_session (GtkApplication *app,
   g_object_ref (window);
   gtk_editable_set_text (find_entry (sc_kiosk_window_get_page (window, "leave"),
                                      _("Passphrase")), IMPL_PASS);
-  click (window, "kiosk.leave-confirm");
+  click_action (window, "kiosk.leave-confirm");
   wait_not_busy (window);
   iterate_until_idle ();
   g_assert_true (left);
@@ -1366,7 +1234,7 @@ test_kiosk_idle (GtkApplication *app,
 
   /* "Are you still there?" — Continue keeps everything. */
   wait_until (is_asking_cb, window);
-  save_screenshot (GTK_WIDGET (window), "idle", 1024, 768);
+  save_kiosk_screenshot (GTK_WIDGET (window), "idle", 1024, 768);
   tap (find_action_button (GTK_WIDGET (window), "kiosk.continue",
                                                          NULL));
   iterate_until_idle ();
@@ -1396,7 +1264,7 @@ test_kiosk_idle (GtkApplication *app,
   /* "Stop for now" keeps them too. */
   press_window_key (window, GDK_KEY_Right, 0);
   answer_item (window, n_answered, answers[n_answered]);
-  click (window, "kiosk.suspend");
+  click_action (window, "kiosk.suspend");
   wait_not_busy (window);
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "welcome");
   check_no_trace (window, person);
@@ -1424,7 +1292,7 @@ attempt_login (ScKioskWindow *window,
 
   gtk_editable_set_text (number_entry, number);
   gtk_editable_set_text (code_entry, code);
-  click (window, "kiosk.login");
+  click_action (window, "kiosk.login");
   wait_not_busy (window);
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "login");
   /* The code is gone after a failed attempt; the number stays for another try. */
@@ -1461,7 +1329,7 @@ test_kiosk_throttle (GtkApplication *app,
 
   fixture_set_up (&fixture, NULL);
   window = open_kiosk (app, &fixture, 1024, 768, 0);
-  click (window, "kiosk.start");
+  click_action (window, "kiosk.start");
 
   /* A code that cannot be one is explained, and does not count as an attempt. */
   format_error = attempt_login (window, people[0].number, "OOPS");
@@ -1488,7 +1356,7 @@ test_kiosk_throttle (GtkApplication *app,
   g_assert_cmpstr (g_ptr_array_index (known, 3), ==, g_ptr_array_index (known, 0));
   g_assert_nonnull (strstr (g_ptr_array_index (known, 4), "お待ち"));
   g_assert_nonnull (strstr (g_ptr_array_index (known, 5), "お待ち"));
-  save_screenshot (GTK_WIDGET (window), "login-throttled", 1024, 768);
+  save_kiosk_screenshot (GTK_WIDGET (window), "login-throttled", 1024, 768);
 
   /* Even the right code waits now: the vault counts too. */
   after = attempt_login (window, people[0].number, fixture.codes[0]);
@@ -1508,7 +1376,7 @@ test_kiosk_throttle (GtkApplication *app,
   g_assert_true (press_window_key (window, GDK_KEY_q,
                                    GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK));
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "leave");
-  click (window, "kiosk.leave-cancel");
+  click_action (window, "kiosk.leave-cancel");
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "question");
   /* Without all three modifiers it is just a key. */
   g_assert_false (press_window_key (window, GDK_KEY_q, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
@@ -1662,15 +1530,15 @@ test_kiosk_pin (GtkApplication *app,
   for (guint i = 0; i < SC_BJSQ_N_ITEMS; i++)
     answer_item (window, i, answers[i]);
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "review");
-  click (window, "kiosk.submit");
+  click_action (window, "kiosk.submit");
   wait_not_busy (window);
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "result");
-  click (window, "kiosk.show-consent");
+  click_action (window, "kiosk.show-consent");
   tap (sc_kiosk_consent_page_get_button (
                    SC_KIOSK_CONSENT_PAGE (sc_kiosk_window_get_page (window, "consent")), FALSE));
   wait_not_busy (window);
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "interview");
-  click (window, "kiosk.finish");
+  click_action (window, "kiosk.finish");
 
   /* The PIN is offered, with what it is for. */
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "pin");
@@ -1683,7 +1551,7 @@ test_kiosk_pin (GtkApplication *app,
   /* Too short, then two that differ: refused here, with a message, and nothing is kept. */
   type_pin (window, _("Personal PIN"), "12", TRUE);
   type_pin (window, _("The same PIN again"), "12", TRUE);
-  click (window, "kiosk.pin-save");
+  click_action (window, "kiosk.pin-save");
   g_assert_false (sc_kiosk_window_is_busy (window));
   error_text = get_error_text (page);
   g_assert_cmpstr (error_text, ==, _("A PIN has 4 to 8 digits. Please try again."));
@@ -1697,7 +1565,7 @@ test_kiosk_pin (GtkApplication *app,
 
       type_pin (window, _("Personal PIN"), trivial, TRUE);
       type_pin (window, _("The same PIN again"), trivial, FALSE);
-      click (window, "kiosk.pin-save");
+      click_action (window, "kiosk.pin-save");
       wait_not_busy (window);
       g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "pin");
       error_text = get_error_text (page);
@@ -1715,8 +1583,8 @@ test_kiosk_pin (GtkApplication *app,
   g_assert_true (press_key (find_controller (page, "sc-kiosk-pin-keys"), GDK_KEY_a, 0));
   g_assert_cmpstr (sc_kiosk_pin_page_get_pin (pin_page), ==, pin);
   type_pin (window, _("The same PIN again"), "4712", FALSE);
-  save_screenshot (GTK_WIDGET (window), "pin", 1024, 768);
-  click (window, "kiosk.pin-save");
+  save_kiosk_screenshot (GTK_WIDGET (window), "pin", 1024, 768);
+  click_action (window, "kiosk.pin-save");
   error_text = get_error_text (page);
   g_assert_cmpstr (error_text, ==, _("The two PINs do not match. Please enter your PIN "
                                      "again in both fields."));
@@ -1726,16 +1594,16 @@ test_kiosk_pin (GtkApplication *app,
   /* The keypad for the first, the keyboard for the second: saved. */
   type_pin (window, _("Personal PIN"), pin, TRUE);
   type_pin (window, _("The same PIN again"), pin, FALSE);
-  click (window, "kiosk.pin-save");
+  click_action (window, "kiosk.pin-save");
   wait_not_busy (window);
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "done");
   g_assert_true (sc_vault_has_result_view (fixture.vault, fixture.round_id, person->number));
-  click (window, "kiosk.finish");
+  click_action (window, "kiosk.finish");
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "welcome");
   check_no_trace (window, person);
 
   /* "See My Result Again": the same login, then the PIN. */
-  click (window, "kiosk.view-again");
+  click_action (window, "kiosk.view-again");
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "login");
   log_in (window, person, fixture.codes[0], NULL);
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "pin");
@@ -1746,8 +1614,8 @@ test_kiosk_pin (GtkApplication *app,
 
   /* A wrong PIN is refused, with a message. */
   type_pin (window, _("Personal PIN"), "9999", TRUE);
-  save_screenshot (GTK_WIDGET (window), "pin-enter", 1024, 768);
-  click (window, "kiosk.pin-open");
+  save_kiosk_screenshot (GTK_WIDGET (window), "pin-enter", 1024, 768);
+  click_action (window, "kiosk.pin-open");
   wait_not_busy (window);
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "pin");
   error_text = get_error_text (page);
@@ -1757,7 +1625,7 @@ test_kiosk_pin (GtkApplication *app,
 
   /* The right one shows the same result, read-only. */
   type_pin (window, _("Personal PIN"), pin, FALSE);
-  click (window, "kiosk.pin-open");
+  click_action (window, "kiosk.pin-open");
   wait_not_busy (window);
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "result");
   result_page = SC_KIOSK_RESULT_PAGE (sc_kiosk_window_get_page (window, "result"));
@@ -1789,10 +1657,10 @@ test_kiosk_pin (GtkApplication *app,
   g_assert_null (find_action_button (GTK_WIDGET (result_page), "kiosk.show-consent", NULL));
   g_assert_nonnull (find_action_button (GTK_WIDGET (result_page), "kiosk.view-done", NULL));
   check_page_controls (window);
-  save_screenshot (GTK_WIDGET (window), "result-again", 1024, 768);
-  click (window, "kiosk.view-done");
+  save_kiosk_screenshot (GTK_WIDGET (window), "result-again", 1024, 768);
+  click_action (window, "kiosk.view-done");
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "done");
-  click (window, "kiosk.finish");
+  click_action (window, "kiosk.finish");
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "welcome");
   check_no_trace (window, person);
 
@@ -1802,16 +1670,16 @@ test_kiosk_pin (GtkApplication *app,
   g_assert_cmpint (sc_kiosk_pin_page_get_mode (pin_page), ==, SC_KIOSK_PIN_PAGE_MESSAGE);
   g_assert_true (shows_text (page, _("You have already answered this round")));
   check_page_controls (window);
-  save_screenshot (GTK_WIDGET (window), "pin-answered", 1024, 768);
-  click (window, "kiosk.pin-enter");
+  save_kiosk_screenshot (GTK_WIDGET (window), "pin-answered", 1024, 768);
+  click_action (window, "kiosk.pin-enter");
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "pin");
   g_assert_cmpint (sc_kiosk_pin_page_get_mode (pin_page), ==, SC_KIOSK_PIN_PAGE_ENTER);
-  click (window, "kiosk.pin-cancel");
+  click_action (window, "kiosk.pin-cancel");
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "welcome");
   check_no_trace (window, person);
 
   /* Someone who kept nothing is told so, and goes back to the start. */
-  click (window, "kiosk.view-again");
+  click_action (window, "kiosk.view-again");
   log_in (window, &people[1], fixture.codes[1], NULL);
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "pin");
   g_assert_cmpint (sc_kiosk_pin_page_get_mode (pin_page), ==, SC_KIOSK_PIN_PAGE_MESSAGE);
@@ -1819,7 +1687,7 @@ test_kiosk_pin (GtkApplication *app,
                                      "implementer.")));
   g_assert_null (find_action_button (page, "kiosk.pin-enter", NULL));
   check_page_controls (window);
-  click (window, "kiosk.pin-cancel");
+  click_action (window, "kiosk.pin-cancel");
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "welcome");
   check_no_trace (window, &people[1]);
 
@@ -1857,9 +1725,9 @@ test_kiosk_view_again_decisions (GtkApplication *app,
       gtk_widget_activate_action (GTK_WIDGET (window), "kiosk.answer", "i", (gint32) answers[i]);
       iterate_until_idle ();
     }
-  click (window, "kiosk.submit");
+  click_action (window, "kiosk.submit");
   wait_not_busy (window);
-  click (window, "kiosk.show-consent");
+  click_action (window, "kiosk.show-consent");
   tap (sc_kiosk_consent_page_get_button (
                    SC_KIOSK_CONSENT_PAGE (sc_kiosk_window_get_page (window, "consent")), TRUE));
   wait_not_busy (window);
@@ -1871,15 +1739,15 @@ test_kiosk_view_again_decisions (GtkApplication *app,
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "pin");
   type_pin (window, _("Personal PIN"), "2580", TRUE);
   type_pin (window, _("The same PIN again"), "2580", TRUE);
-  click (window, "kiosk.pin-save");
+  click_action (window, "kiosk.pin-save");
   wait_not_busy (window);
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "done");
-  click (window, "kiosk.finish");
+  click_action (window, "kiosk.finish");
 
-  click (window, "kiosk.view-again");
+  click_action (window, "kiosk.view-again");
   log_in (window, person, fixture.codes[2], NULL);
   type_pin (window, _("Personal PIN"), "2580", FALSE);
-  click (window, "kiosk.pin-open");
+  click_action (window, "kiosk.pin-open");
   wait_not_busy (window);
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "result");
   result_page = sc_kiosk_window_get_page (window, "result");
@@ -1893,10 +1761,10 @@ test_kiosk_view_again_decisions (GtkApplication *app,
                       _("You agreed that your employer may see this result."), NULL);
   g_assert_true (shows_text (result_page, next));
   check_page_controls (window);
-  save_screenshot (GTK_WIDGET (window), "result-again-decided", 1024, 768);
+  save_kiosk_screenshot (GTK_WIDGET (window), "result-again-decided", 1024, 768);
 
-  click (window, "kiosk.view-done");
-  click (window, "kiosk.finish");
+  click_action (window, "kiosk.view-done");
+  click_action (window, "kiosk.finish");
   check_no_trace (window, person);
   close_kiosk (window);
   fixture_tear_down (&fixture);
@@ -1943,24 +1811,30 @@ test_kiosk_no_shortcuts_window (GtkApplication *app,
 
 /* ---- Main ---------------------------------------------------------------------------------- */
 
-static void
-run_test (gconstpointer data)
+typedef struct
 {
-  const AppTest *test = data;
+  AppFunc       func;
+  gconstpointer data;
+} KioskTest;
+
+static void
+run_kiosk_test (gconstpointer data)
+{
+  const KioskTest *test = data;
 
   run_in_application (test->func, test->data);
 }
 
 static void
 add_test (const char    *path,
-          AppTestFunc    func,
+          AppFunc        func,
           gconstpointer  data)
 {
-  AppTest *test = g_new0 (AppTest, 1);
+  KioskTest *test = g_new0 (KioskTest, 1);
 
   test->func = func;
   test->data = data;
-  g_test_add_data_func_full (path, test, run_test, g_free);
+  g_test_add_data_func_full (path, test, run_kiosk_test, g_free);
 }
 
 static const SessionCase session_cases[] = {
@@ -1977,30 +1851,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *locale;
-  g_autofree char *localedir = NULL;
-
-  /* Japanese, the kiosk's main language, as test-gui-i18n.c sets it up. */
-  g_setenv ("LANGUAGE", "ja", TRUE);
-  locale = setlocale (LC_ALL, "");
-  if (locale == NULL || strcmp (locale, "C") == 0 || strcmp (locale, "POSIX") == 0)
-    locale = setlocale (LC_ALL, "C.UTF-8");
-
-  g_test_init (&argc, &argv, NULL);
-  g_assert_nonnull (locale);
-
-  if (g_getenv ("SC_TEST_LOCALEDIR") != NULL)
-    localedir = g_strdup (g_getenv ("SC_TEST_LOCALEDIR"));
-  else
-    localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_disable_setlocale ();
-  gtk_init ();
-  /* Pages switch at once, so that every screenshot shows one page. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  /* Japanese, the kiosk's main language. */
+  test_gui_init_japanese (&argc, &argv);
+  test_gui_set_wait_limit (WAIT_LIMIT_S);
 
   add_test ("/gui/kiosk/pages", test_kiosk_pages, NULL);
   add_test ("/gui/kiosk/keypad", test_kiosk_keypad, NULL);
@@ -2019,5 +1872,5 @@ main (int   argc,
   add_test ("/gui/kiosk/view-again-decisions", test_kiosk_view_again_decisions, NULL);
   add_test ("/gui/kiosk/no-shortcuts-window", test_kiosk_no_shortcuts_window, NULL);
 
-  return g_test_run ();
+  return test_gui_run ();
 }
