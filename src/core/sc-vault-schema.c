@@ -121,6 +121,21 @@ static const char * const migrations[] = {
   "  PRIMARY KEY (round_id, employee_id)"
   ");"
   "PRAGMA user_version = 3;",
+
+  /* 4: the implementer's signatures (sc-vault-sign.c) and the audit hash chain
+   * (sc-vault-audit.c, which fills the chain for the entries already there) */
+  "CREATE TABLE vault_signatures ("
+  "  kind TEXT NOT NULL,"
+  "  record_id INTEGER NOT NULL,"
+  "  signature BLOB NOT NULL,"
+  "  PRIMARY KEY (kind, record_id)"
+  ");"
+  "CREATE TABLE vault_meta ("
+  "  key TEXT PRIMARY KEY,"
+  "  value BLOB NOT NULL"
+  ");"
+  "ALTER TABLE audit_log ADD COLUMN prev_hash BLOB;"
+  "PRAGMA user_version = 4;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SC_VAULT_SCHEMA_VERSION);
@@ -235,7 +250,8 @@ sc_vault_schema_migrate (sqlite3  *db,
     {
       if (!sc_vault_db_begin (db, error))
         return FALSE;
-      if (!sc_vault_db_exec (db, migrations[step - 1], error))
+      if (!sc_vault_db_exec (db, migrations[step - 1], error)
+          || (step == 4 && !_sc_vault_audit_chain_init (db, error)))
         {
           sc_vault_db_rollback (db);
           g_prefix_error (error, "Could not update the vault to the current version: ");

@@ -245,6 +245,10 @@ interview_requested_at (sqlite3 *db,
   return sqlite3_column_int64 (stmt, 0);
 }
 
+/* Who may record an employee's consent or interview request. */
+#define EMPLOYEE_DECISION_ROLES (SC_VAULT_ROLE_BIT (SC_VAULT_ROLE_KIOSK) | \
+                                 SC_VAULT_ROLE_BIT (SC_VAULT_ROLE_IMPLEMENTER))
+
 gboolean
 sc_vault_record_consent (ScVault   *vault,
                          gint64     submission_id,
@@ -259,7 +263,9 @@ sc_vault_record_consent (ScVault   *vault,
 
   g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
 
-  if (!sc_vault_check_role (vault, SC_VAULT_ROLES_ANY, TRUE, error))
+  /* The employee's decision: made at the kiosk, or later through the implementer
+   * (DESIGN.md §3). HR may not record it, either way. */
+  if (!sc_vault_check_role (vault, EMPLOYEE_DECISION_ROLES, TRUE, error))
     return FALSE;
   db = sc_vault_get_db (vault);
   if (!lookup_submission (db, submission_id, &round_id, &employee_id, &has_hr, error))
@@ -315,7 +321,7 @@ sc_vault_request_interview (ScVault  *vault,
 
   g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
 
-  if (!sc_vault_check_role (vault, SC_VAULT_ROLES_ANY, TRUE, error))
+  if (!sc_vault_check_role (vault, EMPLOYEE_DECISION_ROLES, TRUE, error))
     return FALSE;
   db = sc_vault_get_db (vault);
   if (!lookup_submission (db, submission_id, &round_id, &employee_id, &has_hr, error))
@@ -406,8 +412,18 @@ sc_vault_recommend_interview (ScVault     *vault,
   sqlite3_bind_int64 (stmt, 1, submission_id);
   sqlite3_bind_blob (stmt, 2, sealed, (int) (plain_len + crypto_box_SEALBYTES),
                      SQLITE_STATIC);
-  if (!_sc_vault_step_done (db, stmt, error)
-      || !sc_vault_audit_insert (vault, "interview.recommend", submission_id, error))
+  if (!_sc_vault_step_done (db, stmt, error))
+    goto fail;
+  /* SECURITY: a sealed box can be made by anyone with the public key; the signature
+   * shows that the decision is the implementer's. */
+  {
+    g_autoptr(GByteArray) canon = _sc_vault_canon_recommendation (db, submission_id);
+
+    if (canon == NULL
+        || !_sc_vault_sign_record (vault, "recommendation", submission_id, canon, error))
+      goto fail;
+  }
+  if (!sc_vault_audit_insert (vault, "interview.recommend", submission_id, error))
     goto fail;
   return sc_vault_commit_and_save (vault, error);
 

@@ -140,6 +140,9 @@ _sc_vault_wipe_secrets (ScVault *self)
   sc_secure_clear ((gpointer *) &self->keys);
   sc_secure_clear ((gpointer *) &self->impl_sk);
   sc_secure_clear ((gpointer *) &self->hr_sk);
+  sc_secure_clear ((gpointer *) &self->sign_sk);
+  self->impl_pk_pinned = FALSE;
+  self->signatures_required = FALSE;
   g_hash_table_remove_all (self->pending_hr);
 }
 
@@ -284,6 +287,14 @@ sc_vault_create (const char              *path,
   sc_vault_body_keys_derive (self->keys);
   crypto_box_keypair (self->impl_pk, self->impl_sk);
   crypto_box_keypair (self->hr_pk, self->hr_sk);
+  self->impl_pk_pinned = TRUE;
+  self->signatures_required = TRUE;
+  if (!_sc_vault_derive_signing_key (self))
+    {
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_IO,
+                           "There is not enough protected memory to create the vault.");
+      return NULL;
+    }
 
   memset (&self->header, 0, sizeof self->header);
   self->header.version = SC_VAULT_FORMAT_VERSION;
@@ -326,7 +337,8 @@ sc_vault_create (const char              *path,
           goto fail_rollback;
         }
     }
-  if (!sc_vault_audit_insert (self, "vault.create", 0, error)
+  if (!_sc_vault_sign_all (self, error)
+      || !sc_vault_audit_insert (self, "vault.create", 0, error)
       || !sc_vault_db_commit (self->db, error))
     goto fail_rollback;
 
@@ -406,6 +418,12 @@ unlock_from_disk (ScVault       *self,
 
   /* A migrated vault is saved at once, so the file and memory agree. */
   if (migrated && !self->read_only && !_sc_vault_save_full (self, error))
+    return FALSE;
+  /* A vault from before signatures, opened with the implementer's or the recovery
+   * secret: its records are signed and the slot gets the pin block from now on. */
+  if (type != SC_VAULT_SLOT_HR && !self->signatures_required && !self->read_only
+      && sc_vault_schema_get_version (self->db) >= 4
+      && !_sc_vault_upgrade_to_signatures (self, type, passphrase, recovery, error))
     return FALSE;
   return TRUE;
 }
@@ -722,31 +740,6 @@ sc_vault_get_partial_limits (ScVault          *self,
     return;
   limits->opslimit = MIN (slot->opslimit, (guint64) crypto_pwhash_OPSLIMIT_INTERACTIVE);
   limits->memlimit = MIN ((gsize) slot->memlimit, (gsize) crypto_pwhash_MEMLIMIT_INTERACTIVE);
-}
-
-gboolean
-sc_vault_audit_insert (ScVault     *self,
-                       const char  *action,
-                       gint64       target,
-                       GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = sc_vault_db_prepare (self->db,
-                              "INSERT INTO audit_log (time, role, action, target) "
-                              "VALUES (?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, g_get_real_time () / G_USEC_PER_SEC);
-  sqlite3_bind_int (stmt, 2, self->role);
-  sqlite3_bind_text (stmt, 3, action, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, target);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      sc_vault_db_set_error (self->db, error);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 /* ---- Test hooks ------------------------------------------------------------------------ */

@@ -49,6 +49,10 @@ typedef enum
   SC_VAULT_ERROR_THROTTLED,         /* too many wrong access codes; wait */
   SC_VAULT_ERROR_READ_ONLY,         /* opened read-only */
   SC_VAULT_ERROR_BUSY,              /* a task (sc-vault-async.h) is running on it */
+  SC_VAULT_ERROR_TAMPERED,          /* a record was changed outside its owner's key: the
+                                     * message names it (an implementer's record, the
+                                     * public keys, an audit log entry) */
+  SC_VAULT_ERROR_PASSPHRASE_IN_USE, /* another key slot already opens with it */
 } ScVaultError;
 
 typedef enum
@@ -187,13 +191,39 @@ gboolean                 sc_vault_change_passphrase       (ScVault              
                                                            const char              *new_passphrase,
                                                            GError                 **error);
 
-/* Implementer only: adds or replaces the HR slot. It must differ from the implementer's. */
+/* Implementer only: adds or replaces the HR slot. It must differ from the implementer's
+ * (PASSPHRASE_IN_USE). Every path that sets a passphrase refuses one that opens another
+ * slot: sc_vault_change_passphrase(), sc_vault_recover(), sc_vault_rotate_keys() too. */
 gboolean                 sc_vault_set_hr_passphrase       (ScVault                 *vault,
                                                            const char              *passphrase,
                                                            GError                 **error);
 
 /* Implementer only: replaces the recovery slot, returning the new key to show once. */
 char                    *sc_vault_new_recovery_key        (ScVault                 *vault,
+                                                           GError                 **error);
+
+/* Implementer only: removes the HR slot (HR's passphrase no longer opens the vault).
+ * HR still knows the data key it had: follow with sc_vault_rotate_keys(). */
+gboolean                 sc_vault_remove_hr_slot          (ScVault                 *vault,
+                                                           GError                 **error);
+
+/**
+ * sc_vault_rotate_keys:
+ * @implementer_passphrase: the implementer's current passphrase, typed again
+ * @hr_passphrase: (nullable): HR's new passphrase, or %NULL to drop HR's slot
+ * @out_recovery_key: (out) (transfer full): the new recovery key, to show once; free it
+ *   with sc_vault_free_recovery_key()
+ *
+ * Implementer only: a new random data key encrypts the whole vault, and the slots are
+ * made again for it: the implementer's, a new recovery key (the old one stops working),
+ * and HR's when @hr_passphrase is given. A data key taken before opens no later save.
+ * The key pairs stay, so sealed results still open. Slow (Argon2id and a full save):
+ * use sc_vault_rotate_keys_async() from a user interface.
+ */
+gboolean                 sc_vault_rotate_keys             (ScVault                 *vault,
+                                                           const char              *implementer_passphrase,
+                                                           const char              *hr_passphrase,
+                                                           char                   **out_recovery_key,
                                                            GError                 **error);
 
 /**
@@ -207,8 +237,10 @@ gboolean                 sc_vault_backup                  (ScVault              
 
 /**
  * sc_vault_enter_kiosk:
- * Implementer or HR: wipes both secret keys, so nothing at the kiosk can open an earlier
- * answer. The data key stays in guarded memory, because the kiosk must still write the
+ * Implementer, or HR when %SC_VAULT_SETTING_HR_KIOSK is "true" (PERMISSION otherwise):
+ * the implementer's kiosk seals to the public key pinned in the implementer's slot, HR's
+ * to the one in the database. Wipes both secret keys, so nothing at the kiosk can open an
+ * earlier answer. The data key stays in guarded memory, because the kiosk must still write the
  * database; new answers are sealed with the public keys only.
  */
 gboolean                 sc_vault_enter_kiosk             (ScVault                 *vault,
@@ -509,6 +541,12 @@ gboolean      sc_vault_load_result_view   (ScVault            *vault,
 #define SC_VAULT_SETTING_IDLE_TIMEOUT  "idle_timeout"   /* kiosk idle timeout, seconds */
 #define SC_VAULT_SETTING_ADVICE_TEXTS  "advice_texts"   /* implementer's advice texts */
 #define SC_VAULT_SETTING_CONTACT_TEXT  "contact_text"   /* where to ask, shown to employees */
+/* "true" lets HR start the kiosk; anything else, or unset (the default), does not. */
+#define SC_VAULT_SETTING_HR_KIOSK      "hr_kiosk"
+
+/* Any unlocked role: whether HR may start the kiosk (%SC_VAULT_SETTING_HR_KIOSK). */
+gboolean      sc_vault_get_hr_may_start_kiosk (ScVault        *vault,
+                                           GError            **error);
 
 /* Any unlocked role. Returns %NULL (no error) when the key is not set. */
 char         *sc_vault_get_setting        (ScVault            *vault,
