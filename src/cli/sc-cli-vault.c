@@ -46,10 +46,9 @@ sc_cli_exit_status_for (const GError *error)
       case SC_VAULT_ERROR_DAMAGED:
       case SC_VAULT_ERROR_TAMPERED:
       case SC_VAULT_ERROR_NEWER_VERSION:
+      /* Also a passphrase another key slot already opens: bad input data like one too
+       * short (EX_DATAERR, 65); EX_USAGE (64) stays for wrong command lines. */
       case SC_VAULT_ERROR_INVALID:
-      /* A passphrase another slot already opens is bad input data, like one too short
-       * (EX_DATAERR); EX_USAGE (64) is kept for wrong command lines. */
-      case SC_VAULT_ERROR_PASSPHRASE_IN_USE:
         return SC_EXIT_DATAERR;
       case SC_VAULT_ERROR_LOCKED:
       case SC_VAULT_ERROR_THROTTLED:

@@ -207,6 +207,14 @@ _sc_vault_audit_verify_chain (ScVault  *self,
       set_chain_broken (error, MAX (last_id, 1));
       return FALSE;
     }
+  if (check_signature && checkpoint == 0)
+    {
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_TAMPERED,
+                           "The vault was modified outside Stress Check: the implementer's "
+                           "signature over the audit log was removed. Restore the vault from "
+                           "a backup, and find out who had access to it.");
+      return FALSE;
+    }
   if (check_signature && !checkpoint_seen)
     {
       /* The implementer's last entry is gone (the log was cut short), or the implementer

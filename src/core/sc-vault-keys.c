@@ -22,6 +22,8 @@
 
 /* Crockford's base 32: no I, L, O or U, so nothing is mistaken when copied by hand. */
 static const char recovery_alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+gboolean sc_vault_test_legacy_slots = FALSE;
+
 #define RECOVERY_CHARS 32
 #define RECOVERY_GROUP 4
 
@@ -232,7 +234,8 @@ sc_vault_slot_wrap (ScVaultSlot             *slot,
 {
   guint8 ad[SLOT_AD_LEN];
   guint8 *key;
-  gsize payload_len = sc_vault_slot_payload_len (type);
+  gsize payload_len = sc_vault_test_legacy_slots && type != SC_VAULT_SLOT_HR
+                      ? SC_VAULT_PAYLOAD_FULL_V1 : sc_vault_slot_payload_len (type);
 
   g_assert (payload_len > 0);
 

@@ -627,7 +627,7 @@ gboolean  _sc_vault_audit_sign_head     (ScVault             *self,
 gboolean  _sc_vault_audit_chain_init    (sqlite3             *db,
                                          GError             **error);
 
-/* sc-vault-slots.c: refuses (PASSPHRASE_IN_USE) a @passphrase that opens any
+/* sc-vault-slots.c: refuses (INVALID) a @passphrase that opens any
  * passphrase slot other than one of @except_type (DESIGN.md §2.5: no two slots share a
  * passphrase, because the role follows from which slot a passphrase opens). */
 gboolean  _sc_vault_check_passphrase_unique (const ScVaultHeader *header,
@@ -651,6 +651,10 @@ gboolean  sc_vault_test_delete_audit    (ScVault             *vault,
 
 /* When > 0, sc_vault_create() runs migrations up to this step only. */
 extern int sc_vault_test_schema_target;
+
+/* When set, implementer and recovery slots are wrapped without the pin block, as
+ * before signatures (tests of the upgrade of an older vault). */
+extern gboolean sc_vault_test_legacy_slots;
 
 /* Saves now (after changing something with sc_vault_get_db()). */
 gboolean  sc_vault_test_save            (ScVault             *vault,

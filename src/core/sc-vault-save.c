@@ -207,8 +207,6 @@ _sc_vault_finish_load (ScVault  *self,
           return FALSE;
         }
     }
-  if (!_sc_vault_audit_verify_chain (self, error))
-    return FALSE;
   /* SECURITY: every open by the implementer checks the implementer's records. A vault
    * whose implementer slot carries the pin block must have them all signed; one from
    * before signatures is checked once it has any (and upgraded by unlock_from_disk()). */
@@ -216,7 +214,8 @@ _sc_vault_finish_load (ScVault  *self,
       && (self->signatures_required || _sc_vault_has_signatures (self))
       && !_sc_vault_verify_all (self, error))
     return FALSE;
-  return TRUE;
+  /* Every open checks the audit chain. */
+  return _sc_vault_audit_verify_chain (self, error);
 }
 
 /* Writes the header and @body (ciphertext ‖ tag) as the vault file. */

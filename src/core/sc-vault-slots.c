@@ -172,7 +172,7 @@ _sc_vault_check_passphrase_unique (const ScVaultHeader  *header,
       if (sc_vault_slot_unwrap (slot, passphrase, NULL, &payload, &local_error))
         {
           sc_secure_free (payload);
-          g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_PASSPHRASE_IN_USE,
+          g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID,
                                slot->type == SC_VAULT_SLOT_HR
                                ? "This passphrase is already HR's. Every person needs a "
                                  "passphrase of their own; choose another one."

@@ -404,6 +404,12 @@ unlock_from_disk (ScVault       *self,
       return FALSE;
     }
   sc_secure_free (payload);
+  /* An older recovery slot opened a vault whose implementer slot is already pinned:
+   * signatures are required all the same. */
+  for (guint i = 0; i < header.n_slots && self->sign_sk != NULL; i++)
+    if (header.slots[i].type != SC_VAULT_SLOT_HR
+        && header.slots[i].wrapped_len == SC_VAULT_PAYLOAD_FULL + SC_VAULT_TAG_BYTES)
+      self->signatures_required = TRUE;
 
   if (!_sc_vault_load_body (self, &header, data, len, error)
       || !_sc_vault_finish_load (self, &migrated, error))

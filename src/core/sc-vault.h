@@ -43,7 +43,8 @@ typedef enum
   SC_VAULT_ERROR_PERMISSION,        /* the current role may not do this */
   SC_VAULT_ERROR_NOT_FOUND,         /* no such employee, round, submission… */
   SC_VAULT_ERROR_EXISTS,            /* a file is already there, or a duplicate */
-  SC_VAULT_ERROR_INVALID,           /* bad input: too short a passphrase, bad criteria… */
+  SC_VAULT_ERROR_INVALID,           /* bad input: too short a passphrase, one another key
+                                     * slot already opens with, bad criteria… */
   SC_VAULT_ERROR_CLOSED,            /* the vault was locked or closed */
   SC_VAULT_ERROR_ACCESS_DENIED,     /* wrong access code at the kiosk */
   SC_VAULT_ERROR_THROTTLED,         /* too many wrong access codes; wait */
@@ -52,7 +53,6 @@ typedef enum
   SC_VAULT_ERROR_TAMPERED,          /* a record was changed outside its owner's key: the
                                      * message names it (an implementer's record, the
                                      * public keys, an audit log entry) */
-  SC_VAULT_ERROR_PASSPHRASE_IN_USE, /* another key slot already opens with it */
 } ScVaultError;
 
 typedef enum
@@ -192,7 +192,7 @@ gboolean                 sc_vault_change_passphrase       (ScVault              
                                                            GError                 **error);
 
 /* Implementer only: adds or replaces the HR slot. It must differ from the implementer's
- * (PASSPHRASE_IN_USE). Every path that sets a passphrase refuses one that opens another
+ * (INVALID). Every path that sets a passphrase refuses one that opens another
  * slot: sc_vault_change_passphrase(), sc_vault_recover(), sc_vault_rotate_keys() too. */
 gboolean                 sc_vault_set_hr_passphrase       (ScVault                 *vault,
                                                            const char              *passphrase,
