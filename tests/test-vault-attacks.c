@@ -285,6 +285,79 @@ test_signed_records_reopen (Fixture       *f,
   g_assert_cmpuint (rounds->len, ==, 2);
 }
 
+/* HR turns a refused consent into a given one in the plain table (so that the employee
+ * appears to have agreed), once naively and once with a decision sealed to the
+ * implementer's public key, as anyone can make: both are flagged on reading. */
+static void
+test_hr_forges_consent (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = open_as (f, IMPL_PASS);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint8 impl_pk[crypto_box_PUBLICKEYBYTES];
+  guint8 plain[43], forged[43 + crypto_box_SEALBYTES];
+  ScVaultResult r;
+  gint64 third;
+
+  /* Untouched decisions agree, including a request made later at the kiosk and a
+   * decision the implementer records. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_true (sc_vault_read_result (vault, f->sub[i], &r, &error));
+      g_assert_no_error (error);
+      g_assert_false (r.consent_mismatch);
+    }
+  g_assert_true (sc_vault_enter_kiosk (vault, &error));
+  third = sc_vault_submit (vault, f->round_id, test_people[2].number,
+                           (const guint8 *) "2222222222222222222222222222222222222222"
+                                            "22222222222222222", SC_SEX_MALE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (sc_vault_request_interview (vault, third, &error));
+  g_assert_true (sc_vault_leave_kiosk (vault, IMPL_PASS, &error));
+  g_assert_no_error (error);
+  g_assert_true (sc_vault_read_result (vault, third, &r, &error));
+  g_assert_false (r.consent_mismatch);
+  g_assert_true (sc_vault_record_consent (vault, third, TRUE, &error));
+  g_assert_true (sc_vault_read_result (vault, third, &r, &error));
+  g_assert_no_error (error);
+  g_assert_false (r.consent_mismatch);
+  memcpy (impl_pk, sc_vault_get_public_key (vault, SC_VAULT_ROLE_IMPLEMENTER), sizeof impl_pk);
+  g_clear_object (&vault);
+
+  hr_edits (f, "UPDATE consents SET value = 2 WHERE submission_id = (SELECT min(id) + 1 "
+               "FROM submissions)", NULL, 0);
+  vault = open_as (f, IMPL_PASS);
+  g_assert_true (sc_vault_read_result (vault, f->sub[1], &r, &error));
+  g_assert_no_error (error);
+  g_assert_true (r.consent_mismatch);
+  g_assert_true (sc_vault_read_result (vault, f->sub[0], &r, &error));
+  g_assert_false (r.consent_mismatch);
+  g_clear_object (&vault);
+
+  /* A decision sealed by HR to the implementer's key, saying "yes": its authentication
+   * cannot be right without the decision key. */
+  memset (plain, 0, sizeof plain);
+  plain[0] = 1;
+  _sc_vault_put_i64 (plain + 1, f->sub[1]);
+  plain[9] = SC_VAULT_CONSENT_YES;
+  randombytes_buf (plain + 11, 32);
+  crypto_box_seal (forged, plain, sizeof plain, impl_pk);
+  hr_edits (f, "UPDATE submissions SET decision_sealed = ? WHERE id = (SELECT min(id) + 1 "
+               "FROM submissions)", forged, sizeof forged);
+  vault = open_as (f, IMPL_PASS);
+  g_assert_true (sc_vault_read_result (vault, f->sub[1], &r, &error));
+  g_assert_true (r.consent_mismatch);
+  g_clear_object (&vault);
+
+  /* And so is a decision removed. */
+  hr_edits (f, "UPDATE submissions SET decision_sealed = NULL WHERE id = (SELECT min(id) "
+               "FROM submissions)", NULL, 0);
+  vault = open_as (f, IMPL_PASS);
+  g_assert_true (sc_vault_read_result (vault, f->sub[0], &r, &error));
+  g_assert_true (r.consent_mismatch);
+}
+
 /* ---- §2: no two slots share a passphrase --------------------------------------- */
 
 static void
@@ -669,6 +742,7 @@ main (int   argc,
   ADD ("hr-strips-signatures", test_hr_strips_signatures);
   ADD ("hr-forges-recommendation", test_hr_forges_recommendation);
   ADD ("signed-records-reopen", test_signed_records_reopen);
+  ADD ("hr-forges-consent", test_hr_forges_consent);
   ADD ("passphrases-stay-distinct", test_passphrases_stay_distinct);
   ADD ("hr-api-refusals", test_hr_api_refusals);
   ADD ("audit-entry-changed", test_audit_entry_changed);

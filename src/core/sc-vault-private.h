@@ -339,6 +339,8 @@ struct _ScVault
   gboolean          signatures_required; /* the implementer's payload has the pin block */
   gboolean          dirty;            /* committed in memory, not yet on disk */
   GHashTable       *pending_hr;       /* submission id → GBytes sealed to HR */
+  gint64            pending_decision_id;  /* the kiosk's last submission, or 0 */
+  guint8           *pending_decision_key; /* guarded: its decision key, or NULL */
 
   /* sc-vault-async.c: the thread that started the running task (NULL when none), and
    * a lock or close asked for by that thread while the task ran. */
@@ -463,6 +465,13 @@ void      sc_vault_keep_pending_hr_seal (ScVault             *vault,
 GBytes   *sc_vault_take_pending_hr_seal (ScVault             *vault,
                                          gint64               submission_id);
 void      sc_vault_clear_pending_hr_seals (ScVault           *vault);
+/* SECURITY: the decision key of the kiosk's last submission (the kiosk cannot open the
+ * sealed result to find it again); cleared with the HR seals. */
+void      _sc_vault_keep_decision_key   (ScVault             *vault,
+                                         gint64               submission_id,
+                                         const guint8        *key);
+const guint8 *_sc_vault_get_decision_key (ScVault            *vault,
+                                         gint64               submission_id);
 
 /* Argon2id limits for partial-answer keys: interactive, or lower when the vault's own
  * slots use lower ones (tests). */
@@ -513,21 +522,28 @@ gboolean  _sc_vault_lookup_round        (sqlite3             *db,
                                          GError             **error);
 
 /* sc-vault-seal.c. SECURITY: seals a result (and the answers, when @answers is not
- * %NULL) to @pk, bound to the round and employee row. */
+ * %NULL) to @pk, bound to the round and employee row; with @decision_key (the
+ * implementer's copy), the key that authenticates the employee's decisions
+ * (sc-vault-submissions.c, DECISIONS) is sealed with it. */
+#define SC_VAULT_DECISION_KEY_BYTES 32
 GBytes   *_sc_vault_seal_result         (const guint8        *pk,
                                          gint64               round_id,
                                          gint64               employee_id,
                                          const ScResult      *result,
-                                         const guint8        *answers);
+                                         const guint8        *answers,
+                                         const guint8        *decision_key);
 /* SECURITY: opens a sealed result with the key pair; FALSE when it does not open or
- * names another round or employee. */
+ * names another round or employee. @out_decision_key (nullable, guarded memory of
+ * %SC_VAULT_DECISION_KEY_BYTES) receives the decision key when the copy has one. */
 gboolean  _sc_vault_open_result         (const void          *sealed,
                                          gsize                sealed_len,
                                          const guint8        *pk,
                                          const guint8        *sk,
                                          gint64               round_id,
                                          gint64               employee_id,
-                                         ScVaultResult       *out);
+                                         ScVaultResult       *out,
+                                         guint8              *out_decision_key,
+                                         gboolean            *out_has_decision_key);
 
 /* sc-vault-codes.c: the access-code throttle, shared with the result views. */
 gboolean  _sc_vault_read_throttle       (sqlite3             *db,

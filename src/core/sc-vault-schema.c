@@ -135,6 +135,8 @@ static const char * const migrations[] = {
   "  value BLOB NOT NULL"
   ");"
   "ALTER TABLE audit_log ADD COLUMN prev_hash BLOB;"
+  /* The employee's decisions, sealed to the implementer (sc-vault-submissions.c) */
+  "ALTER TABLE submissions ADD COLUMN decision_sealed BLOB;"
   "PRAGMA user_version = 4;",
 };
 

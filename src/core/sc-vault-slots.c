@@ -583,7 +583,7 @@ sc_vault_enter_kiosk (ScVault  *self,
   sc_secure_clear ((gpointer *) &self->impl_sk);
   sc_secure_clear ((gpointer *) &self->hr_sk);
   sc_secure_clear ((gpointer *) &self->sign_sk);
-  g_hash_table_remove_all (self->pending_hr);
+  sc_vault_clear_pending_hr_seals (self);
   _sc_vault_set_role (self, SC_VAULT_ROLE_KIOSK);
   return TRUE;
 }

@@ -143,7 +143,7 @@ _sc_vault_wipe_secrets (ScVault *self)
   sc_secure_clear ((gpointer *) &self->sign_sk);
   self->impl_pk_pinned = FALSE;
   self->signatures_required = FALSE;
-  g_hash_table_remove_all (self->pending_hr);
+  sc_vault_clear_pending_hr_seals (self);
 }
 
 static void
@@ -732,6 +732,27 @@ void
 sc_vault_clear_pending_hr_seals (ScVault *self)
 {
   g_hash_table_remove_all (self->pending_hr);
+  sc_secure_clear ((gpointer *) &self->pending_decision_key);
+  self->pending_decision_id = 0;
+}
+
+void
+_sc_vault_keep_decision_key (ScVault       *self,
+                             gint64         submission_id,
+                             const guint8  *key)
+{
+  sc_secure_clear ((gpointer *) &self->pending_decision_key);
+  self->pending_decision_key = sc_secure_dup (key, SC_VAULT_DECISION_KEY_BYTES);
+  self->pending_decision_id = self->pending_decision_key != NULL ? submission_id : 0;
+}
+
+const guint8 *
+_sc_vault_get_decision_key (ScVault *self,
+                            gint64   submission_id)
+{
+  if (self->pending_decision_key == NULL || self->pending_decision_id != submission_id)
+    return NULL;
+  return self->pending_decision_key;
 }
 
 void

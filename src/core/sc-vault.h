@@ -289,12 +289,16 @@ typedef struct
 void          sc_vault_submission_free (ScVaultSubmission *submission);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScVaultSubmission, sc_vault_submission_free)
 
-/* A decrypted individual result. HR's copy has no answers (has_answers FALSE). */
+/* A decrypted individual result. HR's copy has no answers (has_answers FALSE).
+ * consent_mismatch (implementer only): the consent or interview request in the plain
+ * table disagrees with the copy sealed at the time of the decision, or that copy was
+ * forged or removed: someone changed the decision outside the program. */
 typedef struct
 {
   ScResult  result;
   gboolean  has_answers;
   guint8    answers[SC_BJSQ_N_ITEMS];
+  gboolean  consent_mismatch;
 } ScVaultResult;
 
 typedef struct
