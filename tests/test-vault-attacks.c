@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "test-vault-common.h"
+#include "sc-vault-async.h"
 
 #define ROUND_NAME "2024 spring"
 
@@ -655,6 +656,84 @@ test_remove_hr_slot (Fixture       *f,
   g_assert_cmpint (sc_vault_get_role (vault), ==, SC_VAULT_ROLE_IMPLEMENTER);
 }
 
+static void
+on_rotated_cb (GObject      *source_object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* The worker-thread variant, as the workspace calls it. */
+static void
+test_rotate_keys_async (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = open_as (f, IMPL_PASS);
+  g_autoptr(GAsyncResult) result = NULL;
+  guint8 old_key[SC_VAULT_KEY_BYTES];
+  char *recovery = NULL;
+
+  g_assert_true (sc_vault_test_get_data_key (vault, old_key));
+  sc_vault_rotate_keys_async (vault, IMPL_PASS, "hr's new passphrase", NULL, on_rotated_cb,
+                              &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (sc_vault_rotate_keys_finish (vault, result, &recovery, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (recovery);
+  g_assert_false (data_key_opens_file (f->path, old_key));
+  g_assert_true (sc_vault_has_hr_passphrase (vault));
+  sc_vault_free_recovery_key (recovery);
+  g_clear_object (&result);
+
+  /* An error arrives in _finish, with no recovery key. */
+  sc_vault_rotate_keys_async (vault, HR_PASS, NULL, NULL, on_rotated_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (sc_vault_rotate_keys_finish (vault, result, &recovery, &error));
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_WRONG_PASSPHRASE);
+  g_assert_null (recovery);
+}
+
+/* A rotation whose save fails leaves the old file, which the old keys still open. */
+static void
+test_rotate_keys_save_fails (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = open_as (f, IMPL_PASS);
+  g_autofree char *blocker = g_strconcat (f->path, ".tmp", NULL);
+  g_autofree char *inside = g_build_filename (blocker, "x", NULL);
+  guint8 old_key[SC_VAULT_KEY_BYTES];
+  char *recovery = NULL;
+
+  g_assert_true (sc_vault_test_get_data_key (vault, old_key));
+  /* The temporary file's name is taken by a folder that is not empty. */
+  g_assert_cmpint (g_mkdir (blocker, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (inside, "x", 1, NULL));
+
+  g_assert_false (sc_vault_rotate_keys (vault, IMPL_PASS, NULL, &recovery, &error));
+  g_assert_nonnull (error);
+  g_assert_null (recovery);
+  g_clear_error (&error);
+  /* Locked rather than left with keys that match no file. */
+  g_assert_cmpint (sc_vault_get_role (vault), ==, SC_VAULT_ROLE_NONE);
+  g_unlink (inside);
+  g_rmdir (blocker);
+
+  g_assert_true (data_key_opens_file (f->path, old_key));
+  g_clear_object (&vault);
+  vault = open_as (f, HR_PASS);
+  g_clear_object (&vault);
+  vault = sc_vault_recover (f->path, f->recovery, "a new implementer pass", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (vault);
+}
+
 /* ---- Upgrade of a vault from before signatures ------------------------------------ */
 
 static guint
@@ -750,6 +829,8 @@ main (int   argc,
   ADD ("audit-cut-short", test_audit_cut_short);
   ADD ("rotate-keys", test_rotate_keys);
   ADD ("rotate-keeps-hr", test_rotate_keeps_hr);
+  ADD ("rotate-keys-async", test_rotate_keys_async);
+  ADD ("rotate-keys-save-fails", test_rotate_keys_save_fails);
   ADD ("remove-hr-slot", test_remove_hr_slot);
   ADD ("upgrade-older-vault", test_upgrade_older_vault);
 
