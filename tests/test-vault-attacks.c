@@ -74,6 +74,18 @@ open_as (Fixture    *f,
   return vault;
 }
 
+static ScVault *
+open_as_path (const char *path,
+              const char *passphrase)
+{
+  g_autoptr(GError) error = NULL;
+  ScVault *vault = sc_vault_open (path, passphrase, SC_VAULT_OPEN_FLAGS_NONE, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (vault);
+  return vault;
+}
+
 /* What HR can do with the data key: change the database by hand and save it. */
 static void
 hr_edits (Fixture    *f,
@@ -797,10 +809,42 @@ test_upgrade_older_vault (Fixture       *f,
   g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_TAMPERED);
   g_clear_error (&error);
 
-  /* The older recovery slot still opens (and is pinned by that open). */
+  /* Nor through the older recovery slot: the implementer's slot is pinned already. */
   vault = sc_vault_recover (path, recovery, "recovered passphrase", &error);
   g_assert_null (vault);
   g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_TAMPERED);
+  sc_vault_free_recovery_key (recovery);
+}
+
+/* The recovery slot of an older vault gets its pin block when it is used. */
+static void
+test_upgrade_older_recovery_slot (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "older.scvault", NULL);
+  g_autofree guint8 *file = NULL;
+  ScVaultHeader header;
+  char *recovery = NULL;
+  gsize len = 0;
+
+  sc_vault_test_schema_target = 3;
+  sc_vault_test_legacy_slots = TRUE;
+  vault = test_create_vault (path, &recovery);
+  g_clear_object (&vault);
+  sc_vault_test_schema_target = 0;
+  sc_vault_test_legacy_slots = FALSE;
+
+  vault = sc_vault_recover (path, recovery, "recovered passphrase", &error);
+  g_assert_no_error (error);
+  g_clear_object (&vault);
+  file = test_read (path, &len);
+  g_assert_true (sc_vault_header_parse (file, len, TRUE, &header, &error));
+  g_assert_cmpuint (header.n_slots, ==, 2);
+  for (guint i = 0; i < header.n_slots; i++)
+    g_assert_cmpuint (header.slots[i].wrapped_len, ==, SC_VAULT_PAYLOAD_FULL + 16);
+  vault = open_as_path (path, "recovered passphrase");
   sc_vault_free_recovery_key (recovery);
 }
 
@@ -833,6 +877,7 @@ main (int   argc,
   ADD ("rotate-keys-save-fails", test_rotate_keys_save_fails);
   ADD ("remove-hr-slot", test_remove_hr_slot);
   ADD ("upgrade-older-vault", test_upgrade_older_vault);
+  ADD ("upgrade-older-recovery-slot", test_upgrade_older_recovery_slot);
 
   return g_test_run ();
 }

@@ -14,7 +14,9 @@
  * A signature covers "SCSIG1" ‖ kind ‖ record id ‖ the record's canonical serialisation,
  * each part typed and length-prefixed, so a signature cannot be moved to another
  * record or kind. Other code signs its own records (a released analysis, say) with
- * _sc_vault_sign_record() and checks them with _sc_vault_verify_record().
+ * _sc_vault_sign_record() whenever the implementer writes them, and adds a check with
+ * _sc_vault_verify_record() (and for removed records, verify_none_removed()) to
+ * _sc_vault_verify_all(), which every open by the implementer runs.
  */
 #define G_LOG_DOMAIN "sc-vault"
 

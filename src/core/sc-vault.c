@@ -425,9 +425,12 @@ unlock_from_disk (ScVault       *self,
   /* A migrated vault is saved at once, so the file and memory agree. */
   if (migrated && !self->read_only && !_sc_vault_save_full (self, error))
     return FALSE;
-  /* A vault from before signatures, opened with the implementer's or the recovery
-   * secret: its records are signed and the slot gets the pin block from now on. */
-  if (type != SC_VAULT_SLOT_HR && !self->signatures_required && !self->read_only
+  /* A slot from before signatures, opened with the implementer's or the recovery
+   * secret: the records are signed (unless they already are) and the slot gets the pin
+   * block from now on. */
+  if (type != SC_VAULT_SLOT_HR && !self->read_only
+      && _sc_vault_find_slot (&self->header, type)->wrapped_len
+         == SC_VAULT_PAYLOAD_FULL_V1 + SC_VAULT_TAG_BYTES
       && sc_vault_schema_get_version (self->db) >= 4
       && !_sc_vault_upgrade_to_signatures (self, type, passphrase, recovery, error))
     return FALSE;
