@@ -135,6 +135,12 @@ ScVault                 *sc_vault_create                  (const char           
  * Opens a vault, or a backup of one (restore is "open this file"). Unless
  * %SC_VAULT_OPEN_READ_ONLY is given, the vault is locked against a second writer
  * until it is closed. An older vault is migrated to the current schema.
+ *
+ * Every open checks the audit log's hash chain; an open by the implementer also checks
+ * the implementer's signatures (public keys, rounds, settings, interview-need
+ * decisions, the newest implementer entry of the audit log). A record changed outside
+ * its owner's key fails the open with TAMPERED, naming it. The first open of an older
+ * vault by the implementer signs its records and pins the implementer's slot.
  */
 ScVault                 *sc_vault_open                    (const char              *path,
                                                            const char              *passphrase,
@@ -415,7 +421,8 @@ gint64        sc_vault_submit             (ScVault            *vault,
 
 /**
  * sc_vault_record_consent:
- * Records the employee's explicit decision. With consent, the result is sealed to HR:
+ * Kiosk or implementer (HR: PERMISSION). Records the employee's explicit decision, in
+ * the plain table and sealed to the implementer. With consent, the result is sealed to HR:
  * at the kiosk from the copy kept since sc_vault_submit(), otherwise (a later decision)
  * only by the implementer, who can open the result.
  */
@@ -424,7 +431,8 @@ gboolean      sc_vault_record_consent     (ScVault            *vault,
                                            gboolean            consent,
                                            GError            **error);
 
-/* An interview request (面接指導の申出); counts as consent, with the same sealing rules. */
+/* Kiosk or implementer: an interview request (面接指導の申出); counts as consent, with
+ * the same sealing rules. */
 gboolean      sc_vault_request_interview  (ScVault            *vault,
                                            gint64              submission_id,
                                            GError            **error);
@@ -446,8 +454,10 @@ gboolean      sc_vault_get_recommendation (ScVault            *vault,
 
 /**
  * sc_vault_read_result:
- * Implementer: any result, with the answers. HR: only results the employee shared
- * (PERMISSION otherwise). Kiosk: never. Each read is written to the audit log.
+ * Implementer: any result, with the answers, and consent_mismatch set when the
+ * employee's decision in the plain tables disagrees with the one sealed when it was
+ * made. HR: only results the employee shared (PERMISSION otherwise). Kiosk: never.
+ * Each read is written to the audit log.
  */
 gboolean      sc_vault_read_result        (ScVault            *vault,
                                            gint64              submission_id,
