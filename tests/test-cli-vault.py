@@ -152,6 +152,32 @@ def passwd_recover_backup_hr():
 
 
 @test
+def passphrases_stay_distinct():
+    # Issue 12 §2: HR's passphrase may not become the implementer's, in any path that
+    # sets one; refused as a data error (65, EX_DATAERR).
+    w = Workdir()
+    try:
+        vault, pw, key = new_vault(w)
+        hr = os.path.join(w.path, "hr")
+        _, _, err = cli("vault", "passwd", vault, "--passphrase-file", pw,
+                        "--new-passphrase-file", hr, expect=65)
+        assert "already HR's" in err, err
+        _, _, err = cli("vault", "passwd", vault, "--passphrase-file", hr,
+                        "--new-passphrase-file", pw, expect=65)
+        assert "already the implementer's" in err, err
+        keyfile = w.file("key", key + "\n")
+        cli("vault", "recover", vault, "--recovery-key-file", keyfile, "--new-passphrase-file", hr,
+            expect=65)
+        cli("vault", "set-hr-passphrase", vault, "--passphrase-file", pw, "--hr-passphrase-file", pw,
+            expect=65)
+        # Nothing changed.
+        cli("vault", "verify", vault, "--passphrase-file", pw)
+        cli("vault", "verify", vault, "--passphrase-file", hr)
+    finally:
+        w.close()
+
+
+@test
 def roster_import_list_and_reimport():
     w = Workdir()
     try:

@@ -28,6 +28,7 @@
 /* The vault of the current test, made with the minimum key-derivation limits. */
 static char *vault_dir;
 static char *vault_path;
+static gboolean hr_kiosk_allowed = TRUE;
 
 static void
 make_vault (gboolean with_round)
@@ -39,6 +40,10 @@ make_vault (gboolean with_round)
   vault_path = g_build_filename (vault_dir, "会社.scvault", NULL);
   vault = test_create_vault (vault_path, NULL);
   g_assert_true (sc_vault_set_hr_passphrase (vault, HR_PASS, &error));
+  g_assert_no_error (error);
+  /* The implementer lets HR start the kiosk (off by default: issue 12 §1). */
+  if (hr_kiosk_allowed)
+    g_assert_true (sc_vault_set_setting (vault, SC_VAULT_SETTING_HR_KIOSK, "true", &error));
   g_assert_no_error (error);
 
   if (with_round)
@@ -86,6 +91,14 @@ static void
 run_with_round_test (gconstpointer data)
 {
   run_with_vault ((AppTestFunc) data, TRUE);
+}
+
+static void
+run_with_round_no_hr_kiosk_test (gconstpointer data)
+{
+  hr_kiosk_allowed = FALSE;
+  run_with_vault ((AppTestFunc) data, TRUE);
+  hr_kiosk_allowed = TRUE;
 }
 
 static GtkLabel *
@@ -444,6 +457,25 @@ message_dialog_gone (gpointer data)
   return find_message_dialog () == NULL;
 }
 
+/* Unless the implementer allowed it, HR is not offered the kiosk (the vault would refuse
+ * it: an HR-started kiosk cannot seal to the implementer's pinned key). */
+static void
+test_hr_no_kiosk (ScApplication *app)
+{
+  ScWindow *window = get_window (app);
+  GtkWidget *page = wait_for_page (window, SC_TYPE_UNLOCK_PAGE);
+
+  unlock_with (page, HR_PASS);
+  page = wait_for_page (window, SC_TYPE_ROUND_PAGE);
+  g_assert_cmpint (sc_vault_get_role (sc_window_get_vault (window)), ==, SC_VAULT_ROLE_HR);
+  g_assert_true (shows_label (page, "2026年度 ストレスチェック"));
+  g_assert_true (shows_label (page, T ("Only the implementer can create rounds and start the "
+                                       "kiosk.")));
+  g_assert_null (find_button (page, T ("Start _Kiosk…")));
+
+  destroy_window (window);
+}
+
 static void
 test_kiosk (ScApplication *app)
 {
@@ -552,6 +584,8 @@ main (int   argc,
   g_test_add_data_func ("/gui/unlock/new-round", (gconstpointer) test_new_round,
                         run_with_vault_test);
   g_test_add_data_func ("/gui/unlock/hr", (gconstpointer) test_hr, run_with_round_test);
+  g_test_add_data_func ("/gui/unlock/hr-no-kiosk", (gconstpointer) test_hr_no_kiosk,
+                        run_with_round_no_hr_kiosk_test);
   g_test_add_data_func ("/gui/unlock/kiosk", (gconstpointer) test_kiosk, run_with_round_test);
   g_test_add_data_func ("/gui/unlock/kiosk-gone", (gconstpointer) test_kiosk_gone,
                         run_with_round_test);

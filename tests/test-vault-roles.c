@@ -276,10 +276,16 @@ test_kiosk (Fixture       *f,
             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ScVault) vault = open_as (f, HR_PASS);
+  g_autoptr(ScVault) vault = open_as (f, IMPL_PASS);
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(ScEmployee) me = NULL;
   ScVaultResult r;
+
+  /* HR may start the kiosk only when the implementer allows it (issue 12 §1). */
+  g_assert_true (sc_vault_set_setting (vault, SC_VAULT_SETTING_HR_KIOSK, "true", &error));
+  g_assert_no_error (error);
+  g_clear_object (&vault);
+  vault = open_as (f, HR_PASS);
 
   g_assert_true (sc_vault_test_holds_secret_keys (vault));
   g_assert_true (sc_vault_enter_kiosk (vault, &error));
@@ -402,10 +408,12 @@ test_replaced_public_key_detected (Fixture       *f,
   g_assert_true (sc_vault_test_save (vault, &error));
   g_clear_object (&vault);
 
-  /* The implementer's next unlock notices. */
+  /* The implementer's next unlock notices, and says it was tampered with (issue 12 §1:
+   * TAMPERED, where this test expected DAMAGED before). */
   vault = sc_vault_open (f->path, IMPL_PASS, SC_VAULT_OPEN_FLAGS_NONE, &error);
   g_assert_null (vault);
-  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED);
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_TAMPERED);
+  g_assert_nonnull (strstr (error->message, "implementer's public key"));
 }
 
 static void

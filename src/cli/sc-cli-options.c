@@ -93,7 +93,10 @@ sc_cli_exit_status_for (const GError *error)
       case SC_VAULT_ERROR_ACCESS_DENIED:
         return SC_EXIT_NOPERM;
       case SC_VAULT_ERROR_DAMAGED:
+      case SC_VAULT_ERROR_TAMPERED:
       case SC_VAULT_ERROR_NEWER_VERSION:
+      /* Also a passphrase another key slot already opens: bad input data like one too
+       * short (EX_DATAERR, 65); EX_USAGE (64) stays for wrong command lines. */
       case SC_VAULT_ERROR_INVALID:
         return SC_EXIT_DATAERR;
       case SC_VAULT_ERROR_LOCKED:

@@ -121,7 +121,10 @@ sc_demo_create (const char              *path,
     return FALSE;
   sc_vault_free_recovery_key (recovery);
 
-  if (!sc_vault_set_hr_passphrase (vault, SC_DEMO_HR_PASSPHRASE, error))
+  /* The demo shows both roles at the kiosk, so HR may start it here (it is off by
+   * default in a real vault). */
+  if (!sc_vault_set_hr_passphrase (vault, SC_DEMO_HR_PASSPHRASE, error)
+      || !sc_vault_set_setting (vault, SC_VAULT_SETTING_HR_KIOSK, "true", error))
     goto failed;
 
   for (guint i = 0; i < N_EMPLOYEES; i++)

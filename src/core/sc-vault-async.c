@@ -30,6 +30,7 @@ struct _Job
   ScVault                *vault;           /* the vault worked on, owned; or NULL */
   gboolean                has_passphrase;
   char                   *passphrase;      /* guarded */
+  char                   *passphrase2;     /* guarded: HR's new one for a key rotation */
   char                   *path;
   char                   *report_path;
   char                   *name;
@@ -58,6 +59,7 @@ job_free (gpointer data)
 
   g_clear_object (&job->vault);
   sc_secure_free (job->passphrase);
+  sc_secure_free (job->passphrase2);
   g_free (job->path);
   g_free (job->report_path);
   g_free (job->name);
@@ -367,6 +369,51 @@ sc_vault_change_passphrase_finish (ScVault       *vault,
                                    GError       **error)
 {
   return finish_job (vault, result, sc_vault_change_passphrase_async, error) != NULL;
+}
+
+static gboolean
+rotate_keys_job (Job     *job,
+                 GError **error)
+{
+  return sc_vault_rotate_keys (job->vault, job->passphrase, job->passphrase2,
+                               &job->recovery_key, error);
+}
+
+void
+sc_vault_rotate_keys_async (ScVault             *vault,
+                            const char          *implementer_passphrase,
+                            const char          *hr_passphrase,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  Job *job;
+
+  g_return_if_fail (SC_IS_VAULT (vault));
+  g_return_if_fail (implementer_passphrase != NULL);
+
+  job = job_new (rotate_keys_job, vault, implementer_passphrase);
+  if (hr_passphrase != NULL)
+    job->passphrase2 = sc_secure_dup (hr_passphrase, strlen (hr_passphrase) + 1);
+  run_job (job, sc_vault_rotate_keys_async, cancellable, callback, user_data);
+}
+
+gboolean
+sc_vault_rotate_keys_finish (ScVault       *vault,
+                             GAsyncResult  *result,
+                             char         **out_recovery_key,
+                             GError       **error)
+{
+  Job *job;
+
+  g_return_val_if_fail (out_recovery_key != NULL, FALSE);
+
+  *out_recovery_key = NULL;
+  job = finish_job (vault, result, sc_vault_rotate_keys_async, error);
+  if (job == NULL)
+    return FALSE;
+  *out_recovery_key = g_steal_pointer (&job->recovery_key);
+  return TRUE;
 }
 
 /* ---- The kiosk ----------------------------------------------------------------------- */

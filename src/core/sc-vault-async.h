@@ -96,6 +96,20 @@ gboolean      sc_vault_change_passphrase_finish (ScVault            *vault,
                                                GAsyncResult         *result,
                                                GError              **error);
 
+/* sc_vault_rotate_keys() in a worker thread (Argon2id for each slot, then a full save);
+ * _finish hands over the new recovery key (free it with sc_vault_free_recovery_key()). */
+void          sc_vault_rotate_keys_async      (ScVault              *vault,
+                                               const char           *implementer_passphrase,
+                                               const char           *hr_passphrase,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+
+gboolean      sc_vault_rotate_keys_finish     (ScVault              *vault,
+                                               GAsyncResult         *result,
+                                               char                **out_recovery_key,
+                                               GError              **error);
+
 /* sc_vault_enter_kiosk() in a worker thread (it saves the audit entry durably). */
 void          sc_vault_enter_kiosk_async      (ScVault              *vault,
                                                GCancellable         *cancellable,

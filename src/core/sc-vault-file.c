@@ -208,7 +208,9 @@ sc_vault_header_parse (const guint8   *data,
           || (i == 0 && slot->type != SC_VAULT_SLOT_IMPLEMENTER))
         return fail_damaged (error);
       last_type = slot->type;
-      if (slot->wrapped_len != sc_vault_slot_payload_len (slot->type) + SC_VAULT_TAG_BYTES)
+      if (slot->wrapped_len <= SC_VAULT_TAG_BYTES
+          || !sc_vault_slot_payload_len_valid (slot->type,
+                                               slot->wrapped_len - SC_VAULT_TAG_BYTES))
         return fail_damaged (error);
       if (!slot_kdf_valid (slot))
         return fail_damaged (error);

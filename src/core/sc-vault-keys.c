@@ -22,6 +22,8 @@
 
 /* Crockford's base 32: no I, L, O or U, so nothing is mistaken when copied by hand. */
 static const char recovery_alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+gboolean sc_vault_test_legacy_slots = FALSE;
+
 #define RECOVERY_CHARS 32
 #define RECOVERY_GROUP 4
 
@@ -38,6 +40,15 @@ sc_vault_slot_payload_len (ScVaultSlotType type)
     default:
       return 0;
     }
+}
+
+gboolean
+sc_vault_slot_payload_len_valid (guint  type,
+                                 gsize  len)
+{
+  if (type == SC_VAULT_SLOT_IMPLEMENTER || type == SC_VAULT_SLOT_RECOVERY)
+    return len == SC_VAULT_PAYLOAD_FULL || len == SC_VAULT_PAYLOAD_FULL_V1;
+  return type == SC_VAULT_SLOT_HR && len == SC_VAULT_PAYLOAD_HR;
 }
 
 static void
@@ -160,10 +171,11 @@ sc_vault_slot_unwrap (const ScVaultSlot  *slot,
 {
   guint8 ad[SLOT_AD_LEN];
   guint8 *key, *payload;
-  gsize payload_len = sc_vault_slot_payload_len (slot->type);
+  gsize payload_len = slot->wrapped_len - SC_VAULT_TAG_BYTES;
   gboolean by_recovery = slot->kdf == SC_VAULT_KDF_BLAKE2B;
 
-  g_assert (payload_len > 0 && slot->wrapped_len == payload_len + SC_VAULT_TAG_BYTES);
+  g_assert (slot->wrapped_len > SC_VAULT_TAG_BYTES
+            && sc_vault_slot_payload_len_valid (slot->type, payload_len));
 
   if ((by_recovery && recovery == NULL) || (!by_recovery && passphrase == NULL))
     goto wrong;
@@ -172,7 +184,11 @@ sc_vault_slot_unwrap (const ScVaultSlot  *slot,
   if (key == NULL)
     return FALSE;
 
-  payload = sc_secure_alloc (payload_len);
+  /* An older payload without the pin block is returned with the block zeroed, so every
+   * caller sees the current length (sc_vault_slot_payload_len()). */
+  payload = sc_secure_alloc (sc_vault_slot_payload_len (slot->type));
+  if (payload != NULL)
+    sodium_memzero (payload, sc_vault_slot_payload_len (slot->type));
   if (payload == NULL)
     {
       sc_secure_free (key);
@@ -218,7 +234,8 @@ sc_vault_slot_wrap (ScVaultSlot             *slot,
 {
   guint8 ad[SLOT_AD_LEN];
   guint8 *key;
-  gsize payload_len = sc_vault_slot_payload_len (type);
+  gsize payload_len = sc_vault_test_legacy_slots && type != SC_VAULT_SLOT_HR
+                      ? SC_VAULT_PAYLOAD_FULL_V1 : sc_vault_slot_payload_len (type);
 
   g_assert (payload_len > 0);
 

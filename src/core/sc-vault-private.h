@@ -40,8 +40,10 @@ G_BEGIN_DECLS
  *               +40  24  nonce
  *               +64   W  XChaCha20-Poly1305(KDF(secret, salt), payload,
  *                        AD = magic ‖ version ‖ slot bytes +0..+40)
- *                        payload: data key ‖ implementer sk ‖ HR sk   (implementer, recovery)
- *                                 data key ‖ HR sk                      (HR)
+ *                        payload: data key ‖ implementer sk ‖ HR sk ‖ pin  (implementer,
+ *                                 recovery; W 144, or 112 without the pin block in
+ *                                 vaults made before signatures: see PINNING below)
+ *                                 data key ‖ HR sk                            (HR)
  *   H-64   32  header MAC: BLAKE2b-256 keyed with mac key over
  *              header[0, H-64) ‖ u64 body length ‖ body tag (last 16 bytes)
  *   H-32   32  checksum: unkeyed BLAKE2b-256 over header[0, H-32)
@@ -74,7 +76,19 @@ G_BEGIN_DECLS
 #define SC_VAULT_TAG_BYTES         16
 #define SC_VAULT_RECOVERY_BYTES    20  /* 160 bits: 32 Crockford base-32 characters */
 
-#define SC_VAULT_PAYLOAD_FULL      (3 * SC_VAULT_KEY_BYTES)
+/* PINNING. The implementer's public keys are not taken from the database when the
+ * implementer's secret key is held: the box key is computed from the secret key in the
+ * slot payload, and the Ed25519 signing key is derived from it (crypto_generichash keyed
+ * with the box secret key), so only someone who can open the implementer's or the
+ * recovery slot has them. The pin block (32 bytes: the signing seed again) marks a
+ * payload that requires signatures: a vault whose implementer slot carries it refuses
+ * any implementer-owned record without a valid signature, so a key holder who strips
+ * the signatures from the database cannot make it look like a vault from before
+ * signatures. The wrapped length W is part of the slot's AD, so the mark cannot be
+ * removed without the slot's secret. A slot from before (W 112) is rewrapped with the
+ * pin block the first time the implementer opens it with that slot's secret. */
+#define SC_VAULT_PAYLOAD_FULL_V1   (3 * SC_VAULT_KEY_BYTES)
+#define SC_VAULT_PAYLOAD_FULL      (4 * SC_VAULT_KEY_BYTES)
 #define SC_VAULT_PAYLOAD_HR        (2 * SC_VAULT_KEY_BYTES)
 #define SC_VAULT_WRAPPED_MAX       (SC_VAULT_PAYLOAD_FULL + SC_VAULT_TAG_BYTES)
 
@@ -251,7 +265,12 @@ gboolean  sc_vault_slot_wrap            (ScVaultSlot         *slot,
                                          const guint8        *payload,
                                          GError             **error);
 
+/* The payload length a new slot of @type wraps. */
 gsize     sc_vault_slot_payload_len     (ScVaultSlotType      type);
+
+/* Whether a slot of @type may wrap @len bytes (an older vault's shorter payload too). */
+gboolean  sc_vault_slot_payload_len_valid (guint              type,
+                                         gsize                len);
 
 /* Checks length and characters; INVALID otherwise. */
 gboolean  sc_vault_check_passphrase     (const char          *passphrase,
@@ -269,7 +288,7 @@ void      sc_vault_body_keys_derive     (ScVaultBodyKeys     *keys);
 
 /* ---- Schema (sc-vault-schema.c) --------------------------------------------------- */
 
-#define SC_VAULT_SCHEMA_VERSION 4
+#define SC_VAULT_SCHEMA_VERSION 5
 
 /* Runs the migration steps after the database's user_version up to @target, one
  * transaction each. NEWER_VERSION when the database is newer than the program. */
@@ -315,8 +334,14 @@ struct _ScVault
   guint8           *hr_sk;            /* guarded; NULL in the kiosk */
   guint8            impl_pk[crypto_box_PUBLICKEYBYTES];
   guint8            hr_pk[crypto_box_PUBLICKEYBYTES];
+  guint8           *sign_sk;          /* guarded Ed25519 key; NULL unless the implementer's */
+  guint8            sign_pk[crypto_sign_PUBLICKEYBYTES];
+  gboolean          impl_pk_pinned;   /* impl_pk comes from a slot payload, not the database */
+  gboolean          signatures_required; /* the implementer's payload has the pin block */
   gboolean          dirty;            /* committed in memory, not yet on disk */
   GHashTable       *pending_hr;       /* submission id → GBytes sealed to HR */
+  gint64            pending_decision_id;  /* the kiosk's last submission, or 0 */
+  guint8           *pending_decision_key; /* guarded: its decision key, or NULL */
 
   /* sc-vault-async.c: the thread that started the running task (NULL when none), and
    * a lock or close asked for by that thread while the task ran. */
@@ -367,6 +392,10 @@ void          _sc_vault_wipe_secrets    (ScVault              *self);
 /* sc-vault-save.c */
 gboolean      _sc_vault_check_key_pair  (const guint8         *sk,
                                          const guint8         *pk);
+/* SECURITY: the public keys from the database, checked against the pinned ones when
+ * the implementer's keys are held (TAMPERED otherwise). */
+gboolean      _sc_vault_load_public_keys (ScVault             *self,
+                                         GError              **error);
 gboolean      _sc_vault_load_body       (ScVault              *self,
                                          const ScVaultHeader  *header,
                                          const guint8         *data,
@@ -402,6 +431,15 @@ ScVaultSlot  *_sc_vault_find_slot       (ScVaultHeader        *header,
 /* Puts @slot in its place (slots are ordered by type), replacing one of its type. */
 void          _sc_vault_set_slot        (ScVaultHeader        *header,
                                          const ScVaultSlot    *slot);
+/* A vault from before signatures, opened by the implementer with @type's secret: signs
+ * the implementer's records and rewraps that slot with the pin block. */
+gboolean      _sc_vault_upgrade_to_signatures (ScVault        *self,
+                                         ScVaultSlotType       type,
+                                         const char           *passphrase,
+                                         const guint8         *recovery,
+                                         GError              **error);
+/* Whether the vault settings let HR start the kiosk (SC_VAULT_SETTING_HR_KIOSK). */
+gboolean      sc_vault_hr_may_start_kiosk (ScVault            *self);
 
 /* ---- The object (sc-vault.c), used by the store files ------------------------------ */
 
@@ -448,6 +486,13 @@ void      sc_vault_keep_pending_hr_seal (ScVault             *vault,
 GBytes   *sc_vault_take_pending_hr_seal (ScVault             *vault,
                                          gint64               submission_id);
 void      sc_vault_clear_pending_hr_seals (ScVault           *vault);
+/* SECURITY: the decision key of the kiosk's last submission (the kiosk cannot open the
+ * sealed result to find it again); cleared with the HR seals. */
+void      _sc_vault_keep_decision_key   (ScVault             *vault,
+                                         gint64               submission_id,
+                                         const guint8        *key);
+const guint8 *_sc_vault_get_decision_key (ScVault            *vault,
+                                         gint64               submission_id);
 
 /* Argon2id limits for partial-answer keys: interactive, or lower when the vault's own
  * slots use lower ones (tests). */
@@ -498,21 +543,28 @@ gboolean  _sc_vault_lookup_round        (sqlite3             *db,
                                          GError             **error);
 
 /* sc-vault-seal.c. SECURITY: seals a result (and the answers, when @answers is not
- * %NULL) to @pk, bound to the round and employee row. */
+ * %NULL) to @pk, bound to the round and employee row; with @decision_key (the
+ * implementer's copy), the key that authenticates the employee's decisions
+ * (sc-vault-submissions.c, DECISIONS) is sealed with it. */
+#define SC_VAULT_DECISION_KEY_BYTES 32
 GBytes   *_sc_vault_seal_result         (const guint8        *pk,
                                          gint64               round_id,
                                          gint64               employee_id,
                                          const ScResult      *result,
-                                         const guint8        *answers);
+                                         const guint8        *answers,
+                                         const guint8        *decision_key);
 /* SECURITY: opens a sealed result with the key pair; FALSE when it does not open or
- * names another round or employee. */
+ * names another round or employee. @out_decision_key (nullable, guarded memory of
+ * %SC_VAULT_DECISION_KEY_BYTES) receives the decision key when the copy has one. */
 gboolean  _sc_vault_open_result         (const void          *sealed,
                                          gsize                sealed_len,
                                          const guint8        *pk,
                                          const guint8        *sk,
                                          gint64               round_id,
                                          gint64               employee_id,
-                                         ScVaultResult       *out);
+                                         ScVaultResult       *out,
+                                         guint8              *out_decision_key,
+                                         gboolean            *out_has_decision_key);
 
 /* sc-vault-codes.c: the access-code throttle, shared with the result views. */
 gboolean  _sc_vault_read_throttle       (sqlite3             *db,
@@ -531,10 +583,115 @@ gboolean  _sc_vault_record_attempt      (ScVault             *vault,
                                          const char          *fail_action,
                                          GError             **error);
 
+/* ---- Signed records and the audit chain (sc-vault-sign.c, sc-vault-audit.c) --------- */
+
+/* A canonical serialisation of a record, for signing: fields appended in a fixed order,
+ * each with its type and length, so that no two records serialise alike. */
+void      _sc_vault_canon_add_i64       (GByteArray          *canon,
+                                         gint64               v);
+void      _sc_vault_canon_add_text      (GByteArray          *canon,
+                                         const char          *text);
+void      _sc_vault_canon_add_blob      (GByteArray          *canon,
+                                         const void          *data,
+                                         gsize                len);
+
+/* SECURITY: sets up the implementer's Ed25519 key pair from the box secret key held in
+ * guarded memory; FALSE when there is no protected memory. */
+gboolean  _sc_vault_derive_signing_key  (ScVault             *self);
+
+/**
+ * _sc_vault_sign_record:
+ * @kind: what the record is ("round", "settings", "keys", "recommendation", …)
+ * @record_id: its row id, or 0 for a record of which there is one
+ * @canon: its canonical serialisation
+ *
+ * Implementer only, inside the current transaction: stores the implementer's signature
+ * over kind ‖ id ‖ @canon, replacing an earlier one. A vault opened by someone else
+ * (no signing key) stores nothing, and the implementer's next open reports the record.
+ */
+gboolean  _sc_vault_sign_record         (ScVault             *self,
+                                         const char          *kind,
+                                         gint64               record_id,
+                                         GByteArray          *canon,
+                                         GError             **error);
+
+/* TAMPERED (with @what in the message) when the stored signature is missing or does not
+ * match @canon under the pinned signing key. */
+gboolean  _sc_vault_verify_record       (ScVault             *self,
+                                         const char          *kind,
+                                         gint64               record_id,
+                                         GByteArray          *canon,
+                                         const char          *what,
+                                         GError             **error);
+
+/* Removes a record's signature (the record was deleted by the implementer). */
+gboolean  _sc_vault_unsign_record       (ScVault             *self,
+                                         const char          *kind,
+                                         gint64               record_id,
+                                         GError             **error);
+
+/* Canonical forms of the implementer-owned records, shared by signing and checking. */
+GByteArray *_sc_vault_canon_round       (sqlite3             *db,
+                                         gint64               round_id,
+                                         char               **out_name);
+GByteArray *_sc_vault_canon_settings    (sqlite3             *db);
+GByteArray *_sc_vault_canon_keys        (ScVault             *self);
+GByteArray *_sc_vault_canon_recommendation (sqlite3          *db,
+                                         gint64               submission_id);
+
+/* Re-signs every implementer-owned record (a vault from before signatures). */
+gboolean  _sc_vault_sign_all            (ScVault             *self,
+                                         GError             **error);
+
+/* On every open by the implementer: every implementer-owned record and every signature
+ * agree. TAMPERED naming the first record that does not. */
+gboolean  _sc_vault_verify_all          (ScVault             *self,
+                                         GError             **error);
+
+/* Whether any signature is stored (a vault already upgraded to signatures). */
+gboolean  _sc_vault_has_signatures      (ScVault             *self);
+
+/* sc-vault-audit.c: on every open, the hash chain of the audit log is intact;
+ * TAMPERED naming the first entry (1-based) that was changed, or follows a removed one. */
+gboolean  _sc_vault_audit_verify_chain  (ScVault             *self,
+                                         GError             **error);
+
+/* SECURITY: the implementer's signature over the newest entry (inside a transaction). */
+gboolean  _sc_vault_audit_sign_head     (ScVault             *self,
+                                         GError             **error);
+
+/* Schema step 4: a chain seed and the chain over the entries already there. */
+gboolean  _sc_vault_audit_chain_init    (sqlite3             *db,
+                                         GError             **error);
+
+/* sc-vault-slots.c: refuses (INVALID) a @passphrase that opens any
+ * passphrase slot other than one of @except_type (DESIGN.md §2.5: no two slots share a
+ * passphrase, because the role follows from which slot a passphrase opens). */
+gboolean  _sc_vault_check_passphrase_unique (const ScVaultHeader *header,
+                                         const char          *passphrase,
+                                         ScVaultSlotType      except_type,
+                                         GError             **error);
+
 /* ---- Test hooks ------------------------------------------------------------------- */
+
+/* Changes the action of audit entry @index (1-based, oldest first) in memory and saves,
+ * as someone editing the database by hand would. */
+gboolean  sc_vault_test_edit_audit      (ScVault             *vault,
+                                         guint                index,
+                                         const char          *action,
+                                         GError             **error);
+
+/* Deletes audit entry @index (1-based) in memory and saves. */
+gboolean  sc_vault_test_delete_audit    (ScVault             *vault,
+                                         guint                index,
+                                         GError             **error);
 
 /* When > 0, sc_vault_create() runs migrations up to this step only. */
 extern int sc_vault_test_schema_target;
+
+/* When set, implementer and recovery slots are wrapped without the pin block, as
+ * before signatures (tests of the upgrade of an older vault). */
+extern gboolean sc_vault_test_legacy_slots;
 
 /* Saves now (after changing something with sc_vault_get_db()). */
 gboolean  sc_vault_test_save            (ScVault             *vault,

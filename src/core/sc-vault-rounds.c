@@ -16,6 +16,23 @@
 
 #include <string.h>
 
+/* SECURITY: a round's criteria, thresholds and period are the implementer's; signed so
+ * that a change made in the database by hand is reported (sc-vault-sign.c). */
+static gboolean
+sign_round (ScVault  *vault,
+            gint64    round_id,
+            GError  **error)
+{
+  g_autoptr(GByteArray) canon = _sc_vault_canon_round (sc_vault_get_db (vault), round_id, NULL);
+
+  if (canon == NULL)
+    {
+      _sc_vault_set_not_found (error, "There is no such round.");
+      return FALSE;
+    }
+  return _sc_vault_sign_record (vault, "round", round_id, canon, error);
+}
+
 gboolean
 _sc_vault_lookup_round (sqlite3     *db,
                         gint64       round_id,
@@ -146,7 +163,8 @@ sc_vault_create_round (ScVault           *vault,
   if (!_sc_vault_step_done (db, stmt, error))
     goto fail;
   id = sqlite3_last_insert_rowid (db);
-  if (!sc_vault_audit_insert (vault, "round.create", id, error))
+  if (!sign_round (vault, id, error)
+      || !sc_vault_audit_insert (vault, "round.create", id, error))
     goto fail;
   if (!sc_vault_commit_and_save (vault, error))
     return 0;
@@ -177,6 +195,7 @@ sc_vault_close_round (ScVault  *vault,
     goto fail;
   sqlite3_bind_int64 (stmt, 1, round_id);
   if (!_sc_vault_step_done (db, stmt, error)
+      || !sign_round (vault, round_id, error)
       || !sc_vault_audit_insert (vault, "round.close", round_id, error))
     goto fail;
   return sc_vault_commit_and_save (vault, error);

@@ -20,11 +20,28 @@
 
 /* ---- Body --------------------------------------------------------------------------- */
 
-static gboolean
-load_public_keys (ScVault  *self,
-                  GError  **error)
+static void
+set_key_tampered (GError     **error,
+                  const char  *whose)
+{
+  g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_TAMPERED,
+               "The vault was modified outside Stress Check: %s public key was replaced "
+               "outside the implementer's key, so that answers would be sealed to someone "
+               "else. Restore the vault from a backup, and find out who had access to it.",
+               whose);
+}
+
+/* SECURITY: reads the public keys from the database. Anyone with the data key (HR, the
+ * kiosk) can rewrite the database; if someone replaced the implementer's public key to
+ * receive future answers, the implementer's next unlock (which has the key pinned from
+ * the slot payload) reports the vault as tampered with. Without the implementer's
+ * secret key (HR), the database's keys are all there is. */
+gboolean
+_sc_vault_load_public_keys (ScVault  *self,
+                            GError  **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint8 impl_pk[crypto_box_PUBLICKEYBYTES], hr_pk[crypto_box_PUBLICKEYBYTES];
   guint found = 0;
 
   stmt = sc_vault_db_prepare (self->db, "SELECT role, public_key FROM vault_keys", error);
@@ -40,12 +57,12 @@ load_public_keys (ScVault  *self,
         continue;
       if (g_str_equal (role, "implementer"))
         {
-          memcpy (self->impl_pk, pk, crypto_box_PUBLICKEYBYTES);
+          memcpy (impl_pk, pk, crypto_box_PUBLICKEYBYTES);
           found |= 1;
         }
       else if (g_str_equal (role, "hr"))
         {
-          memcpy (self->hr_pk, pk, crypto_box_PUBLICKEYBYTES);
+          memcpy (hr_pk, pk, crypto_box_PUBLICKEYBYTES);
           found |= 2;
         }
     }
@@ -54,13 +71,26 @@ load_public_keys (ScVault  *self,
       sc_vault_set_damaged (error);
       return FALSE;
     }
+  if (self->impl_pk_pinned)
+    {
+      if (sodium_memcmp (impl_pk, self->impl_pk, sizeof impl_pk) != 0)
+        {
+          set_key_tampered (error, "the implementer's");
+          return FALSE;
+        }
+    }
+  else
+    memcpy (self->impl_pk, impl_pk, sizeof impl_pk);
+  if (!_sc_vault_check_key_pair (self->hr_sk, hr_pk))
+    {
+      set_key_tampered (error, "HR's");
+      return FALSE;
+    }
+  memcpy (self->hr_pk, hr_pk, sizeof hr_pk);
   return TRUE;
 }
 
-/* SECURITY: a secret key held must belong to the public key in the database. Anyone
- * with the data key (HR, the kiosk) can rewrite the database; if someone replaced the
- * implementer's public key to receive future answers, the implementer's next unlock
- * reports the vault as modified. */
+/* A secret key held must belong to @pk. */
 gboolean
 _sc_vault_check_key_pair (const guint8 *sk,
                           const guint8 *pk)
@@ -162,15 +192,30 @@ _sc_vault_finish_load (ScVault  *self,
   if (out_migrated != NULL)
     *out_migrated = before != target;
 
-  if (!load_public_keys (self, error))
+  if (!_sc_vault_load_public_keys (self, error))
     return FALSE;
-  if (!_sc_vault_check_key_pair (self->impl_sk, self->impl_pk)
-      || !_sc_vault_check_key_pair (self->hr_sk, self->hr_pk))
+
+  /* The implementer's records of a vault just brought to schema step 4 are signed as
+   * part of that step: they are trusted as they are now, as the audit log is. */
+  if (before < 4 && self->sign_sk != NULL)
     {
-      sc_vault_set_damaged (error);
-      return FALSE;
+      if (!sc_vault_db_begin (self->db, error))
+        return FALSE;
+      if (!_sc_vault_sign_all (self, error) || !sc_vault_db_commit (self->db, error))
+        {
+          sc_vault_db_rollback (self->db);
+          return FALSE;
+        }
     }
-  return TRUE;
+  /* SECURITY: every open by the implementer checks the implementer's records. A vault
+   * whose implementer slot carries the pin block must have them all signed; one from
+   * before signatures is checked once it has any (and upgraded by unlock_from_disk()). */
+  if (self->sign_sk != NULL
+      && (self->signatures_required || _sc_vault_has_signatures (self))
+      && !_sc_vault_verify_all (self, error))
+    return FALSE;
+  /* Every open checks the audit chain. */
+  return _sc_vault_audit_verify_chain (self, error);
 }
 
 /* Writes the header and @body (ciphertext ‖ tag) as the vault file. */

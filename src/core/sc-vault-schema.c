@@ -159,6 +159,23 @@ static const char * const migrations[] = {
   "  requested_on TEXT NOT NULL"
   ");"
   "PRAGMA user_version = 4;",
+
+  /* 5: the implementer's signatures (sc-vault-sign.c) and the audit hash chain
+   * (sc-vault-audit.c, which fills the chain for the entries already there) */
+  "CREATE TABLE vault_signatures ("
+  "  kind TEXT NOT NULL,"
+  "  record_id INTEGER NOT NULL,"
+  "  signature BLOB NOT NULL,"
+  "  PRIMARY KEY (kind, record_id)"
+  ");"
+  "CREATE TABLE vault_meta ("
+  "  key TEXT PRIMARY KEY,"
+  "  value BLOB NOT NULL"
+  ");"
+  "ALTER TABLE audit_log ADD COLUMN prev_hash BLOB;"
+  /* The employee's decisions, sealed to the implementer (sc-vault-submissions.c) */
+  "ALTER TABLE submissions ADD COLUMN decision_sealed BLOB;"
+  "PRAGMA user_version = 5;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SC_VAULT_SCHEMA_VERSION);
@@ -273,7 +290,8 @@ sc_vault_schema_migrate (sqlite3  *db,
     {
       if (!sc_vault_db_begin (db, error))
         return FALSE;
-      if (!sc_vault_db_exec (db, migrations[step - 1], error))
+      if (!sc_vault_db_exec (db, migrations[step - 1], error)
+          || (step == 4 && !_sc_vault_audit_chain_init (db, error)))
         {
           sc_vault_db_rollback (db);
           g_prefix_error (error, "Could not update the vault to the current version: ");

@@ -26,6 +26,11 @@
 #define RESULT_PLAIN_LEN (2 + 16 + 2 + 2 * SC_BJSQ_N_SCALES + 2 * AREA_BYTES \
                           + SC_N_CHART_SCALES + SC_BJSQ_N_ITEMS)
 #define RESULT_SEALED_LEN (RESULT_PLAIN_LEN + crypto_box_SEALBYTES)
+/* Format 2 (the implementer's copy since issue 12): format 1 followed by the decision
+ * key (sc-vault-submissions.c, DECISIONS). */
+#define SEALED_FORMAT_DECISION 2
+#define RESULT_PLAIN_LEN_2 (RESULT_PLAIN_LEN + SC_VAULT_DECISION_KEY_BYTES)
+#define RESULT_SEALED_LEN_2 (RESULT_PLAIN_LEN_2 + crypto_box_SEALBYTES)
 
 gint64
 _sc_vault_now (void)
@@ -130,7 +135,8 @@ deserialize_result (const guint8   *plain,
   const guint8 *p = plain;
 
   memset (out, 0, sizeof *out);
-  if (p[0] != SEALED_FORMAT || (p[1] & ~SEALED_FLAG_ANSWERS) != 0)
+  if ((p[0] != SEALED_FORMAT && p[0] != SEALED_FORMAT_DECISION)
+      || (p[1] & ~SEALED_FLAG_ANSWERS) != 0)
     return FALSE;
   out->has_answers = (p[1] & SEALED_FLAG_ANSWERS) != 0;
   p += 2;
@@ -160,15 +166,23 @@ _sc_vault_seal_result (const guint8    *pk,
                        gint64           round_id,
                        gint64           employee_id,
                        const ScResult  *result,
-                       const guint8    *answers)
+                       const guint8    *answers,
+                       const guint8    *decision_key)
 {
-  guint8 plain[RESULT_PLAIN_LEN];
-  guint8 *sealed = g_malloc (RESULT_SEALED_LEN);
+  guint8 plain[RESULT_PLAIN_LEN_2];
+  gsize plain_len = decision_key != NULL ? RESULT_PLAIN_LEN_2 : RESULT_PLAIN_LEN;
+  gsize sealed_len = plain_len + crypto_box_SEALBYTES;
+  guint8 *sealed = g_malloc (sealed_len);
 
   serialize_result (plain, round_id, employee_id, result, answers);
-  crypto_box_seal (sealed, plain, sizeof plain, pk);
+  if (decision_key != NULL)
+    {
+      plain[0] = SEALED_FORMAT_DECISION;
+      memcpy (plain + RESULT_PLAIN_LEN, decision_key, SC_VAULT_DECISION_KEY_BYTES);
+    }
+  crypto_box_seal (sealed, plain, plain_len, pk);
   sodium_memzero (plain, sizeof plain);
-  return g_bytes_new_take (sealed, RESULT_SEALED_LEN);
+  return g_bytes_new_take (sealed, sealed_len);
 }
 
 /* SECURITY: opens a sealed result with a key pair; FALSE when the key is not the one it
@@ -180,16 +194,28 @@ _sc_vault_open_result (const void     *sealed,
                        const guint8   *sk,
                        gint64          round_id,
                        gint64          employee_id,
-                       ScVaultResult  *out)
+                       ScVaultResult  *out,
+                       guint8         *out_decision_key,
+                       gboolean       *out_has_decision_key)
 {
-  guint8 plain[RESULT_PLAIN_LEN];
-  gboolean ok;
+  guint8 plain[RESULT_PLAIN_LEN_2];
+  gboolean ok, has_key;
 
-  if (sk == NULL || sealed == NULL || sealed_len != RESULT_SEALED_LEN)
+  if (out_has_decision_key != NULL)
+    *out_has_decision_key = FALSE;
+  if (sk == NULL || sealed == NULL
+      || (sealed_len != RESULT_SEALED_LEN && sealed_len != RESULT_SEALED_LEN_2))
     return FALSE;
   if (crypto_box_seal_open (plain, sealed, sealed_len, pk, sk) != 0)
     return FALSE;
-  ok = deserialize_result (plain, round_id, employee_id, out);
+  has_key = sealed_len == RESULT_SEALED_LEN_2;
+  /* The format byte and the length agree. */
+  ok = (plain[0] == SEALED_FORMAT_DECISION) == has_key
+       && deserialize_result (plain, round_id, employee_id, out);
+  if (ok && has_key && out_decision_key != NULL)
+    memcpy (out_decision_key, plain + RESULT_PLAIN_LEN, SC_VAULT_DECISION_KEY_BYTES);
+  if (ok && out_has_decision_key != NULL)
+    *out_has_decision_key = has_key;
   sodium_memzero (plain, sizeof plain);
   return ok;
 }

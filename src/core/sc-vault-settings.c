@@ -61,12 +61,49 @@ sc_vault_set_setting (ScVault     *vault,
     goto fail;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
-  if (!_sc_vault_step_done (db, stmt, error)
-      || !sc_vault_audit_insert (vault, "settings.set", 0, error))
+  if (!_sc_vault_step_done (db, stmt, error))
+    goto fail;
+  /* SECURITY: the settings are the implementer's (whether HR may start the kiosk among
+   * them): signed, so that a change made in the database by hand is reported. */
+  {
+    g_autoptr(GByteArray) canon = _sc_vault_canon_settings (db);
+
+    if (canon == NULL || !_sc_vault_sign_record (vault, "settings", 0, canon, error))
+      goto fail;
+  }
+  if (!sc_vault_audit_insert (vault, "settings.set", 0, error))
     goto fail;
   return sc_vault_commit_and_save (vault, error);
 
 fail:
   sc_vault_rollback (vault);
   return FALSE;
+}
+
+gboolean
+sc_vault_hr_may_start_kiosk (ScVault *vault)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *value;
+
+  stmt = sc_vault_db_prepare (sc_vault_get_db (vault),
+                              "SELECT value FROM settings WHERE key = ?", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, SC_VAULT_SETTING_HR_KIOSK, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  value = (const char *) sqlite3_column_text (stmt, 0);
+  return g_strcmp0 (value, "true") == 0;
+}
+
+gboolean
+sc_vault_get_hr_may_start_kiosk (ScVault  *vault,
+                                 GError  **error)
+{
+  g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
+
+  if (!sc_vault_check_role (vault, SC_VAULT_ROLES_ANY, FALSE, error))
+    return FALSE;
+  return sc_vault_hr_may_start_kiosk (vault);
 }

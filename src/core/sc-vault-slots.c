@@ -20,7 +20,9 @@
 
 /* ---- Keys --------------------------------------------------------------------------- */
 
-/* SECURITY: moves the keys out of a slot payload into the vault's guarded memory. */
+/* SECURITY: moves the keys out of a slot payload into the vault's guarded memory. The
+ * implementer's public keys are computed from the secret key here (PINNING in
+ * sc-vault-private.h), never taken from the database. */
 gboolean
 _sc_vault_take_payload (ScVault          *self,
                         ScVaultSlotType   type,
@@ -29,6 +31,8 @@ _sc_vault_take_payload (ScVault          *self,
 {
   ScVaultBodyKeys *keys = sc_secure_alloc (sizeof *keys);
   guint8 *impl_sk = NULL, *hr_sk;
+  const guint8 *pin = payload + SC_VAULT_PAYLOAD_FULL_V1;
+  static const guint8 zero[SC_VAULT_KEY_BYTES] = { 0 };
 
   if (keys == NULL)
     goto no_memory;
@@ -59,6 +63,30 @@ _sc_vault_take_payload (ScVault          *self,
   self->keys = keys;
   self->impl_sk = impl_sk;
   self->hr_sk = hr_sk;
+  if (impl_sk == NULL)
+    return TRUE;
+
+  if (crypto_scalarmult_base (self->impl_pk, impl_sk) != 0)
+    {
+      _sc_vault_wipe_secrets (self);
+      sc_vault_set_damaged (error);
+      return FALSE;
+    }
+  self->impl_pk_pinned = TRUE;
+  if (!_sc_vault_derive_signing_key (self))
+    {
+      _sc_vault_wipe_secrets (self);
+      goto no_memory;
+    }
+  /* No pin block: a slot from before signatures (sc_vault_slot_unwrap() zeroes it). A
+   * pin block must be the signing seed (the first half of libsodium's secret key). */
+  self->signatures_required = sodium_memcmp (pin, zero, sizeof zero) != 0;
+  if (self->signatures_required && sodium_memcmp (pin, self->sign_sk, SC_VAULT_KEY_BYTES) != 0)
+    {
+      _sc_vault_wipe_secrets (self);
+      sc_vault_set_damaged (error);
+      return FALSE;
+    }
   return TRUE;
 
 no_memory:
@@ -85,6 +113,9 @@ _sc_vault_build_payload (ScVault          *self,
       g_assert (self->impl_sk != NULL);
       memcpy (payload + SC_VAULT_KEY_BYTES, self->impl_sk, crypto_box_SECRETKEYBYTES);
       memcpy (payload + 2 * SC_VAULT_KEY_BYTES, self->hr_sk, crypto_box_SECRETKEYBYTES);
+      /* The pin block: this payload requires signatures from now on. */
+      g_assert (self->sign_sk != NULL);
+      memcpy (payload + SC_VAULT_PAYLOAD_FULL_V1, self->sign_sk, SC_VAULT_KEY_BYTES);
     }
   return payload;
 }
@@ -116,6 +147,46 @@ _sc_vault_unwrap_passphrase (const ScVaultHeader  *header,
     }
   g_propagate_error (error, g_steal_pointer (&last_error));
   return FALSE;
+}
+
+/* SECURITY: the role follows from which slot a passphrase opens, so a passphrase that
+ * opened two slots would give its holder the other role. Trying the candidate on every
+ * other passphrase slot costs one Argon2id run per slot, with that slot's stored
+ * parameters. (A refusal tells the person setting a passphrase that it opens another
+ * slot; whoever can call this can already run the same guess offline against the file,
+ * at the same cost.) */
+gboolean
+_sc_vault_check_passphrase_unique (const ScVaultHeader  *header,
+                                   const char           *passphrase,
+                                   ScVaultSlotType       except_type,
+                                   GError              **error)
+{
+  for (guint i = 0; i < header->n_slots; i++)
+    {
+      const ScVaultSlot *slot = &header->slots[i];
+      g_autoptr(GError) local_error = NULL;
+      guint8 *payload = NULL;
+
+      if (slot->kdf != SC_VAULT_KDF_ARGON2ID || slot->type == except_type)
+        continue;
+      if (sc_vault_slot_unwrap (slot, passphrase, NULL, &payload, &local_error))
+        {
+          sc_secure_free (payload);
+          g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID,
+                               slot->type == SC_VAULT_SLOT_HR
+                               ? "This passphrase is already HR's. Every person needs a "
+                                 "passphrase of their own; choose another one."
+                               : "This passphrase is already the implementer's. Every person "
+                                 "needs a passphrase of their own; choose another one.");
+          return FALSE;
+        }
+      if (!g_error_matches (local_error, SC_VAULT_ERROR, SC_VAULT_ERROR_WRONG_PASSPHRASE))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 ScVaultSlot *
@@ -206,7 +277,8 @@ sc_vault_change_passphrase (ScVault     *self,
       || !sc_vault_check_passphrase (new_passphrase, error))
     return FALSE;
   type = self->role == SC_VAULT_ROLE_HR ? SC_VAULT_SLOT_HR : SC_VAULT_SLOT_IMPLEMENTER;
-  if (!rewrap_slot (self, type, new_passphrase, NULL, error))
+  if (!_sc_vault_check_passphrase_unique (&self->header, new_passphrase, type, error)
+      || !rewrap_slot (self, type, new_passphrase, NULL, error))
     return FALSE;
   /* The audit entry goes with the next save, so that this one leaves the body as it is. */
   if (sc_vault_audit_insert (self, "passphrase.change", type, NULL))
@@ -219,9 +291,6 @@ sc_vault_set_hr_passphrase (ScVault     *self,
                             const char  *passphrase,
                             GError     **error)
 {
-  ScVaultSlot *impl_slot;
-  guint8 *payload = NULL;
-
   g_return_val_if_fail (SC_IS_VAULT (self), FALSE);
 
   if (!sc_vault_check_role (self, SC_VAULT_ROLE_BIT (SC_VAULT_ROLE_IMPLEMENTER), TRUE, error)
@@ -229,14 +298,8 @@ sc_vault_set_hr_passphrase (ScVault     *self,
     return FALSE;
 
   /* The role follows from the passphrase, so the two must differ. */
-  impl_slot = _sc_vault_find_slot (&self->header, SC_VAULT_SLOT_IMPLEMENTER);
-  if (sc_vault_slot_unwrap (impl_slot, passphrase, NULL, &payload, NULL))
-    {
-      sc_secure_free (payload);
-      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID,
-                           "The HR passphrase must differ from the implementer's.");
-      return FALSE;
-    }
+  if (!_sc_vault_check_passphrase_unique (&self->header, passphrase, SC_VAULT_SLOT_HR, error))
+    return FALSE;
   if (!rewrap_slot (self, SC_VAULT_SLOT_HR, passphrase, NULL, error))
     return FALSE;
   if (sc_vault_audit_insert (self, "passphrase.set_hr", 0, NULL))
@@ -267,6 +330,191 @@ sc_vault_new_recovery_key (ScVault  *self,
   if (sc_vault_audit_insert (self, "recovery.replace", 0, NULL))
     sc_vault_mark_dirty (self);
   return text;
+}
+
+gboolean
+_sc_vault_upgrade_to_signatures (ScVault          *self,
+                                 ScVaultSlotType   type,
+                                 const char       *passphrase,
+                                 const guint8     *recovery,
+                                 GError          **error)
+{
+  g_assert (self->sign_sk != NULL);
+
+  if (!_sc_vault_has_signatures (self))
+    {
+      if (!sc_vault_begin (self, error))
+        return FALSE;
+      if (!_sc_vault_sign_all (self, error)
+          || !sc_vault_audit_insert (self, "vault.sign", 0, error)
+          || !sc_vault_db_commit (self->db, error))
+        {
+          sc_vault_rollback (self);
+          return FALSE;
+        }
+      self->dirty = TRUE;
+    }
+  /* rewrap_slot() saves the signed body first, then the slot with its pin block. */
+  if (!rewrap_slot (self, type, passphrase, recovery, error))
+    return FALSE;
+  self->signatures_required = TRUE;
+  return TRUE;
+}
+
+gboolean
+sc_vault_remove_hr_slot (ScVault  *self,
+                         GError  **error)
+{
+  ScVaultHeader header;
+  guint j = 0;
+
+  g_return_val_if_fail (SC_IS_VAULT (self), FALSE);
+
+  if (!sc_vault_check_role (self, SC_VAULT_ROLE_BIT (SC_VAULT_ROLE_IMPLEMENTER), TRUE, error))
+    return FALSE;
+  if (_sc_vault_find_slot (&self->header, SC_VAULT_SLOT_HR) == NULL)
+    {
+      _sc_vault_set_not_found (error, "This vault has no HR passphrase.");
+      return FALSE;
+    }
+  header = self->header;
+  for (guint i = 0; i < self->header.n_slots; i++)
+    if (self->header.slots[i].type != SC_VAULT_SLOT_HR)
+      header.slots[j++] = self->header.slots[i];
+  header.n_slots = j;
+  sc_vault_header_compute_len (&header);
+  if (!_sc_vault_save_header_only (self, &header, error))
+    return FALSE;
+  if (sc_vault_audit_insert (self, "passphrase.remove_hr", 0, NULL))
+    sc_vault_mark_dirty (self);
+  return TRUE;
+}
+
+/* KEY ROTATION (issue 12 §6). A slot wraps the data key under a key derived from its
+ * secret (passphrase or recovery key), which the vault never keeps. Rotating the data
+ * key therefore needs each remaining slot's secret again, and this is the design chosen
+ * over per-slot key-encryption keys that would survive the rotation: such a key would
+ * sit in memory beside the data key and be taken with it, so a rotation after a leak
+ * would not shut the leaker out. Here the implementer types the passphrase again; the
+ * recovery key is replaced by a new one (the old one may be what leaked, and nobody but
+ * its holder knows it), shown once; HR keeps a slot only if the implementer gives HR's
+ * new passphrase now, otherwise HR's slot is dropped and set again later with
+ * sc_vault_set_hr_passphrase(). The key pairs stay, so every sealed result still opens.
+ * A data key taken before the rotation opens no save after it. */
+gboolean
+sc_vault_rotate_keys (ScVault      *self,
+                      const char   *implementer_passphrase,
+                      const char   *hr_passphrase,
+                      char        **out_recovery_key,
+                      GError      **error)
+{
+  ScVaultHeader header;
+  ScVaultKdfLimits impl_limits, hr_limits;
+  ScVaultBodyKeys *new_keys = NULL, *old_keys;
+  ScVaultSlot slot, *existing;
+  guint8 *payload = NULL, *recovery = NULL;
+  char *recovery_text = NULL;
+  gboolean ok = FALSE, save_tried = FALSE;
+
+  g_return_val_if_fail (SC_IS_VAULT (self), FALSE);
+  g_return_val_if_fail (implementer_passphrase != NULL, FALSE);
+  g_return_val_if_fail (out_recovery_key != NULL, FALSE);
+
+  *out_recovery_key = NULL;
+  if (!sc_vault_check_role (self, SC_VAULT_ROLE_BIT (SC_VAULT_ROLE_IMPLEMENTER), TRUE, error))
+    return FALSE;
+  /* The passphrase must be the implementer's current one. */
+  existing = _sc_vault_find_slot (&self->header, SC_VAULT_SLOT_IMPLEMENTER);
+  if (!sc_vault_slot_unwrap (existing, implementer_passphrase, NULL, &payload, error))
+    return FALSE;
+  sc_secure_clear ((gpointer *) &payload);
+  limits_of_slot (existing, &impl_limits);
+  existing = _sc_vault_find_slot (&self->header, SC_VAULT_SLOT_HR);
+  if (existing != NULL)
+    limits_of_slot (existing, &hr_limits);
+  else
+    hr_limits = impl_limits;
+  if (hr_passphrase != NULL
+      && (!sc_vault_check_passphrase (hr_passphrase, error)
+          || !_sc_vault_check_passphrase_unique (&self->header, hr_passphrase,
+                                                 SC_VAULT_SLOT_HR, error)))
+    return FALSE;
+
+  /* SECURITY: the new data key goes straight into guarded memory. */
+  new_keys = sc_secure_alloc (sizeof *new_keys);
+  if (new_keys == NULL)
+    {
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_IO,
+                           "There is not enough protected memory for the new key.");
+      return FALSE;
+    }
+  crypto_secretbox_keygen (new_keys->data_key);
+  sc_vault_body_keys_derive (new_keys);
+  old_keys = self->keys;
+  self->keys = new_keys;
+
+  header = self->header;
+  header.n_slots = 0;
+  recovery = sc_vault_recovery_new (&recovery_text);
+  payload = _sc_vault_build_payload (self, SC_VAULT_SLOT_IMPLEMENTER);
+  if (payload == NULL
+      || !sc_vault_slot_wrap (&slot, SC_VAULT_SLOT_IMPLEMENTER, implementer_passphrase, NULL,
+                              &impl_limits, payload, error))
+    goto out;
+  _sc_vault_set_slot (&header, &slot);
+  if (!sc_vault_slot_wrap (&slot, SC_VAULT_SLOT_RECOVERY, NULL, recovery, NULL, payload, error))
+    goto out;
+  _sc_vault_set_slot (&header, &slot);
+  sc_secure_clear ((gpointer *) &payload);
+  if (hr_passphrase != NULL)
+    {
+      payload = _sc_vault_build_payload (self, SC_VAULT_SLOT_HR);
+      if (payload == NULL
+          || !sc_vault_slot_wrap (&slot, SC_VAULT_SLOT_HR, hr_passphrase, NULL, &hr_limits,
+                                  payload, error))
+        goto out;
+      _sc_vault_set_slot (&header, &slot);
+    }
+  sc_vault_header_compute_len (&header);
+
+  if (!sc_vault_begin (self, error))
+    goto out;
+  if (!sc_vault_audit_insert (self, "keys.rotate", hr_passphrase != NULL, error)
+      || !sc_vault_db_commit (self->db, error))
+    {
+      sc_vault_rollback (self);
+      goto out;
+    }
+  /* The whole file is written again under the new key. */
+  header.save_counter = self->header.save_counter;
+  self->header = header;
+  save_tried = TRUE;
+  ok = _sc_vault_save_full (self, error);
+
+out:
+  sc_secure_free (payload);
+  sc_secure_free (recovery);
+  if (ok)
+    {
+      sc_secure_free (old_keys);
+      *out_recovery_key = recovery_text;
+    }
+  else if (!save_tried)
+    {
+      /* Nothing was written: the old key stays. */
+      self->keys = old_keys;
+      sc_secure_free (new_keys);
+      sc_vault_free_recovery_key (recovery_text);
+    }
+  else
+    {
+      /* A failed save may have left the old or (if it failed after the rename) the new
+       * file; the implementer's passphrase opens either. Lock rather than guess. */
+      sc_secure_free (old_keys);
+      sc_vault_free_recovery_key (recovery_text);
+      sc_vault_lock (self);
+    }
+  return ok;
 }
 
 gboolean
@@ -309,6 +557,16 @@ sc_vault_enter_kiosk (ScVault  *self,
 
   if (!sc_vault_check_role (self, SC_VAULT_ROLES_STAFF, TRUE, error))
     return FALSE;
+  /* An HR-started kiosk seals to the implementer's public key as the database has it,
+   * which HR could have replaced: only the implementer's own kiosk seals to the pinned
+   * key. So HR may start it only when the implementer allowed it (README, threat model). */
+  if (self->role == SC_VAULT_ROLE_HR && !sc_vault_hr_may_start_kiosk (self))
+    {
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_PERMISSION,
+                           "The implementer has not allowed HR to start the kiosk. Ask the "
+                           "implementer to start it.");
+      return FALSE;
+    }
 
   /* Recorded with the role that started the kiosk. */
   if (!sc_vault_begin (self, error))
@@ -324,7 +582,8 @@ sc_vault_enter_kiosk (ScVault  *self,
   /* SECURITY: from here on nothing in this process can open an earlier answer. */
   sc_secure_clear ((gpointer *) &self->impl_sk);
   sc_secure_clear ((gpointer *) &self->hr_sk);
-  g_hash_table_remove_all (self->pending_hr);
+  sc_secure_clear ((gpointer *) &self->sign_sk);
+  sc_vault_clear_pending_hr_seals (self);
   _sc_vault_set_role (self, SC_VAULT_ROLE_KIOSK);
   return TRUE;
 }
@@ -356,11 +615,11 @@ sc_vault_leave_kiosk (ScVault     *self,
       return FALSE;
     }
   sc_secure_free (payload);
-  if (!_sc_vault_check_key_pair (self->impl_sk, self->impl_pk)
-      || !_sc_vault_check_key_pair (self->hr_sk, self->hr_pk))
+  /* The database's public keys must still be the pinned ones (an HR-started kiosk sealed
+   * to the database's); on a mismatch, the implementer learns it here. */
+  if (!_sc_vault_load_public_keys (self, error))
     {
       sc_vault_lock (self);
-      sc_vault_set_damaged (error);
       return FALSE;
     }
   _sc_vault_set_role (self, type == SC_VAULT_SLOT_HR ? SC_VAULT_ROLE_HR : SC_VAULT_ROLE_IMPLEMENTER);

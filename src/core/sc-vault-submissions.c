@@ -34,6 +34,170 @@ sc_vault_submission_free (ScVaultSubmission *submission)
   g_free (submission);
 }
 
+/* DECISIONS. The employee's consent and interview request are kept in the plain tables
+ * (HR needs to see them), and also sealed to the implementer, authenticated with a
+ * decision key: random per submission, sealed with the implementer's copy of the result
+ * and otherwise known only to the kiosk until the next person (or to the implementer,
+ * who opens that copy). HR can seal a box to the implementer too, but cannot make one
+ * that carries the right authentication without the key; so a decision changed in the
+ * database is flagged when the implementer reads the result (consent_mismatch). */
+typedef guint8 *ScVaultDecisionKey;
+
+static gboolean open_as_implementer (ScVault        *vault,
+                                     gint64          submission_id,
+                                     gint64          round_id,
+                                     gint64          employee_id,
+                                     ScVaultResult  *out,
+                                     guint8         *out_decision_key,
+                                     gboolean       *out_has_decision_key,
+                                     GError        **error);
+
+static void
+clear_decision_key (ScVaultDecisionKey *key)
+{
+  sc_secure_clear ((gpointer *) key);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ScVaultDecisionKey, clear_decision_key)
+
+/* Decision plaintext: format, submission id, consent, interview requested, then the
+ * keyed BLAKE2b of those bytes. */
+#define DECISION_FORMAT 1
+#define DECISION_FIXED 11
+#define DECISION_PLAIN_LEN (DECISION_FIXED + 32)
+#define DECISION_SEALED_LEN (DECISION_PLAIN_LEN + crypto_box_SEALBYTES)
+
+static void
+decision_bytes (guint8  out[DECISION_FIXED],
+                gint64  submission_id,
+                int     consent,
+                gboolean interview)
+{
+  out[0] = DECISION_FORMAT;
+  _sc_vault_put_i64 (out + 1, submission_id);
+  out[9] = (guint8) consent;
+  out[10] = interview ? 1 : 0;
+}
+
+/* The decision as the plain tables have it. */
+static void
+plain_decision (sqlite3  *db,
+                gint64    submission_id,
+                int      *out_consent,
+                gboolean *out_interview)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  *out_consent = SC_VAULT_CONSENT_UNDECIDED;
+  *out_interview = FALSE;
+  stmt = sc_vault_db_prepare (db, "SELECT (SELECT value FROM consents WHERE submission_id = ?1), "
+                                  "(SELECT requested_at FROM interviews "
+                                  "WHERE submission_id = ?1)", NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, submission_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return;
+  if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    *out_consent = sqlite3_column_int (stmt, 0);
+  *out_interview = sqlite3_column_int64 (stmt, 1) != 0;
+}
+
+/* Inside the transaction, after the plain tables changed: seals their state to the
+ * implementer with @key. Without a key (a result sealed before decisions were, or a
+ * kiosk that no longer holds it) the sealed decision is removed, which the implementer
+ * sees as a disagreement to look at. */
+static gboolean
+seal_decision (ScVault       *vault,
+               gint64         submission_id,
+               const guint8  *key,
+               GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *db = sc_vault_get_db (vault);
+  guint8 plain[DECISION_PLAIN_LEN];
+  guint8 sealed[DECISION_SEALED_LEN];
+  gboolean interview;
+  int consent;
+
+  stmt = sc_vault_db_prepare (db, "UPDATE submissions SET decision_sealed = ? WHERE id = ?",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  if (key != NULL)
+    {
+      plain_decision (db, submission_id, &consent, &interview);
+      decision_bytes (plain, submission_id, consent, interview);
+      crypto_generichash (plain + DECISION_FIXED, 32, plain, DECISION_FIXED, key,
+                          SC_VAULT_DECISION_KEY_BYTES);
+      crypto_box_seal (sealed, plain, sizeof plain,
+                       sc_vault_get_public_key (vault, SC_VAULT_ROLE_IMPLEMENTER));
+      sqlite3_bind_blob (stmt, 1, sealed, sizeof sealed, SQLITE_TRANSIENT);
+    }
+  else
+    sqlite3_bind_null (stmt, 1);
+  sqlite3_bind_int64 (stmt, 2, submission_id);
+  return _sc_vault_step_done (db, stmt, error);
+}
+
+/* Implementer: whether the plain decision disagrees with the sealed one. */
+static gboolean
+decision_mismatch (ScVault       *vault,
+                   gint64         submission_id,
+                   const guint8  *key)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *db = sc_vault_get_db (vault);
+  guint8 plain[DECISION_PLAIN_LEN], mac[32], expected[DECISION_FIXED];
+  gboolean interview, mismatch;
+  int consent;
+
+  plain_decision (db, submission_id, &consent, &interview);
+  stmt = sc_vault_db_prepare (db, "SELECT decision_sealed FROM submissions WHERE id = ?", NULL);
+  if (stmt == NULL)
+    return TRUE;
+  sqlite3_bind_int64 (stmt, 1, submission_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return TRUE;
+  if (sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+    /* Nothing sealed: only right while nothing was decided. */
+    return consent != SC_VAULT_CONSENT_UNDECIDED || interview;
+  if (sqlite3_column_bytes (stmt, 0) != DECISION_SEALED_LEN
+      || crypto_box_seal_open (plain, sqlite3_column_blob (stmt, 0), DECISION_SEALED_LEN,
+                               sc_vault_get_public_key (vault, SC_VAULT_ROLE_IMPLEMENTER),
+                               sc_vault_get_secret_key (vault, SC_VAULT_ROLE_IMPLEMENTER)) != 0)
+    return TRUE;
+  crypto_generichash (mac, sizeof mac, plain, DECISION_FIXED, key, SC_VAULT_DECISION_KEY_BYTES);
+  decision_bytes (expected, submission_id, consent, interview);
+  mismatch = sodium_memcmp (mac, plain + DECISION_FIXED, sizeof mac) != 0
+             || sodium_memcmp (expected, plain, DECISION_FIXED) != 0;
+  sodium_memzero (plain, sizeof plain);
+  return mismatch;
+}
+
+/* The decision key for a decision made now: the kiosk's, kept since the submission, or
+ * the implementer's, from the sealed result (into @buffer, guarded). NULL when there is
+ * none (an older result, or the kiosk for an earlier person). */
+static const guint8 *
+decision_key_for (ScVault  *vault,
+                  gint64    submission_id,
+                  gint64    round_id,
+                  gint64    employee_id,
+                  guint8   *buffer)
+{
+  ScVaultResult full;
+  gboolean has_key = FALSE;
+  const guint8 *kept = _sc_vault_get_decision_key (vault, submission_id);
+
+  if (kept != NULL || sc_vault_get_role (vault) != SC_VAULT_ROLE_IMPLEMENTER || buffer == NULL)
+    return kept;
+  if (!open_as_implementer (vault, submission_id, round_id, employee_id, &full, buffer,
+                            &has_key, NULL))
+    has_key = FALSE;
+  sodium_memzero (&full, sizeof full);
+  return has_key ? buffer : NULL;
+}
+
 gint64
 sc_vault_submit (ScVault       *vault,
                  gint64         round_id,
@@ -47,6 +211,7 @@ sc_vault_submit (ScVault       *vault,
   g_autoptr(sqlite3_stmt) del = NULL;
   g_autoptr(GBytes) sealed_impl = NULL;
   g_autoptr(GBytes) sealed_hr = NULL;
+  g_auto(ScVaultDecisionKey) decision_key = NULL;
   ScCriteria criteria;
   ScResult result;
   gboolean closed;
@@ -72,10 +237,19 @@ sc_vault_submit (ScVault       *vault,
     }
 
   sc_score (answers, sex, &criteria, &result);
+  /* SECURITY: a fresh decision key, sealed with the result (DECISIONS below). */
+  decision_key = sc_secure_alloc (SC_VAULT_DECISION_KEY_BYTES);
+  if (decision_key == NULL)
+    {
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_IO,
+                           "There is not enough protected memory to seal the answers.");
+      return 0;
+    }
+  randombytes_buf (decision_key, SC_VAULT_DECISION_KEY_BYTES);
   sealed_impl = _sc_vault_seal_result (sc_vault_get_public_key (vault, SC_VAULT_ROLE_IMPLEMENTER),
-                                       round_id, employee_id, &result, answers);
+                                       round_id, employee_id, &result, answers, decision_key);
   sealed_hr = _sc_vault_seal_result (sc_vault_get_public_key (vault, SC_VAULT_ROLE_HR),
-                                     round_id, employee_id, &result, NULL);
+                                     round_id, employee_id, &result, NULL, NULL);
 
   if (!sc_vault_begin (vault, error))
     return 0;
@@ -113,6 +287,7 @@ sc_vault_submit (ScVault       *vault,
   /* The kiosk serves one person at a time: only the latest HR copy is kept. */
   sc_vault_clear_pending_hr_seals (vault);
   sc_vault_keep_pending_hr_seal (vault, id, sealed_hr);
+  _sc_vault_keep_decision_key (vault, id, decision_key);
   if (out_result != NULL)
     *out_result = result;
   sodium_memzero (&result, sizeof result);
@@ -158,6 +333,8 @@ open_as_implementer (ScVault        *vault,
                      gint64          round_id,
                      gint64          employee_id,
                      ScVaultResult  *out,
+                     guint8         *out_decision_key,
+                     gboolean       *out_has_decision_key,
                      GError        **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -172,7 +349,8 @@ open_as_implementer (ScVault        *vault,
                                  (gsize) sqlite3_column_bytes (stmt, 0),
                                  sc_vault_get_public_key (vault, SC_VAULT_ROLE_IMPLEMENTER),
                                  sc_vault_get_secret_key (vault, SC_VAULT_ROLE_IMPLEMENTER),
-                                 round_id, employee_id, out))
+                                 round_id, employee_id, out, out_decision_key,
+                                 out_has_decision_key))
     {
       sc_vault_set_damaged (error);
       return FALSE;
@@ -201,10 +379,11 @@ hr_copy_for (ScVault  *vault,
                            "implementer (実施者).");
       return NULL;
     }
-  if (!open_as_implementer (vault, submission_id, round_id, employee_id, &full, error))
+  if (!open_as_implementer (vault, submission_id, round_id, employee_id, &full, NULL, NULL,
+                            error))
     return NULL;
   sealed = _sc_vault_seal_result (sc_vault_get_public_key (vault, SC_VAULT_ROLE_HR),
-                                  round_id, employee_id, &full.result, NULL);
+                                  round_id, employee_id, &full.result, NULL, NULL);
   sodium_memzero (&full, sizeof full);
   return sealed;
 }
@@ -245,6 +424,10 @@ interview_requested_at (sqlite3 *db,
   return sqlite3_column_int64 (stmt, 0);
 }
 
+/* Who may record an employee's consent or interview request. */
+#define EMPLOYEE_DECISION_ROLES (SC_VAULT_ROLE_BIT (SC_VAULT_ROLE_KIOSK) | \
+                                 SC_VAULT_ROLE_BIT (SC_VAULT_ROLE_IMPLEMENTER))
+
 gboolean
 sc_vault_record_consent (ScVault   *vault,
                          gint64     submission_id,
@@ -253,13 +436,16 @@ sc_vault_record_consent (ScVault   *vault,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GBytes) sealed = NULL;
+  g_auto(ScVaultDecisionKey) key_buffer = sc_secure_alloc (SC_VAULT_DECISION_KEY_BYTES);
   gint64 round_id, employee_id;
   gboolean has_hr;
   sqlite3 *db;
 
   g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
 
-  if (!sc_vault_check_role (vault, SC_VAULT_ROLES_ANY, TRUE, error))
+  /* The employee's decision: made at the kiosk, or later through the implementer
+   * (DESIGN.md §3). HR may not record it, either way. */
+  if (!sc_vault_check_role (vault, EMPLOYEE_DECISION_ROLES, TRUE, error))
     return FALSE;
   db = sc_vault_get_db (vault);
   if (!lookup_submission (db, submission_id, &round_id, &employee_id, &has_hr, error))
@@ -289,6 +475,10 @@ sc_vault_record_consent (ScVault   *vault,
   if (!consent && has_hr && interview_requested_at (db, submission_id) == 0
       && !set_sealed_hr (db, submission_id, NULL, error))
     goto fail;
+  if (!seal_decision (vault, submission_id,
+                      decision_key_for (vault, submission_id, round_id, employee_id, key_buffer),
+                      error))
+    goto fail;
   if (!sc_vault_audit_insert (vault, consent ? "consent.yes" : "consent.no", submission_id,
                               error))
     goto fail;
@@ -309,13 +499,14 @@ sc_vault_request_interview (ScVault  *vault,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GBytes) sealed = NULL;
+  g_auto(ScVaultDecisionKey) key_buffer = sc_secure_alloc (SC_VAULT_DECISION_KEY_BYTES);
   gint64 round_id, employee_id;
   gboolean has_hr;
   sqlite3 *db;
 
   g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
 
-  if (!sc_vault_check_role (vault, SC_VAULT_ROLES_ANY, TRUE, error))
+  if (!sc_vault_check_role (vault, EMPLOYEE_DECISION_ROLES, TRUE, error))
     return FALSE;
   db = sc_vault_get_db (vault);
   if (!lookup_submission (db, submission_id, &round_id, &employee_id, &has_hr, error))
@@ -338,6 +529,9 @@ sc_vault_request_interview (ScVault  *vault,
   sqlite3_bind_int64 (stmt, 2, _sc_vault_now ());
   if (!_sc_vault_step_done (db, stmt, error)
       || (sealed != NULL && !set_sealed_hr (db, submission_id, sealed, error))
+      || !seal_decision (vault, submission_id,
+                         decision_key_for (vault, submission_id, round_id, employee_id,
+                                           key_buffer), error)
       || !sc_vault_audit_insert (vault, "interview.request", submission_id, error))
     goto fail;
   return sc_vault_commit_and_save (vault, error);
@@ -406,8 +600,18 @@ sc_vault_recommend_interview (ScVault     *vault,
   sqlite3_bind_int64 (stmt, 1, submission_id);
   sqlite3_bind_blob (stmt, 2, sealed, (int) (plain_len + crypto_box_SEALBYTES),
                      SQLITE_STATIC);
-  if (!_sc_vault_step_done (db, stmt, error)
-      || !sc_vault_audit_insert (vault, "interview.recommend", submission_id, error))
+  if (!_sc_vault_step_done (db, stmt, error))
+    goto fail;
+  /* SECURITY: a sealed box can be made by anyone with the public key; the signature
+   * shows that the decision is the implementer's. */
+  {
+    g_autoptr(GByteArray) canon = _sc_vault_canon_recommendation (db, submission_id);
+
+    if (canon == NULL
+        || !_sc_vault_sign_record (vault, "recommendation", submission_id, canon, error))
+      goto fail;
+  }
+  if (!sc_vault_audit_insert (vault, "interview.recommend", submission_id, error))
     goto fail;
   return sc_vault_commit_and_save (vault, error);
 
@@ -495,9 +699,20 @@ sc_vault_read_result (ScVault        *vault,
 
   if (role == SC_VAULT_ROLE_IMPLEMENTER)
     {
-      if (!open_as_implementer (vault, submission_id, round_id, employee_id, out_result,
-                                error))
+      g_auto(ScVaultDecisionKey) key = sc_secure_alloc (SC_VAULT_DECISION_KEY_BYTES);
+      gboolean has_key = FALSE;
+
+      if (key == NULL)
+        {
+          g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_IO,
+                               "There is not enough protected memory to open the result.");
+          return FALSE;
+        }
+      if (!open_as_implementer (vault, submission_id, round_id, employee_id, out_result, key,
+                                &has_key, error))
         return FALSE;
+      /* A result sealed before decisions were has nothing to compare with. */
+      out_result->consent_mismatch = has_key && decision_mismatch (vault, submission_id, key);
     }
   else
     {
@@ -518,7 +733,7 @@ sc_vault_read_result (ScVault        *vault,
                                      (gsize) sqlite3_column_bytes (stmt, 0),
                                      sc_vault_get_public_key (vault, SC_VAULT_ROLE_HR),
                                      sc_vault_get_secret_key (vault, SC_VAULT_ROLE_HR),
-                                     round_id, employee_id, out_result))
+                                     round_id, employee_id, out_result, NULL, NULL))
         {
           sc_vault_set_damaged (error);
           return FALSE;

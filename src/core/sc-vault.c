@@ -140,7 +140,10 @@ _sc_vault_wipe_secrets (ScVault *self)
   sc_secure_clear ((gpointer *) &self->keys);
   sc_secure_clear ((gpointer *) &self->impl_sk);
   sc_secure_clear ((gpointer *) &self->hr_sk);
-  g_hash_table_remove_all (self->pending_hr);
+  sc_secure_clear ((gpointer *) &self->sign_sk);
+  self->impl_pk_pinned = FALSE;
+  self->signatures_required = FALSE;
+  sc_vault_clear_pending_hr_seals (self);
 }
 
 static void
@@ -284,6 +287,14 @@ sc_vault_create (const char              *path,
   sc_vault_body_keys_derive (self->keys);
   crypto_box_keypair (self->impl_pk, self->impl_sk);
   crypto_box_keypair (self->hr_pk, self->hr_sk);
+  self->impl_pk_pinned = TRUE;
+  self->signatures_required = TRUE;
+  if (!_sc_vault_derive_signing_key (self))
+    {
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_IO,
+                           "There is not enough protected memory to create the vault.");
+      return NULL;
+    }
 
   memset (&self->header, 0, sizeof self->header);
   self->header.version = SC_VAULT_FORMAT_VERSION;
@@ -326,7 +337,8 @@ sc_vault_create (const char              *path,
           goto fail_rollback;
         }
     }
-  if (!sc_vault_audit_insert (self, "vault.create", 0, error)
+  if (!_sc_vault_sign_all (self, error)
+      || !sc_vault_audit_insert (self, "vault.create", 0, error)
       || !sc_vault_db_commit (self->db, error))
     goto fail_rollback;
 
@@ -392,6 +404,12 @@ unlock_from_disk (ScVault       *self,
       return FALSE;
     }
   sc_secure_free (payload);
+  /* An older recovery slot opened a vault whose implementer slot is already pinned:
+   * signatures are required all the same. */
+  for (guint i = 0; i < header.n_slots && self->sign_sk != NULL; i++)
+    if (header.slots[i].type != SC_VAULT_SLOT_HR
+        && header.slots[i].wrapped_len == SC_VAULT_PAYLOAD_FULL + SC_VAULT_TAG_BYTES)
+      self->signatures_required = TRUE;
 
   if (!_sc_vault_load_body (self, &header, data, len, error)
       || !_sc_vault_finish_load (self, &migrated, error))
@@ -406,6 +424,15 @@ unlock_from_disk (ScVault       *self,
 
   /* A migrated vault is saved at once, so the file and memory agree. */
   if (migrated && !self->read_only && !_sc_vault_save_full (self, error))
+    return FALSE;
+  /* A slot from before signatures, opened with the implementer's or the recovery
+   * secret: the records are signed (unless they already are) and the slot gets the pin
+   * block from now on. */
+  if (type != SC_VAULT_SLOT_HR && !self->read_only
+      && _sc_vault_find_slot (&self->header, type)->wrapped_len
+         == SC_VAULT_PAYLOAD_FULL_V1 + SC_VAULT_TAG_BYTES
+      && sc_vault_schema_get_version (self->db) >= 4
+      && !_sc_vault_upgrade_to_signatures (self, type, passphrase, recovery, error))
     return FALSE;
   return TRUE;
 }
@@ -708,6 +735,27 @@ void
 sc_vault_clear_pending_hr_seals (ScVault *self)
 {
   g_hash_table_remove_all (self->pending_hr);
+  sc_secure_clear ((gpointer *) &self->pending_decision_key);
+  self->pending_decision_id = 0;
+}
+
+void
+_sc_vault_keep_decision_key (ScVault       *self,
+                             gint64         submission_id,
+                             const guint8  *key)
+{
+  sc_secure_clear ((gpointer *) &self->pending_decision_key);
+  self->pending_decision_key = sc_secure_dup (key, SC_VAULT_DECISION_KEY_BYTES);
+  self->pending_decision_id = self->pending_decision_key != NULL ? submission_id : 0;
+}
+
+const guint8 *
+_sc_vault_get_decision_key (ScVault *self,
+                            gint64   submission_id)
+{
+  if (self->pending_decision_key == NULL || self->pending_decision_id != submission_id)
+    return NULL;
+  return self->pending_decision_key;
 }
 
 void
@@ -722,31 +770,6 @@ sc_vault_get_partial_limits (ScVault          *self,
     return;
   limits->opslimit = MIN (slot->opslimit, (guint64) crypto_pwhash_OPSLIMIT_INTERACTIVE);
   limits->memlimit = MIN ((gsize) slot->memlimit, (gsize) crypto_pwhash_MEMLIMIT_INTERACTIVE);
-}
-
-gboolean
-sc_vault_audit_insert (ScVault     *self,
-                       const char  *action,
-                       gint64       target,
-                       GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = sc_vault_db_prepare (self->db,
-                              "INSERT INTO audit_log (time, role, action, target) "
-                              "VALUES (?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, g_get_real_time () / G_USEC_PER_SEC);
-  sqlite3_bind_int (stmt, 2, self->role);
-  sqlite3_bind_text (stmt, 3, action, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, target);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      sc_vault_db_set_error (self->db, error);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 /* ---- Test hooks ------------------------------------------------------------------------ */

@@ -43,12 +43,16 @@ typedef enum
   SC_VAULT_ERROR_PERMISSION,        /* the current role may not do this */
   SC_VAULT_ERROR_NOT_FOUND,         /* no such employee, round, submission… */
   SC_VAULT_ERROR_EXISTS,            /* a file is already there, or a duplicate */
-  SC_VAULT_ERROR_INVALID,           /* bad input: too short a passphrase, bad criteria… */
+  SC_VAULT_ERROR_INVALID,           /* bad input: too short a passphrase, one another key
+                                     * slot already opens with, bad criteria… */
   SC_VAULT_ERROR_CLOSED,            /* the vault was locked or closed */
   SC_VAULT_ERROR_ACCESS_DENIED,     /* wrong access code at the kiosk */
   SC_VAULT_ERROR_THROTTLED,         /* too many wrong access codes; wait */
   SC_VAULT_ERROR_READ_ONLY,         /* opened read-only */
   SC_VAULT_ERROR_BUSY,              /* a task (sc-vault-async.h) is running on it */
+  SC_VAULT_ERROR_TAMPERED,          /* a record was changed outside its owner's key: the
+                                     * message names it (an implementer's record, the
+                                     * public keys, an audit log entry) */
 } ScVaultError;
 
 typedef enum
@@ -131,6 +135,12 @@ ScVault                 *sc_vault_create                  (const char           
  * Opens a vault, or a backup of one (restore is "open this file"). Unless
  * %SC_VAULT_OPEN_READ_ONLY is given, the vault is locked against a second writer
  * until it is closed. An older vault is migrated to the current schema.
+ *
+ * Every open checks the audit log's hash chain; an open by the implementer also checks
+ * the implementer's signatures (public keys, rounds, settings, interview-need
+ * decisions, the newest implementer entry of the audit log). A record changed outside
+ * its owner's key fails the open with TAMPERED, naming it. The first open of an older
+ * vault by the implementer signs its records and pins the implementer's slot.
  */
 ScVault                 *sc_vault_open                    (const char              *path,
                                                            const char              *passphrase,
@@ -187,13 +197,39 @@ gboolean                 sc_vault_change_passphrase       (ScVault              
                                                            const char              *new_passphrase,
                                                            GError                 **error);
 
-/* Implementer only: adds or replaces the HR slot. It must differ from the implementer's. */
+/* Implementer only: adds or replaces the HR slot. It must differ from the implementer's
+ * (INVALID). Every path that sets a passphrase refuses one that opens another
+ * slot: sc_vault_change_passphrase(), sc_vault_recover(), sc_vault_rotate_keys() too. */
 gboolean                 sc_vault_set_hr_passphrase       (ScVault                 *vault,
                                                            const char              *passphrase,
                                                            GError                 **error);
 
 /* Implementer only: replaces the recovery slot, returning the new key to show once. */
 char                    *sc_vault_new_recovery_key        (ScVault                 *vault,
+                                                           GError                 **error);
+
+/* Implementer only: removes the HR slot (HR's passphrase no longer opens the vault).
+ * HR still knows the data key it had: follow with sc_vault_rotate_keys(). */
+gboolean                 sc_vault_remove_hr_slot          (ScVault                 *vault,
+                                                           GError                 **error);
+
+/**
+ * sc_vault_rotate_keys:
+ * @implementer_passphrase: the implementer's current passphrase, typed again
+ * @hr_passphrase: (nullable): HR's new passphrase, or %NULL to drop HR's slot
+ * @out_recovery_key: (out) (transfer full): the new recovery key, to show once; free it
+ *   with sc_vault_free_recovery_key()
+ *
+ * Implementer only: a new random data key encrypts the whole vault, and the slots are
+ * made again for it: the implementer's, a new recovery key (the old one stops working),
+ * and HR's when @hr_passphrase is given. A data key taken before opens no later save.
+ * The key pairs stay, so sealed results still open. Slow (Argon2id and a full save):
+ * use sc_vault_rotate_keys_async() from a user interface.
+ */
+gboolean                 sc_vault_rotate_keys             (ScVault                 *vault,
+                                                           const char              *implementer_passphrase,
+                                                           const char              *hr_passphrase,
+                                                           char                   **out_recovery_key,
                                                            GError                 **error);
 
 /**
@@ -207,8 +243,10 @@ gboolean                 sc_vault_backup                  (ScVault              
 
 /**
  * sc_vault_enter_kiosk:
- * Implementer or HR: wipes both secret keys, so nothing at the kiosk can open an earlier
- * answer. The data key stays in guarded memory, because the kiosk must still write the
+ * Implementer, or HR when %SC_VAULT_SETTING_HR_KIOSK is "true" (PERMISSION otherwise):
+ * the implementer's kiosk seals to the public key pinned in the implementer's slot, HR's
+ * to the one in the database. Wipes both secret keys, so nothing at the kiosk can open an
+ * earlier answer. The data key stays in guarded memory, because the kiosk must still write the
  * database; new answers are sealed with the public keys only.
  */
 gboolean                 sc_vault_enter_kiosk             (ScVault                 *vault,
@@ -257,12 +295,16 @@ typedef struct
 void          sc_vault_submission_free (ScVaultSubmission *submission);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScVaultSubmission, sc_vault_submission_free)
 
-/* A decrypted individual result. HR's copy has no answers (has_answers FALSE). */
+/* A decrypted individual result. HR's copy has no answers (has_answers FALSE).
+ * consent_mismatch (implementer only): the consent or interview request in the plain
+ * table disagrees with the copy sealed at the time of the decision, or that copy was
+ * forged or removed: someone changed the decision outside the program. */
 typedef struct
 {
   ScResult  result;
   gboolean  has_answers;
   guint8    answers[SC_BJSQ_N_ITEMS];
+  gboolean  consent_mismatch;
 } ScVaultResult;
 
 typedef struct
@@ -379,7 +421,8 @@ gint64        sc_vault_submit             (ScVault            *vault,
 
 /**
  * sc_vault_record_consent:
- * Records the employee's explicit decision. With consent, the result is sealed to HR:
+ * Kiosk or implementer (HR: PERMISSION). Records the employee's explicit decision, in
+ * the plain table and sealed to the implementer. With consent, the result is sealed to HR:
  * at the kiosk from the copy kept since sc_vault_submit(), otherwise (a later decision)
  * only by the implementer, who can open the result.
  */
@@ -388,7 +431,8 @@ gboolean      sc_vault_record_consent     (ScVault            *vault,
                                            gboolean            consent,
                                            GError            **error);
 
-/* An interview request (面接指導の申出); counts as consent, with the same sealing rules. */
+/* Kiosk or implementer: an interview request (面接指導の申出); counts as consent, with
+ * the same sealing rules. */
 gboolean      sc_vault_request_interview  (ScVault            *vault,
                                            gint64              submission_id,
                                            GError            **error);
@@ -410,8 +454,10 @@ gboolean      sc_vault_get_recommendation (ScVault            *vault,
 
 /**
  * sc_vault_read_result:
- * Implementer: any result, with the answers. HR: only results the employee shared
- * (PERMISSION otherwise). Kiosk: never. Each read is written to the audit log.
+ * Implementer: any result, with the answers, and consent_mismatch set when the
+ * employee's decision in the plain tables disagrees with the one sealed when it was
+ * made. HR: only results the employee shared (PERMISSION otherwise). Kiosk: never.
+ * Each read is written to the audit log.
  */
 gboolean      sc_vault_read_result        (ScVault            *vault,
                                            gint64              submission_id,
@@ -509,6 +555,12 @@ gboolean      sc_vault_load_result_view   (ScVault            *vault,
 #define SC_VAULT_SETTING_IDLE_TIMEOUT  "idle_timeout"   /* kiosk idle timeout, seconds */
 #define SC_VAULT_SETTING_ADVICE_TEXTS  "advice_texts"   /* implementer's advice texts */
 #define SC_VAULT_SETTING_CONTACT_TEXT  "contact_text"   /* where to ask, shown to employees */
+/* "true" lets HR start the kiosk; anything else, or unset (the default), does not. */
+#define SC_VAULT_SETTING_HR_KIOSK      "hr_kiosk"
+
+/* Any unlocked role: whether HR may start the kiosk (%SC_VAULT_SETTING_HR_KIOSK). */
+gboolean      sc_vault_get_hr_may_start_kiosk (ScVault        *vault,
+                                           GError            **error);
 
 /* Any unlocked role. Returns %NULL (no error) when the key is not set. */
 char         *sc_vault_get_setting        (ScVault            *vault,

@@ -135,7 +135,8 @@ on_start_button_clicked_cb (GtkButton   *button,
 
 static GtkWidget *
 create_round_row (ScRoundPage        *self,
-                  const ScVaultRound *round)
+                  const ScVaultRound *round,
+                  gboolean            may_start_kiosk)
 {
   g_autofree char *subtitle = describe_round (round);
   g_autofree char *description = NULL;
@@ -146,6 +147,8 @@ create_round_row (ScRoundPage        *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), round->name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (!may_start_kiosk)
+    return row;
 
   button = gtk_button_new_with_mnemonic (_("Start _Kiosk…"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
@@ -166,6 +169,15 @@ create_round_row (ScRoundPage        *self,
   return row;
 }
 
+/* Whether this role may start the kiosk: the implementer, or HR when the implementer
+ * allowed it (the vault refuses it otherwise; README, threat model). */
+static gboolean
+may_start_kiosk (ScRoundPage *self)
+{
+  return sc_vault_get_role (self->vault) == SC_VAULT_ROLE_IMPLEMENTER
+         || sc_vault_get_hr_may_start_kiosk (self->vault, NULL);
+}
+
 static void
 update_role (ScRoundPage *self)
 {
@@ -183,8 +195,11 @@ update_role (ScRoundPage *self)
     {
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->role_row), _("Unlocked as HR"));
       adw_action_row_set_subtitle (self->role_row,
-                                   _("You can start the kiosk for an open round. Only the "
-                                     "implementer can create rounds."));
+                                   may_start_kiosk (self)
+                                   ? _("You can start the kiosk for an open round. Only the "
+                                       "implementer can create rounds.")
+                                   : _("Only the implementer can create rounds and start the "
+                                       "kiosk."));
     }
 
   /* The criteria are the implementer's, and the vault refuses a round from anyone else. */
@@ -201,6 +216,7 @@ sc_round_page_reload (ScRoundPage *self)
   g_autoptr (GPtrArray) rounds = NULL;
   g_autoptr (GError) error = NULL;
   guint n_open = 0;
+  gboolean may_start;
 
   g_return_if_fail (SC_IS_ROUND_PAGE (self));
 
@@ -218,6 +234,7 @@ sc_round_page_reload (ScRoundPage *self)
       return;
     }
 
+  may_start = may_start_kiosk (self);
   /* Newest first: that is the one people look for. */
   for (guint i = rounds->len; i > 0; i--)
     {
@@ -227,7 +244,7 @@ sc_round_page_reload (ScRoundPage *self)
       if (round->closed)
         continue;
 
-      row = create_round_row (self, round);
+      row = create_round_row (self, round, may_start);
       adw_preferences_group_add (self->rounds_group, row);
       g_ptr_array_add (self->round_rows, row);
       n_open++;
