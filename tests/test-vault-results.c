@@ -151,7 +151,7 @@ test_hr_cannot_decrypt (WsFixture     *f,
     g_assert_false (_sc_vault_open_result (sqlite3_column_blob (stmt, 0),
                                            (gsize) sqlite3_column_bytes (stmt, 0), hr_pk,
                                            hr_sk, sqlite3_column_int64 (stmt, 1),
-                                           sqlite3_column_int64 (stmt, 2), &out));
+                                           sqlite3_column_int64 (stmt, 2), &out, NULL, NULL));
   }
   g_clear_pointer (&stmt, sqlite3_finalize);
   sodium_memzero (hr_sk, sizeof hr_sk);

@@ -156,7 +156,7 @@ _sc_vault_audit_verify_chain (ScVault  *self,
   gint64 expected_id = 1, last_id = 0;
   gboolean checkpoint_seen = FALSE;
 
-  if (sc_vault_schema_get_version (self->db) < 4)
+  if (sc_vault_schema_get_version (self->db) < SC_VAULT_SCHEMA_SIGNED)
     return TRUE;
   if (!read_meta (self->db, "audit_seed", hash) || !read_meta (self->db, "audit_head", head))
     {
@@ -233,7 +233,7 @@ sc_vault_audit_insert (ScVault     *self,
                        GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  gboolean chained = sc_vault_schema_get_version (self->db) >= 4;
+  gboolean chained = sc_vault_schema_get_version (self->db) >= SC_VAULT_SCHEMA_SIGNED;
   guint8 hash[AUDIT_HASH_BYTES];
   gint64 id, time = g_get_real_time () / G_USEC_PER_SEC;
 
@@ -283,7 +283,7 @@ _sc_vault_audit_sign_head (ScVault  *self,
   guint8 head[AUDIT_HASH_BYTES];
   gint64 id;
 
-  if (self->sign_sk == NULL || sc_vault_schema_get_version (self->db) < 4)
+  if (self->sign_sk == NULL || sc_vault_schema_get_version (self->db) < SC_VAULT_SCHEMA_SIGNED)
     return TRUE;
   last = sc_vault_db_prepare (self->db, "SELECT max(id) FROM audit_log", error);
   if (last == NULL)

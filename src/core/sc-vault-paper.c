@@ -108,7 +108,7 @@ sc_vault_submit_paper (ScVault       *vault,
 
   sc_score (answers, employee->sex, &criteria, &result);
   sealed = _sc_vault_seal_result (sc_vault_get_public_key (vault, SC_VAULT_ROLE_IMPLEMENTER),
-                                  round_id, employee_id, &result, answers);
+                                  round_id, employee_id, &result, answers, NULL);
   sodium_memzero (&result, sizeof result);
 
   if (!sc_vault_begin (vault, error))
@@ -287,13 +287,13 @@ seal_for_hr (ScVault  *vault,
                                  (gsize) sqlite3_column_bytes (stmt, 0),
                                  sc_vault_get_public_key (vault, SC_VAULT_ROLE_IMPLEMENTER),
                                  sc_vault_get_secret_key (vault, SC_VAULT_ROLE_IMPLEMENTER),
-                                 round_id, employee_id, &full))
+                                 round_id, employee_id, &full, NULL, NULL))
     {
       sc_vault_set_damaged (error);
       return NULL;
     }
   sealed = _sc_vault_seal_result (sc_vault_get_public_key (vault, SC_VAULT_ROLE_HR),
-                                  round_id, employee_id, &full.result, NULL);
+                                  round_id, employee_id, &full.result, NULL, NULL);
   sodium_memzero (&full, sizeof full);
   return sealed;
 }

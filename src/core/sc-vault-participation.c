@@ -81,7 +81,7 @@ count_health (ScVault        *vault,
 
       if (!_sc_vault_open_result (sqlite3_column_blob (stmt, 2),
                                   (gsize) sqlite3_column_bytes (stmt, 2), pk, sk, round_id,
-                                  sqlite3_column_int64 (stmt, 1), &full))
+                                  sqlite3_column_int64 (stmt, 1), &full, NULL, NULL))
         {
           sc_vault_set_damaged (error);
           return FALSE;

@@ -289,6 +289,8 @@ void      sc_vault_body_keys_derive     (ScVaultBodyKeys     *keys);
 /* ---- Schema (sc-vault-schema.c) --------------------------------------------------- */
 
 #define SC_VAULT_SCHEMA_VERSION 5
+/* The migration step that adds the implementer's signatures and the audit hash chain. */
+#define SC_VAULT_SCHEMA_SIGNED 5
 
 /* Runs the migration steps after the database's user_version up to @target, one
  * transaction each. NEWER_VERSION when the database is newer than the program. */

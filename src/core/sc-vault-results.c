@@ -452,7 +452,7 @@ row_from_stmt (ScVault          *vault,
                               (gsize) sqlite3_column_bytes (stmt, blob_column),
                               sc_vault_get_public_key (vault, key_role),
                               sc_vault_get_secret_key (vault, key_role),
-                              round_id, sqlite3_column_int64 (stmt, 1), &full))
+                              round_id, sqlite3_column_int64 (stmt, 1), &full, NULL, NULL))
     {
       sc_vault_set_damaged (error);
       return NULL;

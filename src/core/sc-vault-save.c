@@ -197,7 +197,7 @@ _sc_vault_finish_load (ScVault  *self,
 
   /* The implementer's records of a vault just brought to schema step 4 are signed as
    * part of that step: they are trusted as they are now, as the audit log is. */
-  if (before < 4 && self->sign_sk != NULL)
+  if (before < SC_VAULT_SCHEMA_SIGNED && self->sign_sk != NULL)
     {
       if (!sc_vault_db_begin (self->db, error))
         return FALSE;

@@ -291,7 +291,7 @@ sc_vault_schema_migrate (sqlite3  *db,
       if (!sc_vault_db_begin (db, error))
         return FALSE;
       if (!sc_vault_db_exec (db, migrations[step - 1], error)
-          || (step == 4 && !_sc_vault_audit_chain_init (db, error)))
+          || (step == SC_VAULT_SCHEMA_SIGNED && !_sc_vault_audit_chain_init (db, error)))
         {
           sc_vault_db_rollback (db);
           g_prefix_error (error, "Could not update the vault to the current version: ");
