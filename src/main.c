@@ -33,6 +33,9 @@ main (int   argc,
 {
   g_autoptr (ScApplication) app = NULL;
 
+  /* First, while the process has one thread: it may set environment variables. */
+  sc_application_prepare_environment ();
+
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, get_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
