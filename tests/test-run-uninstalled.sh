@@ -51,17 +51,29 @@ fi
 out="$(LC_ALL=C.UTF-8 LANGUAGE=ja "$dev" exec "$app" --help 2>&1)"
 check "build-aux/dev exec: LANGUAGE=ja --help is Japanese" "$ja" "$out"
 
-# 2. What a Japanese desktop sets: LANG=ja_JP.UTF-8 only.
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+# 2. What a Japanese desktop sets: LANG=ja_JP.UTF-8 only. build-aux/dev deps generates that
+#    locale; where it is missing (SC_SKIP_DEPS=1 on a fresh system, a Flatpak SDK), a private
+#    copy is compiled for this test and found through LOCPATH.
+locpath=()
 if ! locale -a 2>/dev/null | grep -qi '^ja_JP\.utf-\?8$'; then
-  echo "# the ja_JP.UTF-8 locale is missing: run build-aux/dev deps (without SC_SKIP_DEPS)"
+  echo "# the ja_JP.UTF-8 locale is missing (build-aux/dev deps generates it): compiling a copy"
+  if localedef -i ja_JP -f UTF-8 "$tmp/ja_JP.UTF-8" >/dev/null 2>&1 \
+     || [ -f "$tmp/ja_JP.UTF-8/LC_CTYPE" ]; then
+    locpath=("LOCPATH=$tmp")
+  else
+    echo "# localedef could not compile ja_JP.UTF-8 either"
+  fi
 fi
-out="$(LANG=ja_JP.UTF-8 "$dev" exec "$app" --help 2>&1)"
+out="$(env "${locpath[@]}" LANG=ja_JP.UTF-8 "$dev" exec "$app" --help 2>&1)"
 check "build-aux/dev exec: LANG=ja_JP.UTF-8 --help is Japanese" "$ja" "$out"
 
 # 3. The catalog really comes from STRESSCHECK_LOCALEDIR: pointed at an empty folder, the
 #    same run is English (and a relative path is not taken at all).
-empty="$(mktemp -d)"
-trap 'rm -rf "$empty"' EXIT
+empty="$tmp/empty"
+mkdir "$empty"
 out="$(LC_ALL=C.UTF-8 LANGUAGE=ja STRESSCHECK_LOCALEDIR="$empty" "$app" --help 2>&1)"
 check "STRESSCHECK_LOCALEDIR without a catalog: English" "$en" "$out"
 
