@@ -12,14 +12,32 @@
 
 #include "sc-application.h"
 
+/* The folder of the compiled translations. An installed app uses LOCALEDIR. An uninstalled
+ * run (`build-aux/dev run`, which sets STRESSCHECK_LOCALEDIR to the build directory's po/
+ * folder, where meson writes <lang>/LC_MESSAGES/stresscheck.mo) uses the catalogs of the
+ * build, so that the sources being worked on are seen in every language without installing
+ * them. Only an absolute path to an existing folder is taken. */
+static const char *
+get_locale_dir (void)
+{
+  const char *dir = g_getenv ("STRESSCHECK_LOCALEDIR");
+
+  if (dir != NULL && g_path_is_absolute (dir) && g_file_test (dir, G_FILE_TEST_IS_DIR))
+    return dir;
+  return LOCALEDIR;
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr (ScApplication) app = NULL;
 
+  /* First, while the process has one thread: it may set environment variables. */
+  sc_application_prepare_environment ();
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, get_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

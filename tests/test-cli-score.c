@@ -97,6 +97,28 @@ test_vectors_stdin (void)
   g_assert_cmpstr (b.out, ==, expected);
 }
 
+/* The 40 respondents with missing answers: a missing D1/D2 keeps the verdict, a missing
+ * A, B or C item empties it. Byte for byte, from a file and from standard input. */
+static void
+test_vectors_missing (void)
+{
+  g_autofree char *csv_path = test_data_path ("respondents-missing-40.csv");
+  g_autofree char *csv = test_read_data ("respondents-missing-40.csv");
+  g_autofree char *expected = test_read_data ("respondents-missing-40.expected.jsonl");
+  g_autoptr(GBytes) input = g_bytes_new (csv, strlen (csv));
+  g_auto(Run) a = { 0 };
+  g_auto(Run) b = { 0 };
+
+  run_cli (&a, NULL, (const char *[]) { "score", csv_path, NULL });
+  g_assert_cmpstr (a.err, ==, "");
+  g_assert_cmpint (a.status, ==, 0);
+  g_assert_cmpstr (a.out, ==, expected);
+
+  run_cli (&b, input, (const char *[]) { "score", "-", NULL });
+  g_assert_cmpint (b.status, ==, 0);
+  g_assert_cmpstr (b.out, ==, expected);
+}
+
 /* The MHLW worked example with one answer per accepted sex spelling. */
 #define MHLW "112331443323243341112334443344433222234342333343343443322"
 
@@ -318,6 +340,33 @@ test_csv_format (void)
   g_assert_cmpstr (incomplete[44], ==, "");
 }
 
+/* CSV output of a row with only D2 missing: incomplete, satisfaction empty, verdict kept. */
+static void
+test_csv_format_satisfaction_missing (void)
+{
+  const char *csv = "id,sex,answers\nd,M,11233144332324334111233444334443322223434233334334344332-\n";
+  g_autoptr(GBytes) input = g_bytes_new_static (csv, strlen (csv));
+  g_auto(Run) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) row = NULL;
+
+  run_cli (&run, input, (const char *[]) { "score", "--format", "csv", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  row = g_strsplit (lines[1], ",", -1);
+  g_assert_cmpuint (g_strv_length (row), ==, 55);
+  g_assert_cmpstr (row[2], ==, "false");
+  g_assert_cmpstr (row[3 + 2 * 18], ==, "");       /* satisfaction_raw */
+  g_assert_cmpstr (row[3 + 2 * 18 + 1], ==, "");   /* satisfaction_score */
+  g_assert_cmpstr (row[41], ==, "51");
+  g_assert_cmpstr (row[44], ==, "true");
+  g_assert_cmpstr (row[45], ==, "a;b");
+  g_assert_cmpstr (row[46], ==, "21");
+  g_assert_cmpstr (row[49], ==, "true");
+  g_assert_cmpstr (row[50], ==, "a;b");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -326,6 +375,7 @@ main (int   argc,
 
   g_test_add_func ("/cli/score/vectors-file", test_vectors_file);
   g_test_add_func ("/cli/score/vectors-stdin", test_vectors_stdin);
+  g_test_add_func ("/cli/score/vectors-missing", test_vectors_missing);
   g_test_add_func ("/cli/score/sex-spellings-and-columns", test_sex_spellings_and_columns);
   g_test_add_func ("/cli/score/bom-crlf-quotes-blank", test_bom_crlf_quotes_blank);
   g_test_add_func ("/cli/score/cp932", test_cp932);
@@ -333,6 +383,8 @@ main (int   argc,
   g_test_add_func ("/cli/score/fatal-input-errors", test_fatal_input_errors);
   g_test_add_func ("/cli/score/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/score/csv-format", test_csv_format);
+  g_test_add_func ("/cli/score/csv-format-satisfaction-missing",
+                   test_csv_format_satisfaction_missing);
 
   return g_test_run ();
 }

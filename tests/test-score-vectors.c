@@ -1,8 +1,8 @@
 /* test-score-vectors.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Every one of the 300 respondents of tests/data (a copy of spec/vectors) scored by the
- * library must give exactly the expected JSON line; and the worked examples of spec §10
+ * Every one of the 300 respondents of tests/data (a copy of spec/vectors), and of the 40
+ * with missing answers, scored by the library must give exactly the expected JSON line; and the worked examples of spec §10
  * must give the published area sums, verdicts and per-scale (素点, column, 評価点) triples
  * for both sexes.
  */
@@ -15,18 +15,31 @@
 
 #include <string.h>
 
-static void
-test_vectors_exact (void)
+typedef struct
 {
-  g_autofree char *csv_path = test_data_path ("respondents-300.csv");
-  g_autofree char *expected = test_read_data ("respondents-300.expected.jsonl");
+  guint rows;
+  guint incomplete;
+  guint high;
+  guint undetermined;
+  guint incomplete_with_verdict;    /* only D1/D2 missing */
+} VectorCounts;
+
+/* Scores every row of data/@name.csv through the library and compares each JSON line
+ * byte for byte with data/@name.expected.jsonl. */
+static void
+check_vector_file (const char   *name,
+                   VectorCounts *counts)
+{
+  g_autofree char *csv_name = g_strconcat (name, ".csv", NULL);
+  g_autofree char *expected_name = g_strconcat (name, ".expected.jsonl", NULL);
+  g_autofree char *csv_path = test_data_path (csv_name);
+  g_autofree char *expected = test_read_data (expected_name);
   g_autoptr(GError) error = NULL;
   g_autoptr(ScCsvReader) reader = NULL;
   g_auto(GStrv) lines = NULL;
   guint row = 0;
-  guint n_incomplete = 0;
-  guint n_high = 0;
 
+  memset (counts, 0, sizeof *counts);
   lines = g_strsplit (expected, "\n", -1);
 
   reader = sc_csv_reader_new_for_path (csv_path, &error);
@@ -56,18 +69,46 @@ test_vectors_exact (void)
 
       g_assert_nonnull (lines[row]);
       if (strcmp (out->str, lines[row]) != 0)
-        g_error ("row %u (%s) differs:\n got: %s\nwant: %s", row + 1, id, out->str, lines[row]);
+        g_error ("%s row %u (%s) differs:\n got: %s\nwant: %s", name, row + 1, id, out->str,
+                 lines[row]);
 
-      n_incomplete += !result.complete;
-      n_high += result.conversion.verdict == SC_VERDICT_HIGH;
+      counts->incomplete += !result.complete;
+      counts->high += result.conversion.verdict == SC_VERDICT_HIGH;
+      counts->undetermined += result.conversion.verdict == SC_VERDICT_UNDETERMINED;
+      counts->incomplete_with_verdict += !result.complete
+                                         && result.conversion.verdict != SC_VERDICT_UNDETERMINED;
       row++;
     }
   g_assert_no_error (error);
-  g_assert_cmpuint (row, ==, 300);
-  g_assert_cmpstr (lines[300], ==, "");
+  counts->rows = row;
+  g_assert_cmpstr (lines[row], ==, "");
+}
+
+static void
+test_vectors_exact (void)
+{
+  VectorCounts counts;
+
+  check_vector_file ("respondents-300", &counts);
+  g_assert_cmpuint (counts.rows, ==, 300);
   /* The set covers incomplete questionnaires and both verdicts. */
-  g_assert_cmpuint (n_incomplete, ==, 33);
-  g_assert_cmpuint (n_high, >, 0);
+  g_assert_cmpuint (counts.incomplete, ==, 33);
+  g_assert_cmpuint (counts.high, >, 0);
+}
+
+/* 40 incomplete respondents: 16 with an A, B or C item missing (no verdict) and 24 with
+ * only D1/D2 missing, whose verdict stands (DESIGN.md §4, spec §1). */
+static void
+test_vectors_missing (void)
+{
+  VectorCounts counts;
+
+  check_vector_file ("respondents-missing-40", &counts);
+  g_assert_cmpuint (counts.rows, ==, 40);
+  g_assert_cmpuint (counts.incomplete, ==, 40);
+  g_assert_cmpuint (counts.undetermined, ==, 16);
+  g_assert_cmpuint (counts.incomplete_with_verdict, ==, 24);
+  g_assert_cmpuint (counts.high, ==, 7);
 }
 
 typedef struct
@@ -254,14 +295,36 @@ test_missing_answers (void)
   g_assert_cmpuint (r.sum.criteria, ==, 0);
   g_assert_cmpuint (r.conversion.criteria, ==, 0);
 
-  /* Only a satisfaction item missing: every area is known, still no verdict. */
+  /* Only a satisfaction item missing: 満足度 never enters a criterion, so the verdict
+   * stands (the MHLW example is high on both criteria for women too) while the
+   * questionnaire stays incomplete and the satisfaction scale empty. */
   g_assert_true (sc_answers_parse ("11233144332324334111233444334443322223434233334334344332-",
                                    57, answers, NULL));
   sc_score (answers, SC_SEX_FEMALE, NULL, &r);
   g_assert_false (r.complete);
   g_assert_cmpint (r.conversion.a, ==, 21);
+  g_assert_cmpint (r.raw[SC_SCALE_SATISFACTION], ==, SC_SCORE_MISSING);
   g_assert_cmpint (r.score[SC_SCALE_SATISFACTION], ==, SC_SCORE_MISSING);
+  g_assert_cmpint (r.conversion.verdict, ==, SC_VERDICT_HIGH);
+  g_assert_cmpuint (r.conversion.criteria, ==, SC_CRITERION_A | SC_CRITERION_B);
+  g_assert_cmpint (r.sum.verdict, ==, SC_VERDICT_HIGH);
+  g_assert_cmpuint (r.sum.criteria, ==, SC_CRITERION_A | SC_CRITERION_B);
+
+  /* Both D answers missing, and a verdict of "not high": still decided. */
+  g_assert_true (sc_answers_parse ("1111111111111111111111111111111111111111111111111111111--",
+                                   57, answers, NULL));
+  sc_score (answers, SC_SEX_MALE, NULL, &r);
+  g_assert_false (r.complete);
+  g_assert_cmpint (r.conversion.verdict, ==, SC_VERDICT_NOT_HIGH);
+  g_assert_cmpint (r.sum.verdict, ==, SC_VERDICT_NOT_HIGH);
+
+  /* The last C item (C9) missing with D answered: no verdict. */
+  g_assert_true (sc_answers_parse ("111111111111111111111111111111111111111111111111111111-11",
+                                   57, answers, NULL));
+  sc_score (answers, SC_SEX_MALE, NULL, &r);
+  g_assert_false (r.complete);
   g_assert_cmpint (r.conversion.verdict, ==, SC_VERDICT_UNDETERMINED);
+  g_assert_cmpint (r.sum.verdict, ==, SC_VERDICT_UNDETERMINED);
 
   /* Out-of-range values passed to the library count as missing, never as answers. */
   memset (answers, 2, sizeof answers);
@@ -313,6 +376,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/score/vectors/exact", test_vectors_exact);
+  g_test_add_func ("/score/vectors/missing", test_vectors_missing);
   g_test_add_func ("/score/worked-examples", test_worked_examples);
   g_test_add_func ("/score/mhlw-example-as-published", test_mhlw_example_as_published);
   g_test_add_func ("/score/missing-answers", test_missing_answers);

@@ -29,9 +29,11 @@ sc_cli_score (int    argc,
                "(the printed option's position), or 0/- for no answer.\n"
                "\n"
                "Both criteria are always reported: “sum” is 評価基準の例（その1）, “conversion” is\n"
-               "（その2）. A row with a missing answer is scored as far as it can be and gets no\n"
-               "verdict (high_stress null). A bad row is named on stderr as “line N: reason”; the\n"
-               "other rows are still scored and the exit status is 65.",
+               "（その2）. A row with a missing answer is scored as far as it can be and has\n"
+               "complete false; a scale or area with a missing item is null. A missing item of A, B\n"
+               "or C leaves no verdict (high_stress null); 満足度 (D1, D2) never enters a criterion,\n"
+               "so a missing D answer keeps the verdict. A bad row is named on stderr as\n"
+               "“line N: reason”; the other rows are still scored and the exit status is 65.",
   };
   g_auto(ScCliOptions) options = { NULL };
   g_autoptr(GError) error = NULL;

@@ -12,6 +12,9 @@
 
 G_DEFINE_QUARK (sc-score-error-quark, sc_score_error)
 
+/* Index of D1: the items before it (A, B and C) are the ones the criteria use. */
+#define FIRST_D_ITEM (sc_bjsq_sections[SC_SECTION_D].first_item)
+
 /* The largest raw score of any scale (身体愁訴: 44), plus one. */
 #define RAW_LIMIT 45
 
@@ -249,17 +252,17 @@ static inline void
 judge (ScAreaResult     *area,
        const ScCriteria *criteria,
        ScMethod          method,
-       gboolean          complete)
+       gboolean          decidable)
 {
   area->criteria = 0;
-  if (!complete)
+  if (!decidable)
     {
-      /* 判定不能: no verdict on an incomplete questionnaire, even if one criterion
+      /* 判定不能: an item of A, B or C is missing. No verdict, even if one criterion
        * could already be decided from the areas that are present. */
       area->verdict = SC_VERDICT_UNDETERMINED;
       return;
     }
-  /* A complete questionnaire has every area. */
+  /* Every item of A, B and C is answered, so every area is known. */
   area->criteria = criteria_flags (criteria, method, area->a, area->b, area->c);
   area->verdict = area->criteria ? SC_VERDICT_HIGH : SC_VERDICT_NOT_HIGH;
 }
@@ -363,6 +366,8 @@ sc_score (const guint8      answers[SC_BJSQ_N_ITEMS],
 {
   static const ScCriteria *defaults;
   static ScCriteria default_criteria;
+  gboolean decidable;
+
   g_return_if_fail (answers != NULL);
   g_return_if_fail (result != NULL);
 
@@ -384,6 +389,7 @@ sc_score (const guint8      answers[SC_BJSQ_N_ITEMS],
   if (G_LIKELY (all_answered (answers)))
     {
       result->complete = TRUE;
+      decidable = TRUE;
       score_scales (answers, sex, FALSE, result);
     }
   else
@@ -391,8 +397,15 @@ sc_score (const guint8      answers[SC_BJSQ_N_ITEMS],
       /* Anything but 1-4 is "not answered": nothing is imputed. */
       guint8 a[SC_BJSQ_N_ITEMS];
 
+      decidable = TRUE;
       for (guint i = 0; i < SC_BJSQ_N_ITEMS; i++)
-        a[i] = (guint8) (answers[i] - 1u) < 4u ? answers[i] : 0;
+        {
+          a[i] = (guint8) (answers[i] - 1u) < 4u ? answers[i] : 0;
+          /* 満足度 (D1, D2) never enters a criterion (spec §1: 満足度に関する回答は評価に
+           * 含みません): a missing D answer empties only that scale, the verdict stands. */
+          if (a[i] == 0 && i < FIRST_D_ITEM)
+            decidable = FALSE;
+        }
       result->complete = FALSE;
       score_scales (a, sex, TRUE, result);
     }
@@ -401,13 +414,13 @@ sc_score (const guint8      answers[SC_BJSQ_N_ITEMS],
   result->sum.a = sum_method_area (result->raw, SC_SCALE_QUANTITATIVE_DEMAND, 9);
   result->sum.b = sum_method_area (result->raw, SC_SCALE_VIGOR, 6);
   result->sum.c = sum_method_area (result->raw, SC_SCALE_SUPERVISOR_SUPPORT, 3);
-  judge (&result->sum, criteria, SC_METHOD_SUM, result->complete);
+  judge (&result->sum, criteria, SC_METHOD_SUM, decidable);
 
   /* Conversion method (その2): sums of 評価点 over the same scales. */
   result->conversion.a = area_sum (result->score, SC_SCALE_QUANTITATIVE_DEMAND, 9);
   result->conversion.b = area_sum (result->score, SC_SCALE_VIGOR, 6);
   result->conversion.c = area_sum (result->score, SC_SCALE_SUPERVISOR_SUPPORT, 3);
-  judge (&result->conversion, criteria, SC_METHOD_CONVERSION, result->complete);
+  judge (&result->conversion, criteria, SC_METHOD_CONVERSION, decidable);
 
   result->chart[SC_CHART_QUANTITATIVE_DEMAND] = result->raw[SC_SCALE_QUANTITATIVE_DEMAND];
   result->chart[SC_CHART_JOB_CONTROL] = result->raw[SC_SCALE_JOB_CONTROL];

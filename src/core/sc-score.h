@@ -25,7 +25,7 @@ typedef enum
 
 typedef enum
 {
-  SC_VERDICT_UNDETERMINED,    /* 判定不能: an answer is missing, nothing is imputed */
+  SC_VERDICT_UNDETERMINED,    /* 判定不能: an A, B or C answer is missing, nothing is imputed */
   SC_VERDICT_NOT_HIGH,
   SC_VERDICT_HIGH,
 } ScVerdict;
@@ -78,7 +78,7 @@ typedef struct
 typedef struct
 {
   ScSex        sex;
-  gboolean     complete;                    /* all 57 answered */
+  gboolean     complete;                    /* all 57 answered (D1, D2 included) */
   gint8        raw[SC_BJSQ_N_SCALES];       /* 素点, or SC_SCORE_MISSING */
   gint8        score[SC_BJSQ_N_SCALES];     /* 評価点 1-5, or SC_SCORE_MISSING */
   ScAreaResult sum;                         /* その1 */
@@ -124,8 +124,10 @@ void         sc_answers_format           (const guint8      answers[SC_BJSQ_N_IT
  * @answers: 57 values 1-4, or SC_ANSWER_MISSING (values outside 0-4 count as missing)
  * @criteria: (nullable): thresholds; %NULL for the defaults
  *
- * Scores one questionnaire. Never fails: what cannot be computed is SC_SCORE_MISSING
- * and the verdict SC_VERDICT_UNDETERMINED.
+ * Scores one questionnaire. Never fails: what cannot be computed is SC_SCORE_MISSING.
+ * The verdict is SC_VERDICT_UNDETERMINED when an item of A, B or C is missing; 満足度
+ * (D1, D2) never enters a criterion, so a missing D answer empties only the satisfaction
+ * scale and leaves the verdict. @result->complete is %FALSE in both cases.
  */
 void         sc_score                    (const guint8      answers[SC_BJSQ_N_ITEMS],
                                           ScSex             sex,

@@ -39,6 +39,20 @@ static const GOptionEntry main_entries[] = {
   { NULL }
 };
 
+void
+sc_application_prepare_environment (void)
+{
+  const char *renderer = g_getenv ("GSK_RENDERER");
+
+  /* GTK 4.8 prepares OpenGL when it opens the display (on X11 it loads the GL driver to choose
+   * a visual: 30–70 ms of the launch, see BENCHMARKS.md) even when the cairo renderer is
+   * forced and GL is never used. With GSK_RENDERER=cairo, skip it. A GDK_DEBUG that is already
+   * set is somebody debugging GDK: leave it alone. */
+  if (renderer != NULL && g_ascii_strcasecmp (renderer, "cairo") == 0
+      && g_getenv ("GDK_DEBUG") == NULL)
+    g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
+}
+
 static GSettings *
 create_settings (void)
 {

@@ -13,6 +13,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ScApplication, sc_application, SC, APPLICATION, AdwApplication)
 
+/* Adjusts the process environment for GTK before anything starts a thread or initializes GTK
+ * (main () calls it first): with GSK_RENDERER=cairo, GDK does not prepare OpenGL. */
+void           sc_application_prepare_environment (void);
+
 /* Creates the application with the build's application id. */
 ScApplication *sc_application_new          (void);
 
