@@ -63,6 +63,25 @@ get_stack (ScKioskKeypad *self)
   return GTK_STACK (adw_bin_get_child (ADW_BIN (self)));
 }
 
+/* Shows the grid of the current layout and makes the others insensitive: screen readers
+ * list the keys of every layout the stack holds, and could otherwise press the keys of a
+ * hidden one. The hidden grids stay visible to the stack, which sizes itself for all of
+ * them, so that the form beside the keypad does not move when the layout changes. */
+static void
+show_layout (ScKioskKeypad *self)
+{
+  GtkWidget *grids[] = {
+    [SC_KIOSK_KEYPAD_NUMBER] = GTK_WIDGET (self->number_grid),
+    [SC_KIOSK_KEYPAD_LETTERS] = GTK_WIDGET (self->letters_grid),
+    [SC_KIOSK_KEYPAD_CODE] = GTK_WIDGET (self->code_grid),
+    [SC_KIOSK_KEYPAD_DIGITS] = GTK_WIDGET (self->digits_grid),
+  };
+
+  gtk_stack_set_visible_child_name (get_stack (self), layout_names[self->layout]);
+  for (guint i = 0; i < G_N_ELEMENTS (grids); i++)
+    gtk_widget_set_sensitive (grids[i], i == self->layout);
+}
+
 static void
 type_text (ScKioskKeypad *self,
            const char    *text)
@@ -306,6 +325,7 @@ sc_kiosk_keypad_init (ScKioskKeypad *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   build_keys (self);
+  show_layout (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Keypad"),
                                   -1);
@@ -336,7 +356,7 @@ sc_kiosk_keypad_set_layout (ScKioskKeypad       *self,
     return;
 
   self->layout = layout;
-  gtk_stack_set_visible_child_name (get_stack (self), layout_names[layout]);
+  show_layout (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT]);
 }
 

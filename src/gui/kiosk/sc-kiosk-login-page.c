@@ -13,17 +13,17 @@
 
 struct _ScKioskLoginPage
 {
-  AdwBin           parent_instance;
+  AdwBin            parent_instance;
 
   /* Template children */
-  GtkEntry        *number_entry;
-  GtkEntry        *code_entry;
-  GtkToggleButton *show_code_button;
-  GtkLabel        *error_label;
-  GtkSpinner      *spinner;
-  GtkWidget       *form;
-  GtkButton       *login_button;
-  ScKioskKeypad   *keypad;
+  GtkEntry         *number_entry;
+  GtkPasswordEntry *code_entry;
+  GtkToggleButton  *show_code_button;
+  GtkLabel         *error_label;
+  GtkSpinner       *spinner;
+  GtkWidget        *form;
+  GtkButton        *login_button;
+  ScKioskKeypad    *keypad;
 };
 
 G_DEFINE_FINAL_TYPE (ScKioskLoginPage, sc_kiosk_login_page, ADW_TYPE_BIN)
@@ -54,10 +54,19 @@ on_number_entry_activate_cb (GtkEntry         *entry,
 }
 
 static void
-on_code_entry_activate_cb (GtkEntry         *entry,
+on_code_entry_activate_cb (GtkPasswordEntry *entry,
                            ScKioskLoginPage *self)
 {
   gtk_widget_activate (GTK_WIDGET (self->login_button));
+}
+
+/* The password entry's own text field: its length limit, its input hints and whether the
+ * code shows are set there. Screen readers meet the entry as a password field and are
+ * given the code only while it is shown on screen. */
+static GtkText *
+get_code_text (ScKioskLoginPage *self)
+{
+  return GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (self->code_entry)));
 }
 
 static void
@@ -66,7 +75,7 @@ on_show_code_button_toggled_cb (GtkToggleButton  *button,
 {
   gboolean show = gtk_toggle_button_get_active (button);
 
-  gtk_entry_set_visibility (self->code_entry, show);
+  gtk_text_set_visibility (get_code_text (self), show);
   gtk_button_set_icon_name (GTK_BUTTON (button),
                             show ? "view-conceal-symbolic" : "view-reveal-symbolic");
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
@@ -197,6 +206,10 @@ sc_kiosk_login_page_init (ScKioskLoginPage *self)
   add_focus_controller (GTK_WIDGET (self->code_entry), G_CALLBACK (on_code_focus_enter_cb),
                         self);
   sc_kiosk_keypad_set_target (self->keypad, GTK_EDITABLE (self->number_entry));
+  gtk_text_set_max_length (get_code_text (self), 20);
+  gtk_text_set_input_hints (get_code_text (self),
+                            GTK_INPUT_HINT_NO_SPELLCHECK | GTK_INPUT_HINT_NO_EMOJI |
+                            GTK_INPUT_HINT_UPPERCASE_CHARS | GTK_INPUT_HINT_INHIBIT_OSK);
   on_show_code_button_toggled_cb (self->show_code_button, self);
 
   keys = gtk_event_controller_key_new ();

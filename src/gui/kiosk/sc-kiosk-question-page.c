@@ -68,7 +68,10 @@ build_options (ScKioskQuestionPage *self)
 {
   for (guint i = 0; i < SC_BJSQ_N_OPTIONS; i++)
     {
-      GtkWidget *button = gtk_button_new ();
+      /* Screen readers meet the four answers as a group of radio buttons, one checked. */
+      GtkWidget *button = g_object_new (GTK_TYPE_BUTTON,
+                                        "accessible-role", GTK_ACCESSIBLE_ROLE_RADIO,
+                                        NULL);
       /* A grid, not a horizontal box: a horizontal GtkBox measures a wrapping label many
        * times over, on every question. */
       GtkWidget *box = gtk_grid_new ();
@@ -82,6 +85,11 @@ build_options (ScKioskQuestionPage *self)
       gtk_widget_set_valign (key, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (key),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, number, -1);
+      /* The button is named by its answer's text; the key that chooses it is its shortcut. */
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_KEY_SHORTCUTS, number, -1);
       gtk_label_set_xalign (GTK_LABEL (label), 0.0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_widget_set_hexpand (label, TRUE);
@@ -121,7 +129,7 @@ update_chosen (ScKioskQuestionPage *self)
         gtk_widget_remove_css_class (self->options[i], "sc-kiosk-chosen");
       gtk_widget_set_visible (self->option_checks[i], chosen);
       gtk_accessible_update_state (GTK_ACCESSIBLE (self->options[i]),
-                                   GTK_ACCESSIBLE_STATE_PRESSED,
+                                   GTK_ACCESSIBLE_STATE_CHECKED,
                                    chosen ? GTK_ACCESSIBLE_TRISTATE_TRUE
                                           : GTK_ACCESSIBLE_TRISTATE_FALSE,
                                    -1);
