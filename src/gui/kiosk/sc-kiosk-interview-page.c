@@ -29,6 +29,23 @@ struct _ScKioskInterviewPage
 
 G_DEFINE_FINAL_TYPE (ScKioskInterviewPage, sc_kiosk_interview_page, ADW_TYPE_BIN)
 
+/* Shows the step @name ("ask" or "confirm") and hides the other one: screen readers list the
+ * children of a stack whether shown or not, and could press the hidden step's buttons. */
+static void
+show_step (ScKioskInterviewPage *self,
+           const char           *name)
+{
+  GtkWidget *shown = gtk_stack_get_child_by_name (self->stack, name);
+
+  /* A stack switches only to a visible child. */
+  gtk_widget_set_visible (shown, TRUE);
+  gtk_stack_set_visible_child (self->stack, shown);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_visible (child, child == shown);
+}
+
 static void
 interview_ask_action (GtkWidget  *widget,
                       const char *action_name,
@@ -36,7 +53,7 @@ interview_ask_action (GtkWidget  *widget,
 {
   ScKioskInterviewPage *self = SC_KIOSK_INTERVIEW_PAGE (widget);
 
-  gtk_stack_set_visible_child_name (self->stack, "confirm");
+  show_step (self, "confirm");
   /* The confirmation is not preselected either: the person reads first. */
   gtk_widget_grab_focus (GTK_WIDGET (self->cancel_button));
 }
@@ -49,7 +66,7 @@ interview_back_action (GtkWidget  *widget,
   ScKioskInterviewPage *self = SC_KIOSK_INTERVIEW_PAGE (widget);
 
   sc_kiosk_interview_page_set_error (self, NULL);
-  gtk_stack_set_visible_child_name (self->stack, "ask");
+  show_step (self, "ask");
   gtk_widget_grab_focus (GTK_WIDGET (self->ask_button));
 }
 
@@ -91,6 +108,8 @@ static void
 sc_kiosk_interview_page_init (ScKioskInterviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  show_step (self, "ask");
 }
 
 GtkWidget *
@@ -114,7 +133,7 @@ sc_kiosk_interview_page_prepare (ScKioskInterviewPage *self,
                           "result."));
   sc_kiosk_interview_page_set_error (self, NULL);
   sc_kiosk_interview_page_set_busy (self, FALSE);
-  gtk_stack_set_visible_child_name (self->stack, "ask");
+  show_step (self, "ask");
 }
 
 gboolean

@@ -77,9 +77,16 @@ show_layout (ScKioskKeypad *self)
     [SC_KIOSK_KEYPAD_DIGITS] = GTK_WIDGET (self->digits_grid),
   };
 
+  gboolean mapped = gtk_widget_get_mapped (GTK_WIDGET (self));
+
   gtk_stack_set_visible_child_name (get_stack (self), layout_names[self->layout]);
+  /* Each key, not the grid: screen readers take a key's state from the key alone. A keypad
+   * on a page that is not shown has no key to press. */
   for (guint i = 0; i < G_N_ELEMENTS (grids); i++)
-    gtk_widget_set_sensitive (grids[i], i == self->layout);
+    for (GtkWidget *key = gtk_widget_get_first_child (grids[i]);
+         key != NULL;
+         key = gtk_widget_get_next_sibling (key))
+      gtk_widget_set_sensitive (key, mapped && i == self->layout);
 }
 
 static void
@@ -221,6 +228,20 @@ build_keys (ScKioskKeypad *self)
 }
 
 static void
+sc_kiosk_keypad_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (sc_kiosk_keypad_parent_class)->map (widget);
+  show_layout (SC_KIOSK_KEYPAD (widget));
+}
+
+static void
+sc_kiosk_keypad_unmap (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (sc_kiosk_keypad_parent_class)->unmap (widget);
+  show_layout (SC_KIOSK_KEYPAD (widget));
+}
+
+static void
 sc_kiosk_keypad_dispose (GObject *object)
 {
   ScKioskKeypad *self = SC_KIOSK_KEYPAD (object);
@@ -286,6 +307,9 @@ sc_kiosk_keypad_class_init (ScKioskKeypadClass *klass)
   object_class->dispose = sc_kiosk_keypad_dispose;
   object_class->get_property = sc_kiosk_keypad_get_property;
   object_class->set_property = sc_kiosk_keypad_set_property;
+
+  widget_class->map = sc_kiosk_keypad_map;
+  widget_class->unmap = sc_kiosk_keypad_unmap;
 
   /**
    * ScKioskKeypad:layout:

@@ -168,6 +168,26 @@ sc_kiosk_login_page_dispose (GObject *object)
   G_OBJECT_CLASS (sc_kiosk_login_page_parent_class)->dispose (object);
 }
 
+/* The button that shows the code has no action the window could disable: it can be pressed
+ * only while the page is shown (screen readers see the buttons of hidden pages too). */
+static void
+sc_kiosk_login_page_map (GtkWidget *widget)
+{
+  ScKioskLoginPage *self = SC_KIOSK_LOGIN_PAGE (widget);
+
+  GTK_WIDGET_CLASS (sc_kiosk_login_page_parent_class)->map (widget);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->show_code_button), TRUE);
+}
+
+static void
+sc_kiosk_login_page_unmap (GtkWidget *widget)
+{
+  ScKioskLoginPage *self = SC_KIOSK_LOGIN_PAGE (widget);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->show_code_button), FALSE);
+  GTK_WIDGET_CLASS (sc_kiosk_login_page_parent_class)->unmap (widget);
+}
+
 static void
 sc_kiosk_login_page_class_init (ScKioskLoginPageClass *klass)
 {
@@ -175,6 +195,8 @@ sc_kiosk_login_page_class_init (ScKioskLoginPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sc_kiosk_login_page_dispose;
+  widget_class->map = sc_kiosk_login_page_map;
+  widget_class->unmap = sc_kiosk_login_page_unmap;
 
   g_type_ensure (SC_TYPE_KIOSK_KEYPAD);
 
