@@ -146,19 +146,19 @@ describe_criteria (ScVerdict verdict,
 
   if (verdict != SC_VERDICT_HIGH)
     {
-      g_string_append (text, _("Neither of the two criteria for high stress (㋐ or ㋑) applies "
+      g_string_append (text, _("Neither of the two criteria for high stress, (a) or (b), applies "
                                "to your answers."));
       return g_string_free (text, FALSE);
     }
 
   if (criteria & SC_CRITERION_A)
-    g_string_append (text, _("Criterion ㋐: your answers about how you have felt in body and "
+    g_string_append (text, _("Criterion (a): your answers about how you have felt in body and "
                              "mind during the last month show strong stress reactions."));
   if (criteria & SC_CRITERION_B)
     {
       if (text->len > 0)
         g_string_append (text, "\n");
-      g_string_append (text, _("Criterion ㋑: your stress reactions are fairly strong, and at "
+      g_string_append (text, _("Criterion (b): your stress reactions are fairly strong, and at "
                                "the same time your work puts a heavy strain on you or you get "
                                "little support from the people around you."));
     }
