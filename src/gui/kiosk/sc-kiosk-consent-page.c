@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sc-kiosk-consent-page.h"
+#include "sc-wrap.h"
 
 struct _ScKioskConsentPage
 {
@@ -52,6 +53,7 @@ static void
 sc_kiosk_consent_page_init (ScKioskConsentPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sc_wrap_keep_last_characters (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sc-kiosk-done-page.h"
+#include "sc-wrap.h"
 
 struct _ScKioskDonePage
 {
@@ -52,6 +53,7 @@ static void
 sc_kiosk_done_page_init (ScKioskDonePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sc_wrap_keep_last_characters (GTK_WIDGET (self));
 
   sc_kiosk_done_page_clear (self);
 }

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sc-kiosk-interview-page.h"
+#include "sc-wrap.h"
 
 struct _ScKioskInterviewPage
 {
@@ -29,8 +30,9 @@ struct _ScKioskInterviewPage
 
 G_DEFINE_FINAL_TYPE (ScKioskInterviewPage, sc_kiosk_interview_page, ADW_TYPE_BIN)
 
-/* Shows the step @name ("ask" or "confirm") and hides the other one: screen readers list the
- * children of a stack whether shown or not, and could press the hidden step's buttons. */
+/* Shows the step @name ("ask" or "confirm") and hides the other one, with its buttons: screen
+ * readers list the children of a stack whether shown or not, and could press the hidden
+ * step's buttons. */
 static void
 show_step (ScKioskInterviewPage *self,
            const char           *name)
@@ -44,6 +46,9 @@ show_step (ScKioskInterviewPage *self,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     gtk_widget_set_visible (child, child == shown);
+  /* The buttons of both steps sit in the page's fixed footer, below the scrolled text. */
+  gtk_widget_set_visible (self->ask_buttons, g_str_equal (name, "ask"));
+  gtk_widget_set_visible (self->confirm_buttons, g_str_equal (name, "confirm"));
 }
 
 static void
@@ -108,6 +113,7 @@ static void
 sc_kiosk_interview_page_init (ScKioskInterviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sc_wrap_keep_last_characters (GTK_WIDGET (self));
 
   show_step (self, "ask");
 }

@@ -65,7 +65,7 @@ get_stack (ScKioskKeypad *self)
 
 /* Shows the grid of the current layout and makes the others insensitive: screen readers
  * list the keys of every layout the stack holds, and could otherwise press the keys of a
- * hidden one. The hidden grids stay visible to the stack, which sizes itself for all of
+ * hidden one. The login's grids stay visible to the stack, which sizes itself for all of
  * them, so that the form beside the keypad does not move when the layout changes. */
 static void
 show_layout (ScKioskKeypad *self)
@@ -78,8 +78,15 @@ show_layout (ScKioskKeypad *self)
   };
 
   gboolean mapped = gtk_widget_get_mapped (GTK_WIDGET (self));
+  gboolean digits = self->layout == SC_KIOSK_KEYPAD_DIGITS;
 
+  /* The stack is as large as its visible grids. A PIN keypad never leaves the digits, and
+   * keeps their size; the login keypad is as large as its largest layout. */
+  gtk_widget_set_visible (grids[self->layout], TRUE);
   gtk_stack_set_visible_child_name (get_stack (self), layout_names[self->layout]);
+  for (guint i = 0; i < G_N_ELEMENTS (grids); i++)
+    gtk_widget_set_visible (grids[i], (i == SC_KIOSK_KEYPAD_DIGITS) == digits);
+
   /* Each key, not the grid: screen readers take a key's state from the key alone. A keypad
    * on a page that is not shown has no key to press. */
   for (guint i = 0; i < G_N_ELEMENTS (grids); i++)

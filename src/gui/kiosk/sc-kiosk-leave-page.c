@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sc-kiosk-leave-page.h"
+#include "sc-wrap.h"
 
 struct _ScKioskLeavePage
 {
@@ -60,6 +61,7 @@ static void
 sc_kiosk_leave_page_init (ScKioskLeavePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sc_wrap_keep_last_characters (GTK_WIDGET (self));
 }
 
 GtkWidget *

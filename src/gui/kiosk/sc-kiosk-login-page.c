@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sc-kiosk-login-page.h"
+#include "sc-wrap.h"
 #include "sc-kiosk-form.h"
 #include "sc-kiosk-keypad.h"
 
@@ -222,6 +223,7 @@ sc_kiosk_login_page_init (ScKioskLoginPage *self)
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  sc_wrap_keep_last_characters (GTK_WIDGET (self));
 
   add_focus_controller (GTK_WIDGET (self->number_entry), G_CALLBACK (on_number_focus_enter_cb),
                         self);

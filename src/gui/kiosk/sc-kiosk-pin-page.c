@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sc-kiosk-pin-page.h"
+#include "sc-wrap.h"
 #include "sc-kiosk-form.h"
 #include "sc-kiosk-keypad.h"
 #include "sc-vault.h"
@@ -250,6 +251,7 @@ sc_kiosk_pin_page_init (ScKioskPinPage *self)
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  sc_wrap_keep_last_characters (GTK_WIDGET (self));
 
   set_up_pin_entry (self->pin_entry);
   set_up_pin_entry (self->repeat_entry);

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sc-kiosk-question-page.h"
+#include "sc-wrap.h"
 #include "sc-bjsq.h"
 
 struct _ScKioskQuestionPage
@@ -171,6 +172,7 @@ static void
 sc_kiosk_question_page_init (ScKioskQuestionPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sc_wrap_keep_last_characters (GTK_WIDGET (self));
 
   build_options (self);
   sc_kiosk_question_page_show_item (self, 0, 0, FALSE);

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sc-kiosk-result-page.h"
+#include "sc-wrap.h"
 #include "sc-bjsq.h"
 
 struct _ScKioskResultPage
@@ -226,6 +227,7 @@ static void
 sc_kiosk_result_page_init (ScKioskResultPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sc_wrap_keep_last_characters (GTK_WIDGET (self));
 
   build_advice (self);
   sc_kiosk_result_page_clear (self);

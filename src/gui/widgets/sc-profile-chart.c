@@ -18,8 +18,13 @@
 /* The profile has 19 rows, 4 headings and an axis header: about 45 lines of text. */
 #define NATURAL_HEIGHT_LINES 46
 #define MINIMUM_HEIGHT_LINES 36
-#define MINIMUM_WIDTH_EMS 30
+#define MINIMUM_WIDTH_EMS 22
 #define NATURAL_WIDTH_EMS 40
+/* With large text the chart would grow taller than a 768 px screen shows at once: it keeps
+ * to this height and draws its text smaller (down to the core's minimum), so that all 19
+ * rows are seen together. */
+#define MAXIMUM_NATURAL_HEIGHT 600
+#define MAXIMUM_MINIMUM_HEIGHT 480
 
 struct _ScProfileChart
 {
@@ -120,8 +125,8 @@ sc_profile_chart_measure (GtkWidget      *widget,
     }
   else
     {
-      *minimum = (int) (MINIMUM_HEIGHT_LINES * font);
-      *natural = (int) (NATURAL_HEIGHT_LINES * font);
+      *minimum = MIN ((int) (MINIMUM_HEIGHT_LINES * font), MAXIMUM_MINIMUM_HEIGHT);
+      *natural = MIN ((int) (NATURAL_HEIGHT_LINES * font), MAXIMUM_NATURAL_HEIGHT);
     }
 }
 
