@@ -31,6 +31,9 @@
 #include "sc-kiosk-window.h"
 #include "sc-kiosk-keypad.h"
 #include "sc-kiosk-question-page.h"
+#include "sc-kiosk-result-page.h"
+#include "sc-chart.h"
+#include "sc-profile-chart.h"
 #include "sc-vault.h"
 
 #define IMPL_PASS "implementer passphrase 1"
@@ -447,6 +450,75 @@ check_login_form_stable (ScKioskWindow *window,
   set_text_scale (DPI_1_0);
 }
 
+/* Whether a label under @widget shows text containing @needle. */
+static gboolean
+shows_text_containing (GtkWidget  *widget,
+                       const char *needle)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text_containing (child, needle))
+      return TRUE;
+  return FALSE;
+}
+
+/* Everything around the questionnaire is in the user interface's language: the chart's
+ * words, the criteria (a)/(b) (㋐/㋑ in Japanese), the stress profile read out. */
+static void
+check_result_words (ScKioskWindow *window)
+{
+  ScKioskResultPage *page = SC_KIOSK_RESULT_PAGE (current_page (window));
+  ScProfileChart *chart = sc_kiosk_result_page_get_chart (page);
+  gboolean japanese = g_str_equal (language, "ja");
+  ScChartProfileLabels labels;
+  g_autofree char *described = NULL;
+  const char *scale_name = japanese ? "心理的な仕事の負担（量）" : "Quantitative job overload";
+
+  sc_chart_profile_labels_init_translated (&labels);
+  g_assert_cmpstr (labels.value_heading, ==, japanese ? "評価点" : "Score");
+  g_assert_cmpstr (labels.scales[SC_SCALE_QUANTITATIVE_DEMAND], ==, scale_name);
+  g_assert_cmpstr (labels.sections[SC_SECTION_A], ==,
+                   japanese ? "A　仕事のストレス要因" : "A  Stress factors at work");
+  g_assert_cmpstr (labels.end_high, ==, japanese ? "← ストレス高い" : "← More stress");
+  for (guint i = 0; i < SC_BJSQ_N_SCALES; i++)
+    g_assert_true (g_utf8_validate (labels.scales[i], -1, NULL) && *labels.scales[i] != '\0');
+
+  /* What a screen reader reads of the chart: the scales by their translated names. */
+  described = gtk_test_accessible_check_property (GTK_ACCESSIBLE (chart),
+                                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "");
+  g_assert_nonnull (described);
+  g_test_message ("the chart read out: %s", described);
+  g_assert_nonnull (strstr (described, scale_name));
+
+  g_assert_true (shows_text_containing (current_page (window), japanese ? "㋐" : "(a)"));
+  if (!japanese)
+    {
+      g_assert_false (shows_text_containing (current_page (window), "㋐"));
+      g_assert_false (shows_text_containing (current_page (window), "㋑"));
+      g_assert_false (shows_text_containing (current_page (window), "評価点"));
+    }
+}
+
+/* The interview page says where to ask for an interview, and the contacts to talk to come
+ * under their own heading. */
+static void
+check_interview_words (ScKioskWindow *window)
+{
+  GtkWidget *page = current_page (window);
+
+  g_assert_true (shows_text_containing (page, _("Someone to Talk To")));
+  g_assert_true (shows_text_containing (page, _("You can ask now, here, with the button below. "
+                                                "Or ask later, during the stress check "
+                                                "period: tell the implementer of the stress "
+                                                "check (the company doctor or nurse) that you "
+                                                "would like an interview.")));
+  g_assert_true (shows_text_containing (page, "健康管理室"));
+}
+
 /* ---- The test ---------------------------------------------------------------------------- */
 
 static void
@@ -513,6 +585,7 @@ visit_every_page (GtkApplication *app,
   activate (window, "kiosk.submit", NULL);
 
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "result");
+  check_result_words (window);
   check_page (window, size, result);
   activate (window, "kiosk.show-consent", NULL);
 
@@ -521,6 +594,7 @@ visit_every_page (GtkApplication *app,
   activate (window, "kiosk.consent", g_variant_new_boolean (FALSE));
 
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "interview");
+  check_interview_words (window);
   check_page (window, size, interview);
   g_assert_true (gtk_widget_activate_action (current_page (window), "interview.ask", NULL));
   iterate_until_idle ();
