@@ -19,8 +19,9 @@
 #  - each page opens with the keyboard focus on one of its controls.
 #
 # GUI tests run with NO_AT_BRIDGE=1 and GTK_A11Y=test; this one needs GTK's real AT-SPI
-# bridge, so it runs the program without them, on a private session bus (it starts itself
-# again under dbus-run-session) whose accessibility bus ends with it. TAP output.
+# bridge, so it runs the program without them, on a private X display and session bus (it
+# starts itself again under xvfb-run and dbus-run-session), whose accessibility bus ends
+# with it. TAP output.
 import csv
 import io
 import os
@@ -41,8 +42,11 @@ FOCUS_CHECK_IS_TODO = True
 PRIVATE_BUS_MARK = "SC_ATSPI_TEST_PRIVATE_BUS"
 
 if os.environ.get(PRIVATE_BUS_MARK) != "1":
+    # A display of its own too: the test types keys (Tab, Ctrl+Alt+Shift+Q) through the X
+    # server, which must reach this kiosk and no other test's window.
     env = dict(os.environ, **{PRIVATE_BUS_MARK: "1"})
-    os.execvpe("dbus-run-session", ["dbus-run-session", "--", sys.executable, *sys.argv], env)
+    os.execvpe("xvfb-run", ["xvfb-run", "-a", "-s", "-screen 0 1280x1024x24",
+                            "dbus-run-session", "--", sys.executable, *sys.argv], env)
 
 import pyatspi  # noqa: E402  (only inside the private bus)
 
@@ -58,6 +62,7 @@ CONTROL_ROLES = {"push button", "toggle button", "radio button", "check box", "t
                  "password text", "spin button", "combo box", "link", "slider"}
 
 results = []
+T0 = time.monotonic()
 
 
 def tap(ok, description, todo=None):
@@ -179,39 +184,59 @@ def doubled(name):
     return len(words) >= 2 and len(words) % 2 == 0 and words[:half] == words[half:]
 
 
-def check_names(root, page):
+class Node:
+    """What a screen reader learns of one accessible, fetched once."""
+
+    def __init__(self, acc):
+        self.role = role(acc)
+        self.name = acc.name or ""
+        try:
+            states = acc.getState()
+            self.sensitive = states.contains(pyatspi.STATE_SENSITIVE)
+            self.focused = states.contains(pyatspi.STATE_FOCUSED)
+        except Exception:
+            self.sensitive = self.focused = False
+        self.actionable = (self.sensitive and self.role in CONTROL_ROLES | {"radio button"}
+                           and n_actions(acc) > 0)
+
+
+def snapshot(root):
+    """The whole tree under @root in one walk: the checks of a page read it, not the bus."""
+    return [Node(a) for a in walk(root)]
+
+
+def check_names(nodes, page):
     bad = []
-    for a in walk(root):
-        r = role(a)
-        if r not in CONTROL_ROLES:
+    for node in nodes:
+        if node.role not in CONTROL_ROLES:
             continue
-        name = a.name or ""
+        name = node.name
         if not name.strip():
-            bad.append(f"{r} without a name")
+            bad.append(f"{node.role} without a name")
         elif name.startswith(("Gtk", "Adw", "Sc")) and " " not in name:
-            bad.append(f"{r} named by its type: {name}")
+            bad.append(f"{node.role} named by its type: {name}")
         elif doubled(name):
-            bad.append(f"{r} with a doubled name: {name}")
+            bad.append(f"{node.role} with a doubled name: {name}")
         elif "_" in name:
-            bad.append(f"{r} with a mnemonic underscore: {name}")
+            bad.append(f"{node.role} with a mnemonic underscore: {name}")
     tap(not bad, f"{page}: every control has a proper name")
     for b in bad:
         note(b)
 
 
-def check_focus(root, page, todo=None):
-    focused = [a for a in walk(root) if state(a, pyatspi.STATE_FOCUSED)]
+def check_focus(nodes, page, todo=None):
+    focused = [n for n in nodes if n.focused]
     if focused:
-        note(f"{page}: focus on {role(focused[0])} “{focused[0].name}”")
+        note(f"{page}: focus on {focused[0].role} “{focused[0].name}”")
     tap(bool(focused), f"{page}: a control has the keyboard focus", todo)
 
 
-def check_only_visible_actionable(root, page, visible_names):
+def check_only_visible_actionable(nodes, page, visible_names):
     """Every actionable push or radio button is one the page shows (@visible_names): the
     buttons of hidden pages and keypad layouts cannot be pressed."""
-    stray = sorted({f"{role(a)} “{a.name}”" for a in walk(root)
-                    if role(a) in ("push button", "radio button", "toggle button")
-                    and actionable(a) and a.name not in visible_names})
+    stray = sorted({f"{n.role} “{n.name}”" for n in nodes
+                    if n.role in ("push button", "radio button", "toggle button")
+                    and n.actionable and n.name not in visible_names})
     tap(not stray, f"{page}: only the page's own controls can be pressed")
     for s in stray:
         note(f"actionable but not on the page: {s}")
@@ -291,12 +316,13 @@ def log_in(kiosk, code):
     tap(len(password) == 1, "login: the access code is a password field")
     tap(not find_all(kiosk, "text", "Access code"),
         "login: no plain text field holds the access code")
-    check_names(kiosk, "login")
-    check_focus(kiosk, "login")
+    nodes = snapshot(kiosk)
+    check_names(nodes, "login")
+    check_focus(nodes, "login")
     # The number layout of the keypad is shown: its keys can be pressed, no other's.
-    letters = [a for a in find_all(kiosk, "push button", "K") if actionable(a)]
+    letters = [n for n in nodes if n.role == "push button" and n.name == "K" and n.actionable]
     tap(not letters, "login: the keys of hidden keypad layouts cannot be pressed")
-    check_only_visible_actionable(kiosk, "login", KEYPAD_NUMBER | {"Back", "Log In",
+    check_only_visible_actionable(nodes, "login", KEYPAD_NUMBER | {"Back", "Log In",
                                                                    "Show the code"})
 
     def text_of(acc):
@@ -321,7 +347,8 @@ def log_in(kiosk, code):
     wait_for("the focus in the code field", lambda: state(field, pyatspi.STATE_FOCUSED))
     wait_for("the code layout", lambda: [a for a in find_all(kiosk, "push button", "K")
                                          if actionable(a)])
-    check_only_visible_actionable(kiosk, "login (code)", KEYPAD_CODE | {"Back", "Log In",
+    nodes = snapshot(kiosk)
+    check_only_visible_actionable(nodes, "login (code)", KEYPAD_CODE | {"Back", "Log In",
                                                                         "Show the code"})
     field.queryEditableText().setTextContents(code)
     leaked = [a for a in walk(kiosk) if code in (a.name or "") or
@@ -341,8 +368,9 @@ def question_number(kiosk):
 
 def answer_questions(kiosk):
     wait_for("the first question", lambda: question_number(kiosk) == 1)
-    check_names(kiosk, "question")
-    check_focus(kiosk, "question")
+    nodes = snapshot(kiosk)
+    check_names(nodes, "question")
+    check_focus(nodes, "question")
     radios = current_radios(kiosk)
     tap(len(radios) == 4, "question: four answers, each a radio button")
     tap(not [a for a in find_all(kiosk, "push button") if actionable(a) and
@@ -353,24 +381,30 @@ def answer_questions(kiosk):
     tap(not [a for a in find_all(kiosk, "push button") if state(a, pyatspi.STATE_PRESSED)],
         "question: no push button is stuck pressed")
 
+    # The page keeps its four answers and its progress bar from question to question: found
+    # once, they are followed by their state (a walk of the whole tree per question is slow).
+    bar = [a for a in find_all(kiosk, "progress bar") if (a.name or "").startswith("Question ")][0]
+
+    def at_question(n):
+        return lambda: bar.name == f"Question {n} of {len(ANSWERS)}"
+
     went_back = False
     index = 0
     while index < len(ANSWERS):
-        wait_for(f"question {index + 1}", lambda: question_number(kiosk) == index + 1)
-        radios = wait_for("four answers", lambda: current_radios(kiosk)
-                          if len(current_radios(kiosk)) == 4 else None)
+        wait_for(f"question {index + 1}", at_question(index + 1))
+        wait_for("four answers to choose from", lambda: all(actionable(a) for a in radios))
         chosen = int(ANSWERS[index])
         press(radios[chosen - 1])
         if index == 1 and not went_back:
             # Back to question 2 from question 3: the answer given is the checked radio.
-            wait_for("question 3", lambda: question_number(kiosk) == 3)
+            wait_for("question 3", at_question(3))
             press(control(kiosk, "push button", "Back"))
-            wait_for("question 2 again", lambda: question_number(kiosk) == 2)
-            radios = wait_for("four answers", lambda: current_radios(kiosk)
-                              if len(current_radios(kiosk)) == 4 else None)
+            wait_for("question 2 again", at_question(2))
             checked = [i + 1 for i, a in enumerate(radios) if state(a, pyatspi.STATE_CHECKED)]
             tap(checked == [chosen], "question: the answer chosen is the one radio checked")
-            check_names(kiosk, "question (answered)")
+            tap(len(current_radios(kiosk)) == 4, "question: still four answers, all radios")
+            nodes = snapshot(kiosk)
+            check_names(nodes, "question (answered)")
             press(control(kiosk, "push button", "Next"))
             went_back = True
         index += 1
@@ -379,58 +413,67 @@ def answer_questions(kiosk):
 def run_visit(proc, code):
     kiosk = unlock_and_start_kiosk(proc)
     tap(True, "the implementer unlocks the vault and starts the kiosk")
-    check_names(kiosk, "welcome")
-    check_focus(kiosk, "welcome")
+    nodes = snapshot(kiosk)
+    check_names(nodes, "welcome")
+    check_focus(nodes, "welcome")
     press(control(kiosk, "push button", "Start"))
     log_in(kiosk, code)
 
     answer_questions(kiosk)
 
     send = control(kiosk, "push button", "Send My Answers")
-    check_names(kiosk, "review")
-    check_only_visible_actionable(kiosk, "review",
-                                  {"Send My Answers"} | {a.name for a in walk(kiosk)
-                                                         if role(a) == "push button"
-                                                         and a.name and a.name[0].isdigit()})
+    nodes = snapshot(kiosk)
+    check_names(nodes, "review")
+    check_only_visible_actionable(nodes, "review",
+                                  {"Send My Answers"} | {n.name for n in nodes
+                                                         if n.role == "push button"
+                                                         and n.name[:1].isdigit()})
     press(send)
 
     next_button = control(kiosk, "push button", "Next")
     tap(True, "result: shown after sending")
-    check_names(kiosk, "result")
-    check_only_visible_actionable(kiosk, "result", {"Next"})
+    nodes = snapshot(kiosk)
+    check_names(nodes, "result")
+    check_only_visible_actionable(nodes, "result", {"Next"})
     press(next_button)
 
     yes = control(kiosk, "push button", "Yes, my employer may see it")
     control(kiosk, "push button", "No, keep it with the implementer")
-    check_names(kiosk, "consent")
-    check_focus(kiosk, "consent", FOCUS_CHECK_IS_TODO and "initial page focus (other branch)")
-    check_only_visible_actionable(kiosk, "consent", {"Yes, my employer may see it",
+    nodes = snapshot(kiosk)
+    check_names(nodes, "consent")
+    check_focus(nodes, "consent", FOCUS_CHECK_IS_TODO and "initial page focus (other branch)")
+    check_only_visible_actionable(nodes, "consent", {"Yes, my employer may see it",
                                                      "No, keep it with the implementer"})
     press(yes)
 
     ask = control(kiosk, "push button", "Ask for an Interview Now…")
     control(kiosk, "push button", "Not Now")
-    check_names(kiosk, "interview")
-    check_focus(kiosk, "interview", FOCUS_CHECK_IS_TODO and "initial page focus (other branch)")
-    check_only_visible_actionable(kiosk, "interview", {"Ask for an Interview Now…", "Not Now"})
+    nodes = snapshot(kiosk)
+    check_names(nodes, "interview")
+    check_focus(nodes, "interview", FOCUS_CHECK_IS_TODO and "initial page focus (other branch)")
+    check_only_visible_actionable(nodes, "interview", {"Ask for an Interview Now…", "Not Now"})
     press(ask)
     confirm = control(kiosk, "push button", "Yes, Ask for the Interview")
-    check_only_visible_actionable(kiosk, "interview (confirm)",
+    nodes = snapshot(kiosk)
+    check_only_visible_actionable(nodes, "interview (confirm)",
                                   {"Yes, Ask for the Interview", "Go Back"})
     press(confirm)
 
     skip = control(kiosk, "push button", "Skip")
-    check_names(kiosk, "PIN")
+    nodes = snapshot(kiosk)
+    check_names(nodes, "PIN")
     tap(len([a for a in find_all(kiosk, "password text") if a.name == "Personal PIN"]) == 1,
         "PIN: the PIN is a password field")
     press(skip)
 
     finish = control(kiosk, "push button", "Finish")
-    check_names(kiosk, "done")
+    nodes = snapshot(kiosk)
+    check_names(nodes, "done")
     press(finish)
 
     control(kiosk, "push button", "Start")
-    check_focus(kiosk, "welcome after the visit",
+    nodes = snapshot(kiosk)
+    check_focus(nodes, "welcome after the visit",
                 FOCUS_CHECK_IS_TODO and "initial page focus (other branch)")
 
     leave_kiosk(kiosk)
@@ -456,7 +499,8 @@ def leave_kiosk(kiosk):
 
     field = wait_for("the passphrase field",
                      lambda: [a for a in find_all(kiosk, "password text", "Passphrase")])[0]
-    check_names(kiosk, "leave")
+    nodes = snapshot(kiosk)
+    check_names(nodes, "leave")
     field.queryEditableText().setTextContents(PASSPHRASE)
     press(control(kiosk, "push button", "Leave Kiosk Mode"))
 
@@ -492,6 +536,7 @@ def main():
                 proc.kill()
                 proc.wait()
         shutil.rmtree(workdir, ignore_errors=True)
+    note(f"the visit took {time.monotonic() - T0:.0f} s")
     print(f"1..{len(results)}", flush=True)
     return 0 if all(ok or todo for ok, _, todo in results) else 1
 
