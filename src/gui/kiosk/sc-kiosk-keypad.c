@@ -76,7 +76,6 @@ show_layout (ScKioskKeypad *self)
     [SC_KIOSK_KEYPAD_CODE] = GTK_WIDGET (self->code_grid),
     [SC_KIOSK_KEYPAD_DIGITS] = GTK_WIDGET (self->digits_grid),
   };
-
   gboolean mapped = gtk_widget_get_mapped (GTK_WIDGET (self));
   gboolean digits = self->layout == SC_KIOSK_KEYPAD_DIGITS;
 

@@ -61,9 +61,10 @@ on_code_entry_activate_cb (GtkPasswordEntry *entry,
   gtk_widget_activate (GTK_WIDGET (self->login_button));
 }
 
-/* The password entry's own text field: its length limit, its input hints and whether the
- * code shows are set there. Screen readers meet the entry as a password field and are
- * given the code only while it is shown on screen. */
+/* SECURITY: the access code goes in a password entry: it shows as dots unless the person
+ * asks to see it, and screen readers meet it as a password field (GTK 4.8's AT-SPI text
+ * interface still hands the text to an assistive tool that asks for it). Its length limit,
+ * input hints and visibility are set on the entry's own text field. */
 static GtkText *
 get_code_text (ScKioskLoginPage *self)
 {

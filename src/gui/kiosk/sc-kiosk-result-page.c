@@ -147,8 +147,8 @@ describe_criteria (ScVerdict verdict,
 
   if (verdict != SC_VERDICT_HIGH)
     {
-      g_string_append (text, _("Neither of the two criteria for high stress, (a) or (b), applies "
-                               "to your answers."));
+      g_string_append (text, _("Neither of the two criteria for high stress, (a) or (b), "
+                               "applies to your answers."));
       return g_string_free (text, FALSE);
     }
 
