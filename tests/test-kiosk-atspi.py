@@ -20,8 +20,8 @@
 #
 # GUI tests run with NO_AT_BRIDGE=1 and GTK_A11Y=test; this one needs GTK's real AT-SPI
 # bridge, so it runs the program without them, on a private X display and session bus (it
-# starts itself again under xvfb-run and dbus-run-session), whose accessibility bus ends
-# with it. TAP output.
+# starts itself again under its own Xvfb and dbus-run-session), whose accessibility bus
+# ends with it. TAP output.
 import csv
 import io
 import os
@@ -41,12 +41,34 @@ FOCUS_CHECK_IS_TODO = True
 
 PRIVATE_BUS_MARK = "SC_ATSPI_TEST_PRIVATE_BUS"
 
+
+
+def run_on_private_display_and_bus():
+    """Runs this script again on an X display and a session bus of its own, and returns its
+    exit status. The test types keys (Tab, Ctrl+Alt+Shift+Q) through the X server, which
+    must reach this kiosk and no other test's window. Xvfb picks a free display number
+    itself (-displayfd), so test programs starting side by side cannot take the same one."""
+    read_fd, write_fd = os.pipe()
+    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0",
+                             "1280x1024x24", "-nolisten", "tcp"],
+                            pass_fds=(write_fd,), stderr=subprocess.DEVNULL)
+    os.close(write_fd)
+    try:
+        with os.fdopen(read_fd) as f:
+            display = f.readline().strip()
+        if not display:
+            print("Bail out! Xvfb did not start", flush=True)
+            return 1
+        env = dict(os.environ, DISPLAY=":" + display, **{PRIVATE_BUS_MARK: "1"})
+        env.pop("WAYLAND_DISPLAY", None)
+        return subprocess.call(["dbus-run-session", "--", sys.executable, *sys.argv], env=env)
+    finally:
+        xvfb.terminate()
+        xvfb.wait()
+
+
 if os.environ.get(PRIVATE_BUS_MARK) != "1":
-    # A display of its own too: the test types keys (Tab, Ctrl+Alt+Shift+Q) through the X
-    # server, which must reach this kiosk and no other test's window.
-    env = dict(os.environ, **{PRIVATE_BUS_MARK: "1"})
-    os.execvpe("xvfb-run", ["xvfb-run", "-a", "-s", "-screen 0 1280x1024x24",
-                            "dbus-run-session", "--", sys.executable, *sys.argv], env)
+    sys.exit(run_on_private_display_and_bus())
 
 import pyatspi  # noqa: E402  (only inside the private bus)
 
