@@ -12,7 +12,14 @@
 
 #include <sodium.h>
 
-#include "test-vault-common.h"
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "sc-secure.h"
+#include "sc-vault.h"
+#include "sc-vault-private.h"
+#include "sc-test-util.h"
 #include "sc-access-code.h"
 #include "sc-kiosk-session.h"
 #include "sc-vault-kiosk.h"

@@ -11,7 +11,14 @@
 
 #include "sc-vault-async.h"
 #include "sc-demo.h"
-#include "test-vault-common.h"
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "sc-secure.h"
+#include "sc-vault.h"
+#include "sc-vault-private.h"
+#include "sc-test-util.h"
 
 typedef struct
 {

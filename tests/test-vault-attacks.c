@@ -8,7 +8,14 @@
  */
 #include "config.h"
 
-#include "test-vault-common.h"
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "sc-secure.h"
+#include "sc-vault.h"
+#include "sc-vault-private.h"
+#include "sc-test-util.h"
 #include "sc-vault-async.h"
 
 #define ROUND_NAME "2024 spring"

@@ -14,18 +14,106 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 /* Short area headings: the form's own titles carry a parenthesis that is too long here. */
-static const char * const section_titles[SC_BJSQ_N_SECTIONS] = {
-  [SC_SECTION_A] = "A　仕事のストレス要因",
-  [SC_SECTION_B] = "B　心身のストレス反応",
-  [SC_SECTION_C] = "C　周囲のサポート",
-  [SC_SECTION_D] = "D　満足度",
+static const ScChartProfileLabels japanese_labels = {
+  /* The scales' names are those of the questionnaire (sc_bjsq_scale ()->name_ja). */
+  .sections = {
+    [SC_SECTION_A] = "A　仕事のストレス要因",
+    [SC_SECTION_B] = "B　心身のストレス反応",
+    [SC_SECTION_C] = "C　周囲のサポート",
+    [SC_SECTION_D] = "D　満足度",
+  },
+  .value_heading = "評価点",
+  .end_high = "← ストレス高い",
+  .end_low = "ストレス低い →",
+  .missing = "—（未回答）",
 };
 
-#define MISSING_TEXT "—（未回答）"
-#define END_HIGH_TEXT "← ストレス高い"
-#define END_LOW_TEXT "ストレス低い →"
-#define VALUE_HEADING_TEXT "評価点"
+/* The same words in English, for gettext; the Japanese catalog gives back the words above. */
+static const ScChartProfileLabels english_labels = {
+  .scales = {
+    [SC_SCALE_QUANTITATIVE_DEMAND] = N_("Quantitative job overload"),
+    [SC_SCALE_QUALITATIVE_DEMAND] = N_("Qualitative job overload"),
+    [SC_SCALE_PHYSICAL_DEMAND] = N_("Physical demands"),
+    [SC_SCALE_INTERPERSONAL_STRESS] = N_("Interpersonal conflict"),
+    [SC_SCALE_ENVIRONMENT_STRESS] = N_("Poor physical environment"),
+    [SC_SCALE_JOB_CONTROL] = N_("Job control"),
+    [SC_SCALE_SKILL_UTILIZATION] = N_("Skill utilization"),
+    [SC_SCALE_JOB_FIT] = N_("Suitable jobs"),
+    [SC_SCALE_MEANINGFULNESS] = N_("Meaningfulness of work"),
+    [SC_SCALE_VIGOR] = N_("Vigor"),
+    [SC_SCALE_IRRITABILITY] = N_("Irritability"),
+    [SC_SCALE_FATIGUE] = N_("Fatigue"),
+    [SC_SCALE_ANXIETY] = N_("Anxiety"),
+    [SC_SCALE_DEPRESSION] = N_("Depression"),
+    [SC_SCALE_SOMATIC] = N_("Physical complaints"),
+    [SC_SCALE_SUPERVISOR_SUPPORT] = N_("Support from supervisors"),
+    [SC_SCALE_COWORKER_SUPPORT] = N_("Support from coworkers"),
+    [SC_SCALE_FAMILY_SUPPORT] = N_("Support from family and friends"),
+    [SC_SCALE_SATISFACTION] = N_("Satisfaction with work and life"),
+  },
+  .sections = {
+    [SC_SECTION_A] = N_("A  Stress factors at work"),
+    [SC_SECTION_B] = N_("B  Stress reactions"),
+    [SC_SECTION_C] = N_("C  Support around you"),
+    [SC_SECTION_D] = N_("D  Satisfaction"),
+  },
+  /* Translators: the heading of the stress profile's 1-5 axis (評価点). */
+  .value_heading = N_("Score"),
+  /* Translators: the left end of the stress profile's axis. */
+  .end_high = N_("← More stress"),
+  /* Translators: the right end of the stress profile's axis. */
+  .end_low = N_("Less stress →"),
+  /* Translators: shown in the stress profile for a scale without a score. */
+  .missing = N_("— (no answer)"),
+};
+
+void
+sc_chart_profile_labels_init_japanese (ScChartProfileLabels *labels)
+{
+  g_return_if_fail (labels != NULL);
+
+  *labels = japanese_labels;
+  for (guint s = 0; s < SC_BJSQ_N_SCALES; s++)
+    labels->scales[s] = sc_bjsq_scale (s)->name_ja;
+}
+
+static const char *
+translate (const char *text)
+{
+  return g_dgettext (GETTEXT_PACKAGE, text);
+}
+
+void
+sc_chart_profile_labels_init_translated (ScChartProfileLabels *labels)
+{
+  g_return_if_fail (labels != NULL);
+
+  for (guint s = 0; s < SC_BJSQ_N_SCALES; s++)
+    labels->scales[s] = translate (english_labels.scales[s]);
+  for (guint k = 0; k < SC_BJSQ_N_SECTIONS; k++)
+    labels->sections[k] = translate (english_labels.sections[k]);
+  labels->value_heading = translate (english_labels.value_heading);
+  labels->end_high = translate (english_labels.end_high);
+  labels->end_low = translate (english_labels.end_low);
+  labels->missing = translate (english_labels.missing);
+}
+
+static const ScChartProfileLabels *
+get_labels (const ScChartStyle *style)
+{
+  return style->profile_labels != NULL ? style->profile_labels : &japanese_labels;
+}
+
+static const char *
+get_scale_label (const ScChartStyle *style,
+                 ScScale             scale)
+{
+  return style->profile_labels != NULL ? style->profile_labels->scales[scale]
+                                       : sc_bjsq_scale (scale)->name_ja;
+}
 
 /* Vertical proportions, in units of the font size: scale rows, area headings, the gap
  * between areas, the axis header (end labels + numbers) and the outer padding. */
@@ -65,9 +153,10 @@ measure_columns (const ScChartStyle *style,
   double label = 0.0;
 
   for (guint s = 0; s < SC_BJSQ_N_SCALES; s++)
-    label = MAX (label, measure_width (style, probe, FALSE, sc_bjsq_scale (s)->name_ja));
+    label = MAX (label, measure_width (style, probe, FALSE, get_scale_label (style, s)));
   for (guint k = 0; k < SC_BJSQ_N_SECTIONS; k++)
-    label = MAX (label, measure_width (style, probe * 1.05, TRUE, section_titles[k]) - probe);
+    label = MAX (label, measure_width (style, probe * 1.05, TRUE,
+                                       get_labels (style)->sections[k]) - probe);
 
   /* Scale names are indented by one unit under their area heading. */
   *label_units = label / probe + 1.0;
@@ -225,9 +314,11 @@ draw_header (cairo_t                    *cr,
   double end_y = top + 0.95 * fs;
   double num_y = top + 2.35 * fs;
 
-  draw_text_in (cr, style, fs * 0.95, TRUE, END_HIGH_TEXT, l->track.x, end_y, 0.0,
+  draw_text_in (cr, style, fs * 0.95, TRUE, get_labels (style)->end_high, l->track.x, end_y,
+                0.0,
                 &style->caution);
-  draw_text_in (cr, style, fs * 0.95, TRUE, END_LOW_TEXT, l->track.x + l->track.width,
+  draw_text_in (cr, style, fs * 0.95, TRUE, get_labels (style)->end_low,
+                l->track.x + l->track.width,
                 end_y, 1.0, &style->accent);
 
   for (guint k = 0; k < 5; k++)
@@ -237,7 +328,7 @@ draw_header (cairo_t                    *cr,
       draw_text_in (cr, style, fs, TRUE, number, l->score_x[k], num_y, 0.5,
                     &style->foreground);
     }
-  draw_text_in (cr, style, fs * 0.85, FALSE, VALUE_HEADING_TEXT,
+  draw_text_in (cr, style, fs * 0.85, FALSE, get_labels (style)->value_heading,
                 l->label[0].x + l->label[0].width, num_y, 1.0, &style->muted);
 }
 
@@ -296,7 +387,7 @@ draw_sections (cairo_t                    *cr,
     {
       const ScChartRect *r = &l->section[k];
 
-      draw_text_in (cr, style, fs * 1.05, TRUE, section_titles[k], r->x,
+      draw_text_in (cr, style, fs * 1.05, TRUE, get_labels (style)->sections[k], r->x,
                     r->y + r->height * 0.55, 0.0, &style->foreground);
     }
 }
@@ -326,12 +417,13 @@ draw_rows (cairo_t                    *cr,
           cairo_fill (cr);
         }
 
-      draw_text_in (cr, style, fs, FALSE, sc_bjsq_scale (s)->name_ja, l->label[s].x, cy,
+      draw_text_in (cr, style, fs, FALSE, get_scale_label (style, s), l->label[s].x, cy,
                     0.0, &style->foreground);
 
       if (!l->present[s])
         {
-          draw_text_in (cr, style, fs * 0.95, FALSE, MISSING_TEXT, l->value[s].x, cy, 0.0,
+          draw_text_in (cr, style, fs * 0.95, FALSE, get_labels (style)->missing,
+                        l->value[s].x, cy, 0.0,
                         &style->muted);
           continue;
         }

@@ -51,6 +51,34 @@ typedef struct
 } ScChartColor;
 
 /**
+ * ScChartProfileLabels:
+ * @scales: the name of each scale's row, by ScScale
+ * @sections: each area's heading, by ScSection
+ * @value_heading: the heading of the 1-5 axis (評価点)
+ * @end_high: the high-stress end of the axis, with its arrow (← ストレス高い)
+ * @end_low: the low-stress end, with its arrow (ストレス低い →)
+ * @missing: printed in the row of a scale without a score
+ *
+ * The words of the stress profile. The strings are borrowed, not copied.
+ */
+typedef struct
+{
+  const char *scales[SC_BJSQ_N_SCALES];
+  const char *sections[SC_BJSQ_N_SECTIONS];
+  const char *value_heading;
+  const char *end_high;
+  const char *end_low;
+  const char *missing;
+} ScChartProfileLabels;
+
+/* The official Japanese words of the form, as printed on every result sheet. */
+void          sc_chart_profile_labels_init_japanese   (ScChartProfileLabels *labels);
+
+/* The words in the language of the user interface (gettext, GETTEXT_PACKAGE): English
+ * words translated with the catalog in use, Japanese in a Japanese user interface. */
+void          sc_chart_profile_labels_init_translated (ScChartProfileLabels *labels);
+
+/**
  * ScChartStyle:
  * @foreground: text, axes, the national-average marker and the R = 100 line
  * @background: painted over the whole chart first; alpha 0 leaves the target as it is.
@@ -64,6 +92,8 @@ typedef struct
  * @font_size: body text size in user units (px on screen, pt in a PDF). It is the
  *   largest size used: a chart shrinks its text to fit a small rectangle.
  * @high_contrast: solid colours, no tints, thicker lines and outlines
+ * @profile_labels: the words of the stress profile, borrowed; NULL (what the _init
+ *   functions set) for the official Japanese ones
  *
  * Initialize with one of the _init functions, then change what you need.
  */
@@ -77,6 +107,7 @@ typedef struct
   const char   *font_family;
   double        font_size;
   gboolean      high_contrast;
+  const ScChartProfileLabels *profile_labels;
 } ScChartStyle;
 
 /* Light theme, Okabe–Ito colours (blue / vermillion, safe for colour-blind viewers). */

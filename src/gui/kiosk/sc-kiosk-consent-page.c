@@ -9,6 +9,7 @@
 
 #include "sc-kiosk-consent-page.h"
 #include "sc-kiosk-page.h"
+#include "sc-wrap.h"
 
 struct _ScKioskConsentPage
 {
@@ -57,6 +58,7 @@ static void
 sc_kiosk_consent_page_init (ScKioskConsentPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sc_wrap_keep_last_characters (GTK_WIDGET (self));
 }
 
 GtkWidget *

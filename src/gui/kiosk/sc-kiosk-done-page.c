@@ -9,6 +9,7 @@
 
 #include "sc-kiosk-done-page.h"
 #include "sc-kiosk-page.h"
+#include "sc-wrap.h"
 
 struct _ScKioskDonePage
 {
@@ -57,6 +58,7 @@ static void
 sc_kiosk_done_page_init (ScKioskDonePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sc_wrap_keep_last_characters (GTK_WIDGET (self));
 
   sc_kiosk_done_page_clear (self);
 }

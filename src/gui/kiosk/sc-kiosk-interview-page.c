@@ -9,6 +9,7 @@
 
 #include "sc-kiosk-interview-page.h"
 #include "sc-kiosk-page.h"
+#include "sc-wrap.h"
 
 struct _ScKioskInterviewPage
 {
@@ -34,6 +35,27 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (ScKioskInterviewPage, sc_kiosk_interview_page, AD
                                G_IMPLEMENT_INTERFACE (SC_TYPE_KIOSK_PAGE,
                                                       sc_kiosk_interview_page_page_iface_init))
 
+/* Shows the step @name ("ask" or "confirm") and hides the other one, with its buttons: screen
+ * readers list the children of a stack whether shown or not, and could press the hidden
+ * step's buttons. */
+static void
+show_step (ScKioskInterviewPage *self,
+           const char           *name)
+{
+  GtkWidget *shown = gtk_stack_get_child_by_name (self->stack, name);
+
+  /* A stack switches only to a visible child. */
+  gtk_widget_set_visible (shown, TRUE);
+  gtk_stack_set_visible_child (self->stack, shown);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_visible (child, child == shown);
+  /* The buttons of both steps sit in the page's fixed footer, below the scrolled text. */
+  gtk_widget_set_visible (self->ask_buttons, g_str_equal (name, "ask"));
+  gtk_widget_set_visible (self->confirm_buttons, g_str_equal (name, "confirm"));
+}
+
 static void
 interview_ask_action (GtkWidget  *widget,
                       const char *action_name,
@@ -41,7 +63,7 @@ interview_ask_action (GtkWidget  *widget,
 {
   ScKioskInterviewPage *self = SC_KIOSK_INTERVIEW_PAGE (widget);
 
-  gtk_stack_set_visible_child_name (self->stack, "confirm");
+  show_step (self, "confirm");
   /* The confirmation is not preselected either: the person reads first. */
   gtk_widget_grab_focus (GTK_WIDGET (self->cancel_button));
 }
@@ -54,7 +76,7 @@ interview_back_action (GtkWidget  *widget,
   ScKioskInterviewPage *self = SC_KIOSK_INTERVIEW_PAGE (widget);
 
   sc_kiosk_interview_page_set_error (self, NULL);
-  gtk_stack_set_visible_child_name (self->stack, "ask");
+  show_step (self, "ask");
   gtk_widget_grab_focus (GTK_WIDGET (self->ask_button));
 }
 
@@ -96,6 +118,9 @@ static void
 sc_kiosk_interview_page_init (ScKioskInterviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sc_wrap_keep_last_characters (GTK_WIDGET (self));
+
+  show_step (self, "ask");
 }
 
 GtkWidget *
@@ -119,7 +144,7 @@ sc_kiosk_interview_page_prepare (ScKioskInterviewPage *self,
                           "result."));
   sc_kiosk_interview_page_set_error (self, NULL);
   sc_kiosk_interview_page_set_busy (self, FALSE);
-  gtk_stack_set_visible_child_name (self->stack, "ask");
+  show_step (self, "ask");
 }
 
 gboolean

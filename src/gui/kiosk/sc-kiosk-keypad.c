@@ -63,6 +63,38 @@ get_stack (ScKioskKeypad *self)
   return GTK_STACK (adw_bin_get_child (ADW_BIN (self)));
 }
 
+/* Shows the grid of the current layout and makes the others insensitive: screen readers
+ * list the keys of every layout the stack holds, and could otherwise press the keys of a
+ * hidden one. The login's grids stay visible to the stack, which sizes itself for all of
+ * them, so that the form beside the keypad does not move when the layout changes. */
+static void
+show_layout (ScKioskKeypad *self)
+{
+  GtkWidget *grids[] = {
+    [SC_KIOSK_KEYPAD_NUMBER] = GTK_WIDGET (self->number_grid),
+    [SC_KIOSK_KEYPAD_LETTERS] = GTK_WIDGET (self->letters_grid),
+    [SC_KIOSK_KEYPAD_CODE] = GTK_WIDGET (self->code_grid),
+    [SC_KIOSK_KEYPAD_DIGITS] = GTK_WIDGET (self->digits_grid),
+  };
+  gboolean mapped = gtk_widget_get_mapped (GTK_WIDGET (self));
+  gboolean digits = self->layout == SC_KIOSK_KEYPAD_DIGITS;
+
+  /* The stack is as large as its visible grids. A PIN keypad never leaves the digits, and
+   * keeps their size; the login keypad is as large as its largest layout. */
+  gtk_widget_set_visible (grids[self->layout], TRUE);
+  gtk_stack_set_visible_child_name (get_stack (self), layout_names[self->layout]);
+  for (guint i = 0; i < G_N_ELEMENTS (grids); i++)
+    gtk_widget_set_visible (grids[i], (i == SC_KIOSK_KEYPAD_DIGITS) == digits);
+
+  /* Each key, not the grid: screen readers take a key's state from the key alone. A keypad
+   * on a page that is not shown has no key to press. */
+  for (guint i = 0; i < G_N_ELEMENTS (grids); i++)
+    for (GtkWidget *key = gtk_widget_get_first_child (grids[i]);
+         key != NULL;
+         key = gtk_widget_get_next_sibling (key))
+      gtk_widget_set_sensitive (key, mapped && i == self->layout);
+}
+
 static void
 type_text (ScKioskKeypad *self,
            const char    *text)
@@ -202,6 +234,20 @@ build_keys (ScKioskKeypad *self)
 }
 
 static void
+sc_kiosk_keypad_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (sc_kiosk_keypad_parent_class)->map (widget);
+  show_layout (SC_KIOSK_KEYPAD (widget));
+}
+
+static void
+sc_kiosk_keypad_unmap (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (sc_kiosk_keypad_parent_class)->unmap (widget);
+  show_layout (SC_KIOSK_KEYPAD (widget));
+}
+
+static void
 sc_kiosk_keypad_dispose (GObject *object)
 {
   ScKioskKeypad *self = SC_KIOSK_KEYPAD (object);
@@ -268,6 +314,9 @@ sc_kiosk_keypad_class_init (ScKioskKeypadClass *klass)
   object_class->get_property = sc_kiosk_keypad_get_property;
   object_class->set_property = sc_kiosk_keypad_set_property;
 
+  widget_class->map = sc_kiosk_keypad_map;
+  widget_class->unmap = sc_kiosk_keypad_unmap;
+
   /**
    * ScKioskKeypad:layout:
    *
@@ -306,6 +355,7 @@ sc_kiosk_keypad_init (ScKioskKeypad *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   build_keys (self);
+  show_layout (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Keypad"),
                                   -1);
@@ -336,7 +386,7 @@ sc_kiosk_keypad_set_layout (ScKioskKeypad       *self,
     return;
 
   self->layout = layout;
-  gtk_stack_set_visible_child_name (get_stack (self), layout_names[layout]);
+  show_layout (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT]);
 }
 

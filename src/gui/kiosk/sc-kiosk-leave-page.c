@@ -9,6 +9,7 @@
 
 #include "sc-kiosk-leave-page.h"
 #include "sc-kiosk-page.h"
+#include "sc-wrap.h"
 
 struct _ScKioskLeavePage
 {
@@ -65,6 +66,7 @@ static void
 sc_kiosk_leave_page_init (ScKioskLeavePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sc_wrap_keep_last_characters (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -9,22 +9,23 @@
 
 #include "sc-kiosk-login-page.h"
 #include "sc-kiosk-page.h"
+#include "sc-wrap.h"
 #include "sc-kiosk-form.h"
 #include "sc-kiosk-keypad.h"
 
 struct _ScKioskLoginPage
 {
-  AdwBin           parent_instance;
+  AdwBin            parent_instance;
 
   /* Template children */
-  GtkEntry        *number_entry;
-  GtkEntry        *code_entry;
-  GtkToggleButton *show_code_button;
-  GtkLabel        *error_label;
-  GtkSpinner      *spinner;
-  GtkWidget       *form;
-  GtkButton       *login_button;
-  ScKioskKeypad   *keypad;
+  GtkEntry         *number_entry;
+  GtkPasswordEntry *code_entry;
+  GtkToggleButton  *show_code_button;
+  GtkLabel         *error_label;
+  GtkSpinner       *spinner;
+  GtkWidget        *form;
+  GtkButton        *login_button;
+  ScKioskKeypad    *keypad;
 };
 
 static void sc_kiosk_login_page_page_iface_init (ScKioskPageInterface *iface);
@@ -59,10 +60,20 @@ on_number_entry_activate_cb (GtkEntry         *entry,
 }
 
 static void
-on_code_entry_activate_cb (GtkEntry         *entry,
+on_code_entry_activate_cb (GtkPasswordEntry *entry,
                            ScKioskLoginPage *self)
 {
   gtk_widget_activate (GTK_WIDGET (self->login_button));
+}
+
+/* SECURITY: the access code goes in a password entry: it shows as dots unless the person
+ * asks to see it, and screen readers meet it as a password field (GTK 4.8's AT-SPI text
+ * interface still hands the text to an assistive tool that asks for it). Its length limit,
+ * input hints and visibility are set on the entry's own text field. */
+static GtkText *
+get_code_text (ScKioskLoginPage *self)
+{
+  return GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (self->code_entry)));
 }
 
 static void
@@ -71,7 +82,7 @@ on_show_code_button_toggled_cb (GtkToggleButton  *button,
 {
   gboolean show = gtk_toggle_button_get_active (button);
 
-  gtk_entry_set_visibility (self->code_entry, show);
+  gtk_text_set_visibility (get_code_text (self), show);
   gtk_button_set_icon_name (GTK_BUTTON (button),
                             show ? "view-conceal-symbolic" : "view-reveal-symbolic");
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
@@ -164,6 +175,26 @@ sc_kiosk_login_page_dispose (GObject *object)
   G_OBJECT_CLASS (sc_kiosk_login_page_parent_class)->dispose (object);
 }
 
+/* The button that shows the code has no action the window could disable: it can be pressed
+ * only while the page is shown (screen readers see the buttons of hidden pages too). */
+static void
+sc_kiosk_login_page_map (GtkWidget *widget)
+{
+  ScKioskLoginPage *self = SC_KIOSK_LOGIN_PAGE (widget);
+
+  GTK_WIDGET_CLASS (sc_kiosk_login_page_parent_class)->map (widget);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->show_code_button), TRUE);
+}
+
+static void
+sc_kiosk_login_page_unmap (GtkWidget *widget)
+{
+  ScKioskLoginPage *self = SC_KIOSK_LOGIN_PAGE (widget);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->show_code_button), FALSE);
+  GTK_WIDGET_CLASS (sc_kiosk_login_page_parent_class)->unmap (widget);
+}
+
 static void
 sc_kiosk_login_page_class_init (ScKioskLoginPageClass *klass)
 {
@@ -171,6 +202,8 @@ sc_kiosk_login_page_class_init (ScKioskLoginPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sc_kiosk_login_page_dispose;
+  widget_class->map = sc_kiosk_login_page_map;
+  widget_class->unmap = sc_kiosk_login_page_unmap;
 
   g_type_ensure (SC_TYPE_KIOSK_KEYPAD);
 
@@ -196,12 +229,17 @@ sc_kiosk_login_page_init (ScKioskLoginPage *self)
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  sc_wrap_keep_last_characters (GTK_WIDGET (self));
 
   add_focus_controller (GTK_WIDGET (self->number_entry), G_CALLBACK (on_number_focus_enter_cb),
                         self);
   add_focus_controller (GTK_WIDGET (self->code_entry), G_CALLBACK (on_code_focus_enter_cb),
                         self);
   sc_kiosk_keypad_set_target (self->keypad, GTK_EDITABLE (self->number_entry));
+  gtk_text_set_max_length (get_code_text (self), 20);
+  gtk_text_set_input_hints (get_code_text (self),
+                            GTK_INPUT_HINT_NO_SPELLCHECK | GTK_INPUT_HINT_NO_EMOJI |
+                            GTK_INPUT_HINT_UPPERCASE_CHARS | GTK_INPUT_HINT_INHIBIT_OSK);
   on_show_code_button_toggled_cb (self->show_code_button, self);
 
   keys = gtk_event_controller_key_new ();

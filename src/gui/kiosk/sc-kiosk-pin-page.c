@@ -9,6 +9,7 @@
 
 #include "sc-kiosk-pin-page.h"
 #include "sc-kiosk-page.h"
+#include "sc-wrap.h"
 #include "sc-kiosk-form.h"
 #include "sc-kiosk-keypad.h"
 #include "sc-vault.h"
@@ -23,9 +24,9 @@ struct _ScKioskPinPage
   GtkLabel           *description_label;
   GtkWidget          *entry_grid;
   GtkWidget          *form;
-  GtkEntry           *pin_entry;
+  GtkPasswordEntry   *pin_entry;
   GtkWidget          *repeat_label;
-  GtkEntry           *repeat_entry;
+  GtkPasswordEntry   *repeat_entry;
   GtkLabel           *error_label;
   GtkSpinner         *spinner;
   GtkButton          *skip_button;
@@ -62,7 +63,7 @@ on_repeat_focus_enter_cb (GtkEventControllerFocus *controller,
 }
 
 static void
-on_pin_entry_activate_cb (GtkEntry       *entry,
+on_pin_entry_activate_cb (GtkPasswordEntry *entry,
                           ScKioskPinPage *self)
 {
   if (self->mode == SC_KIOSK_PIN_PAGE_SET)
@@ -72,7 +73,7 @@ on_pin_entry_activate_cb (GtkEntry       *entry,
 }
 
 static void
-on_repeat_entry_activate_cb (GtkEntry       *entry,
+on_repeat_entry_activate_cb (GtkPasswordEntry *entry,
                              ScKioskPinPage *self)
 {
   gtk_widget_activate (GTK_WIDGET (self->save_button));
@@ -156,15 +157,18 @@ add_focus_controller (GtkWidget      *widget,
   gtk_widget_add_controller (widget, controller);
 }
 
-/* SECURITY: the PIN is kept in a password buffer, which lives in non-swappable memory and is
- * overwritten when it changes or goes. */
+/* SECURITY: a password entry keeps the PIN in its password buffer, which lives in
+ * non-swappable memory and is overwritten when it changes or goes; screen readers meet it as
+ * a password field. Its text field takes the PIN's length limit and input hints. */
 static void
-use_password_buffer (GtkEntry *entry)
+set_up_pin_entry (GtkPasswordEntry *entry)
 {
-  g_autoptr (GtkEntryBuffer) buffer = gtk_password_entry_buffer_new ();
+  GtkText *text = GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (entry)));
 
-  gtk_entry_set_buffer (entry, buffer);
-  gtk_entry_set_max_length (entry, SC_VAULT_PIN_MAX_DIGITS);
+  gtk_text_set_max_length (text, SC_VAULT_PIN_MAX_DIGITS);
+  gtk_text_set_input_purpose (text, GTK_INPUT_PURPOSE_PIN);
+  gtk_text_set_input_hints (text, GTK_INPUT_HINT_NO_SPELLCHECK | GTK_INPUT_HINT_NO_EMOJI |
+                                  GTK_INPUT_HINT_INHIBIT_OSK);
 }
 
 static void
@@ -252,9 +256,10 @@ sc_kiosk_pin_page_init (ScKioskPinPage *self)
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  sc_wrap_keep_last_characters (GTK_WIDGET (self));
 
-  use_password_buffer (self->pin_entry);
-  use_password_buffer (self->repeat_entry);
+  set_up_pin_entry (self->pin_entry);
+  set_up_pin_entry (self->repeat_entry);
   add_focus_controller (GTK_WIDGET (self->pin_entry), G_CALLBACK (on_pin_focus_enter_cb), self);
   add_focus_controller (GTK_WIDGET (self->repeat_entry), G_CALLBACK (on_repeat_focus_enter_cb),
                         self);

@@ -9,6 +9,7 @@
 
 #include "sc-kiosk-question-page.h"
 #include "sc-kiosk-page.h"
+#include "sc-wrap.h"
 #include "sc-bjsq.h"
 
 struct _ScKioskQuestionPage
@@ -73,7 +74,10 @@ build_options (ScKioskQuestionPage *self)
 {
   for (guint i = 0; i < SC_BJSQ_N_OPTIONS; i++)
     {
-      GtkWidget *button = gtk_button_new ();
+      /* Screen readers meet the four answers as a group of radio buttons, one checked. */
+      GtkWidget *button = g_object_new (GTK_TYPE_BUTTON,
+                                        "accessible-role", GTK_ACCESSIBLE_ROLE_RADIO,
+                                        NULL);
       /* A grid, not a horizontal box: a horizontal GtkBox measures a wrapping label many
        * times over, on every question. */
       GtkWidget *box = gtk_grid_new ();
@@ -87,6 +91,11 @@ build_options (ScKioskQuestionPage *self)
       gtk_widget_set_valign (key, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (key),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, number, -1);
+      /* The button is named by its answer's text; the key that chooses it is its shortcut. */
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_KEY_SHORTCUTS, number, -1);
       gtk_label_set_xalign (GTK_LABEL (label), 0.0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_widget_set_hexpand (label, TRUE);
@@ -126,7 +135,7 @@ update_chosen (ScKioskQuestionPage *self)
         gtk_widget_remove_css_class (self->options[i], "sc-kiosk-chosen");
       gtk_widget_set_visible (self->option_checks[i], chosen);
       gtk_accessible_update_state (GTK_ACCESSIBLE (self->options[i]),
-                                   GTK_ACCESSIBLE_STATE_PRESSED,
+                                   GTK_ACCESSIBLE_STATE_CHECKED,
                                    chosen ? GTK_ACCESSIBLE_TRISTATE_TRUE
                                           : GTK_ACCESSIBLE_TRISTATE_FALSE,
                                    -1);
@@ -168,6 +177,7 @@ static void
 sc_kiosk_question_page_init (ScKioskQuestionPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sc_wrap_keep_last_characters (GTK_WIDGET (self));
 
   build_options (self);
   sc_kiosk_question_page_show_item (self, 0, 0, FALSE);

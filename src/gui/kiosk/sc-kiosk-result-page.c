@@ -9,6 +9,7 @@
 
 #include "sc-kiosk-result-page.h"
 #include "sc-kiosk-page.h"
+#include "sc-wrap.h"
 #include "sc-bjsq.h"
 
 struct _ScKioskResultPage
@@ -154,19 +155,19 @@ describe_criteria (ScVerdict verdict,
 
   if (verdict != SC_VERDICT_HIGH)
     {
-      g_string_append (text, _("Neither of the two criteria for high stress (㋐ or ㋑) applies "
-                               "to your answers."));
+      g_string_append (text, _("Neither of the two criteria for high stress, (a) or (b), "
+                               "applies to your answers."));
       return g_string_free (text, FALSE);
     }
 
   if (criteria & SC_CRITERION_A)
-    g_string_append (text, _("Criterion ㋐: your answers about how you have felt in body and "
+    g_string_append (text, _("Criterion (a): your answers about how you have felt in body and "
                              "mind during the last month show strong stress reactions."));
   if (criteria & SC_CRITERION_B)
     {
       if (text->len > 0)
         g_string_append (text, "\n");
-      g_string_append (text, _("Criterion ㋑: your stress reactions are fairly strong, and at "
+      g_string_append (text, _("Criterion (b): your stress reactions are fairly strong, and at "
                                "the same time your work puts a heavy strain on you or you get "
                                "little support from the people around you."));
     }
@@ -234,6 +235,7 @@ static void
 sc_kiosk_result_page_init (ScKioskResultPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sc_wrap_keep_last_characters (GTK_WIDGET (self));
 
   build_advice (self);
   sc_kiosk_result_page_clear (self);

@@ -9,6 +9,7 @@
 
 #include "sc-kiosk-review-page.h"
 #include "sc-kiosk-page.h"
+#include "sc-wrap.h"
 
 struct _ScKioskReviewPage
 {
@@ -151,6 +152,7 @@ static void
 sc_kiosk_review_page_init (ScKioskReviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sc_wrap_keep_last_characters (GTK_WIDGET (self));
 
   build_rows (self);
   sc_kiosk_review_page_clear (self);

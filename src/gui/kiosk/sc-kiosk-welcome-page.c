@@ -9,6 +9,7 @@
 
 #include "sc-kiosk-welcome-page.h"
 #include "sc-kiosk-page.h"
+#include "sc-wrap.h"
 
 struct _ScKioskWelcomePage
 {
@@ -51,6 +52,7 @@ static void
 sc_kiosk_welcome_page_init (ScKioskWelcomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sc_wrap_keep_last_characters (GTK_WIDGET (self));
 
   /* The icon name follows the build's application id, so it cannot be in the template. */
   gtk_image_set_from_icon_name (self->icon, APPLICATION_ID);

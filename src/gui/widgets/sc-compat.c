@@ -359,3 +359,41 @@ sc_compat_save_file_finish (GAsyncResult  *result,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/* Accessible names */
+
+static void
+name_by_tooltip (GtkWidget *button)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (button);
+
+  if (tooltip != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    tooltip, -1);
+}
+
+static void
+on_icon_button_tooltip_changed_cb (GtkWidget  *button,
+                                   GParamSpec *pspec,
+                                   gpointer    user_data)
+{
+  name_by_tooltip (button);
+}
+
+void
+sc_compat_name_icon_buttons (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_BUTTON (root) && GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (root))))
+    {
+      name_by_tooltip (root);
+      g_signal_connect (root, "notify::tooltip-text",
+                        G_CALLBACK (on_icon_button_tooltip_changed_cb), NULL);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    sc_compat_name_icon_buttons (child);
+}

@@ -80,4 +80,9 @@ void        sc_compat_save_file_async                     (GtkWidget            
 GFile      *sc_compat_save_file_finish                    (GAsyncResult         *result,
                                                            GError              **error);
 
+/* libadwaita 1.2 gives the show-text button of AdwPasswordEntryRow no name for screen readers
+ * (they hear "GtkImage"). Names every icon-only button under @root by its tooltip, now and
+ * whenever the tooltip changes ("Show Password" / "Hide Password"). */
+void        sc_compat_name_icon_buttons                   (GtkWidget            *root);
+
 G_END_DECLS

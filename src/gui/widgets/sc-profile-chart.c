@@ -18,16 +18,24 @@
 /* The profile has 19 rows, 4 headings and an axis header: about 45 lines of text. */
 #define NATURAL_HEIGHT_LINES 46
 #define MINIMUM_HEIGHT_LINES 36
-#define MINIMUM_WIDTH_EMS 30
+#define MINIMUM_WIDTH_EMS 22
 #define NATURAL_WIDTH_EMS 40
+/* With large text the chart would grow taller than a 768 px screen shows at once: it keeps
+ * to this height and draws its text smaller (down to the core's minimum), so that all 19
+ * rows are seen together. */
+#define MAXIMUM_NATURAL_HEIGHT 600
+#define MAXIMUM_MINIMUM_HEIGHT 480
 
 struct _ScProfileChart
 {
   GtkWidget  parent_instance;
 
   /* Plain state */
-  gboolean   has_result;
-  ScResult   result;
+  gboolean              has_result;
+  ScResult              result;
+  /* The chart's words in the user interface's language: the questionnaire stays Japanese,
+   * everything around it is translated. */
+  ScChartProfileLabels  labels;
 };
 
 G_DEFINE_FINAL_TYPE (ScProfileChart, sc_profile_chart, GTK_TYPE_WIDGET)
@@ -77,6 +85,7 @@ get_style (ScProfileChart *self,
   /* The card behind the chart shows through, in every style. */
   style->background.alpha = 0.0;
   style->font_size = get_font_pixels (self) * FONT_SCALE;
+  style->profile_labels = &self->labels;
 }
 
 static void
@@ -116,8 +125,8 @@ sc_profile_chart_measure (GtkWidget      *widget,
     }
   else
     {
-      *minimum = (int) (MINIMUM_HEIGHT_LINES * font);
-      *natural = (int) (NATURAL_HEIGHT_LINES * font);
+      *minimum = MIN ((int) (MINIMUM_HEIGHT_LINES * font), MAXIMUM_MINIMUM_HEIGHT);
+      *natural = MIN ((int) (NATURAL_HEIGHT_LINES * font), MAXIMUM_NATURAL_HEIGHT);
     }
 }
 
@@ -131,17 +140,17 @@ update_accessible (ScProfileChart *self)
     {
       for (guint s = 0; s < SC_BJSQ_N_SCALES; s++)
         {
-          const ScScaleInfo *info = sc_bjsq_scale (s);
-
           if (description->len > 0)
             g_string_append (description, "; ");
           if (self->result.score[s] == SC_SCORE_MISSING)
             /* Translators: a scale of the stress profile that has no score. */
-            g_string_append_printf (description, _("%s: no answer"), info->name_ja);
+            g_string_append_printf (description, _("%s: no answer"),
+                                    self->labels.scales[s]);
           else
             /* Translators: a scale of the stress profile and its score from 1 (most stress)
              * to 5 (least stress), read by a screen reader. */
-            g_string_append_printf (description, _("%s: %d of 5"), info->name_ja,
+            g_string_append_printf (description, _("%s: %d of 5"),
+                                    self->labels.scales[s],
                                     self->result.score[s]);
         }
     }
@@ -246,6 +255,7 @@ sc_profile_chart_init (ScProfileChart *self)
 {
   AdwStyleManager *manager = adw_style_manager_get_default ();
 
+  sc_chart_profile_labels_init_translated (&self->labels);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stress profile"),
                                   -1);

@@ -414,6 +414,7 @@ sc_create_vault_page_init (ScCreateVaultPage *self)
   g_autoptr (GFile) file = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  sc_compat_name_icon_buttons (GTK_WIDGET (self));
 
   /* Empty blocks below "low" are the too-short passphrase; "high" and "full" as GTK colours
    * them: weak is red, fair and good amber, strong green. */

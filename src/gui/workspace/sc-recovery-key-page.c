@@ -104,7 +104,17 @@ sc_recovery_key_page_class_init (ScRecoveryKeyPageClass *klass)
 static void
 sc_recovery_key_page_init (ScRecoveryKeyPage *self)
 {
+  g_autoptr (GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr (GPropertyAction) toggle = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* A check button offers screen readers no action to press: this one, on the check button
+   * itself, ticks or unticks it. */
+  toggle = g_property_action_new ("toggle", self->confirm_check, "active");
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (toggle));
+  gtk_widget_insert_action_group (GTK_WIDGET (self->confirm_check), "check",
+                                  G_ACTION_GROUP (group));
 }
 
 /* "ABCD-EFGH-…" as lines of GROUPS_PER_LINE groups separated by spaces, which is easier to

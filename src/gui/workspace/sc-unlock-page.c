@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sc-unlock-page.h"
+#include "sc-compat.h"
 #include "sc-gui-vault.h"
 #include "sc-vault.h"
 
@@ -389,6 +390,7 @@ static void
 sc_unlock_page_init (ScUnlockPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sc_compat_name_icon_buttons (GTK_WIDGET (self));
 }
 
 GtkWidget *

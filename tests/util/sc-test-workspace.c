@@ -1,30 +1,20 @@
-/* test-workspace-common.h
+/* sc-test-workspace.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A small round for the workspace tests (sc-workspace.h): eight people on the roster,
- * four of them answered at the kiosk (consent yes; consent no; undecided; consent no
- * with an interview request), one keeps partial answers, three did not start.
- * People 0 and 3 answer so that they are high stress, 1 and 2 so that they are not.
+ * The small round the workspace tests share; see sc-test-workspace.h.
  */
-#pragma once
+#include "config.h"
 
-#include "test-vault-common.h"
-#include "sc-vault-async.h"
-#include "sc-workspace.h"
+#include <errno.h>
+#include <string.h>
+#include <glib/gstdio.h>
+#include <sodium.h>
 
-typedef struct
-{
-  char    *dir;
-  char    *path;
-  gint64   round_id;
-  gint64   sub[4];
-  guint8   answers[4][SC_BJSQ_N_ITEMS];
-  char    *today;
-  char    *period_start;
-  char    *period_end;
-} WsFixture;
+#include "sc-secure.h"
+#include "sc-vault-private.h"
+#include "sc-test-workspace.h"
 
-static inline char *
+char *
 ws_date_offset (int days)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -34,7 +24,7 @@ ws_date_offset (int days)
 }
 
 /* Answers of @sex that the default criteria judge high stress (@high) or not. */
-static inline void
+void
 ws_answers (ScSex    sex,
             gboolean high,
             guint    salt,
@@ -51,7 +41,7 @@ ws_answers (ScSex    sex,
     }
 }
 
-static inline ScVault *
+ScVault *
 ws_open (WsFixture  *f,
          const char *passphrase)
 {
@@ -63,7 +53,7 @@ ws_open (WsFixture  *f,
   return vault;
 }
 
-static inline void
+void
 ws_setup (WsFixture     *f,
           gconstpointer  data)
 {
@@ -118,7 +108,7 @@ ws_setup (WsFixture     *f,
   g_assert_no_error (error);
 }
 
-static inline void
+void
 ws_teardown (WsFixture     *f,
              gconstpointer  data)
 {
@@ -131,7 +121,7 @@ ws_teardown (WsFixture     *f,
 }
 
 /* Runs the main loop until the GAsyncResult of an _async call arrives. */
-static inline void
+void
 ws_store_result_cb (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
@@ -141,7 +131,7 @@ ws_store_result_cb (GObject      *source,
   *out = g_object_ref (result);
 }
 
-static inline GAsyncResult *
+GAsyncResult *
 ws_wait (GAsyncResult **slot)
 {
   while (*slot == NULL)
@@ -150,7 +140,7 @@ ws_wait (GAsyncResult **slot)
 }
 
 /* Whether the audit log has an entry @action for @target. */
-static inline gboolean
+gboolean
 ws_audited (ScVault    *vault,
             const char *action,
             gint64      target)
@@ -170,7 +160,7 @@ ws_audited (ScVault    *vault,
 }
 
 /* The file must not hold @text in clear. */
-static inline void
+void
 ws_assert_not_in_file (const char *path,
                        const char *text)
 {
@@ -182,7 +172,7 @@ ws_assert_not_in_file (const char *path,
     g_assert_false (memcmp (data + i, text, n) == 0);
 }
 
-static inline gint64
+gint64
 ws_employee_id (ScVault    *vault,
                 const char *number)
 {
