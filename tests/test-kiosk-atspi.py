@@ -26,6 +26,7 @@ import csv
 import io
 import os
 import shutil
+import re
 import signal
 import subprocess
 import sys
@@ -40,6 +41,7 @@ import traceback
 FOCUS_CHECK_IS_TODO = False
 
 PRIVATE_BUS_MARK = "SC_ATSPI_TEST_PRIVATE_BUS"
+TAP_LINE = re.compile(r"^(TAP version |ok |not ok |#|1\.\.|Bail out!)")
 
 
 
@@ -61,7 +63,17 @@ def run_on_private_display_and_bus():
             return 1
         env = dict(os.environ, DISPLAY=":" + display, **{PRIVATE_BUS_MARK: "1"})
         env.pop("WAYLAND_DISPLAY", None)
-        return subprocess.call(["dbus-run-session", "--", sys.executable, *sys.argv], env=env)
+        # Services the bus starts (the accessibility registry) inherit its standard output and
+        # may print there: only TAP lines go on to meson, anything else to standard error.
+        child = subprocess.Popen(["dbus-run-session", "--", sys.executable, *sys.argv], env=env,
+                                 stdout=subprocess.PIPE, text=True)
+        for line in child.stdout:
+            if TAP_LINE.match(line):
+                sys.stdout.write(line)
+                sys.stdout.flush()
+            else:
+                sys.stderr.write(line)
+        return child.wait()
     finally:
         xvfb.terminate()
         xvfb.wait()

@@ -239,7 +239,6 @@ sc_kiosk_review_page_set_busy (ScKioskReviewPage *self,
   g_return_if_fail (SC_IS_KIOSK_REVIEW_PAGE (self));
 
   gtk_widget_set_sensitive (self->content, !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->submit_button), !busy);
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
 }
