@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sc-application.h"
+#include "sc-process.h"
 
 int
 main (int   argc,
@@ -18,6 +19,8 @@ main (int   argc,
 {
   g_autoptr (ScApplication) app = NULL;
 
+  /* SECURITY: no core dumps, not dumpable, SIGXFSZ ignored (see sc-process.h). */
+  sc_process_harden ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

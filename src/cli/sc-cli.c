@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "sc-cli.h"
+#include "sc-process.h"
 
 #include <errno.h>
 #include <glib/gi18n.h>
@@ -86,6 +87,8 @@ int
 main (int    argc,
       char **argv)
 {
+  /* SECURITY: before any passphrase or vault is read (see sc-process.h). */
+  sc_process_harden ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
