@@ -45,7 +45,10 @@ sc_cli_score (int    argc,
     "Both criteria are always reported: “sum” is 評価基準の例（その1）, “conversion” is\n"
     "（その2）. A row with a missing answer is scored as far as it can be and gets no\n"
     "verdict (high_stress null). A bad row is named on stderr as “line N: reason”; the\n"
-    "other rows are still scored and the exit status is 65.");
+    "other rows are still scored and the exit status is 65.\n"
+    "\n"
+    "In CSV output an id that starts with = + - @ (or a tab or carriage return) gets a\n"
+    "leading ' so that a spreadsheet shows it as text and does not run it as a formula.");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {

@@ -358,7 +358,9 @@ vault_backup (int    argc,
       || !expect_args ("vault backup", argc, 2, "vault backup VAULT DEST [--passphrase-file FILE]"))
     return SC_EXIT_USAGE;
 
-  vault = sc_cli_open_vault (argv[1], passphrase_file, FALSE, &error);
+  /* Read-only: a backup needs no write lock, so it works while the app holds the vault
+   * (every save replaces the file by a rename, so one read sees one whole save). */
+  vault = sc_cli_open_vault (argv[1], passphrase_file, TRUE, &error);
   if (vault == NULL || !sc_vault_backup (vault, argv[2], &error))
     return fail ("vault backup", error);
   printf ("Backed up %s to %s.\n", argv[1], argv[2]);
@@ -544,7 +546,7 @@ append_csv_optional (GString    *out,
 {
   g_string_append_c (out, ',');
   if (value)
-    sc_csv_append_field (out, value, -1);
+    sc_csv_append_field_safe (out, value, -1);
 }
 
 static int
@@ -564,7 +566,9 @@ roster_list (int    argc,
 
   if (!parse_options ("roster list", "VAULT — print the roster as CSV",
                       "Prints the roster as UTF-8 CSV with English headers, in the form\n"
-                      "`roster import` reads.", entries, &argc, &argv)
+                      "`roster import` reads. Cells that start with = + - @ (or a tab or\n"
+                      "carriage return) get a leading ' so that a spreadsheet shows them as\n"
+                      "text and does not run them as formulas; `roster import` removes it.", entries, &argc, &argv)
       || !expect_args ("roster list", argc, 1, "roster list VAULT [--passphrase-file FILE]"))
     return SC_EXIT_USAGE;
 
@@ -581,7 +585,7 @@ roster_list (int    argc,
     {
       const ScEmployee *e = g_ptr_array_index (employees, i);
 
-      sc_csv_append_field (out, e->number, -1);
+      sc_csv_append_field_safe (out, e->number, -1);
       append_csv_optional (out, e->name);
       append_csv_optional (out, e->kana);
       append_csv_optional (out, sc_sex_to_string (e->sex));
@@ -774,7 +778,9 @@ round_list (int    argc,
     { NULL }
   };
 
-  if (!parse_options ("round list", "VAULT — list the rounds as CSV", "Lists every round, oldest first.",
+  if (!parse_options ("round list", "VAULT — list the rounds as CSV", "Lists every round, oldest first. Cells that start with = + - @ (or a tab or\n"
+                      "carriage return) get a leading ' so that a spreadsheet shows them as\n"
+                      "text and does not run them as formulas.",
                       entries, &argc, &argv)
       || !expect_args ("round list", argc, 1, "round list VAULT [--passphrase-file FILE]"))
     return SC_EXIT_USAGE;
@@ -794,7 +800,7 @@ round_list (int    argc,
       const ScCriteria *c = &r->criteria;
 
       g_string_append_printf (out, "%" G_GINT64_FORMAT ",", r->id);
-      sc_csv_append_field (out, r->name, -1);
+      sc_csv_append_field_safe (out, r->name, -1);
       append_csv_optional (out, r->period_start);
       append_csv_optional (out, r->period_end);
       g_string_append_printf (out, ",%s,%s,%d,%d,%d,%d,%d,%d\n", r->closed ? "closed" : "open",
@@ -822,6 +828,19 @@ sc_cli_round (int    argc,
 
 /* ---- codes, submit, export --------------------------------------------------------- */
 
+/* Writes the header and the slips to stdout: ScVaultCodesDeliverFunc. */
+static gboolean
+deliver_codes (const char  *csv,
+               gsize        len,
+               gpointer     user_data,
+               GError     **error)
+{
+  GString *header = user_data;
+
+  return sc_cli_write_stdout (header->str, header->len, error)
+         && sc_cli_write_stdout (csv, len, error);
+}
+
 static int
 codes (int    argc,
        char **argv)
@@ -841,7 +860,11 @@ codes (int    argc,
   if (!parse_options ("codes", "VAULT ROUND — issue access codes",
                       "Gives every active employee a new random access code for ROUND and\n"
                       "prints them once as CSV (number,name,code). Only a hash is kept, so\n"
-                      "the codes cannot be shown again; running this again replaces them.",
+                      "the codes cannot be shown again; running this again replaces them.\n"
+                      "The codes are printed before they are stored: if the run fails or is\n"
+                      "stopped, the earlier codes keep working. Cells that start with = + - @\n"
+                      "(or a tab or carriage return) get a leading ' so that a spreadsheet\n"
+                      "shows them as text and does not run them as formulas.",
                       entries, &argc, &argv)
       || !expect_args ("codes", argc, 2, "codes VAULT ROUND [--passphrase-file FILE]"))
     return SC_EXIT_USAGE;
@@ -850,12 +873,12 @@ codes (int    argc,
   if (vault == NULL || !sc_cli_find_round (vault, argv[2], &round, &error))
     return fail ("codes", error);
   employees = sc_vault_list_employees (vault, &error);
-  if (employees == NULL || !sc_vault_issue_access_codes (vault, round->id, employees, out, &error))
+  /* The slips are printed before any code is stored (deliver_codes): killed or failing
+   * at any point, either every old code still works or every new one was printed. */
+  if (employees == NULL
+      || !sc_vault_issue_access_codes_full (vault, round->id, employees, deliver_codes, out,
+                                            &error))
     return fail ("codes", error);
-  if (!sc_cli_write_stdout (out->str, out->len, &error))
-    return fail ("codes", error);
-  /* SECURITY: the codes were printed; do not keep them in this process's memory. */
-  sc_secure_wipe (out->str, out->len);
   sc_vault_close (vault);
   return SC_EXIT_OK;
 }
@@ -915,9 +938,17 @@ sc_cli_submit (int    argc,
         {
           fprintf (stderr, "line %u: %s\n", row.line, row_error->message);
           n_failed++;
+          /* A full disk, a refused role or a vault locked after a failed save stops the
+           * run with that error's status (74, 77…), not the bad-row status 65. */
           if (row_error->domain == SC_VAULT_ERROR
-              && (row_error->code == SC_VAULT_ERROR_IO || row_error->code == SC_VAULT_ERROR_NO_SPACE))
-            break;
+              && (row_error->code == SC_VAULT_ERROR_IO || row_error->code == SC_VAULT_ERROR_NO_SPACE
+                  || row_error->code == SC_VAULT_ERROR_PERMISSION
+                  || row_error->code == SC_VAULT_ERROR_CLOSED
+                  || row_error->code == SC_VAULT_ERROR_READ_ONLY))
+            {
+              error = g_steal_pointer (&row_error);
+              break;
+            }
           continue;
         }
       n_saved++;

@@ -333,13 +333,45 @@ gboolean      sc_vault_set_access_code_hash (ScVault          *vault,
  *
  * Implementer or HR: gives each employee a new random access code for the round (replacing
  * any earlier one) and stores only its Argon2id hash. The codes exist nowhere else than in
- * @out_csv: print the slips from it, then wipe it.
+ * @out_csv: print the slips from it, then wipe it. All codes are stored in one save
+ * (sc_vault_issue_access_codes_full(), which also lets the caller print the slips
+ * before anything is stored).
  */
 gboolean      sc_vault_issue_access_codes (ScVault            *vault,
                                            gint64              round_id,
                                            GPtrArray          *employees,
                                            GString            *out_csv,
                                            GError            **error);
+
+/**
+ * ScVaultCodesDeliverFunc:
+ * @csv: "number,name,code" rows, one per code (cells escaped against spreadsheet
+ *   formulas with sc_csv_append_field_safe())
+ *
+ * Hands the new slips to the person (prints them, shows them once). Called before any
+ * code is stored; returning %FALSE (with @error set) stores nothing, so the old codes
+ * keep working. @csv is wiped after the call: copy nothing you do not need.
+ */
+typedef gboolean (*ScVaultCodesDeliverFunc) (const char  *csv,
+                                             gsize        len,
+                                             gpointer     user_data,
+                                             GError     **error);
+
+/**
+ * sc_vault_issue_access_codes_full:
+ * @employees: (element-type ScEmployee): who gets a code; inactive employees are skipped
+ *
+ * Implementer or HR: draws and hashes every new code in memory, calls @deliver with the
+ * slips, and only then stores all hashes in one transaction and one durable save. A
+ * failure or a killed process at any point leaves either every old code valid or every
+ * new code stored after @deliver returned.
+ */
+gboolean      sc_vault_issue_access_codes_full (ScVault                 *vault,
+                                                gint64                   round_id,
+                                                GPtrArray               *employees,
+                                                ScVaultCodesDeliverFunc  deliver,
+                                                gpointer                 user_data,
+                                                GError                 **error);
 
 /* Returns TRUE when the code matches the stored @code_hash. */
 typedef gboolean (*ScVaultCodeCheckFunc)  (const char         *code_hash,
