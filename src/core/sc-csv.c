@@ -74,7 +74,7 @@ mostly_utf8 (const char *bytes,
           i += (gsize) g_utf8_skip[(guchar) bytes[i]];
         }
     }
-  return n_multibyte > n_invalid;
+  return n_invalid > 0 && n_multibyte > n_invalid;
 }
 
 ScCsvReader *
