@@ -122,11 +122,23 @@ sc_cli_open_vault (const char  *path,
 {
   g_autoptr(ScSecret) passphrase = NULL;
 
+  ScVault *vault;
+  ScVaultRollbackWarning rollback;
+
   passphrase = sc_cli_read_passphrase (passphrase_file, "Passphrase: ", FALSE, error);
   if (passphrase == NULL)
     return NULL;
-  return sc_vault_open (path, passphrase,
-                        read_only ? SC_VAULT_OPEN_READ_ONLY : SC_VAULT_OPEN_FLAGS_NONE, error);
+  vault = sc_vault_open (path, passphrase,
+                         read_only ? SC_VAULT_OPEN_READ_ONLY : SC_VAULT_OPEN_FLAGS_NONE, error);
+  /* An older copy in the vault's place: said on every command, not fatal. */
+  if (vault != NULL && sc_vault_get_rollback_warning (vault, &rollback))
+    {
+      g_autofree char *text = sc_vault_rollback_warning_to_string (&rollback);
+
+      sc_cli_error ("warning: %s (`stresscheck-cli vault verify VAULT --accept-restore` "
+                    "confirms a restore)", text);
+    }
+  return vault;
 }
 
 /* ---- vault ------------------------------------------------------------------------ */
@@ -219,23 +231,32 @@ vault_verify (int    argc,
   g_autoptr(GPtrArray) employees = NULL;
   g_autoptr(GPtrArray) rounds = NULL;
   g_autoptr(GPtrArray) submissions = NULL;
+  gboolean accept_restore = FALSE;
   GOptionEntry entries[] = {
     { "passphrase-file", 'p', 0, G_OPTION_ARG_FILENAME, &passphrase_file,
       "Read the passphrase from FILE (first line)", "FILE" },
+    { "accept-restore", 0, 0, G_OPTION_ARG_NONE, &accept_restore,
+      "This older copy was restored on purpose: stop warning about it (implementer)", NULL },
     { NULL }
   };
 
   if (!parse_options ("vault verify", "VAULT — check that a vault opens and is intact",
                       "Opens VAULT read-only with the implementer's or HR's passphrase and\n"
                       "checks every byte. Exit status 0: intact; 77: wrong passphrase;\n"
-                      "65: damaged or modified, or made by a newer version; 66: no such file.",
+                      "65: damaged or modified, or made by a newer version; 66: no such file.\n"
+                      "A vault older than a copy this computer has seen opens with a warning\n"
+                      "on stderr; --accept-restore (implementer's passphrase) records that the\n"
+                      "older copy was restored on purpose and ends the warning.",
                       entries, &argc, &argv)
-      || !expect_args ("vault verify", argc, 1, "vault verify VAULT [--passphrase-file FILE]"))
+      || !expect_args ("vault verify", argc, 1,
+                       "vault verify VAULT [--passphrase-file FILE] [--accept-restore]"))
     return SC_EXIT_USAGE;
 
-  vault = sc_cli_open_vault (argv[1], passphrase_file, TRUE, &error);
-  if (vault == NULL)
+  vault = sc_cli_open_vault (argv[1], passphrase_file, !accept_restore, &error);
+  if (vault == NULL || (accept_restore && !sc_vault_accept_restore (vault, &error)))
     return fail ("vault verify", error);
+  if (accept_restore)
+    printf ("%s: the restore is recorded; this copy is now the newest.\n", argv[1]);
 
   employees = sc_vault_list_employees (vault, &error);
   if (employees != NULL)

@@ -432,3 +432,50 @@ sc_vault_check_access_code (ScVault              *vault,
     }
   return TRUE;
 }
+
+gboolean
+sc_vault_lift_lockout (ScVault     *vault,
+                       gint64       round_id,
+                       const char  *employee_number,
+                       GError     **error)
+{
+  g_autoptr(sqlite3_stmt) update = NULL;
+  gint64 employee_id;
+  sqlite3 *db;
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
+  g_return_val_if_fail (employee_number != NULL, FALSE);
+
+  /* The implementer only: HR could otherwise lift the lock-out that protects an
+   * employee's code from someone guessing at the kiosk. */
+  if (!sc_vault_check_role (vault, SC_VAULT_ROLE_BIT (SC_VAULT_ROLE_IMPLEMENTER), TRUE, error))
+    return FALSE;
+  db = sc_vault_get_db (vault);
+  if (!_sc_vault_lookup_round (db, round_id, NULL, NULL, error)
+      || !_sc_vault_lookup_employee_id (db, employee_number, &employee_id, error))
+    return FALSE;
+
+  if (!sc_vault_begin (vault, error))
+    return FALSE;
+  update = sc_vault_db_prepare (db, "UPDATE access_codes SET failures = 0, locked_until = 0 "
+                                    "WHERE round_id = ? AND employee_id = ?", error);
+  if (update == NULL)
+    goto fail;
+  sqlite3_bind_int64 (update, 1, round_id);
+  sqlite3_bind_int64 (update, 2, employee_id);
+  if (!_sc_vault_step_done (db, update, error))
+    goto fail;
+  if (sqlite3_changes (db) == 0)
+    {
+      g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_NOT_FOUND,
+                   "Employee %s has no access code for this round.", employee_number);
+      goto fail;
+    }
+  if (!sc_vault_audit_insert (vault, "access_code.unlock", employee_id, error))
+    goto fail;
+  return sc_vault_commit_and_save (vault, error);
+
+fail:
+  sc_vault_rollback (vault);
+  return FALSE;
+}

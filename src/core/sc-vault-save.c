@@ -365,6 +365,7 @@ _sc_vault_save_full (ScVault  *self,
     }
   self->header = header;
   self->dirty = FALSE;
+  _sc_vault_rollback_note_saved (self);
   return TRUE;
 }
 
@@ -408,5 +409,6 @@ _sc_vault_save_header_only (ScVault        *self,
   if (!write_vault (self, header, buffer, body_len, error))
     return FALSE;
   self->header = *header;
+  _sc_vault_rollback_note_saved (self);
   return TRUE;
 }

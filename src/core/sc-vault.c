@@ -415,6 +415,7 @@ unlock_from_disk (ScVault       *self,
     }
   self->header = header;
   self->dirty = FALSE;
+  _sc_vault_rollback_check_opened (self);
   _sc_vault_set_role (self, type == SC_VAULT_SLOT_HR ? SC_VAULT_ROLE_HR : SC_VAULT_ROLE_IMPLEMENTER);
 
   /* A migrated vault is saved at once, so the file and memory agree. */

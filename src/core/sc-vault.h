@@ -179,6 +179,45 @@ guint64                  sc_vault_get_save_counter        (ScVault              
 gboolean                 sc_vault_has_hr_passphrase       (ScVault                 *vault);
 
 /**
+ * ScVaultRollbackWarning:
+ * @file_counter: the save counter of the file that was opened
+ * @file_saved_at: when that file was last changed (Unix time; 0 when unknown)
+ * @seen_counter: the highest save counter this computer has seen for this vault
+ * @seen_saved_at: when that save was made (Unix time)
+ */
+typedef struct
+{
+  guint64 file_counter;
+  gint64  file_saved_at;
+  guint64 seen_counter;
+  gint64  seen_saved_at;
+} ScVaultRollbackWarning;
+
+/**
+ * sc_vault_get_rollback_warning:
+ * @out_warning: (out) (optional): both saves, to show
+ *
+ * Whether the file that was opened is older than a save of the same vault this computer
+ * has seen (an older copy put in its place: submissions made since may be missing). Not
+ * an error: the vault is open; the GUI and CLI show the warning until the implementer
+ * confirms a restore with sc_vault_accept_restore() or opens the newer file.
+ */
+gboolean                 sc_vault_get_rollback_warning    (ScVault                 *vault,
+                                                           ScVaultRollbackWarning  *out_warning);
+
+/* The warning in words, with both dates, fit to show. */
+char                    *sc_vault_rollback_warning_to_string (const ScVaultRollbackWarning *warning);
+
+/**
+ * sc_vault_accept_restore:
+ * Implementer only: this older file was put back on purpose (a backup restored). Logs
+ * it in the audit log, makes the file's save counter this computer's record, and clears
+ * the warning.
+ */
+gboolean                 sc_vault_accept_restore          (ScVault                 *vault,
+                                                           GError                 **error);
+
+/**
  * sc_vault_change_passphrase:
  * Changes the passphrase of the current role (implementer or HR). Only that key slot
  * is rewrapped; the data key and the encrypted body stay as they are.
@@ -390,6 +429,17 @@ gboolean      sc_vault_check_access_code  (ScVault            *vault,
                                            const char         *employee_number,
                                            ScVaultCodeCheckFunc check,
                                            gpointer            user_data,
+                                           GError            **error);
+
+/**
+ * sc_vault_lift_lockout:
+ * Implementer only: clears the wrong-code count and lock-out of an employee's access
+ * code for the round (the person showed the slip to the staff), so that they can log in
+ * at once. Audited as "access_code.unlock". NOT_FOUND when no code was issued.
+ */
+gboolean      sc_vault_lift_lockout       (ScVault            *vault,
+                                           gint64              round_id,
+                                           const char         *employee_number,
                                            GError            **error);
 
 /**

@@ -1,0 +1,62 @@
+/* sc-cli-lockout.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * `stresscheck-cli lift-lockout VAULT ROUND NUMBER`: the implementer lifts the lock-out
+ * that five wrong access codes put on an employee number.
+ */
+#define G_LOG_DOMAIN "stresscheck-cli"
+
+#include "config.h"
+
+#include "sc-cli.h"
+#include "sc-cli-vault.h"
+
+#include <stdio.h>
+
+int
+sc_cli_lift_lockout (int    argc,
+                     char **argv)
+{
+  g_autofree char *passphrase_file = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(ScVault) vault = NULL;
+  g_autoptr(ScVaultRound) round = NULL;
+  g_autoptr(GError) error = NULL;
+  GOptionEntry entries[] = {
+    { "passphrase-file", 'p', 0, G_OPTION_ARG_FILENAME, &passphrase_file,
+      "Read the implementer passphrase from FILE", "FILE" },
+    { NULL }
+  };
+
+  context = g_option_context_new ("VAULT ROUND NUMBER — let an employee try codes again");
+  g_option_context_set_summary (context,
+    "After five wrong access codes an employee number is locked for up to an hour.\n"
+    "When the person has shown their slip to the staff, the implementer lifts the\n"
+    "lock-out here; the employee can log in at once. The lift is written to the audit\n"
+    "log. Exit status 77: not the implementer's passphrase; 66: no such round,\n"
+    "employee or code.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      sc_cli_error ("lift-lockout: %s", error->message);
+      return SC_EXIT_USAGE;
+    }
+  if (argc != 4)
+    {
+      sc_cli_error ("lift-lockout: usage: stresscheck-cli lift-lockout VAULT ROUND NUMBER "
+                    "[--passphrase-file FILE]");
+      return SC_EXIT_USAGE;
+    }
+
+  vault = sc_cli_open_vault (argv[1], passphrase_file, FALSE, &error);
+  if (vault == NULL || !sc_cli_find_round (vault, argv[2], &round, &error)
+      || !sc_vault_lift_lockout (vault, round->id, argv[3], &error))
+    {
+      sc_cli_error ("lift-lockout: %s", error->message);
+      return sc_cli_exit_status_for (error);
+    }
+  printf ("Employee %s can enter their access code for round %" G_GINT64_FORMAT " again.\n",
+          argv[3], round->id);
+  sc_vault_close (vault);
+  return SC_EXIT_OK;
+}
