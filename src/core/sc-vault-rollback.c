@@ -21,6 +21,8 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <errno.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "sc-vault-private.h"
@@ -54,31 +56,68 @@ record_path (ScVault *self)
   return g_build_filename (base, "stresscheck", "rollback", hex, NULL);
 }
 
+typedef struct
+{
+  guint64  counter;          /* the highest save seen */
+  gint64   saved_at;
+  char    *fingerprint;      /* of that save */
+  char    *rollback;         /* the latest save of an older copy not yet confirmed */
+} Record;
+
+static void
+record_clear (Record *record)
+{
+  g_clear_pointer (&record->fingerprint, g_free);
+  g_clear_pointer (&record->rollback, g_free);
+}
+
+/* Tells saves with the same counter apart: a copy rolled back to save 5 and saved
+ * again is save 6 too, but with another body nonce or another header. */
+static char *
+fingerprint (const ScVaultHeader *header)
+{
+  crypto_generichash_state state;
+  guint8 counter[8], hash[16];
+  char hex[2 * sizeof hash + 1];
+
+  _sc_vault_put_i64 (counter, (gint64) header->save_counter);
+  crypto_generichash_init (&state, NULL, 0, sizeof hash);
+  crypto_generichash_update (&state, counter, sizeof counter);
+  crypto_generichash_update (&state, header->body_nonce, sizeof header->body_nonce);
+  crypto_generichash_final (&state, hash, sizeof hash);
+  return g_strdup (sodium_bin2hex (hex, sizeof hex, hash, sizeof hash));
+}
+
 static gboolean
 read_record (const char *path,
-             guint64    *out_counter,
-             gint64     *out_saved_at)
+             Record     *record)
 {
   g_autoptr(GKeyFile) file = g_key_file_new ();
 
+  memset (record, 0, sizeof *record);
   if (!g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, NULL))
     return FALSE;
-  *out_counter = g_key_file_get_uint64 (file, RECORD_GROUP, "save_counter", NULL);
-  *out_saved_at = g_key_file_get_int64 (file, RECORD_GROUP, "saved_at", NULL);
-  return *out_counter > 0;
+  record->counter = g_key_file_get_uint64 (file, RECORD_GROUP, "save_counter", NULL);
+  record->saved_at = g_key_file_get_int64 (file, RECORD_GROUP, "saved_at", NULL);
+  record->fingerprint = g_key_file_get_string (file, RECORD_GROUP, "fingerprint", NULL);
+  record->rollback = g_key_file_get_string (file, RECORD_GROUP, "unconfirmed_rollback", NULL);
+  return record->counter > 0;
 }
 
 static void
-write_record (const char *path,
-              guint64     counter,
-              gint64      saved_at)
+write_record (const char   *path,
+              const Record *record)
 {
   g_autoptr(GKeyFile) file = g_key_file_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_path_get_dirname (path);
 
-  g_key_file_set_uint64 (file, RECORD_GROUP, "save_counter", counter);
-  g_key_file_set_int64 (file, RECORD_GROUP, "saved_at", saved_at);
+  g_key_file_set_uint64 (file, RECORD_GROUP, "save_counter", record->counter);
+  g_key_file_set_int64 (file, RECORD_GROUP, "saved_at", record->saved_at);
+  if (record->fingerprint != NULL)
+    g_key_file_set_string (file, RECORD_GROUP, "fingerprint", record->fingerprint);
+  if (record->rollback != NULL)
+    g_key_file_set_string (file, RECORD_GROUP, "unconfirmed_rollback", record->rollback);
   /* Best effort: a machine whose state folder cannot be written simply notices no
    * rollback; the vault itself is not affected. */
   if (g_mkdir_with_parents (dir, 0700) != 0
@@ -111,41 +150,72 @@ void
 _sc_vault_rollback_check_opened (ScVault *self)
 {
   g_autofree char *path = record_path (self);
-  guint64 seen = 0;
-  gint64 seen_at = 0;
+  g_autofree char *print = NULL;
+  Record record;
+  gboolean older;
 
   self->rollback_warned = FALSE;
   if (path == NULL)
     return;
-  if (read_record (path, &seen, &seen_at) && seen > self->header.save_counter)
+  print = fingerprint (&self->header);
+  if (!read_record (path, &record))
+    {
+      Record fresh = { self->header.save_counter, file_saved_at (self), print, NULL };
+
+      write_record (path, &fresh);
+      return;
+    }
+  /* Older than the record, the same save number with other contents, or a copy that
+   * was opened with this warning before and saved since. */
+  older = self->header.save_counter < record.counter
+          || (self->header.save_counter == record.counter && record.fingerprint != NULL
+              && g_strcmp0 (record.fingerprint, print) != 0)
+          || g_strcmp0 (record.rollback, print) == 0;
+  if (older)
     {
       self->rollback_warned = TRUE;
       self->rollback.file_counter = self->header.save_counter;
       self->rollback.file_saved_at = file_saved_at (self);
-      self->rollback.seen_counter = seen;
-      self->rollback.seen_saved_at = seen_at;
+      self->rollback.seen_counter = record.counter;
+      self->rollback.seen_saved_at = record.saved_at;
       g_debug ("The vault is older than a copy this computer has seen (save %"
-                 G_GUINT64_FORMAT " < %" G_GUINT64_FORMAT ")",
-                 self->header.save_counter, seen);
-      return;
+               G_GUINT64_FORMAT ", %" G_GUINT64_FORMAT " seen)",
+               self->header.save_counter, record.counter);
     }
-  if (self->header.save_counter > seen)
-    write_record (path, self->header.save_counter, file_saved_at (self));
+  else if (self->header.save_counter > record.counter)
+    {
+      Record newer = { self->header.save_counter, file_saved_at (self), print, NULL };
+
+      write_record (path, &newer);
+    }
+  record_clear (&record);
 }
 
 void
 _sc_vault_rollback_note_saved (ScVault *self)
 {
   g_autofree char *path = record_path (self);
-  guint64 seen = 0;
-  gint64 seen_at = 0;
+  Record record;
 
   if (path == NULL)
     return;
-  /* While a rollback is unacknowledged, the record keeps the newer save. */
-  if (read_record (path, &seen, &seen_at) && seen >= self->header.save_counter)
-    return;
-  write_record (path, self->header.save_counter, g_get_real_time () / G_USEC_PER_SEC);
+  if (!read_record (path, &record) || !self->rollback_warned)
+    {
+      record_clear (&record);
+      record.counter = self->header.save_counter;
+      record.saved_at = g_get_real_time () / G_USEC_PER_SEC;
+      record.fingerprint = fingerprint (&self->header);
+    }
+  else
+    {
+      /* While a rollback is unconfirmed, the record keeps the newer save and follows
+       * the older copy's saves, so that it is still noticed when it has been saved
+       * more often than the newer one. */
+      g_free (record.rollback);
+      record.rollback = fingerprint (&self->header);
+    }
+  write_record (path, &record);
+  record_clear (&record);
 }
 
 gboolean
