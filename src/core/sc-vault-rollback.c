@@ -255,11 +255,12 @@ sc_vault_rollback_warning_to_string (const ScVaultRollbackWarning *warning)
   file_date = format_date (warning->file_saved_at);
   seen_date = format_date (warning->seen_saved_at);
   return g_strdup_printf (_("This vault is older than a copy this computer has seen: "
-                            "this file is save %" G_GUINT64_FORMAT " of %s, but save %"
-                            G_GUINT64_FORMAT " of %s was seen here. Submissions made "
-                            "after this file may be missing. If you restored a backup on "
-                            "purpose, confirm the restore; otherwise find the newer file."),
-                          warning->file_counter, file_date, warning->seen_counter, seen_date);
+                            "this file is save %llu of %s, but save %llu of %s was seen "
+                            "here. Submissions made after this file may be missing. If you "
+                            "restored a backup on purpose, confirm the restore; otherwise "
+                            "find the newer file."),
+                          (unsigned long long) warning->file_counter, file_date,
+                          (unsigned long long) warning->seen_counter, seen_date);
 }
 
 gboolean
