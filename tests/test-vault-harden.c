@@ -537,6 +537,97 @@ test_lift_lockout (void)
   test_remove_dir (dir);
 }
 
+/* ---- §7 dates ------------------------------------------------------------------------ */
+
+static void
+test_kiosk_outside_period (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "v.scvault", NULL);
+  g_autoptr(ScVault) vault = test_create_vault (path, NULL);
+  g_autoptr(GPtrArray) roster = test_roster (0);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  guint8 answers[SC_BJSQ_N_ITEMS];
+  gint64 past, future, current, paper;
+
+  test_answers (1, answers);
+  g_assert_true (sc_vault_upsert_employees (vault, roster, &error));
+  past = sc_vault_create_round (vault, "past", "2000-01-01", "2000-01-31", NULL, &error);
+  future = sc_vault_create_round (vault, "future", "2999-01-01", "2999-01-31", NULL, &error);
+  current = sc_vault_create_round (vault, "current", today, today, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Paper forms filled in during a past period may still be entered by the implementer. */
+  paper = sc_vault_submit (vault, past, test_people[3].number, answers, SC_SEX_FEMALE, NULL,
+                           &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (paper, >, 0);
+
+  g_assert_true (sc_vault_enter_kiosk (vault, &error));
+  g_assert_cmpint (sc_vault_submit (vault, past, test_people[0].number, answers, SC_SEX_MALE,
+                                    NULL, &error), ==, 0);
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_PERMISSION);
+  g_assert_nonnull (strstr (error->message, "ended on 2000-01-31"));
+  g_clear_error (&error);
+  g_assert_cmpint (sc_vault_submit (vault, future, test_people[0].number, answers, SC_SEX_MALE,
+                                    NULL, &error), ==, 0);
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_PERMISSION);
+  g_assert_nonnull (strstr (error->message, "starts on 2999-01-01"));
+  g_clear_error (&error);
+  /* The first and the last day belong to the period. */
+  g_assert_cmpint (sc_vault_submit (vault, current, test_people[0].number, answers,
+                                    SC_SEX_MALE, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  test_remove_dir (dir);
+}
+
+/* A PC whose clock is before 1970 stores negative times: the export shows them as
+ * times, not as null (which means "never"). */
+static void
+test_time_before_1970 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "v.scvault", NULL);
+  g_autofree char *pw = g_build_filename (dir, "pw", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GPtrArray) roster = test_roster (0);
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "TZ", "UTC", TRUE);
+  guint8 answers[SC_BJSQ_N_ITEMS];
+  int status;
+
+  test_answers (2, answers);
+  {
+    g_autoptr(ScVault) vault = test_create_vault (path, NULL);
+
+    g_assert_true (sc_vault_upsert_employees (vault, roster, &error));
+    g_assert_cmpint (sc_vault_create_round (vault, "1", NULL, NULL, NULL, &error), ==, 1);
+    g_assert_cmpint (sc_vault_submit (vault, 1, test_people[0].number, answers, SC_SEX_MALE,
+                                      NULL, &error), >, 0);
+    g_assert_cmpint (sqlite3_exec (sc_vault_get_db (vault),
+                                   "UPDATE submissions SET submitted_at = -86400", NULL, NULL,
+                                   NULL), ==, SQLITE_OK);
+    g_assert_true (sc_vault_test_save (vault, &error));
+    g_assert_no_error (error);
+  }
+  test_write (pw, (const guint8 *) IMPL_PASS "\n", strlen (IMPL_PASS) + 1);
+  {
+    const char *argv[] = { g_getenv ("STRESSCHECK_CLI"), "export", path, "1",
+                           "--passphrase-file", pw, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                  &status, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "\"submitted_at\": \"1969-12-31T00:00:00Z\""));
+  g_assert_null (strstr (out, "\"submitted_at\": null"));
+  test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -555,6 +646,8 @@ main (int   argc,
   g_test_add_func ("/vault/harden/codes-one-save", test_codes_one_save);
   g_test_add_func ("/vault/harden/codes-killed", test_codes_killed);
   g_test_add_func ("/vault/harden/lift-lockout", test_lift_lockout);
+  g_test_add_func ("/vault/harden/kiosk-outside-period", test_kiosk_outside_period);
+  g_test_add_func ("/vault/harden/time-before-1970", test_time_before_1970);
   status = g_test_run ();
   remove_tree (state_dir);
   return status;
