@@ -537,6 +537,78 @@ test_lift_lockout (void)
   test_remove_dir (dir);
 }
 
+/* ---- §7 the kiosk sees no roster entry before the code check ------------------------ */
+
+static void
+assert_stub (ScEmployee *e,
+             const char *number)
+{
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->number, ==, number);
+  g_assert_null (e->name);
+  g_assert_null (e->kana);
+  g_assert_null (e->birth_date);
+  g_assert_null (e->department);
+  g_assert_null (e->job_type);
+  g_assert_null (e->employment_type);
+  sc_employee_free (e);
+}
+
+static void
+test_kiosk_roster_before_code (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "v.scvault", NULL);
+  g_autoptr(ScVault) vault = test_create_vault (path, NULL);
+  g_autoptr(GPtrArray) roster = test_roster (0);
+  g_autoptr(GHashTable) codes = NULL;
+  g_autoptr(ScEmployee) full = NULL;
+  GString *csv = g_string_new (NULL);
+  const TestPerson *p = &test_people[0];
+  gint64 round_id;
+
+  g_assert_true (sc_vault_upsert_employees (vault, roster, &error));
+  round_id = sc_vault_create_round (vault, "1", NULL, NULL, NULL, &error);
+  g_assert_true (sc_vault_issue_access_codes (vault, round_id, roster, csv, &error));
+  g_assert_no_error (error);
+  codes = parse_codes (csv->str);
+  g_string_free (csv, TRUE);
+  g_assert_true (sc_vault_enter_kiosk (vault, &error));
+
+  /* The attack: anyone at the kiosk asks for an employee without a code. */
+  assert_stub (sc_vault_lookup_employee (vault, p->number, &error), p->number);
+  g_assert_no_error (error);
+  /* A wrong code does not open it either. */
+  g_assert_false (sc_vault_check_access_code (vault, round_id, p->number, never_matches_cb,
+                                              NULL, &error));
+  g_clear_error (&error);
+  assert_stub (sc_vault_lookup_employee (vault, p->number, &error), p->number);
+
+  /* The person's own code does. */
+  g_assert_true (sc_vault_check_access_code (vault, round_id, p->number, verify_code_cb,
+                                             g_hash_table_lookup (codes, p->number), &error));
+  g_assert_no_error (error);
+  full = sc_vault_lookup_employee (vault, p->number, &error);
+  g_assert_cmpstr (full->name, ==, p->name);
+  g_assert_cmpstr (full->birth_date, ==, p->birth_date);
+  g_assert_cmpstr (full->department, ==, p->department);
+  /* Only that person's: not the next one's, and not after another login starts. */
+  assert_stub (sc_vault_lookup_employee (vault, test_people[1].number, &error),
+               test_people[1].number);
+  g_assert_false (sc_vault_check_access_code (vault, round_id, test_people[1].number,
+                                              never_matches_cb, NULL, &error));
+  g_clear_error (&error);
+  assert_stub (sc_vault_lookup_employee (vault, p->number, &error), p->number);
+
+  /* Staff roles see the roster as before. */
+  g_assert_true (sc_vault_leave_kiosk (vault, IMPL_PASS, &error));
+  g_clear_pointer (&full, sc_employee_free);
+  full = sc_vault_lookup_employee (vault, p->number, &error);
+  g_assert_cmpstr (full->name, ==, p->name);
+  test_remove_dir (dir);
+}
+
 /* ---- §7 dates ------------------------------------------------------------------------ */
 
 static void
@@ -646,6 +718,7 @@ main (int   argc,
   g_test_add_func ("/vault/harden/codes-one-save", test_codes_one_save);
   g_test_add_func ("/vault/harden/codes-killed", test_codes_killed);
   g_test_add_func ("/vault/harden/lift-lockout", test_lift_lockout);
+  g_test_add_func ("/vault/harden/kiosk-roster-before-code", test_kiosk_roster_before_code);
   g_test_add_func ("/vault/harden/kiosk-outside-period", test_kiosk_outside_period);
   g_test_add_func ("/vault/harden/time-before-1970", test_time_before_1970);
   status = g_test_run ();

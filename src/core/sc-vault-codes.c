@@ -402,6 +402,8 @@ sc_vault_check_access_code (ScVault              *vault,
   g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
   g_return_val_if_fail (employee_number != NULL && check != NULL, FALSE);
 
+  /* A new login: the previous person's roster entry is no longer the kiosk's to see. */
+  vault->kiosk_verified_employee = 0;
   if (!sc_vault_check_role (vault, SC_VAULT_ROLES_ANY, TRUE, error))
     return FALSE;
   db = sc_vault_get_db (vault);
@@ -430,6 +432,7 @@ sc_vault_check_access_code (ScVault              *vault,
       set_access_denied (error);
       return FALSE;
     }
+  vault->kiosk_verified_employee = employee_id;
   return TRUE;
 }
 

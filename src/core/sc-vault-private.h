@@ -323,6 +323,10 @@ struct _ScVault
   gboolean          lock_pending;
   gboolean          close_pending;
 
+  /* sc-vault-codes.c: the employee whose access code the kiosk verified last (0: none);
+   * the kiosk sees only that employee's roster entry. */
+  gint64            kiosk_verified_employee;
+
   /* sc-vault-rollback.c: set when the opened file is older than this computer's record. */
   gboolean          rollback_warned;
   ScVaultRollbackWarning rollback;

@@ -154,6 +154,7 @@ _sc_vault_wipe_secrets (ScVault *self)
   sc_secure_clear ((gpointer *) &self->impl_sk);
   sc_secure_clear ((gpointer *) &self->hr_sk);
   g_hash_table_remove_all (self->pending_hr);
+  self->kiosk_verified_employee = 0;
 }
 
 static void

@@ -324,7 +324,10 @@ gboolean      sc_vault_upsert_employees   (ScVault            *vault,
 GPtrArray    *sc_vault_list_employees     (ScVault            *vault,
                                            GError            **error);
 
-/* Any role (the kiosk looks up the person logging in). */
+/* Any role (the kiosk looks up the person logging in). SECURITY: the kiosk gets the full
+ * entry only for the employee whose access code sc_vault_check_access_code() verified
+ * last; for any other number only the number as the roster spells it (no name, birth
+ * date, department…), so nothing personal leaves the core before the code check. */
 ScEmployee   *sc_vault_lookup_employee    (ScVault            *vault,
                                            const char         *number,
                                            GError            **error);
