@@ -128,9 +128,7 @@ test_leftover_tmp_removed (void)
   g_autofree char *path = g_build_filename (dir, "v.scvault", NULL);
   g_autofree char *tmp = g_strconcat (path, ".tmp", NULL);
 
-  {
-    g_autoptr(ScVault) vault = test_create_vault (path, NULL);
-  }
+  g_object_unref (test_create_vault (path, NULL));
   /* A save killed between creating the temporary file and renaming it. */
   test_write (tmp, (const guint8 *) "partial", 7);
 
@@ -138,6 +136,7 @@ test_leftover_tmp_removed (void)
     g_autoptr(ScVault) ro = sc_vault_open (path, IMPL_PASS, SC_VAULT_OPEN_READ_ONLY, &error);
 
     g_assert_no_error (error);
+    g_assert_nonnull (ro);
     /* A reader does not hold the write lock: it must leave the file to the writer. */
     g_assert_true (g_file_test (tmp, G_FILE_TEST_EXISTS));
   }
@@ -145,6 +144,7 @@ test_leftover_tmp_removed (void)
     g_autoptr(ScVault) rw = sc_vault_open (path, IMPL_PASS, SC_VAULT_OPEN_FLAGS_NONE, &error);
 
     g_assert_no_error (error);
+    g_assert_nonnull (rw);
     g_assert_false (g_file_test (tmp, G_FILE_TEST_EXISTS));
   }
   test_remove_dir (dir);
@@ -328,7 +328,6 @@ test_codes_one_save (void)
   g_autofree char *dir = test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "v.scvault", NULL);
   g_autoptr(GHashTable) first = NULL;
-  g_autoptr(GHashTable) refused = NULL;
   Delivery d = { g_string_new (NULL), FALSE, 0, NULL };
   gint64 round_id;
   guint64 before;
