@@ -150,6 +150,40 @@ test_leftover_tmp_removed (void)
   test_remove_dir (dir);
 }
 
+/* ---- §7 a forged key slot ---------------------------------------------------------- */
+
+static void
+test_forged_slot (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "v.scvault", NULL);
+  g_autofree guint8 *data = NULL;
+  ScVault *vault;
+  gsize len, header_len;
+
+  g_object_unref (test_create_vault (path, NULL));
+
+  /* A wrong passphrase on an untouched vault is still just that. */
+  vault = sc_vault_open (path, "not the passphrase", SC_VAULT_OPEN_READ_ONLY, &error);
+  g_assert_null (vault);
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_WRONG_PASSPHRASE);
+  g_clear_error (&error);
+
+  /* The attack: the implementer's slot rewritten, and the unkeyed checksum made to fit. */
+  data = test_read (path, &len);
+  header_len = (gsize) data[10] | ((gsize) data[11] << 8);
+  data[SC_VAULT_FIXED_LEN + SC_VAULT_SLOT_FIXED_LEN + 5] ^= 0x40;
+  sc_vault_header_checksum (data, header_len, data + header_len - 32);
+  test_write (path, data, len);
+
+  vault = sc_vault_open (path, IMPL_PASS, SC_VAULT_OPEN_READ_ONLY, &error);
+  g_assert_null (vault);
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "damaged or has been modified"));
+  test_remove_dir (dir);
+}
+
 /* ---- §4 rollback -------------------------------------------------------------------- */
 
 static void
@@ -713,6 +747,7 @@ main (int   argc,
   g_test_add_func ("/vault/harden/process", test_process_harden);
   g_test_add_func ("/vault/harden/cli-not-dumpable", test_cli_not_dumpable);
   g_test_add_func ("/vault/harden/leftover-tmp", test_leftover_tmp_removed);
+  g_test_add_func ("/vault/harden/forged-slot", test_forged_slot);
   g_test_add_func ("/vault/harden/rollback", test_rollback_warning);
   g_test_add_func ("/vault/harden/codes-one-save", test_codes_one_save);
   g_test_add_func ("/vault/harden/codes-killed", test_codes_killed);

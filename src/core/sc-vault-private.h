@@ -336,6 +336,10 @@ struct _ScVault
  * a higher record), and raises the record after a save. */
 void          _sc_vault_rollback_check_opened (ScVault          *self);
 void          _sc_vault_rollback_note_saved   (ScVault          *self);
+/* sc-vault-rollback.c: turns WRONG_PASSPHRASE into DAMAGED when a passphrase slot of
+ * @header differs from the one this computer saw last (a forged or replaced slot). */
+void          _sc_vault_explain_wrong_passphrase (const ScVaultHeader *header,
+                                                  GError             **error);
 
 /* Whether the calling thread started a task that is still running on @self: it must
  * not use the vault until the task is done (see sc-vault-async.h). */

@@ -146,6 +146,106 @@ file_saved_at (ScVault *self)
   return 0;
 }
 
+/* ---- Key slots as last seen ------------------------------------------------------- *
+ *
+ * A forged key slot (its bytes changed and the unkeyed checksum recomputed) does not open
+ * with the right passphrase, which by itself looks exactly like a wrong passphrase. So
+ * this computer also remembers the passphrase slots it last saw, under the recovery slot
+ * (which passphrase changes leave alone): when no slot opens and a slot differs from the
+ * one remembered, the vault was modified since, or its passphrase was changed on another
+ * computer, and the person is told that rather than "wrong passphrase".
+ */
+
+static char *
+slot_digest (const ScVaultSlot *slot)
+{
+  crypto_generichash_state state;
+  guint8 fixed[18], hash[16];
+  char hex[2 * sizeof hash + 1];
+
+  fixed[0] = slot->type;
+  fixed[1] = slot->kdf;
+  _sc_vault_put_i64 (fixed + 2, (gint64) slot->opslimit);
+  _sc_vault_put_i64 (fixed + 10, (gint64) slot->memlimit);
+  crypto_generichash_init (&state, NULL, 0, sizeof hash);
+  crypto_generichash_update (&state, fixed, sizeof fixed);
+  crypto_generichash_update (&state, slot->salt, sizeof slot->salt);
+  crypto_generichash_update (&state, slot->nonce, sizeof slot->nonce);
+  crypto_generichash_update (&state, slot->wrapped, MIN (slot->wrapped_len, sizeof slot->wrapped));
+  crypto_generichash_final (&state, hash, sizeof hash);
+  return g_strdup (sodium_bin2hex (hex, sizeof hex, hash, sizeof hash));
+}
+
+static char *
+slots_record_path (const ScVaultHeader *header)
+{
+  g_autofree char *key = NULL;
+  const char *base = state_dir_override != NULL ? state_dir_override : g_get_user_state_dir ();
+
+  for (guint i = 0; i < header->n_slots; i++)
+    if (header->slots[i].type == SC_VAULT_SLOT_RECOVERY)
+      key = slot_digest (&header->slots[i]);
+  if (key == NULL)
+    return NULL;
+  return g_build_filename (base, "stresscheck", "slots", key, NULL);
+}
+
+static void
+note_slots (const ScVaultHeader *header)
+{
+  g_autofree char *path = slots_record_path (header);
+  g_autofree char *dir = NULL;
+  g_autoptr(GKeyFile) file = NULL;
+
+  if (path == NULL)
+    return;
+  file = g_key_file_new ();
+  for (guint i = 0; i < header->n_slots; i++)
+    {
+      g_autofree char *digest = slot_digest (&header->slots[i]);
+      g_autofree char *name = g_strdup_printf ("slot%u", header->slots[i].type);
+
+      g_key_file_set_string (file, "slots", name, digest);
+    }
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) == 0)
+    g_key_file_save_to_file (file, path, NULL);
+}
+
+void
+_sc_vault_explain_wrong_passphrase (const ScVaultHeader  *header,
+                                    GError              **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GKeyFile) file = NULL;
+  gboolean changed = FALSE;
+
+  if (error == NULL || *error == NULL
+      || !g_error_matches (*error, SC_VAULT_ERROR, SC_VAULT_ERROR_WRONG_PASSPHRASE))
+    return;
+  path = slots_record_path (header);
+  file = g_key_file_new ();
+  if (path == NULL || !g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, NULL))
+    return;
+  for (guint i = 0; i < header->n_slots; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("slot%u", header->slots[i].type);
+      g_autofree char *seen = g_key_file_get_string (file, "slots", name, NULL);
+      g_autofree char *digest = slot_digest (&header->slots[i]);
+
+      if (header->slots[i].kdf == SC_VAULT_KDF_ARGON2ID && g_strcmp0 (seen, digest) != 0)
+        changed = TRUE;
+    }
+  if (!changed)
+    return;
+  g_clear_error (error);
+  g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED,
+                       "The vault file is damaged or has been modified: its key slots are not "
+                       "the ones this computer saw last. If the passphrase was changed on "
+                       "another computer, use the new one; otherwise restore the vault from a "
+                       "backup or open it with the recovery key.");
+}
+
 void
 _sc_vault_rollback_check_opened (ScVault *self)
 {
@@ -155,6 +255,7 @@ _sc_vault_rollback_check_opened (ScVault *self)
   gboolean older;
 
   self->rollback_warned = FALSE;
+  note_slots (&self->header);
   if (path == NULL)
     return;
   print = fingerprint (&self->header);
@@ -197,6 +298,7 @@ _sc_vault_rollback_note_saved (ScVault *self)
   g_autofree char *path = record_path (self);
   Record record;
 
+  note_slots (&self->header);
   if (path == NULL)
     return;
   if (!read_record (path, &record) || !self->rollback_warned)

@@ -398,7 +398,10 @@ unlock_from_disk (ScVault       *self,
       type = SC_VAULT_SLOT_RECOVERY;
     }
   else if (!_sc_vault_unwrap_passphrase (&header, passphrase, &payload, &type, error))
-    return FALSE;
+    {
+      _sc_vault_explain_wrong_passphrase (&header, error);
+      return FALSE;
+    }
 
   if (!_sc_vault_take_payload (self, type, payload, error))
     {
