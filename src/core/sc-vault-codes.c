@@ -108,7 +108,8 @@ set_access_denied (GError **error)
 typedef struct
 {
   guint          n;
-  char         **codes;       /* SECURITY: formatted codes, each in guarded memory */
+  char          *block;       /* SECURITY: every formatted code, in one guarded block */
+  char         **codes;       /* pointers into block */
   char         **hashes;
   guint64        opslimit;
   gsize          memlimit;
@@ -136,10 +137,8 @@ static void
 code_batch_clear (CodeBatch *batch)
 {
   for (guint i = 0; i < batch->n; i++)
-    {
-      sc_secure_free (batch->codes[i]);
-      g_free (batch->hashes[i]);
-    }
+    g_free (batch->hashes[i]);
+  sc_secure_free (batch->block);
   g_free (batch->codes);
   g_free (batch->hashes);
 }
@@ -209,15 +208,18 @@ sc_vault_issue_access_codes_full (ScVault                 *vault,
   batch.codes = g_new0 (char *, MAX (batch.n, 1));
   batch.hashes = g_new0 (char *, MAX (batch.n, 1));
   sc_vault_code_limits_for_new_codes (&batch.opslimit, &batch.memlimit);
+  /* One guarded block for all codes: an allocation of its own per code would need a few
+   * memory mappings each, and a roster of tens of thousands would run out of them. */
+  batch.block = sc_secure_alloc ((gsize) MAX (batch.n, 1) * SC_ACCESS_CODE_SIZE);
+  if (batch.block == NULL)
+    {
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_NO_SPACE,
+                           "There is not enough memory for the access codes.");
+      goto out;
+    }
   for (guint i = 0; i < batch.n; i++)
     {
-      batch.codes[i] = sc_secure_alloc (SC_ACCESS_CODE_SIZE);
-      if (batch.codes[i] == NULL)
-        {
-          g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_NO_SPACE,
-                               "There is not enough locked memory for the access codes.");
-          goto out;
-        }
+      batch.codes[i] = batch.block + (gsize) i * SC_ACCESS_CODE_SIZE;
       if (!sc_access_code_generate (batch.codes[i], error))
         goto out;
     }
@@ -237,15 +239,28 @@ sc_vault_issue_access_codes_full (ScVault                 *vault,
     }
 
   /* SECURITY: the slips exist only in this buffer, which is wiped below, and in what
-   * @deliver does with it (print, show once). */
-  csv = g_string_sized_new (64 * (gsize) batch.n + 1);
+   * @deliver does with it (print, show once). It is sized for the worst case (every
+   * character quoted, an apostrophe and quotes per cell), so that it never grows and
+   * leaves a copy of the codes behind in freed memory. */
+  {
+    gsize size = 1;
+
+    for (guint i = 0; i < batch.n; i++)
+      {
+        const ScEmployee *e = g_ptr_array_index (issued, i);
+
+        size += 2 * (strlen (e->number) + (e->name != NULL ? strlen (e->name) : 0))
+                + 8 + SC_ACCESS_CODE_SIZE + 2;
+      }
+    csv = g_string_sized_new (size);
+  }
   for (guint i = 0; i < batch.n; i++)
     {
       const ScEmployee *e = g_ptr_array_index (issued, i);
 
       sc_csv_append_field_safe (csv, e->number, -1);
       g_string_append_c (csv, ',');
-      sc_csv_append_field_safe (csv, e->name, -1);
+      sc_csv_append_field_safe (csv, e->name != NULL ? e->name : "", -1);
       g_string_append_printf (csv, ",%s\n", batch.codes[i]);
     }
   /* The slips reach the person before anything changes: if this fails, or the process
