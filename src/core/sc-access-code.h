@@ -50,10 +50,10 @@ typedef enum
  * holder of the data key (HR, anyone at an unlocked kiosk PC) can attack them offline.
  * A code carries 41.8 bits (9 characters from 25), and each hash has its own salt, so
  * every employee's code is a separate search of 2^41.8 = 3.9e12 candidates, half of
- * that on average. At 8 MiB per guess a 16-core PC makes about 1,600 guesses/s and a
- * GPU with 24 GB about 3,000 (memory-bound): one code takes about 20 years of one
- * such machine, a thousand machines a week, while a code is useful only for its round
- * (weeks), only once, and only at the kiosk. Tests pass crypto_pwhash_OPSLIMIT_MIN and
+ * that on average. At 2 x 8 MiB per guess a 16-core PC makes about 1,500 guesses/s and
+ * a high-end GPU about 13,000 (published Argon2id figures scaled by the work per guess):
+ * one code takes one GPU 4-5 years on average, 100 GPUs about two weeks, while a code is
+ * useful only for its round (weeks), only once, and only at the kiosk. Tests pass crypto_pwhash_OPSLIMIT_MIN and
  * crypto_pwhash_MEMLIMIT_MIN. Older hashes (2 passes, 32 MiB) still verify: the cost is
  * stored in each hash. */
 #define SC_ACCESS_CODE_OPSLIMIT_DEFAULT  G_GUINT64_CONSTANT (2)
