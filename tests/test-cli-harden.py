@@ -210,6 +210,14 @@ def utf8_file_with_a_stray_byte():
             "--passphrase-file", pw)
         _, out, _ = cli("roster", "list", vault, "--passphrase-file", pw)
         assert "髙橋 花子" in out, out
+        # Also one full of half-width katakana, whose byte pairs are now and then valid
+        # UTF-8 by chance ("ﾃｽ" is C3 BD, "ý" in UTF-8).
+        kana = ("社員番号,氏名,ふりがな,性別\r\n"
+                "004,ﾃｽﾄ ﾀﾛｳ,ﾃｽﾄ ﾀﾛｳ,男\r\n005,ﾔﾏﾀﾞ ﾊﾅｺ,ﾔﾏﾀﾞ ﾊﾅｺ,女\r\n"
+                "006,ｽｽﾞｷ ｲﾁﾛｳ,ｽｽﾞｷ ｲﾁﾛｳ,男\r\n").encode("cp932")
+        cli("roster", "import", vault, w.file("kana.csv", data=kana), "--passphrase-file", pw)
+        _, out, _ = cli("roster", "list", vault, "--passphrase-file", pw)
+        assert "テスト タロウ" in out or "ﾃｽﾄ ﾀﾛｳ" in out, out
     finally:
         w.close()
 
