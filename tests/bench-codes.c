@@ -96,8 +96,14 @@ main (int   argc,
 
   sc_secure_wipe (csv->str, csv->len);
   sc_vault_close (vault);
-  test_remove_dir (g_build_filename (dir, "stresscheck", "rollback", NULL));
-  test_remove_dir (g_build_filename (dir, "stresscheck", NULL));
+  /* The rollback and slot records of this computer went to @dir as well. */
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char * const sub[] = { "rollback", "slots", "" };
+      g_autofree char *d = g_build_filename (dir, "stresscheck", sub[i], NULL);
+
+      test_remove_dir (d);
+    }
   test_remove_dir (dir);
   return 0;
 }
