@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sc-application.h"
+#include "sc-process.h"
 
 /* The folder of the compiled translations. An installed app uses LOCALEDIR. An uninstalled
  * run (`build-aux/dev run`, which sets STRESSCHECK_LOCALEDIR to the build directory's po/
@@ -33,6 +34,8 @@ main (int   argc,
 {
   g_autoptr (ScApplication) app = NULL;
 
+  /* SECURITY: no core dumps, not dumpable, SIGXFSZ ignored (see sc-process.h). */
+  sc_process_harden ();
   /* First, while the process has one thread: it may set environment variables. */
   sc_application_prepare_environment ();
 

@@ -299,7 +299,7 @@ def prepare_vault(workdir):
     cli("vault", "create", vault, "--passphrase-file", pw)
     cli("roster", "import", vault, roster, "--passphrase-file", pw)
     cli("round", "create", vault, "--name", "2026年度", "--start", "2026-06-01",
-        "--end", "2026-06-30", "--passphrase-file", pw)
+        "--end", "2099-12-31", "--passphrase-file", pw)
     rows = list(csv.DictReader(io.StringIO(cli("codes", vault, "2026年度",
                                                "--passphrase-file", pw))))
     code = [r["code"] for r in rows if r["number"] == "7001"][0]

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "sc-test-util.h"
+#include "sc-access-code.h"
 #include "sc-secure.h"
 #include "sc-vault.h"
 #include "sc-vault-private.h"
@@ -271,6 +272,13 @@ test_later_consent (Fixture       *f,
   g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_PERMISSION);
 }
 
+static gboolean
+verify_code_cb (const char *hash,
+                gpointer    user_data)
+{
+  return sc_access_code_verify (hash, user_data, NULL);
+}
+
 static void
 test_kiosk (Fixture       *f,
             gconstpointer  data)
@@ -280,6 +288,17 @@ test_kiosk (Fixture       *f,
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(ScEmployee) me = NULL;
   ScVaultResult r;
+  char code[SC_ACCESS_CODE_SIZE];
+  g_autofree char *code_hash = NULL;
+
+  /* The slip of the person who will log in (issue 12 §7: the kiosk sees their roster entry
+   * only after their code is checked). */
+  g_assert_true (sc_access_code_generate (code, &error));
+  code_hash = sc_access_code_hash (code, crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN,
+                                   &error);
+  g_assert_true (sc_vault_set_access_code_hash (vault, f->round_id, test_people[1].number,
+                                                code_hash, &error));
+  g_assert_no_error (error);
 
   /* HR may start the kiosk only when the implementer allows it (issue 12 §1). */
   g_assert_true (sc_vault_set_setting (vault, SC_VAULT_SETTING_HR_KIOSK, "true", &error));
@@ -312,7 +331,10 @@ test_kiosk (Fixture       *f,
   g_assert_false (sc_vault_record_consent (vault, f->sub[2], TRUE, &error));
   g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_PERMISSION);
   g_clear_error (&error);
-  /* The person logging in can be looked up. */
+  /* The person logging in can be looked up, once their code is checked. */
+  g_assert_true (sc_vault_check_access_code (vault, f->round_id, test_people[1].number,
+                                             verify_code_cb, code, &error));
+  g_assert_no_error (error);
   me = sc_vault_lookup_employee (vault, test_people[1].number, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (me->name, ==, test_people[1].name);

@@ -14,6 +14,19 @@
 #include "sc-secure.h"
 #include "sc-vault.h"
 
+/* Writes the header and the slips to stdout: ScVaultCodesDeliverFunc. */
+static gboolean
+deliver_codes (const char  *csv,
+               gsize        len,
+               gpointer     user_data,
+               GError     **error)
+{
+  GString *header = user_data;
+
+  return sc_cli_write_stdout (header->str, header->len, error)
+         && sc_cli_write_stdout (csv, len, error);
+}
+
 int
 sc_cli_codes (int    argc,
               char **argv)
@@ -23,7 +36,11 @@ sc_cli_codes (int    argc,
     .parameters = "VAULT ROUND — issue access codes",
     .summary = "Gives every active employee a new random access code for ROUND and\n"
                "prints them once as CSV (number,name,code). Only a hash is kept, so\n"
-               "the codes cannot be shown again; running this again replaces them.",
+               "the codes cannot be shown again; running this again replaces them.\n"
+               "The codes are printed before they are stored: if the run fails or is\n"
+               "stopped, the earlier codes keep working. Cells that start with = + - @\n"
+               "(or a tab or carriage return) get a leading ' so that a spreadsheet\n"
+               "shows them as text and does not run them as formulas.",
     .usage = "codes VAULT ROUND [--passphrase-file FILE]",
     .n_args = 2,
     .passphrase_help = "Read the passphrase from FILE",
@@ -42,12 +59,12 @@ sc_cli_codes (int    argc,
   if (vault == NULL || !sc_cli_find_round (vault, argv[2], &round, &error))
     return sc_cli_fail (spec.command, error);
   employees = sc_vault_list_employees (vault, &error);
-  if (employees == NULL || !sc_vault_issue_access_codes (vault, round->id, employees, out, &error))
+  /* The slips are printed before any code is stored (deliver_codes): killed or failing
+   * at any point, either every old code still works or every new one was printed. */
+  if (employees == NULL
+      || !sc_vault_issue_access_codes_full (vault, round->id, employees, deliver_codes, out,
+                                            &error))
     return sc_cli_fail (spec.command, error);
-  if (!sc_cli_write_stdout (out->str, out->len, &error))
-    return sc_cli_fail (spec.command, error);
-  /* SECURITY: the codes were printed; do not keep them in this process's memory. */
-  sc_secure_wipe (out->str, out->len);
   sc_vault_close (vault);
   return SC_EXIT_OK;
 }

@@ -19,7 +19,9 @@ static void
 append_time (GString *out,
              gint64   unix_time)
 {
-  if (unix_time <= 0)
+  /* 0 means "never" (no interview request); a time before 1970 (a PC whose clock was
+   * wrong) is still a time and is shown as one. */
+  if (unix_time == 0)
     {
       g_string_append (out, "null");
       return;

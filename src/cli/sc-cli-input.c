@@ -14,6 +14,14 @@ static const char * const id_names[] = { "id", "ID", "社員番号", "回答者I
 static const char * const sex_names[] = { "sex", "性別", NULL };
 static const char * const answers_names[] = { "answers", "回答", NULL };
 
+/* Takes @reader (freed on failure). */
+static gboolean
+open_reader (ScRespondentInput  *input,
+             ScCsvReader        *reader_in,
+             const char * const *extra_names,
+             gboolean            extra_required,
+             GError            **error);
+
 gboolean
 sc_respondent_input_open (ScRespondentInput  *input,
                           const char         *path,
@@ -21,20 +29,47 @@ sc_respondent_input_open (ScRespondentInput  *input,
                           gboolean            extra_required,
                           GError            **error)
 {
-  g_autoptr(ScCsvReader) reader = NULL;
+  ScCsvReader *reader;
+
+  memset (input, 0, sizeof *input);
+  input->col_extra = -1;
+  reader = sc_csv_reader_new_for_path (path, error);
+  if (reader == NULL)
+    return FALSE;
+  return open_reader (input, reader, extra_names, extra_required, error);
+}
+
+gboolean
+sc_respondent_input_open_bytes (ScRespondentInput  *input,
+                                GBytes             *data,
+                                const char * const *extra_names,
+                                gboolean            extra_required,
+                                GError            **error)
+{
+  ScCsvReader *reader;
+
+  memset (input, 0, sizeof *input);
+  input->col_extra = -1;
+  reader = sc_csv_reader_new (data, error);
+  if (reader == NULL)
+    return FALSE;
+  return open_reader (input, reader, extra_names, extra_required, error);
+}
+
+static gboolean
+open_reader (ScRespondentInput  *input,
+             ScCsvReader        *reader_in,
+             const char * const *extra_names,
+             gboolean            extra_required,
+             GError            **error)
+{
+  g_autoptr(ScCsvReader) reader = reader_in;
   g_autoptr(GError) local_error = NULL;
   struct { int *col; const char * const *names; const char *label; } wanted[] = {
     { &input->col_id, id_names, "id" },
     { &input->col_sex, sex_names, "sex" },
     { &input->col_answers, answers_names, "answers" },
   };
-
-  memset (input, 0, sizeof *input);
-  input->col_extra = -1;
-
-  reader = sc_csv_reader_new_for_path (path, error);
-  if (reader == NULL)
-    return FALSE;
 
   if (!sc_csv_reader_next (reader, &local_error))
     {

@@ -45,6 +45,13 @@ gboolean sc_respondent_input_open  (ScRespondentInput  *input,
                                     gboolean            extra_required,
                                     GError            **error);
 
+/* The same, for a file already in memory (the fuzz targets). */
+gboolean sc_respondent_input_open_bytes (ScRespondentInput  *input,
+                                         GBytes             *data,
+                                         const char * const *extra_names,
+                                         gboolean            extra_required,
+                                         GError            **error);
+
 /**
  * sc_respondent_input_next:
  * Reads the next valid row; bad rows are named on stderr and counted.

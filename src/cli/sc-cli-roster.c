@@ -102,7 +102,9 @@ roster_list (int    argc,
     .command = "roster list",
     .parameters = "VAULT — print the roster as CSV",
     .summary = "Prints the roster as UTF-8 CSV with English headers, in the form\n"
-               "`roster import` reads.",
+               "`roster import` reads. Cells that start with = + - @ (or a tab or\n"
+               "carriage return) get a leading ' so that a spreadsheet shows them as\n"
+               "text and does not run them as formulas; `roster import` removes it.",
     .usage = "roster list VAULT [--passphrase-file FILE]",
     .n_args = 1,
     .passphrase_help = "Read the passphrase from FILE",
@@ -129,7 +131,7 @@ roster_list (int    argc,
     {
       const ScEmployee *e = g_ptr_array_index (employees, i);
 
-      sc_csv_append_field (out, e->number, -1);
+      sc_csv_append_field_safe (out, e->number, -1);
       sc_cli_append_csv_optional (out, e->name);
       sc_cli_append_csv_optional (out, e->kana);
       sc_cli_append_csv_optional (out, sc_sex_to_string (e->sex));

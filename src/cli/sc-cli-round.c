@@ -133,7 +133,9 @@ round_list (int    argc,
   static const ScCliSpec spec = {
     .command = "round list",
     .parameters = "VAULT — list the rounds as CSV",
-    .summary = "Lists every round, oldest first.",
+    .summary = "Lists every round, oldest first. Cells that start with = + - @ (or a tab or\n"
+               "carriage return) get a leading ' so that a spreadsheet shows them as\n"
+               "text and does not run them as formulas.",
     .usage = "round list VAULT [--passphrase-file FILE]",
     .n_args = 1,
     .passphrase_help = "Read the passphrase from FILE",
@@ -162,7 +164,7 @@ round_list (int    argc,
       const ScCriteria *c = &r->criteria;
 
       g_string_append_printf (out, "%" G_GINT64_FORMAT ",", r->id);
-      sc_csv_append_field (out, r->name, -1);
+      sc_csv_append_field_safe (out, r->name, -1);
       sc_cli_append_csv_optional (out, r->period_start);
       sc_cli_append_csv_optional (out, r->period_end);
       g_string_append_printf (out, ",%s,%s,%d,%d,%d,%d,%d,%d\n", r->closed ? "closed" : "open",

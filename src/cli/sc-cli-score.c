@@ -33,7 +33,10 @@ sc_cli_score (int    argc,
                "complete false; a scale or area with a missing item is null. A missing item of A, B\n"
                "or C leaves no verdict (high_stress null); 満足度 (D1, D2) never enters a criterion,\n"
                "so a missing D answer keeps the verdict. A bad row is named on stderr as\n"
-               "“line N: reason”; the other rows are still scored and the exit status is 65.",
+               "“line N: reason”; the other rows are still scored and the exit status is 65.\n"
+               "\n"
+               "In CSV output an id that starts with = + - @ (or a tab or carriage return) gets a\n"
+               "leading ' so that a spreadsheet shows it as text and does not run it as a formula.",
   };
   g_auto(ScCliOptions) options = { NULL };
   g_autoptr(GError) error = NULL;

@@ -63,9 +63,17 @@ sc_cli_submit (int    argc,
         {
           fprintf (stderr, "line %u: %s\n", row.line, row_error->message);
           n_failed++;
+          /* A full disk, a refused role or a vault locked after a failed save stops the
+           * run with that error's status (74, 77…), not the bad-row status 65. */
           if (row_error->domain == SC_VAULT_ERROR
-              && (row_error->code == SC_VAULT_ERROR_IO || row_error->code == SC_VAULT_ERROR_NO_SPACE))
-            break;
+              && (row_error->code == SC_VAULT_ERROR_IO || row_error->code == SC_VAULT_ERROR_NO_SPACE
+                  || row_error->code == SC_VAULT_ERROR_PERMISSION
+                  || row_error->code == SC_VAULT_ERROR_CLOSED
+                  || row_error->code == SC_VAULT_ERROR_READ_ONLY))
+            {
+              error = g_steal_pointer (&row_error);
+              break;
+            }
           continue;
         }
       n_saved++;

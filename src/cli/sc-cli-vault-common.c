@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "sc-cli.h"
 #include "sc-cli-vault-common.h"
 #include "sc-cli-passphrase.h"
 #include "sc-score-format.h"
@@ -25,12 +26,23 @@ sc_cli_open_vault (const char  *path,
                    GError     **error)
 {
   g_autoptr(ScCliSecret) passphrase = NULL;
+  ScVault *vault;
+  ScVaultRollbackWarning rollback;
 
   passphrase = sc_cli_read_passphrase (passphrase_file, "Passphrase: ", FALSE, error);
   if (passphrase == NULL)
     return NULL;
-  return sc_vault_open (path, passphrase,
-                        read_only ? SC_VAULT_OPEN_READ_ONLY : SC_VAULT_OPEN_FLAGS_NONE, error);
+  vault = sc_vault_open (path, passphrase,
+                         read_only ? SC_VAULT_OPEN_READ_ONLY : SC_VAULT_OPEN_FLAGS_NONE, error);
+  /* An older copy in the vault's place: said on every command, not fatal. */
+  if (vault != NULL && sc_vault_get_rollback_warning (vault, &rollback))
+    {
+      g_autofree char *text = sc_vault_rollback_warning_to_string (&rollback);
+
+      sc_cli_error ("warning: %s (`stresscheck-cli vault verify VAULT --accept-restore` "
+                    "confirms a restore)", text);
+    }
+  return vault;
 }
 
 gboolean
@@ -69,5 +81,5 @@ sc_cli_append_csv_optional (GString    *out,
 {
   g_string_append_c (out, ',');
   if (value)
-    sc_csv_append_field (out, value, -1);
+    sc_csv_append_field_safe (out, value, -1);
 }

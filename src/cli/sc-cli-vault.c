@@ -104,8 +104,11 @@ vault_verify (int    argc,
     .parameters = "VAULT — check that a vault opens and is intact",
     .summary = "Opens VAULT read-only with the implementer's or HR's passphrase and\n"
                "checks every byte. Exit status 0: intact; 77: wrong passphrase;\n"
-               "65: damaged or modified, or made by a newer version; 66: no such file.",
-    .usage = "vault verify VAULT [--passphrase-file FILE]",
+               "65: damaged or modified, or made by a newer version; 66: no such file.\n"
+               "A vault older than a copy this computer has seen opens with a warning\n"
+               "on stderr; --accept-restore (implementer's passphrase) records that the\n"
+               "older copy was restored on purpose and ends the warning.",
+    .usage = "vault verify VAULT [--passphrase-file FILE] [--accept-restore]",
     .n_args = 1,
     .passphrase_help = "Read the passphrase from FILE (first line)",
   };
@@ -115,13 +118,21 @@ vault_verify (int    argc,
   g_autoptr(GPtrArray) employees = NULL;
   g_autoptr(GPtrArray) rounds = NULL;
   g_autoptr(GPtrArray) submissions = NULL;
+  gboolean accept_restore = FALSE;
+  GOptionEntry entries[] = {
+    { "accept-restore", 0, 0, G_OPTION_ARG_NONE, &accept_restore,
+      "This older copy was restored on purpose: stop warning about it (implementer)", NULL },
+    { NULL }
+  };
 
-  if (!sc_cli_options_parse (&spec, &options, NULL, NULL, &argc, &argv))
+  if (!sc_cli_options_parse (&spec, &options, entries, NULL, &argc, &argv))
     return SC_EXIT_USAGE;
 
-  vault = sc_cli_open_vault (argv[1], options.passphrase_file, TRUE, &error);
-  if (vault == NULL)
+  vault = sc_cli_open_vault (argv[1], options.passphrase_file, !accept_restore, &error);
+  if (vault == NULL || (accept_restore && !sc_vault_accept_restore (vault, &error)))
     return sc_cli_fail (spec.command, error);
+  if (accept_restore)
+    printf ("%s: the restore is recorded; this copy is now the newest.\n", argv[1]);
 
   employees = sc_vault_list_employees (vault, &error);
   if (employees != NULL)
@@ -252,7 +263,9 @@ vault_backup (int    argc,
   if (!sc_cli_options_parse (&spec, &options, NULL, NULL, &argc, &argv))
     return SC_EXIT_USAGE;
 
-  vault = sc_cli_open_vault (argv[1], options.passphrase_file, FALSE, &error);
+  /* Read-only: a backup needs no write lock, so it works while the app holds the vault
+   * (every save replaces the file by a rename, so one read sees one whole save). */
+  vault = sc_cli_open_vault (argv[1], options.passphrase_file, TRUE, &error);
   if (vault == NULL || !sc_vault_backup (vault, argv[2], &error))
     return sc_cli_fail (spec.command, error);
   printf ("Backed up %s to %s.\n", argv[1], argv[2]);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "sc-cli.h"
+#include "sc-process.h"
 
 #include <errno.h>
 #include <glib/gi18n.h>
@@ -24,6 +25,7 @@ static const ScCliCommand commands[] = {
   { "round", sc_cli_round, "Create, close or list the rounds of a vault" },
   { "codes", sc_cli_codes, "Issue access codes for a round (printed once)" },
   { "submit", sc_cli_submit, "Enter answers from paper forms into a round" },
+  { "lift-lockout", sc_cli_lift_lockout, "Let an employee locked out by wrong codes try again" },
   { "export", sc_cli_export, "Export a round as JSON Lines, as the unlocking role may see it" },
   { "demo", sc_cli_demo, "Create a demo vault with fictional employees and answers" },
 };
@@ -86,6 +88,8 @@ int
 main (int    argc,
       char **argv)
 {
+  /* SECURITY: before any passphrase or vault is read (see sc-process.h). */
+  sc_process_harden ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

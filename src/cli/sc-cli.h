@@ -44,6 +44,7 @@ int      sc_cli_roster       (int argc, char **argv);
 int      sc_cli_round        (int argc, char **argv);
 int      sc_cli_codes        (int argc, char **argv);
 int      sc_cli_submit       (int argc, char **argv);
+int      sc_cli_lift_lockout (int argc, char **argv);
 int      sc_cli_export       (int argc, char **argv);
 int      sc_cli_demo         (int argc, char **argv);
 

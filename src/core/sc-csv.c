@@ -41,6 +41,42 @@ line_of_offset (const char *data,
   return line;
 }
 
+/* Whether bytes that are not valid UTF-8 are the exception in @bytes: more well-formed
+ * multi-byte UTF-8 characters than invalid bytes. Text in CP932 decodes as UTF-8 only
+ * by chance (a half-width katakana pair, now and then a kanji followed by a symbol),
+ * so nearly every one of its non-ASCII bytes counts as invalid; a UTF-8 file with one
+ * stray byte has one invalid byte and, when it holds any Japanese, many characters. */
+static gboolean
+mostly_utf8 (const char *bytes,
+             gsize       len)
+{
+  gsize n_multibyte = 0, n_invalid = 0;
+  gsize i = 0;
+
+  while (i < len)
+    {
+      gunichar c;
+
+      if ((guchar) bytes[i] < 0x80)
+        {
+          i++;
+          continue;
+        }
+      c = g_utf8_get_char_validated (bytes + i, (gssize) MIN (len - i, 4));
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          n_invalid++;
+          i++;
+        }
+      else
+        {
+          n_multibyte++;
+          i += (gsize) g_utf8_skip[(guchar) bytes[i]];
+        }
+    }
+  return n_invalid > 0 && n_multibyte > n_invalid;
+}
+
 ScCsvReader *
 sc_csv_reader_new (GBytes  *data,
                    GError **error)
@@ -82,6 +118,17 @@ sc_csv_reader_new (GBytes  *data,
   else if (g_utf8_validate_len (bytes, len, &end))
     {
       reader->encoding = SC_CSV_ENCODING_UTF8;
+    }
+  else if (mostly_utf8 (bytes, len))
+    {
+      /* A UTF-8 file with a stray byte (a cut character, a paste from elsewhere): read
+       * as CP932, every row would fail with mojibake. Name the line instead. */
+      g_set_error (error, SC_CSV_ERROR, SC_CSV_ERROR_ENCODING,
+                   "line %u: not valid UTF-8 (the file is neither UTF-8 nor Shift_JIS "
+                   "throughout, but mostly UTF-8): correct this line and save the file as "
+                   "UTF-8 again",
+                   line_of_offset (bytes, (gsize) (end - bytes)));
+      return NULL;
     }
   else
     {

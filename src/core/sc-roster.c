@@ -473,6 +473,10 @@ take_text (Parser     *parser,
   if (value == NULL)
     value = g_utf8_make_valid (text, (gssize) len);
   g_strstrip (value);
+  /* `roster list` writes '=… for a cell starting with a formula character (CSV
+   * injection, sc_csv_append_field_safe()); reading it back gives the value itself. */
+  if (value[0] == '\'' && value[1] != '\0' && strchr ("=+-@", value[1]) != NULL)
+    memmove (value, value + 1, strlen (value));
 
   if ((guint) g_utf8_strlen (value, -1) > max_length)
     {

@@ -129,6 +129,37 @@ sc_csv_append_field (GString    *out,
   g_string_append_c (out, '"');
 }
 
+gboolean
+sc_csv_field_needs_formula_escape (const char *s,
+                                   gssize      len)
+{
+  if (s == NULL || len == 0 || s[0] == '\0')
+    return FALSE;
+  return strchr (SC_CSV_FORMULA_PREFIXES, s[0]) != NULL;
+}
+
+void
+sc_csv_append_field_safe (GString    *out,
+                          const char *s,
+                          gssize      len)
+{
+  g_autofree char *escaped = NULL;
+  gsize n = len < 0 ? strlen (s) : (gsize) len;
+
+  /* SECURITY: CSV injection. A cell such as =HYPERLINK(…) or +cmd|… would run as a
+   * formula when HR opens the file in a spreadsheet. */
+  if (!sc_csv_field_needs_formula_escape (s, (gssize) n))
+    {
+      sc_csv_append_field (out, s, (gssize) n);
+      return;
+    }
+  escaped = g_malloc (n + 2);
+  escaped[0] = '\'';
+  memcpy (escaped + 1, s, n);
+  escaped[n + 1] = '\0';
+  sc_csv_append_field (out, escaped, (gssize) n + 1);
+}
+
 static char *
 put_json_area (char               *p,
                const ScAreaResult *area)
@@ -330,7 +361,7 @@ sc_result_append_csv (GString        *out,
   g_return_if_fail (out != NULL);
   g_return_if_fail (result != NULL);
 
-  sc_csv_append_field (out, id ? id : "", id ? id_len : 0);
+  sc_csv_append_field_safe (out, id ? id : "", id ? id_len : 0);
   p = reserve (out, 512, &start);
   *p++ = ',';
   *p++ = result->sex == SC_SEX_FEMALE ? 'F' : 'M';

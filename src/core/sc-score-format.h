@@ -22,6 +22,26 @@ void sc_csv_append_field        (GString        *out,
                                  const char     *s,
                                  gssize          len);
 
+/* SC_CSV_FORMULA_PREFIXES: the first characters that make a spreadsheet read a cell
+ * as a formula (CSV injection): = + - @, tab and carriage return. */
+#define SC_CSV_FORMULA_PREFIXES "=+-@\t\r"
+
+/* TRUE when a spreadsheet would treat a cell starting like @s as a formula. */
+gboolean sc_csv_field_needs_formula_escape (const char *s,
+                                            gssize      len);
+
+/**
+ * sc_csv_append_field_safe:
+ * As sc_csv_append_field(), but a text cell that starts with one of
+ * %SC_CSV_FORMULA_PREFIXES gets a leading apostrophe ('=SUM(A1) → '=SUM(A1)), which
+ * spreadsheets show as text and do not evaluate. For every cell of text a person or an
+ * import file wrote (names, employee numbers, departments, round names); numbers that
+ * the program formats itself need no escape.
+ */
+void sc_csv_append_field_safe   (GString        *out,
+                                 const char     *s,
+                                 gssize          len);
+
 /* Appends the result as one JSON object and a newline. */
 void sc_result_append_json      (GString        *out,
                                  const char     *id,

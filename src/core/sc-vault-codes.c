@@ -20,6 +20,44 @@
 
 /* ---- Access codes ------------------------------------------------------------------ */
 
+/* Stores @code_hash for the employee inside the current transaction, resets the
+ * lock-out and drops answers kept under the old code (they could not be opened with the
+ * new one). */
+static gboolean
+store_code_hash (ScVault     *vault,
+                 gint64       round_id,
+                 gint64       employee_id,
+                 const char  *code_hash,
+                 GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) del = NULL;
+  guint8 salt[crypto_pwhash_SALTBYTES];
+  sqlite3 *db = sc_vault_get_db (vault);
+
+  randombytes_buf (salt, sizeof salt);
+  stmt = sc_vault_db_prepare (db,
+                              "INSERT OR REPLACE INTO access_codes (round_id, employee_id, "
+                              "code_hash, failures, locked_until, partial_salt) "
+                              "VALUES (?, ?, ?, 0, 0, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  sqlite3_bind_int64 (stmt, 2, employee_id);
+  sqlite3_bind_text (stmt, 3, code_hash, -1, SQLITE_STATIC);
+  sqlite3_bind_blob (stmt, 4, salt, sizeof salt, SQLITE_STATIC);
+  if (!_sc_vault_step_done (db, stmt, error))
+    return FALSE;
+  del = sc_vault_db_prepare (db, "DELETE FROM partial_answers "
+                                 "WHERE round_id = ? AND employee_id = ?", error);
+  if (del == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (del, 1, round_id);
+  sqlite3_bind_int64 (del, 2, employee_id);
+  return _sc_vault_step_done (db, del, error)
+         && sc_vault_audit_insert (vault, "access_code.set", employee_id, error);
+}
+
 gboolean
 sc_vault_set_access_code_hash (ScVault     *vault,
                                gint64       round_id,
@@ -27,9 +65,6 @@ sc_vault_set_access_code_hash (ScVault     *vault,
                                const char  *code_hash,
                                GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) del = NULL;
-  guint8 salt[crypto_pwhash_SALTBYTES];
   gint64 employee_id;
   sqlite3 *db;
 
@@ -43,36 +78,14 @@ sc_vault_set_access_code_hash (ScVault     *vault,
       || !_sc_vault_lookup_employee_id (db, employee_number, &employee_id, error))
     return FALSE;
 
-  randombytes_buf (salt, sizeof salt);
   if (!sc_vault_begin (vault, error))
     return FALSE;
-  stmt = sc_vault_db_prepare (db,
-                              "INSERT OR REPLACE INTO access_codes (round_id, employee_id, "
-                              "code_hash, failures, locked_until, partial_salt) "
-                              "VALUES (?, ?, ?, 0, 0, ?)", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  sqlite3_bind_int64 (stmt, 2, employee_id);
-  sqlite3_bind_text (stmt, 3, code_hash, -1, SQLITE_STATIC);
-  sqlite3_bind_blob (stmt, 4, salt, sizeof salt, SQLITE_STATIC);
-  if (!_sc_vault_step_done (db, stmt, error))
-    goto fail;
-  /* Answers kept under the old code could not be opened with the new one. */
-  del = sc_vault_db_prepare (db, "DELETE FROM partial_answers "
-                                 "WHERE round_id = ? AND employee_id = ?", error);
-  if (del == NULL)
-    goto fail;
-  sqlite3_bind_int64 (del, 1, round_id);
-  sqlite3_bind_int64 (del, 2, employee_id);
-  if (!_sc_vault_step_done (db, del, error)
-      || !sc_vault_audit_insert (vault, "access_code.set", employee_id, error))
-    goto fail;
+  if (!store_code_hash (vault, round_id, employee_id, code_hash, error))
+    {
+      sc_vault_rollback (vault);
+      return FALSE;
+    }
   return sc_vault_commit_and_save (vault, error);
-
-fail:
-  sc_vault_rollback (vault);
-  return FALSE;
 }
 
 static void
@@ -83,6 +96,63 @@ set_access_denied (GError **error)
                        "slip and try again.");
 }
 
+/* ---- Issuing codes for a round ----------------------------------------------------- *
+ *
+ * One batch: every code is drawn and hashed in memory (in parallel, one thread per
+ * core), the slips are handed to the caller's @deliver function, and only when that
+ * succeeded are all hashes stored in one transaction and one durable save. A process
+ * killed at any point therefore leaves either every old code valid (nothing saved; any
+ * slips printed are void) or every new code saved, after its slip was delivered.
+ */
+
+typedef struct
+{
+  guint          n;
+  char          *block;       /* SECURITY: every formatted code, in one guarded block */
+  char         **codes;       /* pointers into block */
+  char         **hashes;
+  guint64        opslimit;
+  gsize          memlimit;
+  gint           next;        /* atomic: the next code to hash */
+  gint           failed;      /* atomic */
+} CodeBatch;
+
+static gpointer
+hash_codes_worker (gpointer data)
+{
+  CodeBatch *batch = data;
+  guint i;
+
+  while ((i = (guint) g_atomic_int_add (&batch->next, 1)) < batch->n)
+    {
+      batch->hashes[i] = sc_access_code_hash (batch->codes[i], batch->opslimit,
+                                              batch->memlimit, NULL);
+      if (batch->hashes[i] == NULL)
+        g_atomic_int_set (&batch->failed, 1);
+    }
+  return NULL;
+}
+
+static void
+code_batch_clear (CodeBatch *batch)
+{
+  for (guint i = 0; i < batch->n; i++)
+    g_free (batch->hashes[i]);
+  sc_secure_free (batch->block);
+  g_free (batch->codes);
+  g_free (batch->hashes);
+}
+
+static gboolean
+append_to_gstring (const char  *csv,
+                   gsize        len,
+                   gpointer     user_data,
+                   GError     **error)
+{
+  g_string_append_len (user_data, csv, (gssize) len);
+  return TRUE;
+}
+
 gboolean
 sc_vault_issue_access_codes (ScVault    *vault,
                              gint64      round_id,
@@ -90,40 +160,133 @@ sc_vault_issue_access_codes (ScVault    *vault,
                              GString    *out_csv,
                              GError    **error)
 {
-  guint64 opslimit;
-  gsize memlimit;
+  g_return_val_if_fail (out_csv != NULL, FALSE);
+
+  return sc_vault_issue_access_codes_full (vault, round_id, employees, append_to_gstring,
+                                           out_csv, error);
+}
+
+gboolean
+sc_vault_issue_access_codes_full (ScVault                 *vault,
+                                  gint64                   round_id,
+                                  GPtrArray               *employees,
+                                  ScVaultCodesDeliverFunc  deliver,
+                                  gpointer                 user_data,
+                                  GError                 **error)
+{
+  g_autoptr(GPtrArray) issued = g_ptr_array_new ();      /* borrowed ScEmployee */
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GString *csv = NULL;
+  CodeBatch batch = { 0 };
+  GThread *workers[8];
+  guint n_workers;
+  gboolean ok = FALSE;
+  sqlite3 *db;
 
   g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
-  g_return_val_if_fail (employees != NULL && out_csv != NULL, FALSE);
+  g_return_val_if_fail (employees != NULL && deliver != NULL, FALSE);
 
-  sc_vault_code_limits_for_new_codes (&opslimit, &memlimit);
+  if (!sc_vault_check_role (vault, SC_VAULT_ROLES_STAFF, TRUE, error))
+    return FALSE;
+  db = sc_vault_get_db (vault);
+  if (!_sc_vault_lookup_round (db, round_id, NULL, NULL, error))
+    return FALSE;
   for (guint i = 0; i < employees->len; i++)
     {
-      const ScEmployee *e = g_ptr_array_index (employees, i);
-      char code[SC_ACCESS_CODE_SIZE];
-      g_autofree char *hash = NULL;
-      gboolean stored;
+      ScEmployee *e = g_ptr_array_index (employees, i);
+      gint64 id;
 
       if (!e->active)
         continue;
-      if (!sc_access_code_generate (code, error))
+      if (!_sc_vault_lookup_employee_id (db, e->number, &id, error))
         return FALSE;
-      hash = sc_access_code_hash (code, opslimit, memlimit, error);
-      stored = hash != NULL
-               && sc_vault_set_access_code_hash (vault, round_id, e->number, hash, error);
-      if (stored)
-        {
-          sc_csv_append_field (out_csv, e->number, -1);
-          g_string_append_c (out_csv, ',');
-          sc_csv_append_field (out_csv, e->name, -1);
-          g_string_append_printf (out_csv, ",%s\n", code);
-        }
-      /* SECURITY: the code leaves only through @out_csv. */
-      sodium_memzero (code, sizeof code);
-      if (!stored)
-        return FALSE;
+      g_ptr_array_add (issued, e);
+      g_array_append_val (ids, id);
     }
-  return TRUE;
+
+  batch.n = issued->len;
+  batch.codes = g_new0 (char *, MAX (batch.n, 1));
+  batch.hashes = g_new0 (char *, MAX (batch.n, 1));
+  sc_vault_code_limits_for_new_codes (&batch.opslimit, &batch.memlimit);
+  /* One guarded block for all codes: an allocation of its own per code would need a few
+   * memory mappings each, and a roster of tens of thousands would run out of them. */
+  batch.block = sc_secure_alloc ((gsize) MAX (batch.n, 1) * SC_ACCESS_CODE_SIZE);
+  if (batch.block == NULL)
+    {
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_NO_SPACE,
+                           "There is not enough memory for the access codes.");
+      goto out;
+    }
+  for (guint i = 0; i < batch.n; i++)
+    {
+      batch.codes[i] = batch.block + (gsize) i * SC_ACCESS_CODE_SIZE;
+      if (!sc_access_code_generate (batch.codes[i], error))
+        goto out;
+    }
+
+  /* Argon2id is memory-bound per code: one thread per core hashes the batch. */
+  n_workers = CLAMP (g_get_num_processors (), 1, G_N_ELEMENTS (workers));
+  n_workers = MIN (n_workers, MAX (batch.n, 1));
+  for (guint w = 0; w < n_workers; w++)
+    workers[w] = g_thread_new ("sc-code-hash", hash_codes_worker, &batch);
+  for (guint w = 0; w < n_workers; w++)
+    g_thread_join (workers[w]);
+  if (batch.failed)
+    {
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_NO_SPACE,
+                           "There is not enough memory to make the access codes.");
+      goto out;
+    }
+
+  /* SECURITY: the slips exist only in this buffer, which is wiped below, and in what
+   * @deliver does with it (print, show once). It is sized for the worst case (every
+   * character quoted, an apostrophe and quotes per cell), so that it never grows and
+   * leaves a copy of the codes behind in freed memory. */
+  {
+    gsize size = 1;
+
+    for (guint i = 0; i < batch.n; i++)
+      {
+        const ScEmployee *e = g_ptr_array_index (issued, i);
+
+        size += 2 * (strlen (e->number) + (e->name != NULL ? strlen (e->name) : 0))
+                + 8 + SC_ACCESS_CODE_SIZE + 2;
+      }
+    csv = g_string_sized_new (size);
+  }
+  for (guint i = 0; i < batch.n; i++)
+    {
+      const ScEmployee *e = g_ptr_array_index (issued, i);
+
+      sc_csv_append_field_safe (csv, e->number, -1);
+      g_string_append_c (csv, ',');
+      sc_csv_append_field_safe (csv, e->name != NULL ? e->name : "", -1);
+      g_string_append_printf (csv, ",%s\n", batch.codes[i]);
+    }
+  /* The slips reach the person before anything changes: if this fails, or the process
+   * dies now, every old code still works. */
+  if (!deliver (csv->str, csv->len, user_data, error))
+    goto out;
+
+  if (!sc_vault_begin (vault, error))
+    goto out;
+  for (guint i = 0; i < batch.n; i++)
+    if (!store_code_hash (vault, round_id, g_array_index (ids, gint64, i), batch.hashes[i],
+                          error))
+      {
+        sc_vault_rollback (vault);
+        goto out;
+      }
+  ok = sc_vault_commit_and_save (vault, error);
+
+out:
+  if (csv != NULL)
+    {
+      sc_secure_wipe (csv->str, csv->len);
+      g_string_free (csv, TRUE);
+    }
+  code_batch_clear (&batch);
+  return ok;
 }
 
 /* SECURITY: an unknown employee number must cost as much time as a wrong code, or the
@@ -254,6 +417,8 @@ sc_vault_check_access_code (ScVault              *vault,
   g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
   g_return_val_if_fail (employee_number != NULL && check != NULL, FALSE);
 
+  /* A new login: the previous person's roster entry is no longer the kiosk's to see. */
+  vault->kiosk_verified_employee = 0;
   if (!sc_vault_check_role (vault, SC_VAULT_ROLES_ANY, TRUE, error))
     return FALSE;
   db = sc_vault_get_db (vault);
@@ -282,5 +447,53 @@ sc_vault_check_access_code (ScVault              *vault,
       set_access_denied (error);
       return FALSE;
     }
+  vault->kiosk_verified_employee = employee_id;
   return TRUE;
+}
+
+gboolean
+sc_vault_lift_lockout (ScVault     *vault,
+                       gint64       round_id,
+                       const char  *employee_number,
+                       GError     **error)
+{
+  g_autoptr(sqlite3_stmt) update = NULL;
+  gint64 employee_id;
+  sqlite3 *db;
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
+  g_return_val_if_fail (employee_number != NULL, FALSE);
+
+  /* The implementer only: HR could otherwise lift the lock-out that protects an
+   * employee's code from someone guessing at the kiosk. */
+  if (!sc_vault_check_role (vault, SC_VAULT_ROLE_BIT (SC_VAULT_ROLE_IMPLEMENTER), TRUE, error))
+    return FALSE;
+  db = sc_vault_get_db (vault);
+  if (!_sc_vault_lookup_round (db, round_id, NULL, NULL, error)
+      || !_sc_vault_lookup_employee_id (db, employee_number, &employee_id, error))
+    return FALSE;
+
+  if (!sc_vault_begin (vault, error))
+    return FALSE;
+  update = sc_vault_db_prepare (db, "UPDATE access_codes SET failures = 0, locked_until = 0 "
+                                    "WHERE round_id = ? AND employee_id = ?", error);
+  if (update == NULL)
+    goto fail;
+  sqlite3_bind_int64 (update, 1, round_id);
+  sqlite3_bind_int64 (update, 2, employee_id);
+  if (!_sc_vault_step_done (db, update, error))
+    goto fail;
+  if (sqlite3_changes (db) == 0)
+    {
+      g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_NOT_FOUND,
+                   "Employee %s has no access code for this round.", employee_number);
+      goto fail;
+    }
+  if (!sc_vault_audit_insert (vault, "access_code.unlock", employee_id, error))
+    goto fail;
+  return sc_vault_commit_and_save (vault, error);
+
+fail:
+  sc_vault_rollback (vault);
+  return FALSE;
 }

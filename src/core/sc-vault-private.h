@@ -350,7 +350,24 @@ struct _ScVault
   GThread          *busy_caller;
   gboolean          lock_pending;
   gboolean          close_pending;
+
+  /* sc-vault-codes.c: the employee whose access code the kiosk verified last (0: none);
+   * the kiosk sees only that employee's roster entry. */
+  gint64            kiosk_verified_employee;
+
+  /* sc-vault-rollback.c: set when the opened file is older than this computer's record. */
+  gboolean          rollback_warned;
+  ScVaultRollbackWarning rollback;
 };
+
+/* sc-vault-rollback.c: compares the opened file with this computer's record (warning or
+ * a higher record), and raises the record after a save. */
+void          _sc_vault_rollback_check_opened (ScVault          *self);
+void          _sc_vault_rollback_note_saved   (ScVault          *self);
+/* sc-vault-rollback.c: turns WRONG_PASSPHRASE into DAMAGED when a passphrase slot of
+ * @header differs from the one this computer saw last (a forged or replaced slot). */
+void          _sc_vault_explain_wrong_passphrase (const ScVaultHeader *header,
+                                                  GError             **error);
 
 /* Whether the calling thread started a task that is still running on @self: it must
  * not use the vault until the task is done (see sc-vault-async.h). */
@@ -706,6 +723,9 @@ gboolean  sc_vault_test_get_hr_keys     (ScVault             *vault,
 
 /* Whether the secret-key pointers are set (FALSE after entering the kiosk). */
 gboolean  sc_vault_test_holds_secret_keys (ScVault           *vault);
+
+/* Keeps the rollback records in @dir instead of the user's state folder. */
+void      sc_vault_test_set_state_dir   (const char          *dir);
 
 /* Copies the data key (tests compare it across a passphrase change). */
 gboolean  sc_vault_test_get_data_key    (ScVault             *vault,

@@ -160,7 +160,7 @@ sc_vault_lookup_employee (ScVault     *vault,
   if (!sc_vault_check_role (vault, SC_VAULT_ROLES_ANY, FALSE, error))
     return NULL;
   stmt = sc_vault_db_prepare (sc_vault_get_db (vault),
-                              "SELECT " EMPLOYEE_COLUMNS " FROM employees WHERE number = ?",
+                              "SELECT " EMPLOYEE_COLUMNS ", id FROM employees WHERE number = ?",
                               error);
   if (stmt == NULL)
     return NULL;
@@ -169,6 +169,18 @@ sc_vault_lookup_employee (ScVault     *vault,
     {
       _sc_vault_set_not_found (error, "There is no employee with this number.");
       return NULL;
+    }
+  /* SECURITY: at the kiosk, nothing about an employee leaves the core before their
+   * access code was verified (sc_vault_check_access_code()): until then only the number
+   * as the roster spells it, so the kiosk can match the case of what was typed. */
+  if (sc_vault_get_role (vault) == SC_VAULT_ROLE_KIOSK
+      && vault->kiosk_verified_employee != sqlite3_column_int64 (stmt, 10))
+    {
+      ScEmployee *stub = sc_employee_new ();
+
+      stub->number = _sc_vault_column_strdup (stmt, 0);
+      stub->active = TRUE;
+      return stub;
     }
   return employee_from_row (stmt);
 }

@@ -165,6 +165,12 @@ _sc_vault_load_body (ScVault              *self,
       return FALSE;
     }
 
+  /* SECURITY: keep the decrypted database out of swap and core dumps where the
+   * platform allows (RLIMIT_MEMLOCK may be too small for a large roster; then it
+   * stays unlocked, and sc_process_harden() still keeps it out of core files). SQLite
+   * may move the buffer when the database grows; the new one is not locked. */
+  if (sodium_mlock (plain, plain_len) != 0)
+    g_debug ("The vault's database could not be locked into memory");
   _sc_vault_wipe_database (self);
   self->db = db;
   /* secure_delete: a withdrawn consent or a submitted partial answer leaves no copy
@@ -404,6 +410,7 @@ _sc_vault_save_full (ScVault  *self,
     }
   self->header = header;
   self->dirty = FALSE;
+  _sc_vault_rollback_note_saved (self);
   return TRUE;
 }
 
@@ -447,5 +454,6 @@ _sc_vault_save_header_only (ScVault        *self,
   if (!write_vault (self, header, buffer, body_len, error))
     return FALSE;
   self->header = *header;
+  _sc_vault_rollback_note_saved (self);
   return TRUE;
 }

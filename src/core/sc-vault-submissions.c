@@ -198,6 +198,48 @@ decision_key_for (ScVault  *vault,
   return has_key ? buffer : NULL;
 }
 
+/* PERMISSION, with the period in words, when today (local time) is outside the round's
+ * period; a round without a start or an end is open on that side. */
+static gboolean
+check_round_period (sqlite3  *db,
+                    gint64    round_id,
+                    GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  const char *start, *end;
+
+  stmt = sc_vault_db_prepare (db, "SELECT period_start, period_end FROM rounds WHERE id = ?",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _sc_vault_set_not_found (error, "This round of the stress check does not exist.");
+      return FALSE;
+    }
+  start = (const char *) sqlite3_column_text (stmt, 0);
+  end = (const char *) sqlite3_column_text (stmt, 1);
+  /* Dates are stored as YYYY-MM-DD, so they compare as strings. */
+  if (start != NULL && *start != '\0' && strcmp (today, start) < 0)
+    {
+      g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_PERMISSION,
+                   "This round of the stress check starts on %s; answers cannot be given "
+                   "before then.", start);
+      return FALSE;
+    }
+  if (end != NULL && *end != '\0' && strcmp (today, end) > 0)
+    {
+      g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_PERMISSION,
+                   "This round of the stress check ended on %s; answers can no longer be "
+                   "given. Ask the staff.", end);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gint64
 sc_vault_submit (ScVault       *vault,
                  gint64         round_id,
@@ -235,6 +277,11 @@ sc_vault_submit (ScVault       *vault,
                            "This round of the stress check is closed.");
       return 0;
     }
+  /* At the kiosk, answers count only within the round's period. The implementer may
+   * still enter paper forms that were filled in during the period after it ended. */
+  if (sc_vault_get_role (vault) == SC_VAULT_ROLE_KIOSK
+      && !check_round_period (db, round_id, error))
+    return 0;
 
   sc_score (answers, sex, &criteria, &result);
   /* SECURITY: a fresh decision key, sealed with the result (DECISIONS below). */

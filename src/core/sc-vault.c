@@ -22,6 +22,8 @@
 #include "sc-access-code.h"
 #include "sc-secure.h"
 
+#include <errno.h>
+#include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -71,6 +73,17 @@ minimum_limits_requested (void)
 
   if (g_strcmp0 (g_getenv ("STRESSCHECK_KDF"), "min") != 0)
     return FALSE;
+#if !SC_TEST_HOOKS
+  /* SECURITY: a vault made with the minimum Argon2id cost falls to a guessing attack in
+   * minutes; only builds configured with -Dtest_hooks=true (the test suite's) honour it. */
+  if (g_once_init_enter (&warned))
+    {
+      g_printerr ("%s: warning: STRESSCHECK_KDF=min is ignored: this build has no test "
+                  "hooks\n", g_get_prgname () ? g_get_prgname () : "stresscheck");
+      g_once_init_leave (&warned, 1);
+    }
+  return FALSE;
+#endif
   if (g_once_init_enter (&warned))
     {
       g_printerr ("%s: warning: STRESSCHECK_KDF=min: minimum key derivation limits, for "
@@ -125,7 +138,7 @@ _sc_vault_wipe_database (ScVault *self)
                                             SQLITE_SERIALIZE_NOCOPY);
 
       if (p != NULL && size > 0)
-        sodium_memzero (p, (gsize) size);
+        sodium_munlock (p, (gsize) size);   /* zeroes, then unlocks */
       /* _v2: a caller may still hold a finished statement (a failed save reloads the
        * database in the middle of a store call); the connection goes with it. */
       sqlite3_close_v2 (self->db);
@@ -144,6 +157,8 @@ _sc_vault_wipe_secrets (ScVault *self)
   self->impl_pk_pinned = FALSE;
   self->signatures_required = FALSE;
   sc_vault_clear_pending_hr_seals (self);
+  g_hash_table_remove_all (self->pending_hr);
+  self->kiosk_verified_employee = 0;
 }
 
 static void
@@ -396,7 +411,10 @@ unlock_from_disk (ScVault       *self,
       type = SC_VAULT_SLOT_RECOVERY;
     }
   else if (!_sc_vault_unwrap_passphrase (&header, passphrase, &payload, &type, error))
-    return FALSE;
+    {
+      _sc_vault_explain_wrong_passphrase (&header, error);
+      return FALSE;
+    }
 
   if (!_sc_vault_take_payload (self, type, payload, error))
     {
@@ -420,6 +438,7 @@ unlock_from_disk (ScVault       *self,
     }
   self->header = header;
   self->dirty = FALSE;
+  _sc_vault_rollback_check_opened (self);
   _sc_vault_set_role (self, type == SC_VAULT_SLOT_HR ? SC_VAULT_ROLE_HR : SC_VAULT_ROLE_IMPLEMENTER);
 
   /* A migrated vault is saved at once, so the file and memory agree. */
@@ -459,9 +478,15 @@ open_common (const char        *path,
   /* Lock first, so that the file we read is the last one written. */
   if (!self->read_only)
     {
+      g_autofree char *tmp = g_strconcat (path, ".tmp", NULL);
+
       self->lock_fd = sc_vault_lock_file (path, error);
       if (self->lock_fd < 0)
         return NULL;
+      /* SECURITY: a temporary file left by a save that was killed holds a complete or
+       * partial encrypted copy; only the holder of the write lock may remove it. */
+      if (g_unlink (tmp) != 0 && errno != ENOENT)
+        g_debug ("Could not remove a leftover temporary file: %s", g_strerror (errno));
     }
   if (!unlock_from_disk (self, passphrase, recovery, error))
     return NULL;

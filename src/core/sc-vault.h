@@ -189,6 +189,45 @@ guint64                  sc_vault_get_save_counter        (ScVault              
 gboolean                 sc_vault_has_hr_passphrase       (ScVault                 *vault);
 
 /**
+ * ScVaultRollbackWarning:
+ * @file_counter: the save counter of the file that was opened
+ * @file_saved_at: when that file was last changed (Unix time; 0 when unknown)
+ * @seen_counter: the highest save counter this computer has seen for this vault
+ * @seen_saved_at: when that save was made (Unix time)
+ */
+typedef struct
+{
+  guint64 file_counter;
+  gint64  file_saved_at;
+  guint64 seen_counter;
+  gint64  seen_saved_at;
+} ScVaultRollbackWarning;
+
+/**
+ * sc_vault_get_rollback_warning:
+ * @out_warning: (out) (optional): both saves, to show
+ *
+ * Whether the file that was opened is older than a save of the same vault this computer
+ * has seen (an older copy put in its place: submissions made since may be missing). Not
+ * an error: the vault is open; the GUI and CLI show the warning until the implementer
+ * confirms a restore with sc_vault_accept_restore() or opens the newer file.
+ */
+gboolean                 sc_vault_get_rollback_warning    (ScVault                 *vault,
+                                                           ScVaultRollbackWarning  *out_warning);
+
+/* The warning in words, with both dates, fit to show. */
+char                    *sc_vault_rollback_warning_to_string (const ScVaultRollbackWarning *warning);
+
+/**
+ * sc_vault_accept_restore:
+ * Implementer only: this older file was put back on purpose (a backup restored). Logs
+ * it in the audit log, makes the file's save counter this computer's record, and clears
+ * the warning.
+ */
+gboolean                 sc_vault_accept_restore          (ScVault                 *vault,
+                                                           GError                 **error);
+
+/**
  * sc_vault_change_passphrase:
  * Changes the passphrase of the current role (implementer or HR). Only that key slot
  * is rewrapped; the data key and the encrypted body stay as they are.
@@ -327,7 +366,10 @@ gboolean      sc_vault_upsert_employees   (ScVault            *vault,
 GPtrArray    *sc_vault_list_employees     (ScVault            *vault,
                                            GError            **error);
 
-/* Any role (the kiosk looks up the person logging in). */
+/* Any role (the kiosk looks up the person logging in). SECURITY: the kiosk gets the full
+ * entry only for the employee whose access code sc_vault_check_access_code() verified
+ * last; for any other number only the number as the roster spells it (no name, birth
+ * date, department…), so nothing personal leaves the core before the code check. */
 ScEmployee   *sc_vault_lookup_employee    (ScVault            *vault,
                                            const char         *number,
                                            GError            **error);
@@ -375,13 +417,45 @@ gboolean      sc_vault_set_access_code_hash (ScVault          *vault,
  *
  * Implementer or HR: gives each employee a new random access code for the round (replacing
  * any earlier one) and stores only its Argon2id hash. The codes exist nowhere else than in
- * @out_csv: print the slips from it, then wipe it.
+ * @out_csv: print the slips from it, then wipe it. All codes are stored in one save
+ * (sc_vault_issue_access_codes_full(), which also lets the caller print the slips
+ * before anything is stored).
  */
 gboolean      sc_vault_issue_access_codes (ScVault            *vault,
                                            gint64              round_id,
                                            GPtrArray          *employees,
                                            GString            *out_csv,
                                            GError            **error);
+
+/**
+ * ScVaultCodesDeliverFunc:
+ * @csv: "number,name,code" rows, one per code (cells escaped against spreadsheet
+ *   formulas with sc_csv_append_field_safe())
+ *
+ * Hands the new slips to the person (prints them, shows them once). Called before any
+ * code is stored; returning %FALSE (with @error set) stores nothing, so the old codes
+ * keep working. @csv is wiped after the call: copy nothing you do not need.
+ */
+typedef gboolean (*ScVaultCodesDeliverFunc) (const char  *csv,
+                                             gsize        len,
+                                             gpointer     user_data,
+                                             GError     **error);
+
+/**
+ * sc_vault_issue_access_codes_full:
+ * @employees: (element-type ScEmployee): who gets a code; inactive employees are skipped
+ *
+ * Implementer or HR: draws and hashes every new code in memory, calls @deliver with the
+ * slips, and only then stores all hashes in one transaction and one durable save. A
+ * failure or a killed process at any point leaves either every old code valid or every
+ * new code stored after @deliver returned.
+ */
+gboolean      sc_vault_issue_access_codes_full (ScVault                 *vault,
+                                                gint64                   round_id,
+                                                GPtrArray               *employees,
+                                                ScVaultCodesDeliverFunc  deliver,
+                                                gpointer                 user_data,
+                                                GError                 **error);
 
 /* Returns TRUE when the code matches the stored @code_hash. */
 typedef gboolean (*ScVaultCodeCheckFunc)  (const char         *code_hash,
@@ -400,6 +474,17 @@ gboolean      sc_vault_check_access_code  (ScVault            *vault,
                                            const char         *employee_number,
                                            ScVaultCodeCheckFunc check,
                                            gpointer            user_data,
+                                           GError            **error);
+
+/**
+ * sc_vault_lift_lockout:
+ * Implementer only: clears the wrong-code count and lock-out of an employee's access
+ * code for the round (the person showed the slip to the staff), so that they can log in
+ * at once. Audited as "access_code.unlock". NOT_FOUND when no code was issued.
+ */
+gboolean      sc_vault_lift_lockout       (ScVault            *vault,
+                                           gint64              round_id,
+                                           const char         *employee_number,
                                            GError            **error);
 
 /**
