@@ -29,6 +29,11 @@ struct _ScGroupEntry
   gboolean            has_sex[SC_N_SEXES];
   ScGroupFigures      combined;
   ScGroupFigures      by_sex[SC_N_SEXES];
+  /* Crossed groupings: the margins (e.g. the department, the sex) the group is a cell
+   * of, as indices into ScGroupAnalysis.margins; -1 for none. */
+  gint                margin[2];
+  /* Rule 2: the labels of the hidden groups this one would reveal (NULL-terminated). */
+  GPtrArray          *revealed;
 };
 
 struct _ScGroupAnalysis
@@ -39,7 +44,15 @@ struct _ScGroupAnalysis
   ScGroupEntry        total;
   ScGroupEntry       *groups;
   guint               n_groups;
+  guint               n_ungrouped;             /* complete respondents without a label */
+  GArray             *margins;                 /* Margin, for crossed groupings */
 };
+
+typedef struct
+{
+  char  *key;
+  guint  n;                                    /* complete respondents in the margin */
+} Margin;
 
 /* Running sums of one entry, kept apart from the entry so that nothing of a suppressed
  * entry outlives the analysis. */
@@ -68,23 +81,6 @@ add_to (ScGroupEntry   *entry,
     sums->chart[sex][k] += result->chart[k];
   for (guint k = 0; k < SC_BJSQ_N_SCALES; k++)
     sums->score[sex][k] += result->score[k];
-}
-
-/* Rule 2: the smallest shown group with somebody in it (ties: the last), or NULL. */
-static ScGroupEntry *
-smallest_shown_group (ScGroupAnalysis *analysis)
-{
-  ScGroupEntry *best = NULL;
-
-  for (guint i = 0; i < analysis->n_groups; i++)
-    {
-      ScGroupEntry *g = &analysis->groups[i];
-
-      if (g->suppression == SC_GROUP_SUPPRESSION_NONE && g->n > 0
-          && (best == NULL || g->n <= best->n))
-        best = g;
-    }
-  return best;
 }
 
 static gboolean
@@ -148,6 +144,68 @@ apply_sex_differencing (ScGroupAnalysis *analysis)
   return FALSE;
 }
 
+/* Whether group @g lies in partition @margin (-1: the whole workplace). */
+static gboolean
+in_partition (const ScGroupEntry *g,
+              gint                margin)
+{
+  return margin < 0 || g->margin[0] == margin || g->margin[1] == margin;
+}
+
+/* Rule 2 over one partition: the total (@margin −1) or one margin of a crossed grouping
+ * (all cells of one department, say). While the partition minus its shown groups leaves
+ * 0 < R < min_size respondents, the smallest shown group is hidden, and it records which
+ * hidden groups it would have revealed. Returns TRUE when it hid something. */
+static gboolean
+apply_differencing (ScGroupAnalysis *analysis,
+                    gint             margin)
+{
+  ScGroupEntry *best = NULL;
+  guint whole, shown = 0, rest;
+
+  whole = margin < 0 ? analysis->total.n
+                     : g_array_index (analysis->margins, Margin, margin).n;
+  for (guint i = 0; i < analysis->n_groups; i++)
+    {
+      ScGroupEntry *g = &analysis->groups[i];
+
+      if (!in_partition (g, margin) || g->suppression != SC_GROUP_SUPPRESSION_NONE)
+        continue;
+      shown += g->n;
+      if (g->n > 0 && (best == NULL || g->n <= best->n))
+        best = g;
+    }
+  rest = whole - shown;
+  if (rest == 0 || rest >= analysis->min_size || best == NULL)
+    return FALSE;
+
+  best->suppression = SC_GROUP_SUPPRESSION_COMPLEMENTARY;
+  best->revealed = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < analysis->n_groups; i++)
+    {
+      ScGroupEntry *g = &analysis->groups[i];
+
+      if (g != best && in_partition (g, margin) && g->n > 0
+          && g->suppression != SC_GROUP_SUPPRESSION_NONE)
+        g_ptr_array_add (best->revealed, g_strdup (g->label));
+    }
+  if (margin < 0 && analysis->n_ungrouped > 0)
+    g_ptr_array_add (best->revealed, g_strdup (SC_GROUP_UNGROUPED_LABEL));
+  g_ptr_array_add (best->revealed, NULL);
+  return TRUE;
+}
+
+static gboolean
+apply_margin_differencing (ScGroupAnalysis *analysis)
+{
+  if (analysis->margins == NULL)
+    return FALSE;
+  for (guint m = 0; m < analysis->margins->len; m++)
+    if (apply_differencing (analysis, (gint) m))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 apply_suppression (ScGroupAnalysis *analysis)
 {
@@ -176,24 +234,11 @@ apply_suppression (ScGroupAnalysis *analysis)
         g->suppression = SC_GROUP_SUPPRESSION_TOO_SMALL;
     }
 
-  /* Rule 2. */
-  for (;;)
-    {
-      guint shown = 0;
-      guint rest;
-      ScGroupEntry *smallest;
-
-      for (guint i = 0; i < analysis->n_groups; i++)
-        if (analysis->groups[i].suppression == SC_GROUP_SUPPRESSION_NONE)
-          shown += analysis->groups[i].n;
-      rest = total->n - shown;
-      if (rest == 0 || rest >= min)
-        break;
-      smallest = smallest_shown_group (analysis);
-      if (smallest == NULL)
-        break;
-      smallest->suppression = SC_GROUP_SUPPRESSION_COMPLEMENTARY;
-    }
+  /* Rule 2, over the total and, for a crossed grouping, over every margin: each step
+   * hides one more group, so this ends. */
+  while (apply_differencing (analysis, -1)
+         || apply_margin_differencing (analysis))
+    ;
 
   for (guint i = 0; i < analysis->n_groups; i++)
     {
@@ -292,10 +337,41 @@ sc_group_analyse (const ScGroupRespondent  *respondents,
                   const ScChartConstantSet *constants,
                   GError                  **error)
 {
+  return sc_group_analyse_crossed (respondents, NULL, n, min_size, constants, error);
+}
+
+/* The index of margin @key, added when new; -1 for no key. */
+static gint
+margin_index (GArray     *margins,
+              GHashTable *index,
+              const char *key)
+{
+  gpointer found;
+  Margin m = { 0 };
+
+  if (key == NULL || *key == '\0')
+    return -1;
+  if (g_hash_table_lookup_extended (index, key, NULL, &found))
+    return GPOINTER_TO_INT (found);
+  m.key = g_strdup (key);
+  g_array_append_val (margins, m);
+  g_hash_table_insert (index, m.key, GINT_TO_POINTER (margins->len - 1));
+  return (gint) margins->len - 1;
+}
+
+ScGroupAnalysis *
+sc_group_analyse_crossed (const ScGroupRespondent  *respondents,
+                          const char * const       *margins,
+                          gsize                     n,
+                          guint                     min_size,
+                          const ScChartConstantSet *constants,
+                          GError                  **error)
+{
   g_autoptr(ScGroupAnalysis) analysis = NULL;
   g_autoptr(GHashTable) index = NULL;
   g_autoptr(GArray) groups = NULL;
   g_autoptr(GArray) group_sums = NULL;
+  g_autoptr(GHashTable) margin_index_of = NULL;
   g_autofree gint *group_of = NULL;
   Sums total_sums;
 
@@ -318,6 +394,11 @@ sc_group_analyse (const ScGroupRespondent  *respondents,
 
   /* First pass: the groups in order of first appearance. */
   index = g_hash_table_new (g_str_hash, g_str_equal);
+  if (margins != NULL)
+    {
+      analysis->margins = g_array_new (FALSE, TRUE, sizeof (Margin));
+      margin_index_of = g_hash_table_new (g_str_hash, g_str_equal);
+    }
   groups = g_array_new (FALSE, TRUE, sizeof (ScGroupEntry));
   group_of = g_new (gint, n > 0 ? n : 1);
   for (gsize i = 0; i < n; i++)
@@ -344,6 +425,15 @@ sc_group_analyse (const ScGroupRespondent  *respondents,
           ScGroupEntry entry = { 0 };
 
           entry.label = g_strdup (label);
+          entry.margin[0] = entry.margin[1] = -1;
+          if (margins != NULL)
+            {
+              /* Margin keys are UTF-8 whenever labels are: both come from the caller. */
+              entry.margin[0] = margin_index (analysis->margins, margin_index_of,
+                                              margins[2 * i]);
+              entry.margin[1] = margin_index (analysis->margins, margin_index_of,
+                                              margins[2 * i + 1]);
+            }
           g_array_append_val (groups, entry);
           group_of[i] = (gint) groups->len - 1;
           g_hash_table_insert (index, entry.label, GINT_TO_POINTER (group_of[i]));
@@ -362,8 +452,16 @@ sc_group_analyse (const ScGroupRespondent  *respondents,
 
       add_to (&analysis->total, &total_sums, result);
       if (group_of[i] >= 0)
-        add_to (&analysis->groups[group_of[i]],
-                &g_array_index (group_sums, Sums, group_of[i]), result);
+        {
+          ScGroupEntry *g = &analysis->groups[group_of[i]];
+
+          add_to (g, &g_array_index (group_sums, Sums, group_of[i]), result);
+          for (guint k = 0; k < 2 && result->complete; k++)
+            if (g->margin[k] >= 0)
+              g_array_index (analysis->margins, Margin, g->margin[k]).n++;
+        }
+      else if (result->complete)
+        analysis->n_ungrouped++;
     }
 
   apply_suppression (analysis);
@@ -383,8 +481,17 @@ sc_group_analysis_free (ScGroupAnalysis *analysis)
     return;
 
   for (guint g = 0; g < analysis->n_groups; g++)
-    g_free (analysis->groups[g].label);
+    {
+      g_free (analysis->groups[g].label);
+      g_clear_pointer (&analysis->groups[g].revealed, g_ptr_array_unref);
+    }
   g_free (analysis->groups);
+  if (analysis->margins != NULL)
+    {
+      for (guint m = 0; m < analysis->margins->len; m++)
+        g_free (g_array_index (analysis->margins, Margin, m).key);
+      g_array_unref (analysis->margins);
+    }
   g_clear_pointer (&analysis->constants, sc_chart_constant_set_free);
   g_free (analysis);
 }
@@ -505,6 +612,13 @@ sc_group_entry_get_by_sex (const ScGroupEntry *entry,
   g_return_val_if_fail (entry != NULL, NULL);
   g_return_val_if_fail ((guint) sex < SC_N_SEXES, NULL);
   return entry->has_sex[sex] ? &entry->by_sex[sex] : NULL;
+}
+
+const char * const *
+sc_group_entry_get_revealed (const ScGroupEntry *entry)
+{
+  g_return_val_if_fail (entry != NULL, NULL);
+  return entry->revealed != NULL ? (const char * const *) entry->revealed->pdata : NULL;
 }
 
 const char *

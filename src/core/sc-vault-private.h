@@ -269,7 +269,7 @@ void      sc_vault_body_keys_derive     (ScVaultBodyKeys     *keys);
 
 /* ---- Schema (sc-vault-schema.c) --------------------------------------------------- */
 
-#define SC_VAULT_SCHEMA_VERSION 4
+#define SC_VAULT_SCHEMA_VERSION 5
 
 /* Runs the migration steps after the database's user_version up to @target, one
  * transaction each. NEWER_VERSION when the database is newer than the program. */

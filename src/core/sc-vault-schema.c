@@ -159,6 +159,19 @@ static const char * const migrations[] = {
   "  requested_on TEXT NOT NULL"
   ");"
   "PRAGMA user_version = 4;",
+
+  /* 5: group analyses released to HR (sc-vault-releases.h). The snapshot is sealed to
+   * HR's key; a withdrawn release keeps its row (date, who) and loses its snapshot. */
+  "CREATE TABLE group_releases ("
+  "  id INTEGER PRIMARY KEY,"
+  "  round_id INTEGER NOT NULL REFERENCES rounds (id),"
+  "  title TEXT NOT NULL,"
+  "  released_by TEXT NOT NULL,"
+  "  released_at INTEGER NOT NULL,"
+  "  withdrawn_at INTEGER,"
+  "  sealed BLOB"
+  ");"
+  "PRAGMA user_version = 5;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SC_VAULT_SCHEMA_VERSION);
