@@ -1,0 +1,164 @@
+/* test-group-release.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Releasing a group analysis to HR (sc-vault-releases.h) through the core API: HR's key
+ * opens released snapshots and nothing else, withdrawn ones are gone for HR, every step
+ * is audited, and only the implementer makes or releases an analysis.
+ */
+#include "config.h"
+
+#include "test-workspace-common.h"
+#include "sc-group-table.h"
+#include "sc-vault-private.h"
+#include "sc-vault-releases.h"
+
+#include <string.h>
+
+static gboolean
+audit_has (ScVault    *vault,
+           const char *action,
+           gint64      target)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) log = sc_vault_list_audit (vault, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < log->len; i++)
+    {
+      ScVaultAuditEntry *e = g_ptr_array_index (log, i);
+
+      if (strcmp (e->action, action) == 0 && e->target == target)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_release (WsFixture     *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = ws_open (f, IMPL_PASS);
+  g_autoptr(ScGroupTable) table = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *snapshot = NULL;
+  g_autofree char *opened = NULL;
+  ScGrouping grouping = { SC_GROUP_BY_DEPARTMENT, SC_GROUP_BY_WHOLE, 0 };
+  gint64 first, second;
+
+  /* The round has four answers: no analysis, only the explanation. */
+  table = sc_group_table_new_for_round (vault, f->round_id, &grouping, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (sc_group_table_is_analysable (table));
+  g_assert_cmpuint (sc_group_table_get_total (table)->n, ==, 4);
+  snapshot = sc_group_table_to_json (table);
+
+  first = sc_vault_release_analysis (vault, f->round_id, "2026 by department", "Dr. Sato",
+                                     snapshot, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (first, >, 0);
+  second = sc_vault_release_analysis (vault, f->round_id, "second", "Dr. Sato", "{\"x\":1}",
+                                      &error);
+  g_assert_no_error (error);
+  g_assert_true (audit_has (vault, "analysis.release", first));
+  g_assert_false (sc_vault_release_analysis (vault, 9999, "t", "who", "{}", &error));
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* The blob is sealed: the snapshot's text is not in the database in clear. */
+  {
+    g_autoptr(sqlite3_stmt) stmt =
+      sc_vault_db_prepare (sc_vault_get_db (vault),
+                           "SELECT sealed FROM group_releases WHERE id = ?", &error);
+
+    sqlite3_bind_int64 (stmt, 1, first);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_false (test_contains_bytes (sqlite3_column_blob (stmt, 0),
+                                         (gsize) sqlite3_column_bytes (stmt, 0),
+                                         "explanation"));
+  }
+  g_assert_true (sc_vault_withdraw_release (vault, second, &error));
+  g_assert_no_error (error);
+  g_assert_true (audit_has (vault, "analysis.withdraw", second));
+  g_assert_false (sc_vault_withdraw_release (vault, second, &error));
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  list = sc_vault_list_releases (vault, &error);
+  g_assert_cmpuint (list->len, ==, 2);   /* the implementer sees the withdrawn one too */
+  g_clear_pointer (&list, g_ptr_array_unref);
+  sc_vault_close (vault);
+  g_clear_object (&vault);
+
+  /* HR: the release in force only, opened with HR's key; read-only otherwise. */
+  vault = ws_open (f, HR_PASS);
+  g_assert_cmpint (sc_vault_get_role (vault), ==, SC_VAULT_ROLE_HR);
+  list = sc_vault_list_releases (vault, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  {
+    ScVaultRelease *r = g_ptr_array_index (list, 0);
+
+    g_assert_cmpint (r->id, ==, first);
+    g_assert_cmpstr (r->title, ==, "2026 by department");
+    g_assert_cmpstr (r->released_by, ==, "Dr. Sato");
+    g_assert_cmpint (r->released_at, >, 0);
+    g_assert_cmpint (r->withdrawn_at, ==, 0);
+  }
+  opened = sc_vault_open_release (vault, first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (opened, ==, snapshot);
+  g_assert_null (sc_vault_open_release (vault, second, &error));
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (sc_vault_release_analysis (vault, f->round_id, "t", "hr", "{}", &error));
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_false (sc_vault_withdraw_release (vault, first, &error));
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_PERMISSION);
+  g_clear_error (&error);
+  /* HR sees consented results only, so it cannot make an analysis. */
+  g_assert_null (sc_group_table_new_for_round (vault, f->round_id, &grouping, NULL, &error));
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_PERMISSION);
+  g_clear_error (&error);
+  sc_vault_close (vault);
+}
+
+static void
+test_moved_blob (WsFixture     *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = ws_open (f, IMPL_PASS);
+  gint64 a, b;
+
+  a = sc_vault_release_analysis (vault, f->round_id, "a", "x", "{\"a\":1}", &error);
+  b = sc_vault_release_analysis (vault, f->round_id, "b", "x", "{\"b\":2}", &error);
+  g_assert_no_error (error);
+  /* Someone who can write the database copies a's blob onto b: it must not open as b. */
+  {
+    g_autoptr(sqlite3_stmt) stmt =
+      sc_vault_db_prepare (sc_vault_get_db (vault),
+                           "UPDATE group_releases SET sealed = "
+                           "(SELECT sealed FROM group_releases WHERE id = ?) WHERE id = ?",
+                           &error);
+
+    sqlite3_bind_int64 (stmt, 1, a);
+    sqlite3_bind_int64 (stmt, 2, b);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  }
+  g_assert_null (sc_vault_open_release (vault, b, &error));
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED);
+  sc_vault_close (vault);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/group-release/release-open-withdraw", WsFixture, NULL, ws_setup,
+              test_release, ws_teardown);
+  g_test_add ("/group-release/moved-blob", WsFixture, NULL, ws_setup, test_moved_blob,
+              ws_teardown);
+  return g_test_run ();
+}
