@@ -46,6 +46,17 @@ test_release (WsFixture     *f,
   ScGrouping grouping = { SC_GROUP_BY_DEPARTMENT, SC_GROUP_BY_WHOLE, 0 };
   gint64 first, second;
 
+  g_assert_cmpint (sc_group_table_find_previous_round (vault, f->round_id, &error), ==, 0);
+  g_assert_no_error (error);
+  {
+    gint64 next = sc_vault_create_round (vault, "2027", NULL, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (sc_group_table_find_previous_round (vault, next, &error), ==,
+                     f->round_id);
+    g_assert_no_error (error);
+  }
+
   /* The round has four answers: no analysis, only the explanation. */
   table = sc_group_table_new_for_round (vault, f->round_id, &grouping, NULL, &error);
   g_assert_no_error (error);

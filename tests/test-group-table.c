@@ -322,6 +322,9 @@ test_year_on_year (void)
   g_assert_cmpfloat_with_epsilon (row->previous[2],
                                   find_row (before, "A")->combined.risk_total, 1e-9);
   g_assert_cmpfloat (fabs (row->combined.risk_total - row->previous[2]), >, 0.5);
+  g_assert_cmpfloat_with_epsilon (row->change[2], row->combined.risk_total - row->previous[2],
+                                  1e-9);
+  g_assert_cmpfloat_with_epsilon (row->change[0], row->combined.risk_a - row->previous[0], 1e-9);
   g_assert_true (find_row (table, "D")->has_previous);
   g_assert_false (find_row (table, "B")->has_previous);   /* 9 this year */
   g_assert_false (find_row (table, "C")->has_previous);   /* 9 last year */

@@ -11,6 +11,7 @@
 #include "sc-group-table.h"
 #include "sc-score-format.h"
 #include "sc-workspace.h"
+#include "sc-vault-private.h"
 
 #include <math.h>
 #include <string.h>
@@ -577,6 +578,9 @@ compare_row (ScGroupRow       *row,
   row->previous[0] = previous->combined.risk_a;
   row->previous[1] = previous->combined.risk_b;
   row->previous[2] = previous->combined.risk_total;
+  row->change[0] = row->combined.risk_a - row->previous[0];
+  row->change[1] = row->combined.risk_b - row->previous[1];
+  row->change[2] = row->combined.risk_total - row->previous[2];
   return TRUE;
 }
 
@@ -608,6 +612,32 @@ sc_group_table_compare_previous (ScGroupTable       *table,
         compared++;
     }
   return compared;
+}
+
+gint64
+sc_group_table_find_previous_round (ScVault  *vault,
+                                    gint64    round_id,
+                                    GError  **error)
+{
+  g_autoptr(GPtrArray) rounds = NULL;
+  gint64 previous = 0;
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), 0);
+
+  rounds = sc_vault_list_rounds (vault, error);
+  if (rounds == NULL)
+    return 0;
+  /* Oldest first: the previous round is the one listed just before. */
+  for (guint i = 0; i < rounds->len; i++)
+    {
+      ScVaultRound *r = g_ptr_array_index (rounds, i);
+
+      if (r->id == round_id)
+        return previous;
+      previous = r->id;
+    }
+  _sc_vault_set_not_found (error, "There is no such round.");
+  return 0;
 }
 
 /* ---- charts ------------------------------------------------------------------------ */

@@ -91,8 +91,8 @@ char         *sc_group_label_of       (const ScGrouping   *grouping,
  * @high_side_share: of the complete respondents, the share (0-1) with 評価点 1-2 on each
  *   scale (indexed by ScScale)
  * @has_previous: last round's risks are known and both rounds show this row
- * @previous: last round's combined risk_a, risk_b, risk_total; the change is this
- *   round's minus these
+ * @previous: last round's combined risk_a, risk_b, risk_total
+ * @change: this round's risk_a, risk_b, risk_total minus @previous
  */
 typedef struct
 {
@@ -112,6 +112,7 @@ typedef struct
   double               high_side_share[SC_BJSQ_N_SCALES];
   gboolean             has_previous;
   double               previous[3];
+  double               change[3];
 } ScGroupRow;
 
 typedef struct _ScGroupTable ScGroupTable;
@@ -183,6 +184,15 @@ char         *sc_group_table_get_caption (const ScGroupTable    *table);
  */
 guint         sc_group_table_compare_previous (ScGroupTable       *table,
                                                const ScGroupTable *previous);
+
+/**
+ * sc_group_table_find_previous_round:
+ * Implementer or HR: the round created just before @round_id, for year-on-year
+ * comparison. Returns: its id, or 0 (no error) when @round_id is the first.
+ */
+gint64        sc_group_table_find_previous_round (ScVault          *vault,
+                                                  gint64            round_id,
+                                                  GError          **error);
 
 /**
  * ScGroupChartPoint:

@@ -21,7 +21,11 @@
  *  2. Differencing: the total minus the shown groups must not reveal a small set. With
  *     R = n(total) − Σ n(shown groups) (respondents without a group label and those of
  *     suppressed groups), while 0 < R < min_size the smallest shown group (ties: the
- *     last in input order) is suppressed as COMPLEMENTARY and R recomputed.
+ *     last in input order) is suppressed as COMPLEMENTARY and R recomputed. A crossed
+ *     grouping (sc_group_analyse_crossed()) applies the same rule to every margin
+ *     (all cells of one department; all cells of one sex), whose own totals another
+ *     grouping may show. A group hidden by this rule names the hidden groups it would
+ *     reveal (sc_group_entry_get_revealed()).
  *  3. Sex subgroup: in a shown entry (a group or the total), if either sex has
  *     0 < n_sex < min_size, both per-sex blocks are suppressed (SEX_SUBGROUP_TOO_SMALL):
  *     one sex's figures would otherwise follow from the combined figures and the other
