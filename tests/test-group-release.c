@@ -162,6 +162,77 @@ test_moved_blob (WsFixture     *f,
   sc_vault_close (vault);
 }
 
+/* A round with 27 answers: departments A (12), B (12) and C (3). */
+static void
+test_release_analysable_round (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "group.scvault", NULL);
+  g_autoptr(ScVault) vault = test_create_vault (path, NULL);
+  g_autoptr(GPtrArray) roster = test_roster (27);
+  g_autoptr(ScGroupTable) table = NULL;
+  g_autofree char *snapshot = NULL;
+  g_autofree char *opened = NULL;
+  ScGrouping grouping = { SC_GROUP_BY_DEPARTMENT, SC_GROUP_BY_WHOLE, 0 };
+  const ScGroupRow *row;
+  gint64 round_id, release_id;
+
+  for (guint i = 0; i < 27; i++)
+    {
+      ScEmployee *e = g_ptr_array_index (roster, TEST_N_PEOPLE + i);
+
+      g_free (e->department);
+      e->department = g_strdup (i < 12 ? "A" : i < 24 ? "B" : "C");
+    }
+  g_assert_true (sc_vault_set_hr_passphrase (vault, HR_PASS, &error));
+  g_assert_true (sc_vault_upsert_employees (vault, roster, &error));
+  round_id = sc_vault_create_round (vault, "2026", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 27; i++)
+    {
+      ScEmployee *e = g_ptr_array_index (roster, TEST_N_PEOPLE + i);
+      guint8 answers[SC_BJSQ_N_ITEMS];
+
+      test_answers (i + 1, answers);
+      g_assert_cmpint (sc_vault_submit (vault, round_id, e->number, answers, e->sex, NULL,
+                                        &error), >, 0);
+      g_assert_no_error (error);
+    }
+
+  table = sc_group_table_new_for_round (vault, round_id, &grouping, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (sc_group_table_is_analysable (table));
+  g_assert_cmpuint (sc_group_table_get_total (table)->n, ==, 27);
+  g_assert_cmpuint (sc_group_table_get_n_rows (table), ==, 3);
+  row = sc_group_table_get_row (table, 0);
+  g_assert_cmpstr (row->label, ==, "A");
+  g_assert_true (row->has_figures);
+  row = sc_group_table_get_row (table, 1);
+  g_assert_cmpstr (row->label, ==, "B");
+  g_assert_cmpint (row->suppression, ==, SC_GROUP_SUPPRESSION_COMPLEMENTARY);
+  snapshot = sc_group_table_to_json (table);
+  release_id = sc_vault_release_analysis (vault, round_id, "by department", "Dr. Sato",
+                                          snapshot, &error);
+  g_assert_no_error (error);
+  sc_vault_close (vault);
+  g_clear_object (&vault);
+
+  vault = sc_vault_open (path, HR_PASS, SC_VAULT_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  opened = sc_vault_open_release (vault, release_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (opened, ==, snapshot);
+  g_assert_nonnull (strstr (opened, "{\"label\":\"A\",\"n\":12,\"excluded_incomplete\":0,"
+                                    "\"combined\":"));
+  g_assert_nonnull (strstr (opened, "{\"label\":\"B\",\"n\":12,\"excluded_incomplete\":0,"
+                                    "\"suppressed\":true,\"reason\":"));
+  g_assert_nonnull (strstr (opened, "{\"label\":\"C\",\"n\":3,\"excluded_incomplete\":0,"
+                                    "\"suppressed\":true,\"reason\":\"fewer than 10"));
+  sc_vault_close (vault);
+  test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -171,5 +242,6 @@ main (int   argc,
               test_release, ws_teardown);
   g_test_add ("/group-release/moved-blob", WsFixture, NULL, ws_setup, test_moved_blob,
               ws_teardown);
+  g_test_add_func ("/group-release/analysable-round", test_release_analysable_round);
   return g_test_run ();
 }
