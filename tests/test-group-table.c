@@ -291,6 +291,32 @@ test_manual_p87 (void)
 }
 
 static void
+draw_cb (cairo_t *cr,
+         double   width,
+         double   height,
+         gpointer user_data)
+{
+  sc_group_table_draw_chart (user_data, cr, width, height, SC_CHART_SUPPORT, SC_SEX_MALE, NULL);
+}
+
+/* The number of pixels that differ between two images of the same size. */
+static guint
+count_differences (cairo_surface_t *a,
+                   cairo_surface_t *b)
+{
+  int h = cairo_image_surface_get_height (a), stride = cairo_image_surface_get_stride (a);
+  const guint8 *da = cairo_image_surface_get_data (a), *db = cairo_image_surface_get_data (b);
+  guint n = 0;
+
+  cairo_surface_flush (a);
+  cairo_surface_flush (b);
+  for (int i = 0; i < h * stride; i += 4)
+    if (memcmp (da + i, db + i, 4) != 0)
+      n++;
+  return n;
+}
+
+static void
 test_year_on_year (void)
 {
   Round last, now;
@@ -330,17 +356,45 @@ test_year_on_year (void)
   g_assert_false (find_row (table, "C")->has_previous);   /* 9 last year */
   g_assert_false (find_row (table, "E")->has_previous);   /* new, and hidden */
   g_assert_true (sc_group_table_get_total (table)->has_previous);
+
+  /* On the chart: A's point carries last year's, and an arrow is drawn from it. */
+  {
+    g_autoptr(ScGroupTable) plain = round_table (&now, SC_GROUP_BY_DEPARTMENT,
+                                                 SC_GROUP_BY_WHOLE);
+    g_autoptr(GArray) points = NULL;
+    g_autofree char *text = NULL;
+    ScChartJudgementLayout layout;
+    cairo_surface_t *with, *without;
+    double px, py;
+    gboolean found = FALSE;
+
+    sc_chart_judgement_layout (500, 500, sc_group_table_get_constants (table), NULL, &layout);
+    points = sc_group_table_chart_points (table, SC_CHART_SUPPORT, SC_SEX_MALE, &layout);
+    for (guint i = 0; i < points->len; i++)
+      {
+        const ScGroupChartPoint *p = &g_array_index (points, ScGroupChartPoint, i);
+
+        if (strcmp (p->label, "A") != 0)
+          continue;
+        found = TRUE;
+        g_assert_true (p->has_previous);
+        g_assert_cmpfloat (p->prev_x, ==, 9.0);
+        sc_chart_judgement_map (&layout, 9.0, 9.0, &px, &py);
+        g_assert_cmpfloat_with_epsilon (p->prev_px, px, 1e-9);
+        g_assert_cmpfloat_with_epsilon (p->prev_py, py, 1e-9);
+      }
+    g_assert_true (found);
+    text = sc_group_table_chart_text (table, SC_CHART_SUPPORT, SC_SEX_MALE);
+    g_assert_nonnull (strstr (text, "A: x 8.00, y 8.00, risk"));
+    g_assert_nonnull (strstr (text, "(last year: x 9.00, y 9.00)"));
+    with = sc_chart_render_image (500, 500, draw_cb, table);
+    without = sc_chart_render_image (500, 500, draw_cb, plain);
+    g_assert_cmpuint (count_differences (with, without), >, 20);
+    cairo_surface_destroy (with);
+    cairo_surface_destroy (without);
+  }
   round_clear (&last);
   round_clear (&now);
-}
-
-static void
-draw_cb (cairo_t *cr,
-         double   width,
-         double   height,
-         gpointer user_data)
-{
-  sc_group_table_draw_chart (user_data, cr, width, height, SC_CHART_SUPPORT, SC_SEX_MALE, NULL);
 }
 
 static void

@@ -571,6 +571,7 @@ compare_row (ScGroupRow       *row,
              const ScGroupRow *previous)
 {
   row->has_previous = FALSE;
+  memset (row->has_previous_sex, 0, sizeof row->has_previous_sex);
   if (previous == NULL || !row->has_figures || !previous->has_figures
       || row->n < 1 || previous->n < 1)
     return FALSE;
@@ -581,6 +582,13 @@ compare_row (ScGroupRow       *row,
   row->change[0] = row->combined.risk_a - row->previous[0];
   row->change[1] = row->combined.risk_b - row->previous[1];
   row->change[2] = row->combined.risk_total - row->previous[2];
+  for (guint s = 0; s < SC_N_SEXES; s++)
+    {
+      row->has_previous_sex[s] = row->has_sex[s] && previous->has_sex[s];
+      if (row->has_previous_sex[s])
+        memcpy (row->previous_chart[s], previous->by_sex[s].chart,
+                sizeof row->previous_chart[s]);
+    }
   return TRUE;
 }
 
@@ -643,20 +651,20 @@ sc_group_table_find_previous_round (ScVault  *vault,
 /* ---- charts ------------------------------------------------------------------------ */
 
 static void
-chart_axes (ScChartJudgement      kind,
-            const ScGroupFigures *f,
-            double               *x,
-            double               *y)
+chart_axes (ScChartJudgement  kind,
+            const double     *chart,
+            double           *x,
+            double           *y)
 {
   if (kind == SC_CHART_DEMAND_CONTROL)
     {
-      *x = f->chart[SC_CHART_JOB_CONTROL];
-      *y = f->chart[SC_CHART_QUANTITATIVE_DEMAND];
+      *x = chart[SC_CHART_JOB_CONTROL];
+      *y = chart[SC_CHART_QUANTITATIVE_DEMAND];
     }
   else
     {
-      *x = f->chart[SC_CHART_SUPERVISOR_SUPPORT];
-      *y = f->chart[SC_CHART_COWORKER_SUPPORT];
+      *x = chart[SC_CHART_SUPERVISOR_SUPPORT];
+      *y = chart[SC_CHART_COWORKER_SUPPORT];
     }
 }
 
@@ -673,10 +681,17 @@ add_point (GArray                       *points,
   if (!row->has_figures || !row->has_sex[sex])
     return;
   p.label = row->label;
-  chart_axes (kind, f, &p.x, &p.y);
+  chart_axes (kind, f->chart, &p.x, &p.y);
   p.risk = kind == SC_CHART_DEMAND_CONTROL ? f->risk_a : f->risk_b;
+  p.has_previous = row->has_previous && row->has_previous_sex[sex];
+  if (p.has_previous)
+    chart_axes (kind, row->previous_chart[sex], &p.prev_x, &p.prev_y);
   if (layout != NULL)
-    sc_chart_judgement_map (layout, p.x, p.y, &p.px, &p.py);
+    {
+      sc_chart_judgement_map (layout, p.x, p.y, &p.px, &p.py);
+      if (p.has_previous)
+        sc_chart_judgement_map (layout, p.prev_x, p.prev_y, &p.prev_px, &p.prev_py);
+    }
   g_array_append_val (points, p);
 }
 
@@ -734,10 +749,57 @@ sc_group_table_chart_text (const ScGroupTable *table,
     {
       const ScGroupChartPoint *p = &g_array_index (points, ScGroupChartPoint, i);
 
-      g_string_append_printf (out, "%s: x %.2f, y %.2f, risk %d\n", p->label, p->x, p->y,
+      g_string_append_printf (out, "%s: x %.2f, y %.2f, risk %d", p->label, p->x, p->y,
                               sc_chart_risk_display (p->risk));
+      if (p->has_previous)
+        g_string_append_printf (out, " (last year: x %.2f, y %.2f)", p->prev_x, p->prev_y);
+      g_string_append_c (out, '\n');
     }
   return g_string_free (out, FALSE);
+}
+
+/* Last year's point → this year's: a dashed line in the muted colour ending in an open
+ * arrowhead at the edge of this year's marker, drawn over the chart. */
+static void
+draw_arrows (cairo_t                      *cr,
+             GArray                       *points,
+             const ScChartJudgementLayout *layout,
+             const ScChartStyle           *style)
+{
+  double unit = MAX (1.0, layout->font_size / 10.0);
+  double head = 1.2 * layout->font_size;
+  double gap = 0.6 * layout->font_size;
+  double dash[2] = { 3.0 * unit, 2.0 * unit };
+
+  cairo_save (cr);
+  cairo_set_source_rgba (cr, style->muted.red, style->muted.green, style->muted.blue,
+                         style->muted.alpha);
+  cairo_set_line_width (cr, (style->high_contrast ? 2.0 : 1.2) * unit);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  for (guint i = 0; i < points->len; i++)
+    {
+      const ScGroupChartPoint *p = &g_array_index (points, ScGroupChartPoint, i);
+      double dx = p->px - p->prev_px, dy = p->py - p->prev_py;
+      double len = sqrt (dx * dx + dy * dy);
+      double ux, uy, ex, ey;
+
+      if (!p->has_previous || len <= gap + head * 0.5)
+        continue;
+      ux = dx / len;
+      uy = dy / len;
+      ex = p->px - ux * gap;
+      ey = p->py - uy * gap;
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_move_to (cr, p->prev_px, p->prev_py);
+      cairo_line_to (cr, ex, ey);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_move_to (cr, ex - head * (ux * 0.87 - uy * 0.5), ey - head * (uy * 0.87 + ux * 0.5));
+      cairo_line_to (cr, ex, ey);
+      cairo_line_to (cr, ex - head * (ux * 0.87 + uy * 0.5), ey - head * (uy * 0.87 - ux * 0.5));
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
 }
 
 void
@@ -751,10 +813,18 @@ sc_group_table_draw_chart (const ScGroupTable *table,
 {
   g_autoptr(GArray) points = NULL;
   g_autofree ScChartPoint *plot = NULL;
+  ScChartJudgementLayout layout;
+  ScChartStyle default_style;
 
   g_return_if_fail (table != NULL && cr != NULL);
 
-  points = sc_group_table_chart_points (table, kind, sex, NULL);
+  if (style == NULL)
+    {
+      sc_chart_style_init_default (&default_style);
+      style = &default_style;
+    }
+  sc_chart_judgement_layout (width, height, table->constants, style, &layout);
+  points = sc_group_table_chart_points (table, kind, sex, &layout);
   plot = g_new0 (ScChartPoint, points->len > 0 ? points->len : 1);
   for (guint i = 0; i < points->len; i++)
     {
@@ -766,6 +836,7 @@ sc_group_table_draw_chart (const ScGroupTable *table,
     }
   sc_chart_draw_judgement (cr, width, height, kind, table->constants, sex, plot, points->len,
                            style);
+  draw_arrows (cr, points, &layout, style);
 }
 
 /* ---- snapshot ---------------------------------------------------------------------- */

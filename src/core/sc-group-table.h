@@ -93,6 +93,8 @@ char         *sc_group_label_of       (const ScGrouping   *grouping,
  * @has_previous: last round's risks are known and both rounds show this row
  * @previous: last round's combined risk_a, risk_b, risk_total
  * @change: this round's risk_a, risk_b, risk_total minus @previous
+ * @has_previous_sex, @previous_chart: last round's per-sex chart means, where both
+ *   rounds show that sex's block (for the arrow from last year's point)
  */
 typedef struct
 {
@@ -113,6 +115,8 @@ typedef struct
   gboolean             has_previous;
   double               previous[3];
   double               change[3];
+  gboolean             has_previous_sex[SC_N_SEXES];
+  double               previous_chart[SC_N_SEXES][SC_N_CHART_SCALES];
 } ScGroupRow;
 
 typedef struct _ScGroupTable ScGroupTable;
@@ -199,6 +203,8 @@ gint64        sc_group_table_find_previous_round (ScVault          *vault,
  * A shown group on one sex's judgement chart. @label is borrowed from the table.
  * @x, @y: the means on the chart's axes; @px, @py: where they land in the layout;
  * @risk: 健康リスク(A) or (B) of the point, with that sex's constants.
+ * @has_previous: last year's point is known (after sc_group_table_compare_previous());
+ *   @prev_x, @prev_y, @prev_px, @prev_py are then set like @x … @py.
  */
 typedef struct
 {
@@ -208,6 +214,11 @@ typedef struct
   double      px;
   double      py;
   double      risk;
+  gboolean    has_previous;
+  double      prev_x;
+  double      prev_y;
+  double      prev_px;
+  double      prev_py;
 } ScGroupChartPoint;
 
 /**
@@ -231,7 +242,9 @@ char         *sc_group_table_chart_text (const ScGroupTable *table,
                                          ScChartJudgement    kind,
                                          ScSex               sex);
 
-/* Draws the chart of @kind for @sex with every shown point (sc_chart_draw_judgement()). */
+/* Draws the chart of @kind for @sex with every shown point (sc_chart_draw_judgement()),
+ * and, after sc_group_table_compare_previous(), an arrow from each group's point of last
+ * year to this year's. */
 void          sc_group_table_draw_chart (const ScGroupTable *table,
                                          cairo_t            *cr,
                                          double              width,
