@@ -67,6 +67,16 @@ round_add (Round      *r,
     }
 }
 
+/* Sets the age of the last @count people added. */
+static void
+round_set_age (Round *r,
+               guint  count,
+               int    age)
+{
+  for (guint i = r->inputs->len - count; i < r->inputs->len; i++)
+    g_array_index (r->inputs, ScGroupInput, i).age = age;
+}
+
 static ScGroupTable *
 round_table (Round    *r,
              ScGroupBy by,
@@ -172,6 +182,35 @@ test_crossed_differencing (void)
   g_assert_cmpint (row->suppression, ==, SC_GROUP_SUPPRESSION_COMPLEMENTARY);
   g_assert_true (find_row (table, "B × 男性")->has_figures);
   /* Every margin's rest is 0 or ≥ 10 now. */
+  round_clear (&r);
+
+  /* Department × age band, with five people of department A whose age is unknown: they
+   * are in no cell, but in department A's own total. */
+  round_init (&r);
+  round_add (&r, "A", SC_SEX_MALE, 20, 8, 3, TRUE);
+  round_set_age (&r, 20, 35);
+  round_add (&r, "A", SC_SEX_MALE, 12, 8, 3, TRUE);
+  round_set_age (&r, 12, 45);
+  round_add (&r, "A", SC_SEX_MALE, 5, 8, 3, TRUE);
+  round_set_age (&r, 5, -1);
+  round_add (&r, "B", SC_SEX_MALE, 11, 8, 3, TRUE);
+  round_set_age (&r, 11, 35);
+  round_add (&r, "B", SC_SEX_MALE, 25, 8, 3, TRUE);
+  round_set_age (&r, 25, 45);
+  g_clear_pointer (&table, sc_group_table_free);
+  table = round_table (&r, SC_GROUP_BY_DEPARTMENT, SC_GROUP_BY_AGE_BAND);
+  g_assert_cmpuint (sc_group_table_get_n_rows (table), ==, 4);
+  /* The total minus the cells leaves the five: the smallest cell goes. */
+  row = find_row (table, "B × 30–39歳");
+  g_assert_cmpint (row->suppression, ==, SC_GROUP_SUPPRESSION_COMPLEMENTARY);
+  g_assert_true (strv_has (row->revealed, SC_GROUP_UNGROUPED_LABEL));
+  g_assert_nonnull (strstr (row->reason, "(respondents in no group)"));
+  /* Department A (37) minus its cell of the 30s (20) would give the 40s and the five. */
+  row = find_row (table, "A × 40–49歳");
+  g_assert_cmpint (row->suppression, ==, SC_GROUP_SUPPRESSION_COMPLEMENTARY);
+  g_assert_true (strv_has (row->revealed, SC_GROUP_UNGROUPED_LABEL));
+  g_assert_true (find_row (table, "A × 30–39歳")->has_figures);
+  g_assert_true (find_row (table, "B × 40–49歳")->has_figures);
   round_clear (&r);
 }
 

@@ -164,7 +164,15 @@ describe_reason (ScGroupSuppression  suppression,
     case SC_GROUP_SUPPRESSION_TOO_SMALL:
       return g_strdup_printf ("fewer than %u respondents", min_size);
     case SC_GROUP_SUPPRESSION_COMPLEMENTARY:
-      names = revealed != NULL ? g_strjoinv ("、", (char **) revealed) : g_strdup ("");
+      {
+        g_autoptr(GPtrArray) words = g_ptr_array_new ();
+
+        for (guint i = 0; revealed != NULL && revealed[i] != NULL; i++)
+          g_ptr_array_add (words, (gpointer) (strcmp (revealed[i], SC_GROUP_UNGROUPED_LABEL) == 0
+                                              ? "respondents in no group" : revealed[i]));
+        g_ptr_array_add (words, NULL);
+        names = g_strjoinv (", ", (char **) words->pdata);
+      }
       return g_strdup_printf ("would reveal a group under %u when subtracted from the total"
                               " (%s)", min_size, names);
     case SC_GROUP_SUPPRESSION_WORKPLACE_TOO_SMALL:

@@ -44,7 +44,6 @@ struct _ScGroupAnalysis
   ScGroupEntry        total;
   ScGroupEntry       *groups;
   guint               n_groups;
-  guint               n_ungrouped;             /* complete respondents without a label */
   GArray             *margins;                 /* Margin, for crossed groupings */
 };
 
@@ -189,8 +188,16 @@ apply_differencing (ScGroupAnalysis *analysis,
           && g->suppression != SC_GROUP_SUPPRESSION_NONE)
         g_ptr_array_add (best->revealed, g_strdup (g->label));
     }
-  if (margin < 0 && analysis->n_ungrouped > 0)
-    g_ptr_array_add (best->revealed, g_strdup (SC_GROUP_UNGROUPED_LABEL));
+  {
+    guint in_groups = 0;
+
+    /* Respondents of the partition in no group (no label, or, in a margin, no cell). */
+    for (guint i = 0; i < analysis->n_groups; i++)
+      if (in_partition (&analysis->groups[i], margin))
+        in_groups += analysis->groups[i].n;
+    if (whole > in_groups)
+      g_ptr_array_add (best->revealed, g_strdup (SC_GROUP_UNGROUPED_LABEL));
+  }
   g_ptr_array_add (best->revealed, NULL);
   return TRUE;
 }
@@ -373,6 +380,7 @@ sc_group_analyse_crossed (const ScGroupRespondent  *respondents,
   g_autoptr(GArray) group_sums = NULL;
   g_autoptr(GHashTable) margin_index_of = NULL;
   g_autofree gint *group_of = NULL;
+  g_autofree gint *margin_of = NULL;
   Sums total_sums;
 
   g_return_val_if_fail (respondents != NULL || n == 0, NULL);
@@ -398,6 +406,7 @@ sc_group_analyse_crossed (const ScGroupRespondent  *respondents,
     {
       analysis->margins = g_array_new (FALSE, TRUE, sizeof (Margin));
       margin_index_of = g_hash_table_new (g_str_hash, g_str_equal);
+      margin_of = g_new (gint, 2 * n + 1);
     }
   groups = g_array_new (FALSE, TRUE, sizeof (ScGroupEntry));
   group_of = g_new (gint, n > 0 ? n : 1);
@@ -407,6 +416,15 @@ sc_group_analyse_crossed (const ScGroupRespondent  *respondents,
       gpointer found;
 
       group_of[i] = -1;
+      if (margins != NULL)
+        {
+          /* Margin keys are UTF-8 whenever labels are: both come from the caller. A
+           * respondent without a group label still counts in the margins they have
+           * (department A's own total includes those of unknown age). */
+          margin_of[2 * i] = margin_index (analysis->margins, margin_index_of, margins[2 * i]);
+          margin_of[2 * i + 1] = margin_index (analysis->margins, margin_index_of,
+                                               margins[2 * i + 1]);
+        }
       if (label == NULL || *label == '\0')
         continue;
       if (!g_utf8_validate (label, -1, NULL))
@@ -428,11 +446,8 @@ sc_group_analyse_crossed (const ScGroupRespondent  *respondents,
           entry.margin[0] = entry.margin[1] = -1;
           if (margins != NULL)
             {
-              /* Margin keys are UTF-8 whenever labels are: both come from the caller. */
-              entry.margin[0] = margin_index (analysis->margins, margin_index_of,
-                                              margins[2 * i]);
-              entry.margin[1] = margin_index (analysis->margins, margin_index_of,
-                                              margins[2 * i + 1]);
+              entry.margin[0] = margin_of[2 * i];
+              entry.margin[1] = margin_of[2 * i + 1];
             }
           g_array_append_val (groups, entry);
           group_of[i] = (gint) groups->len - 1;
@@ -451,17 +466,12 @@ sc_group_analyse_crossed (const ScGroupRespondent  *respondents,
       const ScResult *result = &respondents[i].result;
 
       add_to (&analysis->total, &total_sums, result);
+      for (guint k = 0; k < 2 && margins != NULL && result->complete; k++)
+        if (margin_of[2 * i + k] >= 0)
+          g_array_index (analysis->margins, Margin, margin_of[2 * i + k]).n++;
       if (group_of[i] >= 0)
-        {
-          ScGroupEntry *g = &analysis->groups[group_of[i]];
-
-          add_to (g, &g_array_index (group_sums, Sums, group_of[i]), result);
-          for (guint k = 0; k < 2 && result->complete; k++)
-            if (g->margin[k] >= 0)
-              g_array_index (analysis->margins, Margin, g->margin[k]).n++;
-        }
-      else if (result->complete)
-        analysis->n_ungrouped++;
+        add_to (&analysis->groups[group_of[i]],
+                &g_array_index (group_sums, Sums, group_of[i]), result);
     }
 
   apply_suppression (analysis);
