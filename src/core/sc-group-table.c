@@ -465,6 +465,70 @@ sc_group_table_new_for_round (ScVault                  *vault,
                              constants, error);
 }
 
+typedef struct
+{
+  gint64              round_id;
+  ScGrouping          grouping;
+  ScChartConstantSet *constants;
+  ScGroupTable       *table;
+} RoundArgs;
+
+static void
+round_args_free (gpointer data)
+{
+  RoundArgs *a = data;
+
+  g_clear_pointer (&a->constants, sc_chart_constant_set_free);
+  g_clear_pointer (&a->table, sc_group_table_free);
+  g_free (a);
+}
+
+static gboolean
+round_work (ScVault  *vault,
+            gpointer  data,
+            GError  **error)
+{
+  RoundArgs *a = data;
+
+  a->table = sc_group_table_new_for_round (vault, a->round_id, &a->grouping, a->constants,
+                                           error);
+  return a->table != NULL;
+}
+
+void
+sc_group_table_new_for_round_async (ScVault                  *vault,
+                                    gint64                    round_id,
+                                    const ScGrouping         *grouping,
+                                    const ScChartConstantSet *constants,
+                                    GCancellable             *cancellable,
+                                    GAsyncReadyCallback       callback,
+                                    gpointer                  user_data)
+{
+  RoundArgs *a;
+
+  g_return_if_fail (grouping != NULL);
+
+  a = g_new0 (RoundArgs, 1);
+  a->round_id = round_id;
+  a->grouping = *grouping;
+  a->constants = constants != NULL ? sc_chart_constant_set_copy (constants) : NULL;
+  _sc_vault_run_work_async (vault, round_work, a, round_args_free,
+                            sc_group_table_new_for_round_async, cancellable, callback,
+                            user_data);
+}
+
+ScGroupTable *
+sc_group_table_new_for_round_finish (ScVault       *vault,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  RoundArgs *a;
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), NULL);
+  a = _sc_vault_run_work_finish (vault, result, sc_group_table_new_for_round_async, error);
+  return a != NULL ? g_steal_pointer (&a->table) : NULL;
+}
+
 void
 sc_group_table_free (ScGroupTable *table)
 {

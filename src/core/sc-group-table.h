@@ -20,7 +20,7 @@
 #pragma once
 
 #include <cairo.h>
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "sc-chart.h"
 #include "sc-employee.h"
@@ -146,6 +146,19 @@ ScGroupTable *sc_group_table_new_for_round (ScVault                  *vault,
                                             const ScGrouping         *grouping,
                                             const ScChartConstantSet *constants,
                                             GError                  **error);
+
+/* sc_group_table_new_for_round() in the vault's worker thread (it opens every sealed
+ * result); the threading rule of sc-vault-async.h applies. */
+void          sc_group_table_new_for_round_async  (ScVault                  *vault,
+                                                   gint64                    round_id,
+                                                   const ScGrouping         *grouping,
+                                                   const ScChartConstantSet *constants,
+                                                   GCancellable             *cancellable,
+                                                   GAsyncReadyCallback       callback,
+                                                   gpointer                  user_data);
+ScGroupTable *sc_group_table_new_for_round_finish (ScVault                  *vault,
+                                                   GAsyncResult             *result,
+                                                   GError                  **error);
 
 void          sc_group_table_free     (ScGroupTable             *table);
 

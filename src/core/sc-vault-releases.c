@@ -248,3 +248,103 @@ fail:
   sc_vault_rollback (vault);
   return FALSE;
 }
+
+/* ---- _async twins (sc-vault-async.h threading rule) ------------------------------- */
+
+typedef struct
+{
+  gint64  round_id;
+  gint64  release_id;
+  char   *title;
+  char   *released_by;
+  char   *snapshot;
+} ReleaseArgs;
+
+static void
+release_args_free (gpointer data)
+{
+  ReleaseArgs *a = data;
+
+  g_free (a->title);
+  g_free (a->released_by);
+  g_free (a->snapshot);
+  g_free (a);
+}
+
+static gboolean
+release_work (ScVault  *vault,
+              gpointer  data,
+              GError  **error)
+{
+  ReleaseArgs *a = data;
+
+  a->release_id = sc_vault_release_analysis (vault, a->round_id, a->title, a->released_by,
+                                             a->snapshot, error);
+  return a->release_id != 0;
+}
+
+void
+sc_vault_release_analysis_async (ScVault             *vault,
+                                 gint64               round_id,
+                                 const char          *title,
+                                 const char          *released_by,
+                                 const char          *snapshot,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  ReleaseArgs *a = g_new0 (ReleaseArgs, 1);
+
+  a->round_id = round_id;
+  a->title = g_strdup (title);
+  a->released_by = g_strdup (released_by);
+  a->snapshot = g_strdup (snapshot);
+  _sc_vault_run_work_async (vault, release_work, a, release_args_free,
+                            sc_vault_release_analysis_async, cancellable, callback, user_data);
+}
+
+gint64
+sc_vault_release_analysis_finish (ScVault       *vault,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  ReleaseArgs *a;
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), 0);
+  a = _sc_vault_run_work_finish (vault, result, sc_vault_release_analysis_async, error);
+  return a != NULL ? a->release_id : 0;
+}
+
+static gboolean
+withdraw_work (ScVault  *vault,
+               gpointer  data,
+               GError  **error)
+{
+  ReleaseArgs *a = data;
+
+  return sc_vault_withdraw_release (vault, a->release_id, error);
+}
+
+void
+sc_vault_withdraw_release_async (ScVault             *vault,
+                                 gint64               release_id,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  ReleaseArgs *a = g_new0 (ReleaseArgs, 1);
+
+  a->release_id = release_id;
+  _sc_vault_run_work_async (vault, withdraw_work, a, release_args_free,
+                            sc_vault_withdraw_release_async, cancellable, callback, user_data);
+}
+
+gboolean
+sc_vault_withdraw_release_finish (ScVault       *vault,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
+  return _sc_vault_run_work_finish (vault, result, sc_vault_withdraw_release_async,
+                                    error) != NULL;
+}

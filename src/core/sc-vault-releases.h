@@ -13,6 +13,8 @@
  */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "sc-vault.h"
 
 G_BEGIN_DECLS
@@ -68,5 +70,27 @@ char         *sc_vault_open_release       (ScVault            *vault,
 gboolean      sc_vault_withdraw_release   (ScVault            *vault,
                                            gint64              release_id,
                                            GError            **error);
+
+/* The twins that run in the vault's worker thread (the durable save is slow); the
+ * threading rule of sc-vault-async.h applies. */
+void          sc_vault_release_analysis_async  (ScVault            *vault,
+                                                gint64              round_id,
+                                                const char         *title,
+                                                const char         *released_by,
+                                                const char         *snapshot,
+                                                GCancellable       *cancellable,
+                                                GAsyncReadyCallback callback,
+                                                gpointer            user_data);
+gint64        sc_vault_release_analysis_finish (ScVault            *vault,
+                                                GAsyncResult       *result,
+                                                GError            **error);
+void          sc_vault_withdraw_release_async  (ScVault            *vault,
+                                                gint64              release_id,
+                                                GCancellable       *cancellable,
+                                                GAsyncReadyCallback callback,
+                                                gpointer            user_data);
+gboolean      sc_vault_withdraw_release_finish (ScVault            *vault,
+                                                GAsyncResult       *result,
+                                                GError            **error);
 
 G_END_DECLS
