@@ -346,6 +346,14 @@ def test_constants_file():
     assert doc2["constants"]["id"] == "set-b" and doc2["constants"]["verified"] is False
     assert doc2["total"]["risk"] == doc["total"]["risk"]
 
+    # The technote's original means, per sex (bjsq.json set_legacy_technote).
+    rc, out3, err = run("--constant-set", "legacy", path)
+    assert rc == 0, err
+    doc3 = json.loads(out3)
+    assert doc3["constants"]["id"] == "legacy" and doc3["constants"]["verified"] is False
+    assert doc3["constants"]["male"]["B0"] == 8.0 and doc3["constants"]["female"]["A0"] == 7.6
+    assert doc3["constants"]["female"]["C0"] == 6.9
+
     with open(ini, "w", encoding="utf-8") as f:
         f.write("[set]\nid=x\nname=x\nsource=x\nverified=false\n[male]\nA0=8,7\n")
     rc, out, err = run("--constants", ini, path)

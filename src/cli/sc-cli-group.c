@@ -76,7 +76,8 @@ sc_cli_group (int    argc,
     { "constants", 'c', 0, G_OPTION_ARG_FILENAME, &constants_path,
       "Judgement-chart constants from a key file ([set], [male], [female])", "FILE" },
     { "constant-set", 0, 0, G_OPTION_ARG_STRING, &constant_set_id,
-      "A built-in constant set: set-a (default) or set-b", "ID" },
+      "A built-in constant set: set-a (corrected means, default), legacy (the technote's "
+      "original means) or set-b", "ID" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "[FILE|-]" },
     { NULL }
   };
@@ -103,7 +104,7 @@ sc_cli_group (int    argc,
       constants = sc_chart_constant_set_builtin (constant_set_id);
       if (constants == NULL)
         {
-          sc_cli_error ("group: unknown constant set “%s” (use set-a or set-b)",
+          sc_cli_error ("group: unknown constant set “%s” (use set-a, legacy or set-b)",
                         constant_set_id);
           return SC_EXIT_USAGE;
         }

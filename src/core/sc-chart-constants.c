@@ -12,12 +12,14 @@
 
 G_DEFINE_QUARK (sc-chart-constants-error-quark, sc_chart_constants_error)
 
-/* Set A of spec §6: impl-ts lib/health-risk.ts. Sex-specific. */
+/* Set A of spec §6: the corrected national means of the U-Tokyo technote's table (the
+ * Tokyo Medical University program's recommended values), sex-specific. The default: it
+ * reproduces the MHLW manual's p.87 example (total 121). */
 static const ScChartConstantSet set_a = {
   .id = "set-a",
-  .name = "Set A (sex-specific, impl-ts)",
-  .source = "impl-ts lib/health-risk.ts citing the University of Tokyo technote "
-            "(要確認: not verified against the primary table)",
+  .name = "Corrected means (Tokyo Medical University program, recommended; default)",
+  .source = "U-Tokyo technote table, corrected means column (東京医科大学プログラム訂正値・推奨値), "
+            "via impl-ts lib/health-risk.ts (要確認: not verified against the primary table)",
   .verified = FALSE,
   .constants = {
     [SC_SEX_MALE] = { 8.7, 0.076, 7.9, -0.089, 7.5, -0.097, 8.1, -0.097 },
@@ -39,6 +41,23 @@ static const ScChartConstantSet set_b = {
     [SC_SEX_FEMALE] = { 8.7, 0.076, 8.0, -0.089, 7.6, -0.097, 8.1, -0.097 },
   },
 };
+
+/* The original national means printed in the U-Tokyo technote (spec §6 update 2026-12,
+ * bjsq.json set_legacy_technote), per sex; the coefficients are those of set A. Offered
+ * for comparison with older reports; it does not reproduce the manual's p.87 example. */
+static const ScChartConstantSet set_legacy = {
+  .id = "legacy",
+  .name = "Technote original means (legacy)",
+  .source = "U-Tokyo technote table, original means column (テクニカルノート当初の全国平均) "
+            "(要確認: not verified against the primary table)",
+  .verified = FALSE,
+  .constants = {
+    [SC_SEX_MALE] = { 8.7, 0.076, 8.0, -0.089, 7.6, -0.097, 8.1, -0.097 },
+    [SC_SEX_FEMALE] = { 7.6, 0.048, 7.9, -0.056, 6.9, -0.097, 8.1, -0.097 },
+  },
+};
+
+static const ScChartConstantSet * const builtin_sets[] = { &set_a, &set_legacy, &set_b };
 
 /* The eight keys of a [male] / [female] group, in the order of ScChartConstants. */
 static const struct
@@ -72,11 +91,30 @@ sc_chart_constant_set_builtin (const char *id)
 {
   g_return_val_if_fail (id != NULL, NULL);
 
-  if (strcmp (id, set_a.id) == 0)
-    return &set_a;
-  if (strcmp (id, set_b.id) == 0)
-    return &set_b;
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_sets); i++)
+    if (strcmp (id, builtin_sets[i]->id) == 0)
+      return builtin_sets[i];
   return NULL;
+}
+
+const ScChartConstantSet *
+sc_chart_constant_set_builtin_nth (guint index)
+{
+  return index < G_N_ELEMENTS (builtin_sets) ? builtin_sets[index] : NULL;
+}
+
+int
+sc_chart_risk_display (double risk)
+{
+  /* Floored, as the manual prints its figures (p.87: 112.56 → 112, 121.64 → 121). */
+  return (int) floor (risk + 1e-9);
+}
+
+const char *
+sc_chart_constant_set_status (const ScChartConstantSet *set)
+{
+  g_return_val_if_fail (set != NULL, NULL);
+  return set->verified ? "checked" : "要確認";
 }
 
 ScChartConstantSet *
@@ -120,7 +158,7 @@ sc_chart_constant_set_free (ScChartConstantSet *set)
     return;
 
   /* A built-in set is static: freeing it would be a bug in the caller. */
-  g_return_if_fail (set != &set_a && set != &set_b);
+  g_return_if_fail (set != &set_a && set != &set_b && set != &set_legacy);
 
   g_free ((char *) set->id);
   g_free ((char *) set->name);

@@ -85,19 +85,42 @@ GQuark                    sc_chart_constants_error_quark   (void);
 
 /**
  * sc_chart_constant_set_default:
- * Returns: (transfer none): set A of spec §6 (impl-ts lib/health-risk.ts, citing the
- *   University of Tokyo technote; sex-specific; 要確認).
+ * Returns: (transfer none): set A of spec §6: the corrected means of the U-Tokyo
+ *   technote's table (the Tokyo Medical University program's recommended values;
+ *   sex-specific; 要確認).
  */
 const ScChartConstantSet *sc_chart_constant_set_default    (void);
 
 /**
  * sc_chart_constant_set_builtin:
- * @id: "set-a" (the default) or "set-b" (ironwest/sctool-r "old" risk: one set used for
- *   both sexes)
+ * @id: "set-a" (the corrected means, the default), "legacy" (the technote's original
+ *   means, per sex) or "set-b" (ironwest/sctool-r "old" risk: the male legacy column used
+ *   for both sexes)
  *
  * Returns: (transfer none) (nullable): the built-in set, or %NULL for an unknown id.
  */
 const ScChartConstantSet *sc_chart_constant_set_builtin    (const char               *id);
+
+/**
+ * sc_chart_constant_set_builtin_nth:
+ * Returns: (transfer none) (nullable): built-in set @index, in the order "set-a" (the
+ *   corrected means, default), "legacy" (the technote's original means, per sex),
+ *   "set-b" (the male legacy column for both sexes); %NULL past the end. For a chooser.
+ */
+const ScChartConstantSet *sc_chart_constant_set_builtin_nth (guint                index);
+
+/* "要確認" for an unverified set, "checked" for a verified one: for every caption. */
+const char               *sc_chart_constant_set_status     (const ScChartConstantSet *set);
+
+/**
+ * sc_chart_risk_display:
+ * The figure shown for a health risk on screen and in reports: the exact value floored,
+ * as the MHLW manual prints it (p.87: risks 112.56 and 108.07 print as 112 and 108; the
+ * total, computed from the exact risks, 121.64 prints as 121). Every figure is computed
+ * exactly and floored only for display, so a floored total never comes from floored
+ * risks (that would give 120 in the p.87 example).
+ */
+int                       sc_chart_risk_display            (double                    risk);
 
 /**
  * sc_chart_constant_set_new:

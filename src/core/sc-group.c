@@ -1,20 +1,19 @@
 /* sc-group.c
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The group analysis and its suppression rules (sc-group.h); the JSON document is in
+ * sc-group-json.c.
  */
 #define G_LOG_DOMAIN "sc-group"
 
 #include "config.h"
 
 #include "sc-group.h"
-#include "sc-score-format.h"
 
 #include <math.h>
 #include <string.h>
 
 G_DEFINE_QUARK (sc-group-error-quark, sc_group_error)
-
-#define TOTAL_LABEL "全体"
-#define RISK_METHOD "weighted by sex headcount"
 
 struct _ScGroupEntry
 {
@@ -29,6 +28,11 @@ struct _ScGroupEntry
   gboolean            has_sex[SC_N_SEXES];
   ScGroupFigures      combined;
   ScGroupFigures      by_sex[SC_N_SEXES];
+  /* Crossed groupings: the margins (e.g. the department, the sex) the group is a cell
+   * of, as indices into ScGroupAnalysis.margins; -1 for none. */
+  gint                margin[2];
+  /* Rule 2: the labels of the hidden groups this one would reveal (NULL-terminated). */
+  GPtrArray          *revealed;
 };
 
 struct _ScGroupAnalysis
@@ -39,7 +43,14 @@ struct _ScGroupAnalysis
   ScGroupEntry        total;
   ScGroupEntry       *groups;
   guint               n_groups;
+  GArray             *margins;                 /* Margin, for crossed groupings */
 };
+
+typedef struct
+{
+  char  *key;
+  guint  n;                                    /* complete respondents in the margin */
+} Margin;
 
 /* Running sums of one entry, kept apart from the entry so that nothing of a suppressed
  * entry outlives the analysis. */
@@ -68,23 +79,6 @@ add_to (ScGroupEntry   *entry,
     sums->chart[sex][k] += result->chart[k];
   for (guint k = 0; k < SC_BJSQ_N_SCALES; k++)
     sums->score[sex][k] += result->score[k];
-}
-
-/* Rule 2: the smallest shown group with somebody in it (ties: the last), or NULL. */
-static ScGroupEntry *
-smallest_shown_group (ScGroupAnalysis *analysis)
-{
-  ScGroupEntry *best = NULL;
-
-  for (guint i = 0; i < analysis->n_groups; i++)
-    {
-      ScGroupEntry *g = &analysis->groups[i];
-
-      if (g->suppression == SC_GROUP_SUPPRESSION_NONE && g->n > 0
-          && (best == NULL || g->n <= best->n))
-        best = g;
-    }
-  return best;
 }
 
 static gboolean
@@ -148,6 +142,76 @@ apply_sex_differencing (ScGroupAnalysis *analysis)
   return FALSE;
 }
 
+/* Whether group @g lies in partition @margin (-1: the whole workplace). */
+static gboolean
+in_partition (const ScGroupEntry *g,
+              gint                margin)
+{
+  return margin < 0 || g->margin[0] == margin || g->margin[1] == margin;
+}
+
+/* Rule 2 over one partition: the total (@margin −1) or one margin of a crossed grouping
+ * (all cells of one department, say). While the partition minus its shown groups leaves
+ * 0 < R < min_size respondents, the smallest shown group is hidden, and it records which
+ * hidden groups it would have revealed. Returns TRUE when it hid something. */
+static gboolean
+apply_differencing (ScGroupAnalysis *analysis,
+                    gint             margin)
+{
+  ScGroupEntry *best = NULL;
+  guint whole, shown = 0, rest;
+
+  whole = margin < 0 ? analysis->total.n
+                     : g_array_index (analysis->margins, Margin, margin).n;
+  for (guint i = 0; i < analysis->n_groups; i++)
+    {
+      ScGroupEntry *g = &analysis->groups[i];
+
+      if (!in_partition (g, margin) || g->suppression != SC_GROUP_SUPPRESSION_NONE)
+        continue;
+      shown += g->n;
+      if (g->n > 0 && (best == NULL || g->n <= best->n))
+        best = g;
+    }
+  rest = whole - shown;
+  if (rest == 0 || rest >= analysis->min_size || best == NULL)
+    return FALSE;
+
+  best->suppression = SC_GROUP_SUPPRESSION_COMPLEMENTARY;
+  best->revealed = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < analysis->n_groups; i++)
+    {
+      ScGroupEntry *g = &analysis->groups[i];
+
+      if (g != best && in_partition (g, margin) && g->n > 0
+          && g->suppression != SC_GROUP_SUPPRESSION_NONE)
+        g_ptr_array_add (best->revealed, g_strdup (g->label));
+    }
+  {
+    guint in_groups = 0;
+
+    /* Respondents of the partition in no group (no label, or, in a margin, no cell). */
+    for (guint i = 0; i < analysis->n_groups; i++)
+      if (in_partition (&analysis->groups[i], margin))
+        in_groups += analysis->groups[i].n;
+    if (whole > in_groups)
+      g_ptr_array_add (best->revealed, g_strdup (SC_GROUP_UNGROUPED_LABEL));
+  }
+  g_ptr_array_add (best->revealed, NULL);
+  return TRUE;
+}
+
+static gboolean
+apply_margin_differencing (ScGroupAnalysis *analysis)
+{
+  if (analysis->margins == NULL)
+    return FALSE;
+  for (guint m = 0; m < analysis->margins->len; m++)
+    if (apply_differencing (analysis, (gint) m))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 apply_suppression (ScGroupAnalysis *analysis)
 {
@@ -176,24 +240,11 @@ apply_suppression (ScGroupAnalysis *analysis)
         g->suppression = SC_GROUP_SUPPRESSION_TOO_SMALL;
     }
 
-  /* Rule 2. */
-  for (;;)
-    {
-      guint shown = 0;
-      guint rest;
-      ScGroupEntry *smallest;
-
-      for (guint i = 0; i < analysis->n_groups; i++)
-        if (analysis->groups[i].suppression == SC_GROUP_SUPPRESSION_NONE)
-          shown += analysis->groups[i].n;
-      rest = total->n - shown;
-      if (rest == 0 || rest >= min)
-        break;
-      smallest = smallest_shown_group (analysis);
-      if (smallest == NULL)
-        break;
-      smallest->suppression = SC_GROUP_SUPPRESSION_COMPLEMENTARY;
-    }
+  /* Rule 2, over the total and, for a crossed grouping, over every margin: each step
+   * hides one more group, so this ends. */
+  while (apply_differencing (analysis, -1)
+         || apply_margin_differencing (analysis))
+    ;
 
   for (guint i = 0; i < analysis->n_groups; i++)
     {
@@ -292,11 +343,43 @@ sc_group_analyse (const ScGroupRespondent  *respondents,
                   const ScChartConstantSet *constants,
                   GError                  **error)
 {
+  return sc_group_analyse_crossed (respondents, NULL, n, min_size, constants, error);
+}
+
+/* The index of margin @key, added when new; -1 for no key. */
+static gint
+margin_index (GArray     *margins,
+              GHashTable *index,
+              const char *key)
+{
+  gpointer found;
+  Margin m = { 0 };
+
+  if (key == NULL || *key == '\0')
+    return -1;
+  if (g_hash_table_lookup_extended (index, key, NULL, &found))
+    return GPOINTER_TO_INT (found);
+  m.key = g_strdup (key);
+  g_array_append_val (margins, m);
+  g_hash_table_insert (index, m.key, GINT_TO_POINTER (margins->len - 1));
+  return (gint) margins->len - 1;
+}
+
+ScGroupAnalysis *
+sc_group_analyse_crossed (const ScGroupRespondent  *respondents,
+                          const char * const       *margins,
+                          gsize                     n,
+                          guint                     min_size,
+                          const ScChartConstantSet *constants,
+                          GError                  **error)
+{
   g_autoptr(ScGroupAnalysis) analysis = NULL;
   g_autoptr(GHashTable) index = NULL;
   g_autoptr(GArray) groups = NULL;
   g_autoptr(GArray) group_sums = NULL;
+  g_autoptr(GHashTable) margin_index_of = NULL;
   g_autofree gint *group_of = NULL;
+  g_autofree gint *margin_of = NULL;
   Sums total_sums;
 
   g_return_val_if_fail (respondents != NULL || n == 0, NULL);
@@ -318,6 +401,12 @@ sc_group_analyse (const ScGroupRespondent  *respondents,
 
   /* First pass: the groups in order of first appearance. */
   index = g_hash_table_new (g_str_hash, g_str_equal);
+  if (margins != NULL)
+    {
+      analysis->margins = g_array_new (FALSE, TRUE, sizeof (Margin));
+      margin_index_of = g_hash_table_new (g_str_hash, g_str_equal);
+      margin_of = g_new (gint, 2 * n + 1);
+    }
   groups = g_array_new (FALSE, TRUE, sizeof (ScGroupEntry));
   group_of = g_new (gint, n > 0 ? n : 1);
   for (gsize i = 0; i < n; i++)
@@ -326,6 +415,15 @@ sc_group_analyse (const ScGroupRespondent  *respondents,
       gpointer found;
 
       group_of[i] = -1;
+      if (margins != NULL)
+        {
+          /* Margin keys are UTF-8 whenever labels are: both come from the caller. A
+           * respondent without a group label still counts in the margins they have
+           * (department A's own total includes those of unknown age). */
+          margin_of[2 * i] = margin_index (analysis->margins, margin_index_of, margins[2 * i]);
+          margin_of[2 * i + 1] = margin_index (analysis->margins, margin_index_of,
+                                               margins[2 * i + 1]);
+        }
       if (label == NULL || *label == '\0')
         continue;
       if (!g_utf8_validate (label, -1, NULL))
@@ -344,6 +442,12 @@ sc_group_analyse (const ScGroupRespondent  *respondents,
           ScGroupEntry entry = { 0 };
 
           entry.label = g_strdup (label);
+          entry.margin[0] = entry.margin[1] = -1;
+          if (margins != NULL)
+            {
+              entry.margin[0] = margin_of[2 * i];
+              entry.margin[1] = margin_of[2 * i + 1];
+            }
           g_array_append_val (groups, entry);
           group_of[i] = (gint) groups->len - 1;
           g_hash_table_insert (index, entry.label, GINT_TO_POINTER (group_of[i]));
@@ -361,6 +465,9 @@ sc_group_analyse (const ScGroupRespondent  *respondents,
       const ScResult *result = &respondents[i].result;
 
       add_to (&analysis->total, &total_sums, result);
+      for (guint k = 0; k < 2 && margins != NULL && result->complete; k++)
+        if (margin_of[2 * i + k] >= 0)
+          g_array_index (analysis->margins, Margin, margin_of[2 * i + k]).n++;
       if (group_of[i] >= 0)
         add_to (&analysis->groups[group_of[i]],
                 &g_array_index (group_sums, Sums, group_of[i]), result);
@@ -383,8 +490,17 @@ sc_group_analysis_free (ScGroupAnalysis *analysis)
     return;
 
   for (guint g = 0; g < analysis->n_groups; g++)
-    g_free (analysis->groups[g].label);
+    {
+      g_free (analysis->groups[g].label);
+      g_clear_pointer (&analysis->groups[g].revealed, g_ptr_array_unref);
+    }
   g_free (analysis->groups);
+  if (analysis->margins != NULL)
+    {
+      for (guint m = 0; m < analysis->margins->len; m++)
+        g_free (g_array_index (analysis->margins, Margin, m).key);
+      g_array_unref (analysis->margins);
+    }
   g_clear_pointer (&analysis->constants, sc_chart_constant_set_free);
   g_free (analysis);
 }
@@ -507,6 +623,13 @@ sc_group_entry_get_by_sex (const ScGroupEntry *entry,
   return entry->has_sex[sex] ? &entry->by_sex[sex] : NULL;
 }
 
+const char * const *
+sc_group_entry_get_revealed (const ScGroupEntry *entry)
+{
+  g_return_val_if_fail (entry != NULL, NULL);
+  return entry->revealed != NULL ? (const char * const *) entry->revealed->pdata : NULL;
+}
+
 const char *
 sc_group_suppression_to_string (ScGroupSuppression suppression)
 {
@@ -527,290 +650,4 @@ sc_group_suppression_to_string (ScGroupSuppression suppression)
     default:
       g_return_val_if_reached (NULL);
     }
-}
-
-/* ---- JSON -------------------------------------------------------------------------- */
-
-static void
-indent (GString *out,
-        guint    level)
-{
-  for (guint i = 0; i < level; i++)
-    g_string_append (out, "  ");
-}
-
-/* A JSON number with the given printf format; null if it is not finite (a replacement
- * constants file with absurd coefficients could overflow exp()). */
-static void
-append_number (GString    *out,
-               const char *format,
-               double      v)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (!isfinite (v))
-    {
-      g_string_append (out, "null");
-      return;
-    }
-  g_string_append (out, g_ascii_formatd (buf, sizeof buf, format, v));
-}
-
-static void
-append_key (GString    *out,
-            guint       level,
-            const char *key)
-{
-  indent (out, level);
-  sc_json_append_string (out, key, -1);
-  g_string_append (out, ": ");
-}
-
-static void
-append_chart (GString              *out,
-              guint                 level,
-              const ScGroupFigures *f)
-{
-  g_string_append (out, "{\n");
-  for (guint k = 0; k < SC_N_CHART_SCALES; k++)
-    {
-      append_key (out, level + 1, sc_bjsq_scale (sc_chart_scale_to_scale (k))->id);
-      append_number (out, "%.2f", f->chart[k]);
-      g_string_append (out, k + 1 < SC_N_CHART_SCALES ? ",\n" : "\n");
-    }
-  indent (out, level);
-  g_string_append (out, "}");
-}
-
-static void
-append_risk (GString              *out,
-             guint                 level,
-             const ScGroupFigures *f,
-             const char           *method)
-{
-  g_string_append (out, "{\n");
-  append_key (out, level + 1, "A");
-  append_number (out, "%.2f", f->risk_a);
-  g_string_append (out, ",\n");
-  append_key (out, level + 1, "B");
-  append_number (out, "%.2f", f->risk_b);
-  g_string_append (out, ",\n");
-  append_key (out, level + 1, "total");
-  append_number (out, "%.2f", f->risk_total);
-  if (method != NULL)
-    {
-      g_string_append (out, ",\n");
-      append_key (out, level + 1, "method");
-      sc_json_append_string (out, method, -1);
-    }
-  g_string_append (out, "\n");
-  indent (out, level);
-  g_string_append (out, "}");
-}
-
-static void
-append_reason (GString            *out,
-               ScGroupSuppression  suppression)
-{
-  const char *reason = sc_group_suppression_to_string (suppression);
-
-  if (reason != NULL)
-    sc_json_append_string (out, reason, -1);
-  else
-    g_string_append (out, "null");
-}
-
-static void
-append_entry (GString            *out,
-              guint               level,
-              const ScGroupEntry *entry)
-{
-  const ScGroupFigures *c = sc_group_entry_get_combined (entry);
-  const char *label = entry->label != NULL ? entry->label : TOTAL_LABEL;
-
-  /* The caller writes what comes before the opening brace. */
-  g_string_append (out, "{\n");
-  append_key (out, level + 1, "group");
-  sc_json_append_string (out, label, -1);
-  g_string_append (out, ",\n");
-
-  if (entry->suppression != SC_GROUP_SUPPRESSION_NONE)
-    {
-      /* Kept minimal on purpose: no counts, no figures. */
-      append_key (out, level + 1, "suppressed");
-      g_string_append (out, "true,\n");
-      append_key (out, level + 1, "reason");
-      append_reason (out, entry->suppression);
-      g_string_append (out, "\n");
-      indent (out, level);
-      g_string_append (out, "}");
-      return;
-    }
-
-  g_string_append_printf (out, "%*s\"n\": %u,\n", (int) (level + 1) * 2, "", entry->n);
-  g_string_append_printf (out, "%*s\"n_male\": %u,\n", (int) (level + 1) * 2, "",
-                          entry->n_sex[SC_SEX_MALE]);
-  g_string_append_printf (out, "%*s\"n_female\": %u,\n", (int) (level + 1) * 2, "",
-                          entry->n_sex[SC_SEX_FEMALE]);
-  g_string_append_printf (out, "%*s\"excluded_incomplete\": %u,\n", (int) (level + 1) * 2, "",
-                          entry->excluded_incomplete);
-  append_key (out, level + 1, "suppressed");
-  g_string_append (out, "false,\n");
-  append_key (out, level + 1, "reason");
-  g_string_append (out, "null,\n");
-
-  if (c == NULL)
-    {
-      /* Shown, but nobody in it answered completely. */
-      append_key (out, level + 1, "chart");
-      g_string_append (out, "null,\n");
-      append_key (out, level + 1, "risk");
-      g_string_append (out, "null,\n");
-      append_key (out, level + 1, "by_sex");
-      g_string_append (out, "null,\n");
-      append_key (out, level + 1, "scale_means");
-      g_string_append (out, "null\n");
-      indent (out, level);
-      g_string_append (out, "}");
-      return;
-    }
-
-  append_key (out, level + 1, "chart");
-  append_chart (out, level + 1, c);
-  g_string_append (out, ",\n");
-  append_key (out, level + 1, "risk");
-  append_risk (out, level + 1, c, RISK_METHOD);
-  g_string_append (out, ",\n");
-
-  append_key (out, level + 1, "by_sex");
-  g_string_append (out, "{\n");
-  for (guint s = 0; s < SC_N_SEXES; s++)
-    {
-      const ScGroupFigures *f = sc_group_entry_get_by_sex (entry, s);
-
-      append_key (out, level + 2, s == SC_SEX_MALE ? "male" : "female");
-      if (f == NULL)
-        g_string_append (out, "null,\n");
-      else
-        {
-          g_string_append (out, "{\n");
-          g_string_append_printf (out, "%*s\"n\": %u,\n", (int) (level + 3) * 2, "", f->n);
-          append_key (out, level + 3, "chart");
-          append_chart (out, level + 3, f);
-          g_string_append (out, ",\n");
-          append_key (out, level + 3, "risk");
-          append_risk (out, level + 3, f, NULL);
-          g_string_append (out, "\n");
-          indent (out, level + 2);
-          g_string_append (out, "},\n");
-        }
-    }
-  append_key (out, level + 2, "reason");
-  append_reason (out, entry->sex_suppression);
-  g_string_append (out, "\n");
-  indent (out, level + 1);
-  g_string_append (out, "},\n");
-
-  append_key (out, level + 1, "scale_means");
-  g_string_append (out, "{\n");
-  for (guint k = 0; k < SC_BJSQ_N_SCALES; k++)
-    {
-      append_key (out, level + 2, sc_bjsq_scale (k)->id);
-      append_number (out, "%.2f", c->scale_mean[k]);
-      g_string_append (out, k + 1 < SC_BJSQ_N_SCALES ? ",\n" : "\n");
-    }
-  indent (out, level + 1);
-  g_string_append (out, "}\n");
-  indent (out, level);
-  g_string_append (out, "}");
-}
-
-static void
-append_constants (GString                  *out,
-                  const ScChartConstantSet *set)
-{
-  static const char * const keys[] = {
-    "A0", "alpha", "B0", "beta", "C0", "gamma", "D0", "delta",
-  };
-
-  g_string_append (out, "{\n");
-  append_key (out, 2, "id");
-  sc_json_append_string (out, set->id, -1);
-  g_string_append (out, ",\n");
-  append_key (out, 2, "name");
-  sc_json_append_string (out, set->name, -1);
-  g_string_append (out, ",\n");
-  append_key (out, 2, "source");
-  sc_json_append_string (out, set->source, -1);
-  g_string_append (out, ",\n");
-  append_key (out, 2, "verified");
-  g_string_append (out, set->verified ? "true,\n" : "false,\n");
-  append_key (out, 2, "note");
-  if (set->verified)
-    g_string_append (out, "null,\n");
-  else
-    {
-      sc_json_append_string (out,
-                             "要確認: these constants are not verified against the primary "
-                             "table (U-Tokyo technote / TMU program); replace them with "
-                             "--constants FILE once checked", -1);
-      g_string_append (out, ",\n");
-    }
-
-  for (guint s = 0; s < SC_N_SEXES; s++)
-    {
-      const ScChartConstants *c = &set->constants[s];
-      const double v[] = { c->a0, c->alpha, c->b0, c->beta, c->c0, c->gamma, c->d0, c->delta };
-
-      G_STATIC_ASSERT (G_N_ELEMENTS (v) == G_N_ELEMENTS (keys));
-
-      append_key (out, 2, s == SC_SEX_MALE ? "male" : "female");
-      g_string_append (out, "{");
-      for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
-        {
-          if (k > 0)
-            g_string_append (out, ", ");
-          sc_json_append_string (out, keys[k], -1);
-          g_string_append (out, ": ");
-          append_number (out, "%.10g", v[k]);
-        }
-      g_string_append (out, s + 1 < SC_N_SEXES ? "},\n" : "}\n");
-    }
-  indent (out, 1);
-  g_string_append (out, "}");
-}
-
-void
-sc_group_analysis_to_json (const ScGroupAnalysis *analysis,
-                           GString               *out)
-{
-  g_return_if_fail (analysis != NULL);
-  g_return_if_fail (out != NULL);
-
-  g_string_append_printf (out, "{\n  \"min_size\": %u,\n", analysis->min_size);
-  append_key (out, 1, "constants");
-  append_constants (out, analysis->constants);
-  g_string_append (out, ",\n");
-  g_string_append_printf (out, "  \"respondents\": %" G_GSIZE_FORMAT ",\n",
-                          analysis->n_respondents);
-  g_string_append_printf (out, "  \"excluded_incomplete\": %u,\n",
-                          analysis->total.excluded_incomplete);
-  append_key (out, 1, "total");
-  append_entry (out, 1, &analysis->total);
-  g_string_append (out, ",\n");
-  append_key (out, 1, "groups");
-  if (analysis->n_groups == 0)
-    g_string_append (out, "[]\n");
-  else
-    {
-      g_string_append (out, "[\n");
-      for (guint g = 0; g < analysis->n_groups; g++)
-        {
-          indent (out, 2);
-          append_entry (out, 2, &analysis->groups[g]);
-          g_string_append (out, g + 1 < analysis->n_groups ? ",\n" : "\n");
-        }
-      g_string_append (out, "  ]\n");
-    }
-  g_string_append (out, "}\n");
 }

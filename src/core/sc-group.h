@@ -21,7 +21,11 @@
  *  2. Differencing: the total minus the shown groups must not reveal a small set. With
  *     R = n(total) − Σ n(shown groups) (respondents without a group label and those of
  *     suppressed groups), while 0 < R < min_size the smallest shown group (ties: the
- *     last in input order) is suppressed as COMPLEMENTARY and R recomputed.
+ *     last in input order) is suppressed as COMPLEMENTARY and R recomputed. A crossed
+ *     grouping (sc_group_analyse_crossed()) applies the same rule to every margin
+ *     (all cells of one department; all cells of one sex), whose own totals another
+ *     grouping may show. A group hidden by this rule names the hidden groups it would
+ *     reveal (sc_group_entry_get_revealed()).
  *  3. Sex subgroup: in a shown entry (a group or the total), if either sex has
  *     0 < n_sex < min_size, both per-sex blocks are suppressed (SEX_SUBGROUP_TOO_SMALL):
  *     one sex's figures would otherwise follow from the combined figures and the other
@@ -56,6 +60,9 @@ G_BEGIN_DECLS
 
 /* The smallest group the CLI and the GUI ever show (spec §7). */
 #define SC_GROUP_MIN_SIZE_DEFAULT 10
+
+/* Stands for the respondents without a group label in sc_group_entry_get_revealed(). */
+#define SC_GROUP_UNGROUPED_LABEL "(no group)"
 
 #define SC_GROUP_ERROR (sc_group_error_quark ())
 
@@ -122,6 +129,24 @@ GQuark                 sc_group_error_quark          (void);
  * Returns: (transfer full) (nullable): the analysis, or %NULL with @error set.
  */
 ScGroupAnalysis       *sc_group_analyse              (const ScGroupRespondent  *respondents,
+                                                      gsize                     n,
+                                                      guint                     min_size,
+                                                      const ScChartConstantSet *constants,
+                                                      GError                  **error);
+
+/**
+ * sc_group_analyse_crossed:
+ * @margins: (array) (nullable): two margin keys per respondent (2·@n strings, each
+ *   nullable), for a crossed grouping: with groups "営業部 × 男性", the keys
+ *   "department:営業部" and "sex:male". %NULL is sc_group_analyse().
+ *
+ * As sc_group_analyse(), with rule 2 (differencing) applied to every margin as well as
+ * to the total: the groups sharing a margin key must not reveal, when subtracted from
+ * that margin's own total (which another grouping may show), a hidden set of fewer than
+ * @min_size. Each group takes its margin keys from its first respondent.
+ */
+ScGroupAnalysis       *sc_group_analyse_crossed      (const ScGroupRespondent  *respondents,
+                                                      const char * const       *margins,
                                                       gsize                     n,
                                                       guint                     min_size,
                                                       const ScChartConstantSet *constants,
@@ -202,6 +227,14 @@ ScGroupSuppression     sc_group_entry_get_sex_suppression (const ScGroupEntry  *
  */
 const ScGroupFigures  *sc_group_entry_get_by_sex     (const ScGroupEntry       *entry,
                                                       ScSex                     sex);
+
+/**
+ * sc_group_entry_get_revealed:
+ * Returns: (nullable) (array zero-terminated=1): for a group hidden by rule 2, the labels
+ *   of the hidden groups it would reveal by subtraction (SC_GROUP_UNGROUPED_LABEL for the
+ *   respondents without a group); %NULL otherwise.
+ */
+const char * const    *sc_group_entry_get_revealed   (const ScGroupEntry       *entry);
 
 /* The stable token of a reason ("too_small", …), or %NULL for NONE. */
 const char            *sc_group_suppression_to_string (ScGroupSuppression       suppression);

@@ -288,7 +288,7 @@ void      sc_vault_body_keys_derive     (ScVaultBodyKeys     *keys);
 
 /* ---- Schema (sc-vault-schema.c) --------------------------------------------------- */
 
-#define SC_VAULT_SCHEMA_VERSION 5
+#define SC_VAULT_SCHEMA_VERSION 6
 /* The migration step that adds the implementer's signatures and the audit hash chain. */
 #define SC_VAULT_SCHEMA_SIGNED 5
 

@@ -176,6 +176,19 @@ static const char * const migrations[] = {
   /* The employee's decisions, sealed to the implementer (sc-vault-submissions.c) */
   "ALTER TABLE submissions ADD COLUMN decision_sealed BLOB;"
   "PRAGMA user_version = 5;",
+
+  /* 6: group analyses released to HR (sc-vault-releases.h). The snapshot is sealed to
+   * HR's key; a withdrawn release keeps its row (date, who) and loses its snapshot. */
+  "CREATE TABLE group_releases ("
+  "  id INTEGER PRIMARY KEY,"
+  "  round_id INTEGER NOT NULL REFERENCES rounds (id),"
+  "  title TEXT NOT NULL,"
+  "  released_by TEXT NOT NULL,"
+  "  released_at INTEGER NOT NULL,"
+  "  withdrawn_at INTEGER,"
+  "  sealed BLOB"
+  ");"
+  "PRAGMA user_version = 6;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SC_VAULT_SCHEMA_VERSION);
