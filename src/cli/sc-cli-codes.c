@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * `stresscheck-cli codes VAULT ROUND`: new access codes for every active employee,
- * printed once.
+ * printed once, as CSV or (--slips) as access-code slips in a PDF.
  */
 #define G_LOG_DOMAIN "stresscheck-cli"
 
@@ -11,6 +11,7 @@
 #include "sc-cli.h"
 #include "sc-cli-options.h"
 #include "sc-cli-vault-common.h"
+#include "sc-report.h"
 #include "sc-secure.h"
 #include "sc-vault.h"
 
@@ -23,8 +24,9 @@ sc_cli_codes (int    argc,
     .parameters = "VAULT ROUND — issue access codes",
     .summary = "Gives every active employee a new random access code for ROUND and\n"
                "prints them once as CSV (number,name,code). Only a hash is kept, so\n"
-               "the codes cannot be shown again; running this again replaces them.",
-    .usage = "codes VAULT ROUND [--passphrase-file FILE]",
+               "the codes cannot be shown again; running this again replaces them.\n"
+               "With --slips, the codes go into a PDF of access-code slips instead.",
+    .usage = "codes VAULT ROUND [--passphrase-file FILE] [--slips FILE.pdf]",
     .n_args = 2,
     .passphrase_help = "Read the passphrase from FILE",
   };
@@ -34,8 +36,17 @@ sc_cli_codes (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) employees = NULL;
   g_autoptr(GString) out = g_string_new ("number,name,code\n");
+  g_autofree char *slips = NULL;
+  g_autofree char *language = NULL;
+  GOptionEntry entries[] = {
+    { "slips", 0, 0, G_OPTION_ARG_FILENAME, &slips,
+      "Print the codes as access-code slips to FILE (PDF) instead of CSV", "FILE" },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language,
+      "Language of the slips: ja (default) or en", "LANG" },
+    { NULL }
+  };
 
-  if (!sc_cli_options_parse (&spec, &options, NULL, NULL, &argc, &argv))
+  if (!sc_cli_options_parse (&spec, &options, entries, NULL, &argc, &argv))
     return SC_EXIT_USAGE;
 
   vault = sc_cli_open_vault (argv[1], options.passphrase_file, FALSE, &error);
@@ -44,7 +55,19 @@ sc_cli_codes (int    argc,
   employees = sc_vault_list_employees (vault, &error);
   if (employees == NULL || !sc_vault_issue_access_codes (vault, round->id, employees, out, &error))
     return sc_cli_fail (spec.command, error);
-  if (!sc_cli_write_stdout (out->str, out->len, &error))
+  if (slips != NULL)
+    {
+      ScReportOptions report_options = { .language = language, .codes_csv = out->str };
+      g_autoptr(ScReport) report = sc_report_new (vault, SC_REPORT_SLIPS, round->id,
+                                                  &report_options, &error);
+
+      if (report == NULL || !sc_report_write_pdf (report, slips, NULL, NULL, NULL, &error))
+        {
+          sc_secure_wipe (out->str, out->len);
+          return sc_cli_report_fail (spec.command, error);
+        }
+    }
+  else if (!sc_cli_write_stdout (out->str, out->len, &error))
     return sc_cli_fail (spec.command, error);
   /* SECURITY: the codes were printed; do not keep them in this process's memory. */
   sc_secure_wipe (out->str, out->len);

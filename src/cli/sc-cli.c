@@ -25,6 +25,7 @@ static const ScCliCommand commands[] = {
   { "codes", sc_cli_codes, "Issue access codes for a round (printed once)" },
   { "submit", sc_cli_submit, "Enter answers from paper forms into a round" },
   { "export", sc_cli_export, "Export a round as JSON Lines, as the unlocking role may see it" },
+  { "report", sc_cli_report, "Write a PDF report of a round (sheets, slips, lists, forms)" },
   { "demo", sc_cli_demo, "Create a demo vault with fictional employees and answers" },
 };
 
