@@ -106,8 +106,21 @@ sc_report_table (ScReport           *self,
       for (guint c = 0; c < n_columns; c++)
         {
           const char *text = r == 0 ? titles[c] : cells[(r - 1) * n_columns + c];
-          double h = sc_report_text (self, cr, cx + 2, y + size * 0.3, widths[c] - 4, size,
-                                     r == 0, text);
+          double w = widths[c];
+          double h;
+
+          /* A cell followed only by empty cells spans them (a suppression reason). */
+          if (r > 0 && text != NULL && c + 1 < n_columns && c > 0)
+            {
+              guint last = c + 1;
+
+              while (last < n_columns && cells[(r - 1) * n_columns + last] == NULL)
+                last++;
+              if (last == n_columns)
+                for (guint k = c + 1; k < n_columns; k++)
+                  w += widths[k];
+            }
+          h = sc_report_text (self, cr, cx + 2, y + size * 0.3, w - 4, size, r == 0, text);
 
           row_height = MAX (row_height, h + size * 0.6);
           cx += widths[c];
@@ -383,20 +396,38 @@ draw_sheet_advice (ScReport          *self,
 
   y += sc_report_text (self, cr, x, y, width, 10.5, TRUE,
                        TR (self, "Self-care advice", "〈セルフケアのためのアドバイス〉")) + 3;
-  n = self->advice != NULL ? sc_advice_choose (&row->result, G_N_ELEMENTS (chosen), chosen) : 0;
+  n = sc_advice_choose (&row->result, G_N_ELEMENTS (chosen), chosen);
   for (guint i = 0; i < n; i++)
     {
-      const char *title = sc_advice_get_title (self->advice, chosen[i]);
+      const ScScaleInfo *info = sc_bjsq_scale (chosen[i]);
+      const char *title = self->advice ? sc_advice_get_title (self->advice, chosen[i]) : NULL;
+      g_autofree char *fallback = NULL;
 
-      text = sc_advice_get_text (self->advice, chosen[i]);
+      text = self->advice != NULL ? sc_advice_get_text (self->advice, chosen[i]) : NULL;
+      /* A program without the shipped advice texts (the CLI) still names the scales
+       * that stand out, so that the advice matches the result. */
+      if (title == NULL)
+        title = TR (self, info->name_en, info->name_ja);
       if (text == NULL)
-        continue;
-      if (title != NULL)
-        y += sc_report_text (self, cr, x, y, width, 9, TRUE, title) + 1;
+        text = fallback = g_strdup_printf (TR (self, "Your answers show stress in “%s”. Take "
+                                               "time to rest, and talk to someone you trust "
+                                               "or to the office below if it goes on.",
+                                               "「%s」でストレスが高めに出ています。休養をとり、"
+                                               "続くようなら信頼できる人や相談窓口に相談しましょう。"),
+                                           TR (self, info->name_en, info->name_ja));
+      y += sc_report_text (self, cr, x, y, width, 9, TRUE, title) + 1;
       y += sc_report_text (self, cr, x, y, width, 8.5, FALSE, text) + 3;
     }
-  if (n == 0 && self->advice != NULL && (text = sc_advice_get_balanced (self->advice)) != NULL)
-    y += sc_report_text (self, cr, x, y, width, 8.5, FALSE, text) + 3;
+  if (n == 0)
+    {
+      text = self->advice != NULL ? sc_advice_get_balanced (self->advice) : NULL;
+      y += sc_report_text (self, cr, x, y, width, 8.5, FALSE,
+                           text != NULL ? text
+                           : TR (self, "No area of your answers shows high stress. Keep the "
+                                 "rhythm and the ways of relaxing that work for you.",
+                                 "今回の回答では、特にストレスが高い項目は見当たりませんでした。"
+                                 "今の生活のリズムや気分転換の方法を大切にしてください。")) + 3;
+    }
   text = self->advice != NULL ? sc_advice_get_self_care (self->advice) : NULL;
   if (text == NULL)
     text = TR (self, "Good sleep, regular meals and exercise are the basis of coping with "
