@@ -15,6 +15,10 @@
 #include "sc-secure.h"
 #include "sc-vault.h"
 
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
 int
 sc_cli_codes (int    argc,
               char **argv)
@@ -52,6 +56,19 @@ sc_cli_codes (int    argc,
   vault = sc_cli_open_vault (argv[1], options.passphrase_file, FALSE, &error);
   if (vault == NULL || !sc_cli_find_round (vault, argv[2], &round, &error))
     return sc_cli_fail (spec.command, error);
+  if (slips != NULL)
+    {
+      g_autofree char *folder = g_path_get_dirname (slips);
+
+      /* Issuing replaces the old codes: make sure the slips can be written first, so that
+       * nobody is left with codes that were never printed. */
+      if (g_access (folder, W_OK) != 0)
+        {
+          sc_cli_error ("%s: cannot write the slips to “%s”: %s", spec.command, slips,
+                        g_strerror (errno));
+          return SC_EXIT_CANTCREAT;
+        }
+    }
   employees = sc_vault_list_employees (vault, &error);
   if (employees == NULL || !sc_vault_issue_access_codes (vault, round->id, employees, out, &error))
     return sc_cli_fail (spec.command, error);
