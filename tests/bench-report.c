@@ -92,12 +92,18 @@ write_timed (ScVault               *vault,
   g_autoptr(GError) error = NULL;
   g_autoptr(ScReport) report = NULL;
   double start = now_s ();
+  double gathered;
 
   report = sc_report_new (vault, kind, round_id, options, &error);
   g_assert_no_error (error);
+  gathered = now_s ();
+  g_test_message ("  %s: gathering from the vault (opens every result) %.3f s",
+                  sc_report_kind_to_string (kind), gathered - start);
   g_assert_true (sc_report_write_pdf (report, path, NULL, progress, progress_data, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (sc_report_get_n_pages (report), ==, expect_pages);
+  g_test_message ("  %s: drawing and writing %.3f s", sc_report_kind_to_string (kind),
+                  now_s () - gathered);
   return now_s () - start;
 }
 

@@ -23,15 +23,27 @@ sc_report_text_aligned (ScReport       *self,
                         PangoAlignment  align,
                         const char     *text)
 {
+  static cairo_user_data_key_t context_key;
   g_autoptr(PangoLayout) layout = NULL;
+  PangoContext *context;
   PangoFontDescription *desc;
   int w, h;
 
   if (text == NULL || text[0] == '\0')
     return 0;
-  layout = pango_cairo_create_layout (cr);
-  pango_context_set_language (pango_layout_get_context (layout),
-                              pango_language_from_string (self->japanese ? "ja" : "en"));
+  /* One PangoContext per cairo context, kept on it: creating one for every piece of text
+   * (pango_cairo_create_layout) was most of the time of a batch of sheets. */
+  context = cairo_get_user_data (cr, &context_key);
+  if (context == NULL)
+    {
+      context = pango_cairo_create_context (cr);
+      pango_context_set_language (context,
+                                  pango_language_from_string (self->japanese ? "ja" : "en"));
+      cairo_set_user_data (cr, &context_key, context, g_object_unref);
+    }
+  else
+    pango_cairo_update_context (cr, context);
+  layout = pango_layout_new (context);
   desc = pango_font_description_new ();
   pango_font_description_set_family_static (desc, SC_REPORT_FONT);
   pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
