@@ -160,6 +160,14 @@ def codes_print_slips():
     assert stdout == "", "the codes went into the PDF only"
     text = pdf_text(out)
     assert "アクセスコード" in text and "コード:" in text
+    # A lost code: one new code, one slip.
+    one = demo.path("one.pdf")
+    cli("codes", demo.vault, "1", "--slips", one, "--employee", "D1001", "-p", demo.hr)
+    one_text = pdf_text(one)
+    assert "D1001" in one_text and "D1002" not in one_text
+    assert one_text.count("コード:") == 1
+    cli("codes", demo.vault, "1", "--slips", one, "--employee", "NOPE", "-p", demo.hr,
+        expect=66)
     # An unwritable folder is refused before any code is replaced.
     _, _, err = cli("codes", demo.vault, "1", "--slips",
                     os.path.join(demo.dir, "missing", "s.pdf"), "-p", demo.hr, expect=73)

@@ -30,7 +30,8 @@ sc_cli_codes (int    argc,
                "prints them once as CSV (number,name,code). Only a hash is kept, so\n"
                "the codes cannot be shown again; running this again replaces them.\n"
                "With --slips, the codes go into a PDF of access-code slips instead.",
-    .usage = "codes VAULT ROUND [--passphrase-file FILE] [--slips FILE.pdf]",
+    .usage = "codes VAULT ROUND [--passphrase-file FILE] [--slips FILE.pdf] "
+             "[--employee NUMBER]",
     .n_args = 2,
     .passphrase_help = "Read the passphrase from FILE",
   };
@@ -42,7 +43,11 @@ sc_cli_codes (int    argc,
   g_autoptr(GString) out = g_string_new ("number,name,code\n");
   g_autofree char *slips = NULL;
   g_autofree char *language = NULL;
+  g_auto(GStrv) only = NULL;
   GOptionEntry entries[] = {
+    { "employee", 0, 0, G_OPTION_ARG_STRING_ARRAY, &only,
+      "Issue a code for this employee number only (repeatable), e.g. to replace a lost "
+      "slip", "NUMBER" },
     { "slips", 0, 0, G_OPTION_ARG_FILENAME, &slips,
       "Print the codes as access-code slips to FILE (PDF) instead of CSV", "FILE" },
     { "language", 0, 0, G_OPTION_ARG_STRING, &language,
@@ -70,6 +75,23 @@ sc_cli_codes (int    argc,
         }
     }
   employees = sc_vault_list_employees (vault, &error);
+  if (employees != NULL && only != NULL)
+    {
+      /* Reissuing a lost code: the others keep theirs, and one slip is printed. */
+      for (guint i = employees->len; i > 0; i--)
+        {
+          ScEmployee *e = g_ptr_array_index (employees, i - 1);
+
+          if (!g_strv_contains ((const char * const *) only, e->number))
+            g_ptr_array_remove_index (employees, i - 1);
+        }
+      if (employees->len != g_strv_length (only))
+        {
+          sc_cli_error ("%s: an employee number given with --employee is not on the roster",
+                        spec.command);
+          return SC_EXIT_NOINPUT;
+        }
+    }
   if (employees == NULL || !sc_vault_issue_access_codes (vault, round->id, employees, out, &error))
     return sc_cli_fail (spec.command, error);
   if (slips != NULL)
