@@ -85,6 +85,21 @@ has (const char *text,
   return strstr (text, squeezed->str) != NULL;
 }
 
+/* Where @needle (white space removed) starts in @text, or -1. */
+static gssize
+position (const char *text,
+          const char *needle)
+{
+  g_autoptr(GString) squeezed = g_string_new (NULL);
+  const char *found;
+
+  for (const char *p = needle; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (squeezed, g_utf8_get_char (p));
+  found = strstr (text, squeezed->str);
+  return found != NULL ? found - text : -1;
+}
+
 /* Every font embedded; every page drawn on (some pixel not white). */
 static void
 check_fonts_and_pages (PopplerDocument *doc)
@@ -247,6 +262,10 @@ test_hr_reports (WsFixture     *f,
   g_assert_true (has (p_text, "WorkerX") || has (p_text, "Worker 0"));
   g_assert_false (has (p_text, "高ストレス"));
   g_assert_false (has (p_text, "該当"));
+  /* By department: Accounting, Dept 0…, Warehouse Team, 経理部. */
+  g_assert_cmpint (position (p_text, "Suzuki Hanako"), <, position (p_text, "Worker 0"));
+  g_assert_cmpint (position (p_text, "Worker 0"), <, position (p_text, "佐藤 次郎"));
+  g_assert_cmpint (position (p_text, "佐藤 次郎"), <, position (p_text, "山田 太郎"));
 
   /* Reminders: only those who did not answer; no verdict. */
   g_assert_true (has (r_text, "Worker 0"));
@@ -305,6 +324,8 @@ test_implementer_lists (WsFixture     *f,
   g_assert_true (has (l_text, "在籍労働者数8"));
   g_assert_true (has (l_text, "テスト商事 本社"));
   g_assert_true (has (l_text, "提出義務はありません"));
+  g_assert_true (has (l_text, "面接指導を受けた労働者数0"));
+  g_assert_true (has (l_text, "集団ごとの分析の実施の有無無"));
   g_assert_false (has (l_text, test_people[0].name));
 }
 

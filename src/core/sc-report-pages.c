@@ -547,7 +547,7 @@ sc_report_draw_labour_page (ScReport *self,
 {
   const char *titles[2] = { TR (self, "Field", "項目"), TR (self, "Value", "記入内容") };
   const double widths[] = { 200, 311 };
-  const char *cells[26];
+  const char *cells[30];
   g_autofree char *month = NULL;
   g_autofree char *year = NULL;
   g_autofree char *workers = NULL;
@@ -587,7 +587,11 @@ sc_report_draw_labour_page (ScReport *self,
   ROW (TR (self, "Telephone", "電話番号"), self->settings[4]);
   ROW (TR (self, "Workers on the payroll (end of the month)", "在籍労働者数"), workers);
   ROW (TR (self, "Workers who took the check", "検査を受けた労働者数"), answered);
+  ROW (TR (self, "Who ran the check (category 1-3)", "検査を実施した者（1〜3）"),
+       self->settings[8]);
   ROW (TR (self, "Workers who had an interview", "面接指導を受けた労働者数"), interviews);
+  ROW (TR (self, "Doctor of the interviews (category 1-3)", "面接指導を実施した医師（1〜3）"),
+       self->settings[9]);
   ROW (TR (self, "Group analysis done", "集団ごとの分析の実施の有無"), group);
   ROW (TR (self, "Occupational physician", "産業医（氏名・所属機関）"), self->settings[6]);
   ROW (TR (self, "Employer (title and name)", "事業者職氏名"), self->settings[7]);

@@ -61,7 +61,7 @@ struct _ScReport
   char               *contact;
   char               *printed_on;
   char               *scope;          /* the filters, as printed; or NULL */
-  char               *settings[8];    /* the SC_REPORT_SETTING_* values, in header order */
+  char               *settings[10];   /* the SC_REPORT_SETTING_* values, in header order */
 
   ScReportKind        kind;
   ScVaultRole         role;

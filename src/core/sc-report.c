@@ -298,6 +298,18 @@ gather_group (ScReport  *self,
   return self->group != NULL;
 }
 
+static int
+compare_department (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  const ScParticipant *x = *(ScParticipant * const *) a;
+  const ScParticipant *y = *(ScParticipant * const *) b;
+  int by_department = g_strcmp0 (x->department, y->department);
+
+  return by_department != 0 ? by_department : g_strcmp0 (x->number, y->number);
+}
+
 static gboolean
 gather_participants (ScReport              *self,
                      ScVault               *vault,
@@ -323,6 +335,9 @@ gather_participants (ScReport              *self,
   for (guint i = 0; i < all->len; i++)
     if (all->pdata[i] != NULL)
       sc_participant_free (all->pdata[i]);
+  /* The participation list goes by department (then number, as listed). */
+  if (self->kind == SC_REPORT_PARTICIPATION)
+    g_ptr_array_sort_with_data (self->participants, compare_department, NULL);
   return TRUE;
 }
 
@@ -466,6 +481,7 @@ sc_report_new (ScVault               *vault,
     SC_REPORT_SETTING_INSURANCE_NUMBER, SC_REPORT_SETTING_INDUSTRY,
     SC_REPORT_SETTING_WORKPLACE_NAME, SC_REPORT_SETTING_ADDRESS, SC_REPORT_SETTING_PHONE,
     SC_REPORT_SETTING_WORKERS, SC_REPORT_SETTING_OCC_PHYSICIAN, SC_REPORT_SETTING_EMPLOYER,
+    SC_REPORT_SETTING_CHECKER, SC_REPORT_SETTING_INTERVIEW_DOCTOR,
   };
   static const ScReportOptions defaults = { NULL };
   g_autoptr(ScReport) self = NULL;

@@ -53,6 +53,9 @@ typedef enum
 #define SC_REPORT_SETTING_WORKERS          "workplace_workers"          /* 在籍労働者数 */
 #define SC_REPORT_SETTING_OCC_PHYSICIAN    "workplace_physician"        /* 産業医 */
 #define SC_REPORT_SETTING_EMPLOYER         "workplace_employer"         /* 事業者職氏名 */
+/* 検査を実施した者 and 面接指導を実施した医師: the form's category (1, 2 or 3) as text. */
+#define SC_REPORT_SETTING_CHECKER          "workplace_checker"
+#define SC_REPORT_SETTING_INTERVIEW_DOCTOR "workplace_interview_doctor"
 
 /**
  * ScReportOptions:
