@@ -106,7 +106,9 @@ gboolean      sc_report_kind_allowed      (ScReportKind         kind,
  * sc_report_new:
  * @options: (nullable): %NULL for the defaults
  *
- * Checks the role and gathers the data of the report from @vault.
+ * Checks the role and gathers the data of the report from @vault. Call it on the thread
+ * that uses @vault. Recording the export in the audit log is the caller's (the CLI
+ * appends "report.export" once the file is written).
  *
  * Returns: (transfer full): the report, or %NULL with SC_REPORT_ERROR_PERMISSION, EMPTY
  *   or INVALID (or a vault error).
