@@ -163,6 +163,25 @@ read_report (const char *path,
   return pdf_text (doc);
 }
 
+/* Every page names the round, the date, the criteria and the chart constants. */
+static void
+check_headers (const char *path,
+               const char *round_name)
+{
+  g_autoptr(PopplerDocument) doc = open_pdf (path);
+
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
+      g_autofree char *text = poppler_page_get_text (page);
+
+      g_assert_nonnull (strstr (text, round_name));
+      g_assert_nonnull (strstr (text, "作成日"));
+      g_assert_nonnull (strstr (text, "評価基準の例（その2）"));
+      g_assert_nonnull (strstr (text, "判定図の定数"));
+    }
+}
+
 static guint
 count_files (const char *dir)
 {
@@ -200,6 +219,7 @@ test_individual (WsFixture     *f,
   g_assert_true (has (text, "面接指導申出書"));
   g_assert_true (has (text, "評価基準の例（その2）"));
   g_assert_true (has (text, "ストレスチェック結果は会社側に提供されます"));
+  check_headers (path, "2026");
 
   /* A high-stress and a not-high-stress sheet: same page count, their own verdicts. */
   high_path = write_report (f, vault, SC_REPORT_INDIVIDUAL, &options, "high.pdf");
@@ -314,6 +334,8 @@ test_implementer_lists (WsFixture     *f,
   g_assert_true (has (g_text, "量－コントロール判定図"));
   g_assert_true (has (g_text, "職場の支援判定図"));
   g_assert_false (has (g_text, test_people[0].name));
+  check_headers (group, "2026");
+  check_headers (results, "2026");
 
   g_assert_true (sc_vault_set_setting (vault, SC_REPORT_SETTING_WORKPLACE_NAME,
                                        "テスト商事 本社", &error));
@@ -527,6 +549,33 @@ test_cancel_and_async (WsFixture     *f,
   g_assert_cmpuint (last, ==, 12);
   text = read_report (path, 12);
   g_assert_true (has (text, test_people[2].name));
+
+  /* The same drawing for a preview: a page into an image surface. */
+  {
+    double width, height;
+    cairo_surface_t *surface;
+    cairo_t *cr;
+    gboolean inked = FALSE;
+    const guint8 *pixels;
+
+    sc_report_get_page_size (report, &width, &height);
+    g_assert_cmpfloat_with_epsilon (width, 595.28, 0.01);
+    g_assert_cmpfloat_with_epsilon (height, 841.89, 0.01);
+    surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 298, 421);
+    cr = cairo_create (surface);
+    cairo_scale (cr, 0.5, 0.5);
+    sc_report_draw_page (report, cr, 1);
+    g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+    cairo_destroy (cr);
+    cairo_surface_flush (surface);
+    pixels = cairo_image_surface_get_data (surface);
+    for (int y = 0; y < 421 && !inked; y++)
+      for (int x = 0; x < 298 && !inked; x++)
+        inked = (*(const guint32 *) (pixels + y * cairo_image_surface_get_stride (surface)
+                                     + x * 4) & 0xffffff) != 0xffffff;
+    cairo_surface_destroy (surface);
+    g_assert_true (inked);
+  }
 }
 
 int
