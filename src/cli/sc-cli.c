@@ -27,6 +27,7 @@ static const ScCliCommand commands[] = {
   { "submit", sc_cli_submit, "Enter answers from paper forms into a round" },
   { "lift-lockout", sc_cli_lift_lockout, "Let an employee locked out by wrong codes try again" },
   { "export", sc_cli_export, "Export a round as JSON Lines, as the unlocking role may see it" },
+  { "report", sc_cli_report, "Write a PDF report of a round (sheets, slips, lists, forms)" },
   { "demo", sc_cli_demo, "Create a demo vault with fictional employees and answers" },
 };
 

@@ -47,5 +47,10 @@ int      sc_cli_submit       (int argc, char **argv);
 int      sc_cli_lift_lockout (int argc, char **argv);
 int      sc_cli_export       (int argc, char **argv);
 int      sc_cli_demo         (int argc, char **argv);
+int      sc_cli_report       (int argc, char **argv);
+
+/* Prints a report error (sc-report.h) and returns its exit status (sysexits). */
+int      sc_cli_report_fail  (const char *command,
+                              const GError *error);
 
 G_END_DECLS
