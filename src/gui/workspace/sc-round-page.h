@@ -6,7 +6,8 @@
  * kiosk does and how to leave it.
  *
  * Signal "start-kiosk" (gint64 round_id): the person confirmed that the kiosk should start
- * for that round. The window does the rest.
+ * for that round. The window does the rest. Signal "round-created" (gint64 round_id): a
+ * round was created with the page's New Round dialog. The workspace's Overview holds it.
  */
 #pragma once
 
