@@ -538,7 +538,7 @@ build_ui (ScParticipationSection *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *actions = gtk_flow_box_new ();
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *hint;
   GtkSortListModel *sorted;
@@ -615,9 +615,18 @@ build_ui (ScParticipationSection *self)
                                               _("Keep the selected non-responders for printed "
                                                 "reminder slips"),
                                               G_CALLBACK (on_keep_button_clicked_cb), self));
-  gtk_box_append (GTK_BOX (actions), GTK_WIDGET (self->select_button));
-  gtk_box_append (GTK_BOX (actions), GTK_WIDGET (self->mark_button));
-  gtk_box_append (GTK_BOX (actions), GTK_WIDGET (self->keep_button));
+  /* The buttons wrap on a narrow window rather than widen it. */
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (actions), GTK_SELECTION_NONE);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (actions), 6);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (actions), 6);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (actions), 3);
+  gtk_flow_box_append (GTK_FLOW_BOX (actions), GTK_WIDGET (self->select_button));
+  gtk_flow_box_append (GTK_FLOW_BOX (actions), GTK_WIDGET (self->mark_button));
+  gtk_flow_box_append (GTK_FLOW_BOX (actions), GTK_WIDGET (self->keep_button));
+  for (GtkWidget *child = gtk_widget_get_first_child (actions);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
   gtk_box_append (GTK_BOX (box), actions);
 
   /* Printing is the reports issue's: say so rather than offer a button that does nothing. */
@@ -794,4 +803,22 @@ sc_participation_section_get_busy (ScParticipationSection *self)
   g_return_val_if_fail (SC_IS_PARTICIPATION_SECTION (self), FALSE);
 
   return self->busy;
+}
+
+GStrv
+sc_participation_section_get_shown_numbers (ScParticipationSection *self)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  GListModel *model;
+
+  g_return_val_if_fail (SC_IS_PARTICIPATION_SECTION (self), NULL);
+
+  model = G_LIST_MODEL (self->selection);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (ScParticipationItem) item = g_list_model_get_item (model, i);
+
+      g_strv_builder_add (builder, item->participant->number);
+    }
+  return g_strv_builder_end (builder);
 }

@@ -35,6 +35,11 @@ void                sc_participation_section_focus_search (ScParticipationSectio
 const char * const *sc_participation_section_get_reminder_selection
                                                           (ScParticipationSection *self);
 
+/* (transfer full) the employee numbers of the rows shown, in the order shown (after the
+ * search, the department filter and the sorting). */
+GStrv               sc_participation_section_get_shown_numbers
+                                                          (ScParticipationSection *self);
+
 /* Whether a change to the vault started here is still running. */
 gboolean            sc_participation_section_get_busy     (ScParticipationSection *self);
 
