@@ -218,9 +218,9 @@ cell_text (const ScParticipant *participant,
     case COLUMN_ANSWERED:
       return g_strdup (participant->answered ? _("Yes") : _("No"));
     case COLUMN_REMINDER:
+      /* The day the reminder was given. */
       if (participant->reminded_on != NULL)
-        /* Translators: when a reminder was given; %s is a date. */
-        return g_strdup_printf (_("Given %s"), participant->reminded_on);
+        return g_strdup (participant->reminded_on);
       return g_strdup (participant->answered ? "" : _("Not yet"));
     default:
       g_assert_not_reached ();
