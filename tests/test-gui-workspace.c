@@ -241,6 +241,12 @@ test_implementer (ScApplication *app)
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (find_button (overview, T ("C_lose Round…")))));
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (find_button (overview, T ("Start _Kiosk…")))));
 
+  /* Moving through the sidebar's list (arrow keys) shows the section at once. */
+  gtk_list_box_select_row (GTK_LIST_BOX (find_sidebar (workspace)),
+                           gtk_list_box_get_row_at_index (GTK_LIST_BOX (find_sidebar (workspace)), 3));
+  g_assert_cmpstr (sc_workspace_get_visible_section (workspace), ==, SC_SECTION_INTERVIEWS);
+  g_assert_true (sc_workspace_show_section (workspace, SC_SECTION_OVERVIEW));
+
   /* Ctrl+Page Down / Up go round the sections. */
   gtk_widget_activate_action (GTK_WIDGET (workspace), "workspace.next-section", NULL);
   g_assert_cmpstr (sc_workspace_get_visible_section (workspace), ==, SC_SECTION_PARTICIPATION);

@@ -191,6 +191,23 @@ on_section_list_row_activated_cb (GtkListBox    *list,
     }
 }
 
+/* Arrow keys in the sidebar move the selection: side by side, the section follows at once
+ * (folded, the list stays until a row is activated). */
+static void
+on_section_list_row_selected_cb (GtkListBox    *list,
+                                 GtkListBoxRow *row,
+                                 ScWorkspace   *self)
+{
+  int index = row != NULL ? gtk_list_box_row_get_index (row) : -1;
+  Section *section;
+
+  if (index < 0 || (guint) index >= self->sections->len || adw_leaflet_get_folded (self->leaflet))
+    return;
+  section = g_ptr_array_index (self->sections, index);
+  if (gtk_stack_get_visible_child (self->section_stack) != section->widget)
+    sc_workspace_show_section (self, section->id);
+}
+
 static void
 on_section_notify_busy_cb (ScWorkspace *self)
 {
@@ -738,6 +755,7 @@ sc_workspace_class_init (ScWorkspaceClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_notify_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_round_dropdown_notify_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_section_list_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_section_list_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sections_button_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "workspace.toast", "s", toast_action);
