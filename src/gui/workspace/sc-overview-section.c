@@ -150,7 +150,9 @@ sc_overview_section_reload (ScOverviewSection *self)
     period = g_strdup (_("No period set"));
   adw_action_row_set_subtitle (self->period_row, period);
 
-  if (!sc_round_days_left (round, today, &days))
+  if (round->closed)
+    days_text = g_strdup (_("This round is closed."));
+  else if (!sc_round_days_left (round, today, &days))
     days_text = g_strdup (_("No last day set"));
   else if (days < 0)
     days_text = g_strdup (_("The period has ended"));
