@@ -1,7 +1,7 @@
 /* sc-round-page.h
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * After unlocking: which role the vault is open with, the open rounds, a way to create one
+ * On the workspace's Overview: which role the vault is open with, the open rounds, a way to create one
  * (implementer only) and to start the kiosk for one, after a confirmation that says what the
  * kiosk does and how to leave it.
  *
