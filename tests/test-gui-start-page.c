@@ -21,11 +21,25 @@
 #include "sc-passphrase-strength.h"
 #include "sc-recovery-key-page.h"
 #include "sc-round-page.h"
+#include "sc-workspace-frame.h"
 #include "sc-start-page.h"
 #include "sc-unlock-page.h"
 #include "sc-vault.h"
 
 #define PASSPHRASE "correct horse battery staple"
+
+
+/* After unlocking: the workspace, whose Overview lists the open rounds (ScRoundPage). */
+static GtkWidget *
+wait_for_round_page (ScWindow *window)
+{
+  GtkWidget *workspace = wait_for_page (window, SC_TYPE_WORKSPACE);
+  GtkWidget *page = sc_workspace_get_round_page (SC_WORKSPACE (workspace));
+
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_is_drawable (page));
+  return page;
+}
 
 static void
 test_start_page (ScApplication *app)
@@ -209,7 +223,7 @@ test_create_vault_page (ScApplication *app)
   g_object_unref (key_label);
 
   /* On to the rounds, as the implementer. */
-  page = wait_for_page (window, SC_TYPE_ROUND_PAGE);
+  page = wait_for_round_page (window);
   g_assert_true (sc_round_page_get_vault (SC_ROUND_PAGE (page)) == vault);
   g_assert_true (shows_label (page, T ("Unlocked as the implementer (実施者)")));
 
@@ -270,7 +284,7 @@ test_demo (ScApplication *app)
   /* HR's passphrase gives the HR role: the kiosk, but no new rounds. */
   type_text (row, SC_DEMO_HR_PASSPHRASE);
   press_enter (row);
-  page = wait_for_page (window, SC_TYPE_ROUND_PAGE);
+  page = wait_for_round_page (window);
   vault = sc_window_get_vault (window);
   g_assert_cmpint (sc_vault_get_role (vault), ==, SC_VAULT_ROLE_HR);
   g_assert_true (shows_label (page, T ("Unlocked as HR")));
@@ -301,7 +315,7 @@ test_demo_twice (ScApplication *app)
   row = find_descendant (page, ADW_TYPE_PASSWORD_ENTRY_ROW);
   type_text (row, SC_DEMO_PASSPHRASE);
   click (find_button (page, T ("_Unlock")));
-  page = wait_for_page (window, SC_TYPE_ROUND_PAGE);
+  page = wait_for_round_page (window);
   g_assert_cmpint (sc_vault_get_role (sc_window_get_vault (window)), ==,
                    SC_VAULT_ROLE_IMPLEMENTER);
   g_assert_cmpstr (sc_vault_get_path (sc_window_get_vault (window)), ==, demo_path);

@@ -21,11 +21,25 @@
 #include "sc-kiosk-window.h"
 #include "sc-new-round-dialog.h"
 #include "sc-round-page.h"
+#include "sc-workspace-frame.h"
 #include "sc-start-page.h"
 #include "sc-unlock-page.h"
 #include "sc-vault.h"
 
 /* The vault of the current test, made with the minimum key-derivation limits. */
+
+/* After unlocking: the workspace, whose Overview lists the open rounds (ScRoundPage). */
+static GtkWidget *
+wait_for_round_page (ScWindow *window)
+{
+  GtkWidget *workspace = wait_for_page (window, SC_TYPE_WORKSPACE);
+  GtkWidget *page = sc_workspace_get_round_page (SC_WORKSPACE (workspace));
+
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_is_drawable (page));
+  return page;
+}
+
 static char *vault_dir;
 static char *vault_path;
 static gboolean hr_kiosk_allowed = TRUE;
@@ -200,7 +214,7 @@ test_wrong_passphrase (ScApplication *app)
   unlock_with (page, IMPL_PASS);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
   g_object_unref (row);
-  wait_for_page (window, SC_TYPE_ROUND_PAGE);
+  wait_for_round_page (window);
   g_assert_cmpint (sc_vault_get_role (sc_window_get_vault (window)), ==, SC_VAULT_ROLE_IMPLEMENTER);
 
   destroy_window (window);
@@ -282,7 +296,7 @@ test_locked (ScApplication *app)
   /* Once it is closed there, the same passphrase works. */
   sc_vault_close (elsewhere);
   unlock_with (page, IMPL_PASS);
-  wait_for_page (window, SC_TYPE_ROUND_PAGE);
+  wait_for_round_page (window);
 
   destroy_window (window);
 }
@@ -309,7 +323,7 @@ test_new_round (ScApplication *app)
   ScVault *vault;
 
   unlock_with (page, IMPL_PASS);
-  page = wait_for_page (window, SC_TYPE_ROUND_PAGE);
+  page = wait_for_round_page (window);
   vault = sc_window_get_vault (window);
   g_assert_cmpint (sc_vault_get_role (vault), ==, SC_VAULT_ROLE_IMPLEMENTER);
 
@@ -429,7 +443,7 @@ test_hr (ScApplication *app)
   ScVault *vault;
 
   unlock_with (page, HR_PASS);
-  page = wait_for_page (window, SC_TYPE_ROUND_PAGE);
+  page = wait_for_round_page (window);
   vault = sc_window_get_vault (window);
   g_assert_cmpint (sc_vault_get_role (vault), ==, SC_VAULT_ROLE_HR);
 
@@ -487,7 +501,7 @@ test_kiosk (ScApplication *app)
   ScVault *vault;
 
   unlock_with (page, IMPL_PASS);
-  page = wait_for_page (window, SC_TYPE_ROUND_PAGE);
+  page = wait_for_round_page (window);
   vault = sc_window_get_vault (window);
 
   /* Start Kiosk asks first, saying what happens and how to leave. */
@@ -532,7 +546,7 @@ test_kiosk (ScApplication *app)
   iterate_until_idle ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_null (sc_window_get_kiosk (window));
-  page = wait_for_page (window, SC_TYPE_ROUND_PAGE);
+  page = wait_for_round_page (window);
   g_assert_true (sc_window_get_vault (window) == vault);
   g_assert_true (shows_label (page, T ("Unlocked as HR")));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (find_button (page, T ("_New Round…")))));
@@ -553,7 +567,7 @@ test_kiosk_gone (ScApplication *app)
   GtkWindow *kiosk;
 
   unlock_with (page, IMPL_PASS);
-  page = wait_for_page (window, SC_TYPE_ROUND_PAGE);
+  page = wait_for_round_page (window);
   click (find_button (page, T ("Start _Kiosk…")));
   dialog = ADW_MESSAGE_DIALOG (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   click (find_button (GTK_WIDGET (dialog), T ("_Start Kiosk")));
@@ -564,7 +578,7 @@ test_kiosk_gone (ScApplication *app)
   g_assert_null (sc_window_get_vault (window));
   page = wait_for_page (window, SC_TYPE_UNLOCK_PAGE);
   unlock_with (page, IMPL_PASS);
-  wait_for_page (window, SC_TYPE_ROUND_PAGE);
+  wait_for_round_page (window);
   g_assert_cmpint (sc_vault_get_role (sc_window_get_vault (window)), ==, SC_VAULT_ROLE_IMPLEMENTER);
 
   destroy_window (window);

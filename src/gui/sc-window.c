@@ -13,9 +13,9 @@
 #include "sc-gui-vault.h"
 #include "sc-kiosk-window.h"
 #include "sc-recovery-key-page.h"
-#include "sc-round-page.h"
 #include "sc-start-page.h"
 #include "sc-unlock-page.h"
+#include "sc-workspace-frame.h"
 
 struct _ScWindow
 {
@@ -125,7 +125,8 @@ update_actions (ScWindow *self)
   gboolean vault_open = self->vault != NULL;
   gboolean can_leave = !vault_open && self->kiosk == NULL && page != self->progress_page &&
                        !page_is_busy (page) && !SC_IS_RECOVERY_KEY_PAGE (page);
-  gboolean vault_idle = vault_open && !self->busy && !sc_vault_is_busy (self->vault);
+  gboolean vault_idle = vault_open && !self->busy && !sc_vault_is_busy (self->vault) &&
+                        !(SC_IS_WORKSPACE (page) && sc_workspace_get_busy (SC_WORKSPACE (page)));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.create-vault", can_leave);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-vault", can_leave);
@@ -136,7 +137,7 @@ update_actions (ScWindow *self)
                                  vault_idle && self->kiosk == NULL &&
                                  !SC_IS_RECOVERY_KEY_PAGE (page));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-round",
-                                 SC_IS_ROUND_PAGE (page) && vault_idle &&
+                                 SC_IS_WORKSPACE (page) && vault_idle &&
                                  sc_vault_get_role (self->vault) == SC_VAULT_ROLE_IMPLEMENTER);
 
   gtk_widget_set_visible (GTK_WIDGET (self->back_button),
@@ -227,13 +228,15 @@ show_start_page (ScWindow *self)
   show_page (self, GTK_WIDGET (self->start_page));
 }
 
-static void on_round_page_start_kiosk_cb (ScRoundPage *page,
-                                          gint64       round_id,
-                                          ScWindow    *self);
+static void on_workspace_start_kiosk_cb (ScWorkspace *workspace,
+                                         gint64       round_id,
+                                         ScWindow    *self);
+static void on_page_notify_busy_cb (ScWindow *self);
 
+/* The workspace is made anew for every unlock: the role decides which sections exist. */
 static void
-show_round_page (ScWindow *self,
-                 ScVault  *vault)
+show_workspace (ScWindow *self,
+                ScVault  *vault)
 {
   GtkWidget *page;
   g_autoptr (GFile) file = g_file_new_for_path (sc_vault_get_path (vault));
@@ -244,9 +247,11 @@ show_round_page (ScWindow *self,
       self->vault = g_object_ref (vault);
     }
 
-  page = sc_round_page_new (vault);
-  g_signal_connect_object (page, "start-kiosk", G_CALLBACK (on_round_page_start_kiosk_cb),
+  page = sc_workspace_new (vault);
+  g_signal_connect_object (page, "start-kiosk", G_CALLBACK (on_workspace_start_kiosk_cb),
                            self, 0);
+  g_signal_connect_object (page, "notify::busy", G_CALLBACK (on_page_notify_busy_cb), self,
+                           G_CONNECT_SWAPPED);
   update_title (self, file);
   show_page (self, page);
 }
@@ -262,7 +267,7 @@ on_unlock_page_unlocked_cb (ScUnlockPage *page,
                             ScVault      *vault,
                             ScWindow     *self)
 {
-  show_round_page (self, vault);
+  show_workspace (self, vault);
 }
 
 static void
@@ -286,7 +291,7 @@ static void
 on_recovery_key_page_confirmed_cb (ScRecoveryKeyPage *page,
                                    ScWindow          *self)
 {
-  show_round_page (self, self->vault);
+  show_workspace (self, self->vault);
 }
 
 static void
@@ -314,12 +319,11 @@ static void
 on_kiosk_left_cb (GtkWindow *kiosk,
                   ScWindow  *self)
 {
-  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
-
-  /* The vault is unlocked again, with the role of the passphrase that left the kiosk. */
+  /* The vault is unlocked again, with the role of the passphrase that left the kiosk, which
+   * may be another role than before: a new workspace shows that role's sections. */
   self->kiosk = NULL;
-  if (SC_IS_ROUND_PAGE (page))
-    sc_round_page_reload (SC_ROUND_PAGE (page));
+  if (self->vault != NULL)
+    show_workspace (self, self->vault);
   update_actions (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
@@ -368,8 +372,8 @@ set_busy (ScWindow *self,
 
   self->busy = busy;
   /* The page shows the vault that the task owns: nothing on it may start another. */
-  if (SC_IS_ROUND_PAGE (page))
-    sc_round_page_set_busy (SC_ROUND_PAGE (page), busy);
+  if (SC_IS_WORKSPACE (page))
+    sc_workspace_set_busy (SC_WORKSPACE (page), busy);
   update_actions (self);
 }
 
@@ -407,9 +411,9 @@ on_kiosk_entered_cb (GObject      *source_object,
 }
 
 static void
-on_round_page_start_kiosk_cb (ScRoundPage *page,
-                              gint64       round_id,
-                              ScWindow    *self)
+on_workspace_start_kiosk_cb (ScWorkspace *workspace,
+                             gint64       round_id,
+                             ScWindow    *self)
 {
   g_return_if_fail (self->vault != NULL);
   g_return_if_fail (self->kiosk == NULL);
@@ -576,8 +580,8 @@ new_round_action (GtkWidget  *widget,
   ScWindow *self = SC_WINDOW (widget);
   GtkWidget *page = gtk_stack_get_visible_child (self->stack);
 
-  if (SC_IS_ROUND_PAGE (page))
-    sc_round_page_new_round (SC_ROUND_PAGE (page));
+  if (SC_IS_WORKSPACE (page))
+    sc_workspace_new_round (SC_WORKSPACE (page));
 }
 
 static void

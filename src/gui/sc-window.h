@@ -33,7 +33,7 @@ void       sc_window_open_file       (ScWindow       *self,
 void       sc_window_open_demo       (ScWindow       *self);
 
 /* The page on show: an ScStartPage, ScCreateVaultPage, ScRecoveryKeyPage, ScUnlockPage or
- * ScRoundPage, or the progress page while the demo vault is made. */
+ * ScWorkspace, or the progress page while the demo vault is made. */
 GtkWidget *sc_window_get_page        (ScWindow       *self);
 
 /* The unlocked vault, or NULL. */

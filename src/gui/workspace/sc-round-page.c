@@ -43,6 +43,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   SIGNAL_START_KIOSK,
+  SIGNAL_ROUND_CREATED,
   N_SIGNALS
 };
 
@@ -259,6 +260,7 @@ on_new_round_dialog_created_cb (ScNewRoundDialog *dialog,
                                 ScRoundPage      *self)
 {
   sc_round_page_reload (self);
+  g_signal_emit (self, signals[SIGNAL_ROUND_CREATED], 0, round_id);
 }
 
 void
@@ -396,6 +398,19 @@ sc_round_page_class_init (ScRoundPageClass *klass)
    */
   signals[SIGNAL_START_KIOSK] =
     g_signal_new ("start-kiosk",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * ScRoundPage::round-created:
+   * @round_id: the new round
+   *
+   * A round was created with the New Round dialog (the page lists it already).
+   */
+  signals[SIGNAL_ROUND_CREATED] =
+    g_signal_new ("round-created",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,

@@ -1,12 +1,13 @@
 /* sc-round-page.h
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * After unlocking: which role the vault is open with, the open rounds, a way to create one
+ * On the workspace's Overview: which role the vault is open with, the open rounds, a way to create one
  * (implementer only) and to start the kiosk for one, after a confirmation that says what the
  * kiosk does and how to leave it.
  *
  * Signal "start-kiosk" (gint64 round_id): the person confirmed that the kiosk should start
- * for that round. The window does the rest.
+ * for that round. The window does the rest. Signal "round-created" (gint64 round_id): a
+ * round was created with the page's New Round dialog. The workspace's Overview holds it.
  */
 #pragma once
 

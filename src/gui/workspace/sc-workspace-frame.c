@@ -1,0 +1,912 @@
+/* sc-workspace-frame.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sc-workspace"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sc-workspace-frame.h"
+#include "sc-overview-section.h"
+#include "sc-participation-section.h"
+#include "sc-round-page.h"
+#include "sc-vault-async.h"
+
+typedef struct
+{
+  char      *id;
+  char      *title;
+  GtkWidget *widget;   /* borrowed: the stack holds it */
+  GtkWidget *row;      /* borrowed: the list holds it */
+} Section;
+
+struct _ScWorkspace
+{
+  AdwBin           parent_instance;
+
+  /* Template children */
+  AdwLeaflet      *leaflet;
+  GtkWidget       *sidebar;
+  GtkLabel        *role_label;
+  GtkLabel        *person_label;
+  GtkDropDown     *round_dropdown;
+  GtkLabel        *no_round_label;
+  GtkButton       *new_round_button;
+  GtkListBox      *section_list;
+  GtkWidget       *content;
+  GtkButton       *sections_button;
+  GtkLabel        *section_title;
+  AdwToastOverlay *toast_overlay;
+  GtkStack        *section_stack;
+
+  /* Owned references */
+  ScVault         *vault;
+  GPtrArray       *sections;        /* (element-type Section) */
+  GtkStringList   *round_names;
+  GArray          *round_ids;       /* (element-type gint64), in the dropdown's order */
+
+  /* Borrowed references */
+  GtkWidget       *overview;
+  GtkWidget       *participation;
+
+  /* Plain state */
+  gint64           round_id;
+  gboolean         external_busy;
+  gboolean         busy;
+  gboolean         loading_rounds;
+};
+
+G_DEFINE_FINAL_TYPE (ScWorkspace, sc_workspace, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_VAULT,
+  PROP_ROUND_ID,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIGNAL_START_KIOSK,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+section_free (Section *section)
+{
+  g_free (section->id);
+  g_free (section->title);
+  g_free (section);
+}
+
+static Section *
+find_section (ScWorkspace *self,
+              const char  *id,
+              guint       *out_index)
+{
+  for (guint i = 0; i < self->sections->len; i++)
+    {
+      Section *section = g_ptr_array_index (self->sections, i);
+
+      if (g_strcmp0 (section->id, id) == 0)
+        {
+          if (out_index != NULL)
+            *out_index = i;
+          return section;
+        }
+    }
+  return NULL;
+}
+
+static gboolean
+is_implementer (ScWorkspace *self)
+{
+  return sc_vault_get_role (self->vault) == SC_VAULT_ROLE_IMPLEMENTER;
+}
+
+/* Busy */
+
+static gboolean
+section_is_busy (Section *section)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (section->widget), "busy");
+  gboolean busy = FALSE;
+
+  if (pspec != NULL && pspec->value_type == G_TYPE_BOOLEAN)
+    g_object_get (section->widget, "busy", &busy, NULL);
+  return busy;
+}
+
+static void
+update_busy (ScWorkspace *self)
+{
+  gboolean busy = self->external_busy;
+
+  for (guint i = 0; i < self->sections->len && !busy; i++)
+    busy = section_is_busy (g_ptr_array_index (self->sections, i));
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->round_dropdown), !busy);
+  if (self->overview != NULL)
+    sc_round_page_set_busy (SC_ROUND_PAGE (sc_workspace_get_round_page (self)), busy);
+
+  if (self->busy == busy)
+    return;
+  self->busy = busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+/* Sections */
+
+static void
+set_section_round (Section *section,
+                   gint64   round_id)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (section->widget),
+                                                    "round-id");
+
+  /* A section made for one round (construct-only) keeps it. */
+  if (pspec != NULL && pspec->value_type == G_TYPE_INT64 && (pspec->flags & G_PARAM_WRITABLE) &&
+      !(pspec->flags & G_PARAM_CONSTRUCT_ONLY))
+    g_object_set (section->widget, "round-id", round_id, NULL);
+}
+
+gboolean
+sc_workspace_show_section (ScWorkspace *self,
+                           const char  *id)
+{
+  Section *section;
+
+  g_return_val_if_fail (SC_IS_WORKSPACE (self), FALSE);
+
+  section = find_section (self, id, NULL);
+  if (section == NULL)
+    return FALSE;
+
+  gtk_stack_set_visible_child (self->section_stack, section->widget);
+  gtk_list_box_select_row (self->section_list, GTK_LIST_BOX_ROW (section->row));
+  gtk_label_set_text (self->section_title, section->title);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content);
+  return TRUE;
+}
+
+static void
+on_section_list_row_activated_cb (GtkListBox    *list,
+                                  GtkListBoxRow *row,
+                                  ScWorkspace   *self)
+{
+  int index = gtk_list_box_row_get_index (row);
+
+  if (index >= 0 && (guint) index < self->sections->len)
+    {
+      Section *section = g_ptr_array_index (self->sections, index);
+
+      sc_workspace_show_section (self, section->id);
+      gtk_widget_child_focus (section->widget, GTK_DIR_TAB_FORWARD);
+    }
+}
+
+/* Arrow keys in the sidebar move the selection: side by side, the section follows at once
+ * (folded, the list stays until a row is activated). */
+static void
+on_section_list_row_selected_cb (GtkListBox    *list,
+                                 GtkListBoxRow *row,
+                                 ScWorkspace   *self)
+{
+  int index = row != NULL ? gtk_list_box_row_get_index (row) : -1;
+  Section *section;
+
+  if (index < 0 || (guint) index >= self->sections->len || adw_leaflet_get_folded (self->leaflet))
+    return;
+  section = g_ptr_array_index (self->sections, index);
+  if (gtk_stack_get_visible_child (self->section_stack) != section->widget)
+    sc_workspace_show_section (self, section->id);
+}
+
+static void
+on_section_notify_busy_cb (ScWorkspace *self)
+{
+  update_busy (self);
+}
+
+void
+sc_workspace_add_section (ScWorkspace *self,
+                          const char  *id,
+                          const char  *title,
+                          const char  *icon,
+                          GtkWidget   *widget)
+{
+  Section *section;
+  GtkWidget *box;
+  GtkWidget *image;
+  GtkWidget *label;
+
+  g_return_if_fail (SC_IS_WORKSPACE (self));
+  g_return_if_fail (id != NULL && title != NULL);
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (find_section (self, id, NULL) == NULL);
+
+  section = g_new0 (Section, 1);
+  section->id = g_strdup (id);
+  section->title = g_strdup (title);
+  section->widget = widget;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  image = gtk_image_new_from_icon_name (icon);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  label = gtk_label_new (title);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), image);
+  gtk_box_append (GTK_BOX (box), label);
+  section->row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (section->row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (section->row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  title, -1);
+  gtk_list_box_append (self->section_list, section->row);
+
+  gtk_stack_add_named (self->section_stack, widget, id);
+  g_ptr_array_add (self->sections, section);
+
+  set_section_round (section, self->round_id);
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "busy") != NULL)
+    g_signal_connect_object (widget, "notify::busy", G_CALLBACK (on_section_notify_busy_cb), self,
+                             G_CONNECT_SWAPPED);
+
+  if (self->sections->len == 1)
+    sc_workspace_show_section (self, id);
+}
+
+/* An honest empty state for a section whose content a later issue adds. */
+static GtkWidget *
+new_placeholder (const char *icon,
+                 const char *title,
+                 const char *description)
+{
+  GtkWidget *page = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon);
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
+  adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
+  return page;
+}
+
+static void
+on_round_page_start_kiosk_cb (ScRoundPage *page,
+                              gint64       round_id,
+                              ScWorkspace *self)
+{
+  g_signal_emit (self, signals[SIGNAL_START_KIOSK], 0, round_id);
+}
+
+static void
+on_round_page_round_created_cb (ScRoundPage *page,
+                                gint64       round_id,
+                                ScWorkspace *self)
+{
+  sc_workspace_reload_rounds (self);
+  sc_workspace_set_round_id (self, round_id);
+  sc_workspace_show_toast (self, _("The round was created"));
+}
+
+static void
+on_overview_round_closed_cb (ScOverviewSection *overview,
+                             gint64             round_id,
+                             ScWorkspace       *self)
+{
+  sc_workspace_reload_rounds (self);
+}
+
+/* The sections the role may see, and only those (DESIGN.md §3). */
+static void
+add_sections (ScWorkspace *self)
+{
+  gboolean implementer = is_implementer (self);
+
+  self->overview = sc_overview_section_new (self->vault, self->round_id);
+  g_signal_connect_object (sc_overview_section_get_round_page (SC_OVERVIEW_SECTION (self->overview)),
+                           "start-kiosk", G_CALLBACK (on_round_page_start_kiosk_cb), self, 0);
+  g_signal_connect_object (sc_overview_section_get_round_page (SC_OVERVIEW_SECTION (self->overview)),
+                           "round-created", G_CALLBACK (on_round_page_round_created_cb), self, 0);
+  g_signal_connect_object (self->overview, "round-closed",
+                           G_CALLBACK (on_overview_round_closed_cb), self, 0);
+  sc_workspace_add_section (self, SC_SECTION_OVERVIEW, _("Overview"), "view-grid-symbolic",
+                            self->overview);
+
+  self->participation = sc_participation_section_new (self->vault, self->round_id);
+  sc_workspace_add_section (self, SC_SECTION_PARTICIPATION, _("Participation"),
+                            "object-select-symbolic", self->participation);
+
+  /* SECURITY: the results of everyone are the implementer's; for HR the section is never
+   * made (HR's shared results come with the results widgets, read-only). */
+  if (implementer)
+    sc_workspace_add_section (self, SC_SECTION_RESULTS, _("Results"), "view-list-symbolic",
+                              new_placeholder ("view-list-symbolic", _("Results"),
+                                               _("Every result of the round will be listed "
+                                                 "here: each person's result, the interview-"
+                                                 "need decision, and answers from paper forms "
+                                                 "entered twice.")));
+
+  sc_workspace_add_section (self, SC_SECTION_INTERVIEWS, _("Interviews"), "system-users-symbolic",
+                            new_placeholder ("system-users-symbolic", _("Interviews"),
+                                             implementer
+                                             ? _("The interview steps will be here: the "
+                                                 "recommendation, the request, the interview, "
+                                                 "the doctor's opinion and the measures, each "
+                                                 "with its deadline.")
+                                             : _("Interview requests will be here, with their "
+                                                 "dates and the doctor's opinion on measures.")));
+
+  sc_workspace_add_section (self, SC_SECTION_GROUP_ANALYSIS, _("Group Analysis"),
+                            "x-office-presentation-symbolic",
+                            new_placeholder ("x-office-presentation-symbolic", _("Group Analysis"),
+                                             implementer
+                                             ? _("The group analysis with both judgement "
+                                                 "charts will be here, and its release to HR.")
+                                             : _("Group analyses the implementer released to "
+                                                 "HR will be here, for groups of 10 or more.")));
+
+  sc_workspace_add_section (self, SC_SECTION_REPORTS, _("Reports"), "printer-symbolic",
+                            new_placeholder ("printer-symbolic", _("Reports"),
+                                             _("Printed reports will be made here, among them "
+                                               "the reminder slips for the non-responders kept "
+                                               "under Participation. Printing is not available "
+                                               "yet.")));
+
+  sc_workspace_add_section (self, SC_SECTION_EMPLOYEES, _("Employees"),
+                            "contact-new-symbolic",
+                            new_placeholder ("contact-new-symbolic", _("Employees"),
+                                             _("The roster will be here: importing it from a "
+                                               "CSV file, and the access codes for the "
+                                               "kiosk.")));
+
+  if (implementer)
+    sc_workspace_add_section (self, SC_SECTION_SETTINGS, _("Settings"),
+                              "preferences-system-symbolic",
+                              new_placeholder ("preferences-system-symbolic", _("Settings"),
+                                               _("The criteria, the advice texts and the "
+                                                 "contacts will be set here.")));
+}
+
+/* Rounds */
+
+static void
+on_round_dropdown_notify_selected_cb (ScWorkspace *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->round_dropdown);
+
+  if (self->loading_rounds || selected == GTK_INVALID_LIST_POSITION ||
+      selected >= self->round_ids->len)
+    return;
+  sc_workspace_set_round_id (self, g_array_index (self->round_ids, gint64, selected));
+}
+
+static void
+select_round_in_dropdown (ScWorkspace *self)
+{
+  for (guint i = 0; i < self->round_ids->len; i++)
+    if (g_array_index (self->round_ids, gint64, i) == self->round_id)
+      {
+        self->loading_rounds = TRUE;
+        gtk_drop_down_set_selected (self->round_dropdown, i);
+        self->loading_rounds = FALSE;
+        return;
+      }
+}
+
+void
+sc_workspace_reload_rounds (ScWorkspace *self)
+{
+  g_autoptr (GPtrArray) rounds = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  gint64 wanted = 0;
+  gboolean still_there = FALSE;
+
+  g_return_if_fail (SC_IS_WORKSPACE (self));
+
+  rounds = sc_vault_list_rounds (self->vault, &error);
+  if (rounds == NULL)
+    {
+      sc_workspace_show_toast (self, error->message);
+      rounds = g_ptr_array_new ();
+    }
+
+  g_array_set_size (self->round_ids, 0);
+  /* Newest first: that is the one people look for. */
+  for (guint i = rounds->len; i > 0; i--)
+    {
+      const ScVaultRound *round = g_ptr_array_index (rounds, i - 1);
+
+      g_array_append_val (self->round_ids, round->id);
+      if (round->closed)
+        /* Translators: a closed round in the list of rounds. */
+        g_ptr_array_add (names, g_strdup_printf (_("%s (closed)"), round->name));
+      else
+        g_ptr_array_add (names, g_strdup (round->name));
+      if (round->id == self->round_id)
+        still_there = TRUE;
+      if (wanted == 0 && !round->closed)
+        wanted = round->id;
+    }
+  g_ptr_array_add (names, NULL);
+
+  self->loading_rounds = TRUE;
+  gtk_string_list_splice (self->round_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->round_names)),
+                          (const char * const *) names->pdata);
+  self->loading_rounds = FALSE;
+
+  /* An empty dropdown would be a button without a name: it gives way to a label. */
+  gtk_widget_set_visible (GTK_WIDGET (self->round_dropdown), self->round_ids->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->no_round_label), self->round_ids->len == 0);
+
+  if (still_there)
+    wanted = self->round_id;
+  else if (wanted == 0 && self->round_ids->len > 0)
+    wanted = g_array_index (self->round_ids, gint64, 0);
+
+  if (wanted != self->round_id)
+    sc_workspace_set_round_id (self, wanted);
+  else
+    select_round_in_dropdown (self);
+}
+
+void
+sc_workspace_set_round_id (ScWorkspace *self,
+                           gint64       round_id)
+{
+  g_return_if_fail (SC_IS_WORKSPACE (self));
+
+  if (self->round_id == round_id)
+    return;
+
+  self->round_id = round_id;
+  select_round_in_dropdown (self);
+  for (guint i = 0; i < self->sections->len; i++)
+    set_section_round (g_ptr_array_index (self->sections, i), round_id);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROUND_ID]);
+}
+
+/* Leaflet */
+
+static void
+on_leaflet_notify_folded_cb (ScWorkspace *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->sections_button),
+                          adw_leaflet_get_folded (self->leaflet));
+}
+
+static void
+on_sections_button_clicked_cb (ScWorkspace *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->section_list));
+}
+
+/* Actions */
+
+static void
+toast_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  sc_workspace_show_toast (SC_WORKSPACE (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_nth_section (ScWorkspace *self,
+                  int          index)
+{
+  Section *section;
+
+  if (index < 0 || (guint) index >= self->sections->len)
+    return;
+  section = g_ptr_array_index (self->sections, index);
+  sc_workspace_show_section (self, section->id);
+  gtk_widget_grab_focus (section->row);
+}
+
+static int
+get_visible_index (ScWorkspace *self)
+{
+  guint index = 0;
+
+  if (find_section (self, sc_workspace_get_visible_section (self), &index) == NULL)
+    return -1;
+  return index;
+}
+
+static void
+section_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  show_nth_section (SC_WORKSPACE (widget), g_variant_get_int32 (parameter) - 1);
+}
+
+static void
+next_section_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ScWorkspace *self = SC_WORKSPACE (widget);
+
+  show_nth_section (self, (get_visible_index (self) + 1) % self->sections->len);
+}
+
+static void
+previous_section_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  ScWorkspace *self = SC_WORKSPACE (widget);
+  int index = get_visible_index (self);
+
+  show_nth_section (self, index > 0 ? index - 1 : (int) self->sections->len - 1);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ScWorkspace *self = SC_WORKSPACE (widget);
+  GtkWidget *visible = gtk_stack_get_visible_child (self->section_stack);
+  GtkWidget *child;
+
+  if (visible == NULL)
+    return;
+  if (SC_IS_PARTICIPATION_SECTION (visible))
+    {
+      sc_participation_section_focus_search (SC_PARTICIPATION_SECTION (visible));
+      return;
+    }
+
+  /* Another section's list: its first search entry, if it has one. */
+  child = visible;
+  while (child != NULL && !GTK_IS_SEARCH_ENTRY (child))
+    {
+      if (gtk_widget_get_first_child (child) != NULL)
+        child = gtk_widget_get_first_child (child);
+      else
+        {
+          while (child != visible && gtk_widget_get_next_sibling (child) == NULL)
+            child = gtk_widget_get_parent (child);
+          child = child != visible ? gtk_widget_get_next_sibling (child) : NULL;
+        }
+    }
+  if (child != NULL)
+    gtk_widget_grab_focus (child);
+}
+
+/* GObject */
+
+static void
+sc_workspace_constructed (GObject *object)
+{
+  ScWorkspace *self = SC_WORKSPACE (object);
+  gboolean implementer;
+
+  G_OBJECT_CLASS (sc_workspace_parent_class)->constructed (object);
+
+  g_return_if_fail (self->vault != NULL);
+  implementer = is_implementer (self);
+
+  gtk_label_set_text (self->role_label, implementer ? _("Implementer (実施者)")
+                                                    : _("HR (実務担当者)"));
+  /* Each person's own key slot comes with the administration issue; until then the
+   * passphrase says the role, not the person. */
+  gtk_label_set_text (self->person_label,
+                      implementer ? _("Unlocked with the implementer's passphrase")
+                                  : _("Unlocked with HR's passphrase"));
+  /* Rounds are the implementer's: for HR the button is not offered. */
+  gtk_widget_set_visible (GTK_WIDGET (self->new_round_button), implementer);
+
+  sc_workspace_reload_rounds (self);
+  add_sections (self);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  on_leaflet_notify_folded_cb (self);
+}
+
+static void
+sc_workspace_dispose (GObject *object)
+{
+  ScWorkspace *self = SC_WORKSPACE (object);
+
+  self->overview = NULL;
+  self->participation = NULL;
+  /* The leaflet is AdwBin's child and a template child: AdwBin lets go of it first, or
+   * dispose_template would unparent it behind AdwBin's back. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_WORKSPACE);
+  g_clear_pointer (&self->sections, g_ptr_array_unref);
+  g_clear_object (&self->round_names);
+  g_clear_object (&self->vault);
+
+  G_OBJECT_CLASS (sc_workspace_parent_class)->dispose (object);
+}
+
+static void
+sc_workspace_finalize (GObject *object)
+{
+  ScWorkspace *self = SC_WORKSPACE (object);
+
+  g_clear_pointer (&self->round_ids, g_array_unref);
+
+  G_OBJECT_CLASS (sc_workspace_parent_class)->finalize (object);
+}
+
+static void
+sc_workspace_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  ScWorkspace *self = SC_WORKSPACE (object);
+
+  switch (prop_id)
+    {
+    case PROP_VAULT:
+      g_value_set_object (value, self->vault);
+      break;
+    case PROP_ROUND_ID:
+      g_value_set_int64 (value, self->round_id);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sc_workspace_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  ScWorkspace *self = SC_WORKSPACE (object);
+
+  switch (prop_id)
+    {
+    case PROP_VAULT:
+      self->vault = g_value_dup_object (value);
+      break;
+    case PROP_ROUND_ID:
+      sc_workspace_set_round_id (self, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sc_workspace_class_init (ScWorkspaceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = sc_workspace_constructed;
+  object_class->dispose = sc_workspace_dispose;
+  object_class->finalize = sc_workspace_finalize;
+  object_class->get_property = sc_workspace_get_property;
+  object_class->set_property = sc_workspace_set_property;
+
+  /**
+   * ScWorkspace:vault:
+   *
+   * The unlocked vault (implementer or HR role); the role decides which sections exist.
+   */
+  properties[PROP_VAULT] =
+    g_param_spec_object ("vault", NULL, NULL, SC_TYPE_VAULT,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ScWorkspace:round-id:
+   *
+   * The round every section shows; 0 when the vault has none.
+   */
+  properties[PROP_ROUND_ID] =
+    g_param_spec_int64 ("round-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ScWorkspace:busy:
+   *
+   * Whether a task runs on the vault (a section's change, or the window's kiosk start).
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SIGNAL_START_KIOSK] =
+    g_signal_new ("start-kiosk",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  g_type_ensure (SC_TYPE_ROUND_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/sc-workspace-frame.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScWorkspace, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, ScWorkspace, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, ScWorkspace, role_label);
+  gtk_widget_class_bind_template_child (widget_class, ScWorkspace, person_label);
+  gtk_widget_class_bind_template_child (widget_class, ScWorkspace, round_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ScWorkspace, no_round_label);
+  gtk_widget_class_bind_template_child (widget_class, ScWorkspace, new_round_button);
+  gtk_widget_class_bind_template_child (widget_class, ScWorkspace, section_list);
+  gtk_widget_class_bind_template_child (widget_class, ScWorkspace, content);
+  gtk_widget_class_bind_template_child (widget_class, ScWorkspace, sections_button);
+  gtk_widget_class_bind_template_child (widget_class, ScWorkspace, section_title);
+  gtk_widget_class_bind_template_child (widget_class, ScWorkspace, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ScWorkspace, section_stack);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_notify_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_round_dropdown_notify_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_section_list_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_section_list_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sections_button_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "workspace.toast", "s", toast_action);
+  gtk_widget_class_install_action (widget_class, "workspace.section", "i", section_action);
+  gtk_widget_class_install_action (widget_class, "workspace.next-section", NULL,
+                                   next_section_action);
+  gtk_widget_class_install_action (widget_class, "workspace.previous-section", NULL,
+                                   previous_section_action);
+  gtk_widget_class_install_action (widget_class, "workspace.search", NULL, search_action);
+
+  for (int i = 1; i <= 9; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_ALT_MASK,
+                                         "workspace.section", "i", i);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
+                                       "workspace.next-section", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
+                                       "workspace.previous-section", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "workspace.search", NULL);
+}
+
+static void
+sc_workspace_init (ScWorkspace *self)
+{
+  self->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_free);
+  self->round_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->round_names = gtk_string_list_new (NULL);
+  gtk_drop_down_set_model (self->round_dropdown, G_LIST_MODEL (self->round_names));
+}
+
+GtkWidget *
+sc_workspace_new (ScVault *vault)
+{
+  g_return_val_if_fail (SC_IS_VAULT (vault), NULL);
+
+  return g_object_new (SC_TYPE_WORKSPACE,
+                       "vault", vault,
+                       NULL);
+}
+
+ScVault *
+sc_workspace_get_vault (ScWorkspace *self)
+{
+  g_return_val_if_fail (SC_IS_WORKSPACE (self), NULL);
+
+  return self->vault;
+}
+
+GtkWidget *
+sc_workspace_get_section (ScWorkspace *self,
+                          const char  *id)
+{
+  Section *section;
+
+  g_return_val_if_fail (SC_IS_WORKSPACE (self), NULL);
+
+  section = find_section (self, id, NULL);
+  return section != NULL ? section->widget : NULL;
+}
+
+const char *
+sc_workspace_get_visible_section (ScWorkspace *self)
+{
+  g_return_val_if_fail (SC_IS_WORKSPACE (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->section_stack);
+}
+
+GStrv
+sc_workspace_list_sections (ScWorkspace *self)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (SC_IS_WORKSPACE (self), NULL);
+
+  for (guint i = 0; i < self->sections->len; i++)
+    g_strv_builder_add (builder, ((Section *) g_ptr_array_index (self->sections, i))->id);
+  return g_strv_builder_end (builder);
+}
+
+gint64
+sc_workspace_get_round_id (ScWorkspace *self)
+{
+  g_return_val_if_fail (SC_IS_WORKSPACE (self), 0);
+
+  return self->round_id;
+}
+
+void
+sc_workspace_new_round (ScWorkspace *self)
+{
+  g_return_if_fail (SC_IS_WORKSPACE (self));
+
+  if (self->busy || !is_implementer (self))
+    return;
+  sc_round_page_new_round (SC_ROUND_PAGE (sc_workspace_get_round_page (self)));
+}
+
+GtkWidget *
+sc_workspace_get_round_page (ScWorkspace *self)
+{
+  g_return_val_if_fail (SC_IS_WORKSPACE (self), NULL);
+
+  if (self->overview == NULL)
+    return NULL;
+  return sc_overview_section_get_round_page (SC_OVERVIEW_SECTION (self->overview));
+}
+
+void
+sc_workspace_show_toast (ScWorkspace *self,
+                         const char  *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (SC_IS_WORKSPACE (self));
+  g_return_if_fail (message != NULL);
+
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+sc_workspace_set_busy (ScWorkspace *self,
+                       gboolean     busy)
+{
+  g_return_if_fail (SC_IS_WORKSPACE (self));
+
+  self->external_busy = !!busy;
+  update_busy (self);
+}
+
+gboolean
+sc_workspace_get_busy (ScWorkspace *self)
+{
+  g_return_val_if_fail (SC_IS_WORKSPACE (self), FALSE);
+
+  return self->busy;
+}
+
+const char * const *
+sc_workspace_get_reminder_selection (ScWorkspace *self)
+{
+  static const char * const empty[] = { NULL };
+
+  g_return_val_if_fail (SC_IS_WORKSPACE (self), NULL);
+
+  if (self->participation == NULL)
+    return empty;
+  return sc_participation_section_get_reminder_selection (SC_PARTICIPATION_SECTION (self->participation));
+}
