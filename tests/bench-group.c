@@ -13,7 +13,14 @@
  */
 #include "config.h"
 
-#include "test-vault-common.h"
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "sc-secure.h"
+#include "sc-vault.h"
+#include "sc-vault-private.h"
+#include "sc-test-util.h"
 #include "sc-group-table.h"
 
 #define N_EMPLOYEES 1000

@@ -11,7 +11,14 @@
  */
 #include "config.h"
 
-#include "test-vault-common.h"
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "sc-secure.h"
+#include "sc-vault.h"
+#include "sc-vault-private.h"
+#include "sc-test-util.h"
 #include "sc-report.h"
 
 #define N_EMPLOYEES 1000

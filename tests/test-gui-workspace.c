@@ -16,7 +16,15 @@
 
 #include "sc-test-gui-util.h"
 
-#include "test-workspace-common.h"
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "sc-secure.h"
+#include "sc-vault-private.h"
+#include "sc-vault-async.h"
+#include "sc-workspace.h"
+#include "sc-test-workspace.h"
 
 #include "sc-overview-section.h"
 #include "sc-participation-section.h"

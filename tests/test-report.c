@@ -12,7 +12,15 @@
 #include <glib/gstdio.h>
 #include <poppler.h>
 
-#include "test-workspace-common.h"
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "sc-secure.h"
+#include "sc-vault-private.h"
+#include "sc-vault-async.h"
+#include "sc-workspace.h"
+#include "sc-test-workspace.h"
 #include "sc-report.h"
 
 /* poppler 22.12 has no autoptr cleanups of its own. */
@@ -20,7 +28,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 
 /* The vault's people: 0 high stress + consent, 1 not high + refused, 2 not high +
- * undecided, 3 high stress + refused + interview request (test-workspace-common.h). */
+ * undecided, 3 high stress + refused + interview request (sc-test-workspace.h). */
 
 static char *
 write_report (WsFixture             *f,
