@@ -627,6 +627,9 @@ sc_interviews_section_dispose (GObject *object)
 {
   ScInterviewsSection *self = SC_INTERVIEWS_SECTION (object);
 
+  /* The bin's child may be a bound template child: let the bin drop it first, so that
+   * it is not unparented twice. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_INTERVIEWS_SECTION);
   self->shown = NULL;
   g_clear_pointer (&self->record, sc_interview_record_free);

@@ -643,6 +643,9 @@ sc_result_view_dispose (GObject *object)
 {
   ScResultView *self = SC_RESULT_VIEW (object);
 
+  /* The bin's child may be a bound template child: let the bin drop it first, so that
+   * it is not unparented twice. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_RESULT_VIEW);
   g_clear_pointer (&self->added_rows, g_ptr_array_unref);
   g_clear_pointer (&self->row, sc_result_row_unref);

@@ -607,6 +607,9 @@ sc_results_section_dispose (GObject *object)
 
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
+  /* The bin's child may be a bound template child: let the bin drop it first, so that
+   * it is not unparented twice. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_RESULTS_SECTION);
   g_clear_object (&self->selection);
   g_clear_object (&self->sort_model);
