@@ -525,8 +525,10 @@ test_paper_entry (WsFixture     *f,
     g_autofree char *second_c2 = g_strdup_printf ("%u", typo[47]);
     g_autofree char *a3 = g_strdup_printf (T("%s: %s / %s"), "A3", first, second);
     g_autofree char *c2 = g_strdup_printf (T("%s: %s / %s"), "C2", first_c2, second_c2);
-    g_autofree char *expected = g_strdup_printf (T("%u mismatches (first / second pass): %s"), 2,
-                                                 "");
+    g_autofree char *expected = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "%u mismatch (first / second pass): %s",
+                                                              "%u mismatches (first / second pass): %s",
+                                                              2), 2, "");
     g_autofree char *list = g_strdup_printf ("%s%s, %s", expected, a3, c2);
 
     g_assert_true (shows_label (dialog, list));
