@@ -269,7 +269,9 @@ test_results_implementer (WsFixture     *f,
   {
     GtkWidget *search = find_descendant (section, GTK_TYPE_SEARCH_ENTRY);
 
-    sc_results_section_focus_search (results);
+    gtk_widget_grab_focus (find_descendant (section, GTK_TYPE_COLUMN_VIEW));
+    g_assert_false (has_focus (search));
+    g_assert_true (gtk_widget_activate_action (section, "results.search", NULL));
     g_assert_true (has_focus (search));
     type_text (search, test_people[1].number);
     wait_for_n_rows (results, 1);
@@ -329,6 +331,16 @@ test_results_implementer (WsFixture     *f,
                    SC_INTERVIEW_NEED_REQUIRED);
   g_assert_true (shows_label (section, T("Interview required")));
   sc_interview_decision_clear (&decision);
+
+  /* The paper-entry button opens the dialog over the section's window. */
+  click (find_button (section, T("_Enter Paper Form…")));
+  {
+    GtkWindow *dialog = wait_for_toplevel (SC_TYPE_PAPER_ENTRY_DIALOG);
+
+    g_assert_true (gtk_window_get_transient_for (dialog) == window);
+    g_assert_true (gtk_window_get_modal (dialog));
+    destroy_window (dialog);
+  }
 
   window = move_to_window (window, section, 1920, 1080);
   save_screenshot (GTK_WIDGET (window), "results-1920x1080");

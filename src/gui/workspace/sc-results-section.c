@@ -451,13 +451,12 @@ sc_results_section_focus_search (ScResultsSection *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
-static gboolean
-focus_search_cb (GtkWidget *widget,
-                 GVariant  *args,
-                 gpointer   user_data)
+static void
+search_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
   sc_results_section_focus_search (SC_RESULTS_SECTION (widget));
-  return TRUE;
 }
 
 static void
@@ -681,7 +680,10 @@ sc_results_section_class_init (ScResultsSectionClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_paper_clicked_cb);
 
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, focus_search_cb, NULL);
+  /* Ctrl+F searches the list, as everywhere in the workspace. */
+  gtk_widget_class_install_action (widget_class, "results.search", NULL, search_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "results.search", NULL);
 }
 
 static void
