@@ -21,6 +21,8 @@ G_BEGIN_DECLS
 #define SC_TYPE_RESULT_VIEW (sc_result_view_get_type ())
 G_DECLARE_FINAL_TYPE (ScResultView, sc_result_view, SC, RESULT_VIEW, AdwBin)
 
+/* The construct-only property "round-id" (0 by default) names the round whose
+ * thresholds the criteria show; without it the defaults are shown. */
 GtkWidget *sc_result_view_new               (ScVault      *vault,
                                              gint64        submission_id);
 

@@ -417,7 +417,12 @@ sc_results_section_open_result (ScResultsSection *self,
 
   g_return_val_if_fail (SC_IS_RESULTS_SECTION (self), FALSE);
 
-  view = sc_result_view_new (self->vault, submission_id);
+  /* The round's own thresholds are printed with the criteria, not the defaults. */
+  view = g_object_new (SC_TYPE_RESULT_VIEW,
+                       "vault", self->vault,
+                       "submission-id", submission_id,
+                       "round-id", self->round_id,
+                       NULL);
   g_signal_connect_object (view, "toast", G_CALLBACK (on_view_toast_cb), self, 0);
   g_signal_connect_object (view, "changed", G_CALLBACK (on_view_changed_cb), self, 0);
   adw_bin_set_child (self->detail_bin, view);
