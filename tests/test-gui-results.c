@@ -433,6 +433,12 @@ on_saved_cb (GtkWidget *dialog,
 }
 
 static gboolean
+window_active (gpointer data)
+{
+  return gtk_window_is_active (data);
+}
+
+static gboolean
 dialog_idle (gpointer data)
 {
   return !sc_paper_entry_dialog_get_busy (data);
@@ -520,6 +526,26 @@ test_paper_entry (WsFixture     *f,
   gtk_window_present (GTK_WINDOW (dialog));
   wait_for_frame (dialog);
   assert_controls_named (dialog);
+
+  /* A full section field hands the keyboard to the next one: one stream of digits. */
+  {
+    GtkWidget *a = find_nth_descendant (dialog, ADW_TYPE_ENTRY_ROW, 2);
+    GtkWidget *b = find_nth_descendant (dialog, ADW_TYPE_ENTRY_ROW, 3);
+
+    /* Focus moves only in the active window: wait until the display says it is. */
+    wait_until (window_active, dialog);
+    gtk_widget_grab_focus (a);
+    g_assert_true (has_focus (a));
+    type_text (a, "1234123412341234");
+    g_assert_true (has_focus (a));
+    {
+      int position = -1;
+
+      gtk_editable_insert_text (GTK_EDITABLE (a), "1", 1, &position);
+      iterate_until_idle ();
+    }
+    g_assert_true (has_focus (b));
+  }
 
   /* The passes disagree on A3 and C2: both named, with both values, nothing saved. */
   type_text (find_entry_row (dialog, T("Employee number")), "X000001");
