@@ -297,6 +297,13 @@ test_interviews_hr (WsFixture     *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_entry_row (section, T("Working situation")))),
                    ==, "");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (find_button (section, T("_Save Record")))));
+  /* Nothing about the implementer's recommendation. */
+  g_assert_false (gtk_widget_is_drawable (find_row (section, ADW_TYPE_ACTION_ROW,
+                                                    T("Interview recommended"))));
+  g_assert_false (gtk_widget_is_drawable (find_row (section, ADW_TYPE_ACTION_ROW,
+                                                    T("Encouraged to ask (勧奨)"))));
+  g_assert_true (gtk_widget_is_drawable (find_row (section, ADW_TYPE_ACTION_ROW,
+                                                   T("Interview requested (申出)"))));
   assert_controls_named (GTK_WIDGET (window));
   save_screenshot (GTK_WIDGET (window), "interviews-hr-1024x768");
 

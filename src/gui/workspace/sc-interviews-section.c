@@ -534,6 +534,8 @@ build_editor (ScInterviewsSection *self)
       GtkWidget *row = adw_action_row_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), step_title (i));
+      /* The recommendation and the 勧奨 are the implementer's: HR sees requests only. */
+      gtk_widget_set_visible (row, !hr || i >= SC_INTERVIEW_STEP_REQUESTED);
       adw_preferences_group_add (self->steps_group, row);
       self->step_rows[i] = ADW_ACTION_ROW (row);
     }
