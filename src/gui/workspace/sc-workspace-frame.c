@@ -10,6 +10,8 @@
 #include "sc-workspace-frame.h"
 #include "sc-overview-section.h"
 #include "sc-participation-section.h"
+#include "sc-results-section.h"
+#include "sc-interviews-section.h"
 #include "sc-round-page.h"
 #include "sc-vault-async.h"
 
@@ -303,6 +305,13 @@ on_overview_round_closed_cb (ScOverviewSection *overview,
 
 /* The sections the role may see, and only those (DESIGN.md §3). */
 static void
+on_section_toast_cb (ScWorkspace *self,
+                     const char  *message)
+{
+  sc_workspace_show_toast (self, message);
+}
+
+static void
 add_sections (ScWorkspace *self)
 {
   gboolean implementer = is_implementer (self);
@@ -324,22 +333,25 @@ add_sections (ScWorkspace *self)
   /* SECURITY: the results of everyone are the implementer's; for HR the section is never
    * made (HR's shared results come with the results widgets, read-only). */
   if (implementer)
-    sc_workspace_add_section (self, SC_SECTION_RESULTS, _("Results"), "view-list-symbolic",
-                              new_placeholder ("view-list-symbolic", _("Results"),
-                                               _("Every result of the round will be listed "
-                                                 "here: each person's result, the interview-"
-                                                 "need decision, and answers from paper forms "
-                                                 "entered twice.")));
+    {
+      GtkWidget *results = GTK_WIDGET (sc_results_section_new (self->vault, self->round_id));
 
-  sc_workspace_add_section (self, SC_SECTION_INTERVIEWS, _("Interviews"), "system-users-symbolic",
-                            new_placeholder ("system-users-symbolic", _("Interviews"),
-                                             implementer
-                                             ? _("The interview steps will be here: the "
-                                                 "recommendation, the request, the interview, "
-                                                 "the doctor's opinion and the measures, each "
-                                                 "with its deadline.")
-                                             : _("Interview requests will be here, with their "
-                                                 "dates and the doctor's opinion on measures.")));
+      g_signal_connect_object (results, "toast", G_CALLBACK (on_section_toast_cb), self,
+                               G_CONNECT_SWAPPED);
+      sc_workspace_add_section (self, SC_SECTION_RESULTS, _("Results"), "view-list-symbolic",
+                                results);
+    }
+
+  /* HR's interviews section lists only the people who asked (the core gives HR no more). */
+  {
+    GtkWidget *interviews = GTK_WIDGET (sc_interviews_section_new (self->vault,
+                                                                   self->round_id));
+
+    g_signal_connect_object (interviews, "toast", G_CALLBACK (on_section_toast_cb), self,
+                             G_CONNECT_SWAPPED);
+    sc_workspace_add_section (self, SC_SECTION_INTERVIEWS, _("Interviews"),
+                              "system-users-symbolic", interviews);
+  }
 
   sc_workspace_add_section (self, SC_SECTION_GROUP_ANALYSIS, _("Group Analysis"),
                             "x-office-presentation-symbolic",
