@@ -331,20 +331,31 @@ check_no_orphans (GtkWidget  *widget,
     {
       PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (widget));
       const char *text = pango_layout_get_text (layout);
+      gsize text_len = strlen (text);
       int n_lines = pango_layout_get_line_count (layout);
+      gboolean first_of_paragraph = TRUE;
 
-      if (n_lines > 1)
+      /* The last line of every paragraph (a label may hold several, one per line) that
+       * took more than one line. */
+      for (int i = 0; i < n_lines; i++)
         {
-          PangoLayoutLine *last = pango_layout_get_line_readonly (layout, n_lines - 1);
-          glong n_chars = g_utf8_strlen (text + last->start_index, last->length);
-          g_autofree char *tail = g_strndup (text + last->start_index, last->length);
+          PangoLayoutLine *line = pango_layout_get_line_readonly (layout, i);
+          gsize after = (gsize) line->start_index + (gsize) line->length;
+          gboolean last_of_paragraph = after >= text_len || text[after] == '\n';
 
-          if (n_chars <= 2)
+          if (last_of_paragraph && !first_of_paragraph)
             {
-              g_test_message ("%s: “%s” ends with a line of %ld character(s): “%s”", where,
-                              text, n_chars, tail);
-              n_failures++;
+              glong n_chars = g_utf8_strlen (text + line->start_index, line->length);
+              g_autofree char *tail = g_strndup (text + line->start_index, line->length);
+
+              if (n_chars <= 2)
+                {
+                  g_test_message ("%s: “%s” ends a paragraph with a line of %ld "
+                                  "character(s): “%s”", where, text, n_chars, tail);
+                  n_failures++;
+                }
             }
+          first_of_paragraph = last_of_paragraph;
         }
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget);

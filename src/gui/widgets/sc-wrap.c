@@ -14,34 +14,54 @@
 #define BASE_ATTRS_KEY "sc-wrap-base-attributes"
 #define WATCHED_KEY    "sc-wrap-watched"
 
+/* Keeps the last characters of the paragraph text[0, @para_end) together in @attrs. */
+static void
+keep_tail (PangoAttrList *attrs,
+           const char    *text,
+           const char    *para_start,
+           const char    *para_end)
+{
+  PangoAttribute *keep;
+  const char *end = para_end;
+  const char *start;
+  guint n;
+
+  /* The tail: the last characters, not counting trailing white space. */
+  while (end > para_start && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (end))))
+    end = g_utf8_prev_char (end);
+  start = end;
+  for (n = 0; n < SC_WRAP_KEEP_CHARACTERS && start > para_start; n++)
+    start = g_utf8_prev_char (start);
+
+  /* Short paragraphs have no orphan to fear. */
+  if (g_utf8_strlen (para_start, end - para_start) <= 2 * SC_WRAP_KEEP_CHARACTERS)
+    return;
+  keep = pango_attr_allow_breaks_new (FALSE);
+  keep->start_index = (guint) (start - text);
+  keep->end_index = (guint) (end - text);
+  pango_attr_list_insert (attrs, keep);
+}
+
 static void
 apply_to_label (GtkLabel *label)
 {
   const char *text = gtk_label_get_text (label);
   PangoAttrList *base = g_object_get_data (G_OBJECT (label), BASE_ATTRS_KEY);
   PangoAttrList *attrs;
-  PangoAttribute *keep;
-  const char *end;
-  const char *start;
-  guint n;
+  const char *para_start = text;
 
   attrs = base != NULL ? pango_attr_list_copy (base) : pango_attr_list_new ();
 
-  /* The tail: the last characters, not counting trailing white space. */
-  end = text + strlen (text);
-  while (end > text && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (end))))
-    end = g_utf8_prev_char (end);
-  start = end;
-  for (n = 0; n < SC_WRAP_KEEP_CHARACTERS && start > text; n++)
-    start = g_utf8_prev_char (start);
-
-  /* Short texts have no orphan to fear. */
-  if (g_utf8_strlen (text, -1) > 2 * SC_WRAP_KEEP_CHARACTERS)
+  /* Every paragraph (a label may hold several, one per line) ends with its own last line. */
+  for (;;)
     {
-      keep = pango_attr_allow_breaks_new (FALSE);
-      keep->start_index = (guint) (start - text);
-      keep->end_index = (guint) (end - text);
-      pango_attr_list_insert (attrs, keep);
+      const char *newline = strchr (para_start, '\n');
+      const char *para_end = newline != NULL ? newline : para_start + strlen (para_start);
+
+      keep_tail (attrs, text, para_start, para_end);
+      if (newline == NULL)
+        break;
+      para_start = newline + 1;
     }
 
   gtk_label_set_attributes (label, attrs);
