@@ -15,7 +15,15 @@
 #include "config.h"
 
 #include "sc-test-gui-util.h"
-#include "test-workspace-common.h"
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "sc-secure.h"
+#include "sc-vault-private.h"
+#include "sc-vault-async.h"
+#include "sc-workspace.h"
+#include "sc-test-workspace.h"
 
 #include "sc-paper-entry-dialog.h"
 #include "sc-result-format.h"
