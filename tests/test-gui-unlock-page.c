@@ -480,7 +480,7 @@ test_hr_no_kiosk (ScApplication *app)
   GtkWidget *page = wait_for_page (window, SC_TYPE_UNLOCK_PAGE);
 
   unlock_with (page, HR_PASS);
-  page = wait_for_page (window, SC_TYPE_ROUND_PAGE);
+  page = wait_for_round_page (window);
   g_assert_cmpint (sc_vault_get_role (sc_window_get_vault (window)), ==, SC_VAULT_ROLE_HR);
   g_assert_true (shows_label (page, "2026年度 ストレスチェック"));
   g_assert_true (shows_label (page, T ("Only the implementer can create rounds and start the "
