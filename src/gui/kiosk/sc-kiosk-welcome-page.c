@@ -8,88 +8,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "sc-kiosk-welcome-page.h"
+#include "sc-height-for-width-bin.h"
 #include "sc-kiosk-page.h"
 #include "sc-wrap.h"
-
-/* ---- ScKioskHfwBin ------------------------------------------------------------------------
- *
- * A bin for the page's content, which is height-for-width: its long texts wrap and it scrolls
- * vertically. Its width does not depend on the height it is offered, so a width asked for at a
- * given height is answered as the width at any height (as GTK 3 answered for height-for-width
- * widgets). GTK asks that question on every allocation of the page: GtkStack asks its visible
- * page, and gtk_widget_allocate () asks a widget that does not fill its allocation (the
- * vertically centred content). Passed on, it reaches vertical GtkBoxes, which search for the
- * narrowest width whose height fits, and GtkLabels, which do the same: every wrapping label is
- * laid out at 18–80 px on the way, where Japanese text breaks after nearly every character.
- * That was most of the first frame's text layout (BENCHMARKS.md, "Launch"). Private to this
- * page: the template uses it twice. */
-
-#define SC_TYPE_KIOSK_HFW_BIN (sc_kiosk_hfw_bin_get_type ())
-G_DECLARE_FINAL_TYPE (ScKioskHfwBin, sc_kiosk_hfw_bin, SC, KIOSK_HFW_BIN, AdwBin)
-
-struct _ScKioskHfwBin
-{
-  AdwBin parent_instance;
-};
-
-G_DEFINE_FINAL_TYPE (ScKioskHfwBin, sc_kiosk_hfw_bin, ADW_TYPE_BIN)
-
-static GtkSizeRequestMode
-sc_kiosk_hfw_bin_get_request_mode (GtkWidget *widget)
-{
-  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
-}
-
-static void
-sc_kiosk_hfw_bin_measure (GtkWidget      *widget,
-                          GtkOrientation  orientation,
-                          int             for_size,
-                          int            *minimum,
-                          int            *natural,
-                          int            *minimum_baseline,
-                          int            *natural_baseline)
-{
-  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
-
-  if (child == NULL || !gtk_widget_should_layout (child))
-    return;
-
-  gtk_widget_measure (child, orientation,
-                      orientation == GTK_ORIENTATION_HORIZONTAL ? -1 : for_size,
-                      minimum, natural, minimum_baseline, natural_baseline);
-}
-
-static void
-sc_kiosk_hfw_bin_size_allocate (GtkWidget *widget,
-                                int        width,
-                                int        height,
-                                int        baseline)
-{
-  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
-
-  if (child != NULL && gtk_widget_should_layout (child))
-    gtk_widget_allocate (child, width, height, baseline, NULL);
-}
-
-static void
-sc_kiosk_hfw_bin_class_init (ScKioskHfwBinClass *klass)
-{
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  widget_class->get_request_mode = sc_kiosk_hfw_bin_get_request_mode;
-  widget_class->measure = sc_kiosk_hfw_bin_measure;
-  widget_class->size_allocate = sc_kiosk_hfw_bin_size_allocate;
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
-}
-
-static void
-sc_kiosk_hfw_bin_init (ScKioskHfwBin *self)
-{
-  /* AdwBin's GtkBinLayout would answer for the class functions above. */
-  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
-}
-
-/* ---- ScKioskWelcomePage --------------------------------------------------------------------- */
 
 struct _ScKioskWelcomePage
 {
@@ -122,7 +43,8 @@ sc_kiosk_welcome_page_class_init (ScKioskWelcomePageClass *klass)
 
   object_class->dispose = sc_kiosk_welcome_page_dispose;
 
-  g_type_ensure (SC_TYPE_KIOSK_HFW_BIN);
+  /* In the template: see sc-height-for-width-bin.h. */
+  g_type_ensure (SC_TYPE_HEIGHT_FOR_WIDTH_BIN);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/sc-kiosk-welcome-page.ui");
