@@ -1813,8 +1813,8 @@ test_kiosk_no_shortcuts_window (GtkApplication *app,
 }
 
 /* The welcome page and its centred content answer a width asked for at a given height as their
- * width at any height (ScHeightForWidthBin): asked on, the question made every wrapping
- * label search for its narrowest width, thousands of shaping calls in the kiosk's first frame (BENCHMARKS.md). */
+ * width at any height (ScHeightForWidthBin): asked on, the question made every wrapping label
+ * search for its narrowest width, thousands of shaping calls in the first frame (BENCHMARKS.md). */
 static void
 test_kiosk_welcome_width_for_height (GtkApplication *app,
                                      gconstpointer   data)
