@@ -343,7 +343,7 @@ find_editable (GtkWidget *widget,
     {
       GtkWidget *w = g_ptr_array_index (queue, i);
 
-      if (GTK_IS_ENTRY (w) && seen++ == n)
+      if ((GTK_IS_ENTRY (w) || GTK_IS_PASSWORD_ENTRY (w)) && seen++ == n)
         return GTK_EDITABLE (w);
       for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
         g_ptr_array_add (queue, c);

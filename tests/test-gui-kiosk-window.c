@@ -1804,6 +1804,53 @@ test_kiosk_no_shortcuts_window (GtkApplication *app,
   iterate_until_idle ();
   g_assert_false (shows_shortcuts_window ());
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "welcome");
+  /* Not at the path where GtkApplication would build it for every window, the kiosk's too. */
+  g_assert_false (g_resources_get_info (RESOURCE_PREFIX "/gtk/help-overlay.ui",
+                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL));
+
+  close_kiosk (window);
+  fixture_tear_down (&fixture);
+}
+
+/* The welcome page and its centred content answer a width asked for at a given height as their
+ * width at any height (ScHeightForWidthBin): asked on, the question made every wrapping label
+ * search for its narrowest width, thousands of shaping calls in the first frame (BENCHMARKS.md). */
+static void
+test_kiosk_welcome_width_for_height (GtkApplication *app,
+                                     gconstpointer   data)
+{
+  Fixture fixture = { 0 };
+  ScKioskWindow *window;
+  GtkWidget *page, *clamp;
+  GtkWidget *widgets[2];
+
+  fixture_set_up (&fixture, NULL);
+  window = open_kiosk (app, &fixture, 1024, 768, 0);
+  iterate_until_idle ();
+
+  page = sc_kiosk_window_get_page (window, "welcome");
+  clamp = find_descendant (page, ADW_TYPE_CLAMP);
+  g_assert_nonnull (clamp);
+  widgets[0] = page;
+  widgets[1] = adw_clamp_get_child (ADW_CLAMP (clamp));
+  for (guint w = 0; w < G_N_ELEMENTS (widgets); w++)
+    {
+      int min, nat;
+
+      g_assert_cmpint (gtk_widget_get_request_mode (widgets[w]), ==,
+                       GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH);
+      gtk_widget_measure (widgets[w], GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+      g_assert_cmpint (min, >, 0);
+      for (int height = 50; height <= 1250; height += 400)
+        {
+          int min_h, nat_h;
+
+          gtk_widget_measure (widgets[w], GTK_ORIENTATION_HORIZONTAL, height, &min_h, &nat_h,
+                              NULL, NULL);
+          g_assert_cmpint (min_h, ==, min);
+          g_assert_cmpint (nat_h, ==, nat);
+        }
+    }
 
   close_kiosk (window);
   fixture_tear_down (&fixture);
@@ -1871,6 +1918,7 @@ main (int   argc,
   add_test ("/gui/kiosk/pin-view-again", test_kiosk_pin, NULL);
   add_test ("/gui/kiosk/view-again-decisions", test_kiosk_view_again_decisions, NULL);
   add_test ("/gui/kiosk/no-shortcuts-window", test_kiosk_no_shortcuts_window, NULL);
+  add_test ("/gui/kiosk/welcome-width-for-height", test_kiosk_welcome_width_for_height, NULL);
 
   return test_gui_run ();
 }

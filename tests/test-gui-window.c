@@ -114,10 +114,13 @@ test_window_shortcuts (ScApplication *app)
 {
   ScWindow *window = wait_for_sc_window (app);
   GtkShortcutsWindow *overlay;
+  g_auto (GStrv) accels = NULL;
 
-  /* GtkApplication loads gtk/help-overlay.ui from the resource base path. */
+  /* ScApplication gives every ScWindow the shortcuts window (ui/help-overlay.ui) and Ctrl+?. */
   overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
   g_assert_nonnull (overlay);
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
+  g_assert_cmpstr (accels[0], ==, "<Control>question");
   g_object_add_weak_pointer (G_OBJECT (overlay), (gpointer *) &overlay);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);

@@ -17,6 +17,10 @@
  * build, as GNOME applications do: the schema id is the release application id. */
 #define SETTINGS_SCHEMA_ID "io.github.stresscheck.StressCheck"
 
+/* Not at gtk/help-overlay.ui, where GtkApplication would build a shortcuts window for every
+ * window, the kiosk's too (3–9 ms of its launch, BENCHMARKS.md): only ScWindow gets one. */
+#define HELP_OVERLAY_RESOURCE RESOURCE_PREFIX "/ui/help-overlay.ui"
+
 struct _ScApplication
 {
   AdwApplication  parent_instance;
@@ -126,16 +130,39 @@ static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = on_quit_activate_cb },
 };
 
+/* The workspace window's shortcuts window (win.show-help-overlay, Ctrl+?). */
+static void
+sc_application_window_added (GtkApplication *application,
+                             GtkWindow      *window)
+{
+  GTK_APPLICATION_CLASS (sc_application_parent_class)->window_added (application, window);
+
+  if (SC_IS_WINDOW (window)
+      && gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) == NULL)
+    {
+      g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (HELP_OVERLAY_RESOURCE);
+      GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+
+      g_return_if_fail (GTK_IS_SHORTCUTS_WINDOW (overlay));
+      gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (window),
+                                               GTK_SHORTCUTS_WINDOW (overlay));
+    }
+}
+
 static void
 sc_application_startup (GApplication *application)
 {
   ScApplication *self = SC_APPLICATION (application);
   static const char * const quit_accels[] = { "<Control>q", NULL };
+  static const char * const help_overlay_accels[] = { "<Control>question", NULL };
 
   /* AdwApplication loads style.css and the icons from the resource base path here. */
   G_APPLICATION_CLASS (sc_application_parent_class)->startup (application);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  /* What GtkApplication sets when it finds gtk/help-overlay.ui itself. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
+                                         help_overlay_accels);
 
   self->settings = create_settings ();
 }
@@ -264,6 +291,7 @@ sc_application_class_init (ScApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->dispose = sc_application_dispose;
 
@@ -271,6 +299,7 @@ sc_application_class_init (ScApplicationClass *klass)
   app_class->activate = sc_application_activate;
   app_class->handle_local_options = sc_application_handle_local_options;
   app_class->command_line = sc_application_command_line;
+  gtk_app_class->window_added = sc_application_window_added;
 }
 
 static void

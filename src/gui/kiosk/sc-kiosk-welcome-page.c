@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sc-kiosk-welcome-page.h"
+#include "sc-height-for-width-bin.h"
 #include "sc-kiosk-page.h"
 #include "sc-wrap.h"
 
@@ -41,6 +42,9 @@ sc_kiosk_welcome_page_class_init (ScKioskWelcomePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sc_kiosk_welcome_page_dispose;
+
+  /* In the template: see sc-height-for-width-bin.h. */
+  g_type_ensure (SC_TYPE_HEIGHT_FOR_WIDTH_BIN);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/sc-kiosk-welcome-page.ui");
