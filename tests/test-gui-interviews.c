@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "sc-test-gui-util.h"
+#include "sc-test-section.h"
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -25,71 +26,10 @@
 
 #include "sc-interviews-section.h"
 
-static char *last_toast;
-
-static void
-on_toast_cb (GtkWidget  *widget,
-             const char *message,
-             gpointer    user_data)
-{
-  g_free (last_toast);
-  last_toast = g_strdup (message);
-}
-
-static gboolean
-toast_arrived (gpointer data)
-{
-  return last_toast != NULL;
-}
-
 static gboolean
 section_idle (gpointer data)
 {
   return !sc_interviews_section_get_busy (data);
-}
-
-static GtkWindow *
-show_in_window (GtkWidget *child,
-                int        width,
-                int        height)
-{
-  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
-
-  gtk_window_set_default_size (window, width, height);
-  gtk_window_set_child (window, child);
-  gtk_window_present (window);
-  wait_for_frame (GTK_WIDGET (window));
-  iterate_until_idle ();
-  return window;
-}
-
-static GtkWindow *
-move_to_window (GtkWindow *old,
-                GtkWidget *child,
-                int        width,
-                int        height)
-{
-  GtkWindow *window;
-
-  g_object_ref (child);
-  gtk_window_set_child (old, NULL);
-  destroy_window (old);
-  window = show_in_window (child, width, height);
-  g_object_unref (child);
-  return window;
-}
-
-static AdwEntryRow *
-find_entry_row (GtkWidget  *widget,
-                const char *title)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-
-  collect_descendants (widget, ADW_TYPE_ENTRY_ROW, rows);
-  for (guint i = 0; i < rows->len; i++)
-    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
-      return g_ptr_array_index (rows, i);
-  g_error ("no entry row “%s”", title);
 }
 
 static GtkWidget *
@@ -107,24 +47,15 @@ find_row (GtkWidget  *widget,
 }
 
 static void
-set_text (gpointer    editable,
-          const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (editable), "");
-  if (*text)
-    type_text (editable, text);
-}
-
-static void
 save_and_wait (GtkWidget  *section,
                const char *button,
                const char *expected_toast)
 {
-  g_clear_pointer (&last_toast, g_free);
+  forget_toast ();
   click (find_button (section, button));
   wait_until (toast_arrived, NULL);
   wait_until (section_idle, section);
-  g_assert_cmpstr (last_toast, ==, expected_toast);
+  g_assert_cmpstr (get_last_toast (), ==, expected_toast);
 }
 
 /* Person 0: the implementer decided an interview is needed. */
@@ -155,7 +86,7 @@ test_interviews_implementer (WsFixture     *f,
   decide_person_0 (f, vault);
   section = sc_interviews_section_new (vault, f->round_id);
   interviews = SC_INTERVIEWS_SECTION (section);
-  g_signal_connect (section, "toast", G_CALLBACK (on_toast_cb), NULL);
+  watch_toasts (section);
   watch_finalize (section);
   window = show_in_window (section, 1024, 768);
 
@@ -282,7 +213,7 @@ test_interviews_hr (WsFixture     *f,
   vault = ws_open (f, HR_PASS);
   section = sc_interviews_section_new (vault, f->round_id);
   interviews = SC_INTERVIEWS_SECTION (section);
-  g_signal_connect (section, "toast", G_CALLBACK (on_toast_cb), NULL);
+  watch_toasts (section);
   watch_finalize (section);
   window = show_in_window (section, 1024, 768);
 

@@ -20,11 +20,10 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <adwaita.h>
-#include <sodium.h>
 
 #include "sc-test-gui-util.h"
+#include "sc-test-kiosk.h"
 
 #include "sc-access-code.h"
 #include "sc-bjsq.h"
@@ -66,137 +65,20 @@ static guint n_failures;
 
 /* ---- The vault --------------------------------------------------------------------------- */
 
-typedef struct
-{
-  char    *dir;
-  char    *path;
-  ScVault *vault;
-  gint64   round_id;
-  char     code[SC_ACCESS_CODE_SIZE];
-} Fixture;
+typedef ScTestKioskVault Fixture;
+
+static const ScTestKioskPerson person = { NUMBER, "山田 太郎", SC_SEX_MALE };
 
 static void
 fixture_set_up (Fixture *fixture)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) roster = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_employee_free);
-  g_autofree char *hash = NULL;
-  ScEmployee *employee = sc_employee_new ();
-  char *recovery = NULL;
-  ScCriteria criteria;
-
-  fixture->dir = g_dir_make_tmp ("sc-kiosk-layout-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "layout.scvault", NULL);
-  fixture->vault = sc_vault_create (fixture->path, IMPL_PASS, sc_vault_kdf_limits_for_testing (),
-                                    &recovery, &error);
-  g_assert_no_error (error);
-  sc_vault_free_recovery_key (recovery);
-
-  employee->number = g_strdup (NUMBER);
-  employee->name = g_strdup ("山田 太郎");
-  employee->sex = SC_SEX_MALE;
-  employee->department = g_strdup ("総務課");
-  g_ptr_array_add (roster, employee);
-  g_assert_true (sc_vault_upsert_employees (fixture->vault, roster, &error));
-  g_assert_no_error (error);
-
-  sc_criteria_init_default (&criteria);
-  fixture->round_id = sc_vault_create_round (fixture->vault, "2026年度", "2026-06-01",
-                                             "2099-12-31", &criteria, &error);
-  g_assert_no_error (error);
-
-  g_assert_true (sc_access_code_generate (fixture->code, &error));
-  hash = sc_access_code_hash (fixture->code, crypto_pwhash_OPSLIMIT_MIN,
-                              crypto_pwhash_MEMLIMIT_MIN, &error);
-  g_assert_no_error (error);
-  g_assert_true (sc_vault_set_access_code_hash (fixture->vault, fixture->round_id, NUMBER, hash,
-                                                &error));
-  g_assert_no_error (error);
   /* A long contact text, as a workplace writes it. */
-  g_assert_true (sc_vault_set_setting (fixture->vault, SC_VAULT_SETTING_CONTACT_TEXT,
-                                       "健康管理室（内線 1234）保健師 山本、産業医 佐藤（毎月第2・第4木曜日）。"
-                                       "社外の相談窓口：こころの耳 電話相談 0120-565-455。",
-                                       &error));
-  g_assert_no_error (error);
-  g_assert_true (sc_vault_enter_kiosk (fixture->vault, &error));
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture *fixture)
-{
-  g_autoptr (GDir) dir = NULL;
-  const char *name;
-
-  g_assert_finalize_object (fixture->vault);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-  sodium_memzero (fixture->code, sizeof fixture->code);
+  kiosk_vault_set_up (fixture, IMPL_PASS, NULL, &person, 1, NULL,
+                      "健康管理室（内線 1234）保健師 山本、産業医 佐藤（毎月第2・第4木曜日）。"
+                      "社外の相談窓口：こころの耳 電話相談 0120-565-455。");
 }
 
 /* ---- The window -------------------------------------------------------------------------- */
-
-typedef struct
-{
-  GtkWidget *widget;
-  int        width;
-  int        height;
-} SizeWait;
-
-static gboolean
-has_size_cb (gpointer data)
-{
-  SizeWait *wait = data;
-
-  return gtk_widget_get_width (wait->widget) == wait->width &&
-         gtk_widget_get_height (wait->widget) == wait->height;
-}
-
-/* Without a window manager a window keeps a thin frame for resizing, which its default size
- * includes and its content does not: measured once, on a plain window. */
-static void
-get_frame_size (int *frame_w,
-                int *frame_h)
-{
-  static int w = -1, h = -1;
-
-  if (w < 0)
-    {
-      GtkWidget *probe = adw_window_new ();
-
-      gtk_window_set_default_size (GTK_WINDOW (probe), 400, 300);
-      gtk_window_present (GTK_WINDOW (probe));
-      wait_for_frame (probe);
-      w = 400 - gtk_widget_get_width (probe);
-      h = 300 - gtk_widget_get_height (probe);
-      gtk_window_destroy (GTK_WINDOW (probe));
-      iterate_until_idle ();
-    }
-  *frame_w = w;
-  *frame_h = h;
-}
-
-static gboolean
-is_idle_cb (gpointer data)
-{
-  return !sc_kiosk_window_is_busy (SC_KIOSK_WINDOW (data));
-}
-
-static void
-wait_not_busy (ScKioskWindow *window)
-{
-  wait_until (is_idle_cb, window);
-  iterate_until_idle ();
-}
 
 static ScKioskWindow *
 open_kiosk (GtkApplication *app,
@@ -204,19 +86,9 @@ open_kiosk (GtkApplication *app,
             const Size     *size)
 {
   ScKioskWindow *window = sc_kiosk_window_new (app, fixture->vault, fixture->round_id);
-  SizeWait wait = { GTK_WIDGET (window), size->width, size->height };
-  int frame_w, frame_h;
 
-  /* Under Xvfb, without a window manager, fullscreen has no effect; the default size is cut
-   * to the screen, a size request is not. */
-  get_frame_size (&frame_w, &frame_h);
-  gtk_window_set_default_size (GTK_WINDOW (window), size->width + frame_w,
-                               size->height + frame_h);
-  gtk_widget_set_size_request (GTK_WIDGET (window), size->width + frame_w,
-                               size->height + frame_h);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_for_frame (GTK_WIDGET (window));
-  wait_until (has_size_cb, &wait);
+  /* Under Xvfb, without a window manager, fullscreen has no effect. */
+  kiosk_set_window_size (GTK_WINDOW (window), size->width, size->height);
   return window;
 }
 
@@ -233,7 +105,7 @@ activate (ScKioskWindow *window,
 {
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter));
   iterate_until_idle ();
-  wait_not_busy (window);
+  kiosk_wait_not_busy (window);
 }
 
 static void
@@ -567,7 +439,7 @@ visit_every_page (GtkApplication *app,
   code = GTK_EDITABLE (find_descendant (page, GTK_TYPE_PASSWORD_ENTRY));
   check_login_form_stable (window, size, number, code);
   gtk_editable_set_text (number, NUMBER);
-  gtk_editable_set_text (code, fixture.code);
+  gtk_editable_set_text (code, fixture.codes[0]);
   check_page (window, size, login);
 
   activate (window, "kiosk.login", NULL);
@@ -628,11 +500,8 @@ visit_every_page (GtkApplication *app,
   check_page (window, size, leave);
   activate (window, "kiosk.leave-cancel", NULL);
 
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate_until_idle ();
-  g_assert_finalize_object (window);
-  fixture_tear_down (&fixture);
+  kiosk_close (window);
+  kiosk_vault_tear_down (&fixture);
   g_assert_cmpuint (n_checked, >, 0);
   g_assert_cmpuint (n_failures, ==, 0);
 }

@@ -25,7 +25,6 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <adwaita.h>
 #include <sodium.h>
 
@@ -49,6 +48,7 @@
 #include "sc-secure.h"
 #include "sc-vault.h"
 #include "sc-test-gui-util.h"
+#include "sc-test-kiosk.h"
 
 #define IMPL_PASS "implementer passphrase 1"
 #define HR_PASS   "hr passphrase 2"
@@ -56,12 +56,7 @@
 /* A generous bound for anything the test waits for: a hang fails, nothing is timed. */
 #define WAIT_LIMIT_S 60
 
-typedef struct
-{
-  const char *number;
-  const char *name;
-  ScSex       sex;
-} Person;
+typedef ScTestKioskPerson Person;
 
 static const Person people[] = {
   { "EMP-00417", "山田 太郎", SC_SEX_MALE },
@@ -71,14 +66,7 @@ static const Person people[] = {
 };
 
 /* One test's vault: a roster, a round, access codes for everyone, then kiosk mode. */
-typedef struct
-{
-  char      *dir;
-  char      *path;
-  ScVault   *vault;
-  gint64     round_id;
-  char       codes[G_N_ELEMENTS (people)][SC_ACCESS_CODE_SIZE];
-} Fixture;
+typedef ScTestKioskVault Fixture;
 
 typedef struct
 {
@@ -96,88 +84,8 @@ static void
 fixture_set_up (Fixture    *fixture,
                 const char *idle_timeout)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) roster = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_employee_free);
-  char *recovery = NULL;
-  ScCriteria criteria;
-
-  fixture->dir = g_dir_make_tmp ("sc-kiosk-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "test.scvault", NULL);
-
-  fixture->vault = sc_vault_create (fixture->path, IMPL_PASS, sc_vault_kdf_limits_for_testing (),
-                                    &recovery, &error);
-  g_assert_no_error (error);
-  sc_vault_free_recovery_key (recovery);
-  g_assert_true (sc_vault_set_hr_passphrase (fixture->vault, HR_PASS, &error));
-  g_assert_no_error (error);
-
-  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
-    {
-      ScEmployee *e = sc_employee_new ();
-
-      e->number = g_strdup (people[i].number);
-      e->name = g_strdup (people[i].name);
-      e->sex = people[i].sex;
-      e->department = g_strdup ("総務課");
-      g_ptr_array_add (roster, e);
-    }
-  g_assert_true (sc_vault_upsert_employees (fixture->vault, roster, &error));
-  g_assert_no_error (error);
-
-  sc_criteria_init_default (&criteria);
-  fixture->round_id = sc_vault_create_round (fixture->vault, "2026年度", "2026-06-01",
-                                             "2099-12-31", &criteria, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (fixture->round_id, >, 0);
-
-  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
-    {
-      g_autofree char *hash = NULL;
-
-      g_assert_true (sc_access_code_generate (fixture->codes[i], &error));
-      hash = sc_access_code_hash (fixture->codes[i], crypto_pwhash_OPSLIMIT_MIN,
-                                  crypto_pwhash_MEMLIMIT_MIN, &error);
-      g_assert_no_error (error);
-      g_assert_true (sc_vault_set_access_code_hash (fixture->vault, fixture->round_id,
-                                                    people[i].number, hash, &error));
-      g_assert_no_error (error);
-    }
-
-  if (idle_timeout != NULL)
-    {
-      g_assert_true (sc_vault_set_setting (fixture->vault, "idle_timeout", idle_timeout, &error));
-      g_assert_no_error (error);
-    }
-  g_assert_true (sc_vault_set_setting (fixture->vault, "contact_text",
-                                       "健康管理室（内線 1234）保健師 山本", &error));
-  g_assert_no_error (error);
-
-  g_assert_true (sc_vault_enter_kiosk (fixture->vault, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (sc_vault_get_role (fixture->vault), ==, SC_VAULT_ROLE_KIOSK);
-}
-
-static void
-fixture_tear_down (Fixture *fixture)
-{
-  g_autoptr (GDir) dir = NULL;
-  const char *name;
-
-  if (fixture->vault != NULL)
-    g_assert_finalize_object (fixture->vault);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-  sodium_memzero (fixture->codes, sizeof fixture->codes);
+  kiosk_vault_set_up (fixture, IMPL_PASS, HR_PASS, people, G_N_ELEMENTS (people),
+                           idle_timeout, "健康管理室（内線 1234）保健師 山本");
 }
 
 /* ---- Respondents ------------------------------------------------------------------------ */
@@ -226,19 +134,6 @@ run_in_application (AppFunc       func,
 }
 
 /* ---- Waiting, finding, drawing ----------------------------------------------------------- */
-
-static gboolean
-is_idle_cb (gpointer data)
-{
-  return !sc_kiosk_window_is_busy (SC_KIOSK_WINDOW (data));
-}
-
-static void
-wait_not_busy (ScKioskWindow *window)
-{
-  wait_until (is_idle_cb, window);
-  iterate_until_idle ();
-}
 
 static void
 on_clicked_cb (GtkButton *button,
@@ -548,63 +443,13 @@ check_no_trace (ScKioskWindow *window,
 
 /* ---- Driving the kiosk ------------------------------------------------------------------ */
 
-typedef struct
-{
-  GtkWidget *widget;
-  int        width;
-  int        height;
-} SizeWait;
-
-static gboolean
-has_size_cb (gpointer data)
-{
-  SizeWait *wait = data;
-
-  return gtk_widget_get_width (wait->widget) == wait->width
-         && gtk_widget_get_height (wait->widget) == wait->height;
-}
-
-/* Without a window manager a window that is not fullscreen keeps a thin frame for resizing
- * (client-side decorations), which its default size includes and its content does not.
- * Measured once, on a plain window. */
-static void
-get_frame_size (int *frame_w,
-                int *frame_h)
-{
-  static int w = -1, h = -1;
-
-  if (w < 0)
-    {
-      GtkWidget *probe = adw_window_new ();
-
-      gtk_window_set_default_size (GTK_WINDOW (probe), 400, 300);
-      gtk_window_present (GTK_WINDOW (probe));
-      wait_for_frame (probe);
-      w = 400 - gtk_widget_get_width (probe);
-      h = 300 - gtk_widget_get_height (probe);
-      gtk_window_destroy (GTK_WINDOW (probe));
-      iterate_until_idle ();
-    }
-  *frame_w = w;
-  *frame_h = h;
-}
-
-/* Presents @window with a content area of exactly @width × @height. */
+/* Presents @window with a content area of exactly @width × @height, drawn. */
 static void
 set_window_size (GtkWindow *window,
                  int        width,
                  int        height)
 {
-  SizeWait wait = { GTK_WIDGET (window), width, height };
-  int frame_w, frame_h;
-
-  get_frame_size (&frame_w, &frame_h);
-  gtk_window_set_default_size (window, width + frame_w, height + frame_h);
-  /* The default size is cut to the screen (Xvfb's is 1280 × 1024); a size request is not. */
-  gtk_widget_set_size_request (GTK_WIDGET (window), width + frame_w, height + frame_h);
-  gtk_window_present (window);
-  wait_for_frame (GTK_WIDGET (window));
-  wait_until (has_size_cb, &wait);
+  kiosk_set_window_size (window, width, height);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 }
 
@@ -628,15 +473,6 @@ open_kiosk (GtkApplication *app,
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "welcome");
 
   return window;
-}
-
-static void
-close_kiosk (ScKioskWindow *window)
-{
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate_until_idle ();
-  g_assert_finalize_object (window);
 }
 
 static void
@@ -744,7 +580,7 @@ log_in (ScKioskWindow *window,
     }
 
   click_action (window, "kiosk.login");
-  wait_not_busy (window);
+  kiosk_wait_not_busy (window);
 }
 
 static gboolean
@@ -1036,7 +872,7 @@ test_kiosk_session (GtkApplication *app,
 
   /* Send: the result shown is what sc_score () makes of the final answers. */
   click_action (window, "kiosk.submit");
-  wait_not_busy (window);
+  kiosk_wait_not_busy (window);
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "result");
   sc_criteria_init_default (&criteria);
   sc_score (answers, sex, &criteria, &expected);
@@ -1093,7 +929,7 @@ test_kiosk_session (GtkApplication *app,
   tap (sc_kiosk_consent_page_get_button (
                    SC_KIOSK_CONSENT_PAGE (sc_kiosk_window_get_page (window, "consent")),
                    c->consent));
-  wait_not_busy (window);
+  kiosk_wait_not_busy (window);
 
   if (c->interview)
     {
@@ -1125,7 +961,7 @@ test_kiosk_session (GtkApplication *app,
       save_kiosk_screenshot (GTK_WIDGET (window), "interview-confirm", c->width, c->height);
       tap (sc_kiosk_interview_page_get_button (interview,
                                                                               "confirm"));
-      wait_not_busy (window);
+      kiosk_wait_not_busy (window);
     }
 
   /* A personal PIN to see the result again is offered; these people skip it (see
@@ -1152,7 +988,7 @@ test_kiosk_session (GtkApplication *app,
                                      _("Passphrase")), "not the passphrase");
   save_kiosk_screenshot (GTK_WIDGET (window), "leave", c->width, c->height);
   click_action (window, "kiosk.leave-confirm");
-  wait_not_busy (window);
+  kiosk_wait_not_busy (window);
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "leave");
   g_assert_cmpint (sc_vault_get_role (fixture.vault), ==, SC_VAULT_ROLE_KIOSK);
   g_assert_false (left);
@@ -1161,7 +997,7 @@ test_kiosk_session (GtkApplication *app,
   gtk_editable_set_text (find_entry (sc_kiosk_window_get_page (window, "leave"),
                                      _("Passphrase")), IMPL_PASS);
   click_action (window, "kiosk.leave-confirm");
-  wait_not_busy (window);
+  kiosk_wait_not_busy (window);
   iterate_until_idle ();
   g_assert_true (left);
   g_assert_null (gtk_application_get_windows (app));
@@ -1185,7 +1021,7 @@ test_kiosk_session (GtkApplication *app,
   g_assert_cmpmem (stored.result.score, sizeof stored.result.score,
                    expected.score, sizeof expected.score);
 
-  fixture_tear_down (&fixture);
+  kiosk_vault_tear_down (&fixture);
 }
 
 /* ---- Tests: idle timeout and resuming ------------------------------------------------------ */
@@ -1248,7 +1084,7 @@ test_kiosk_idle (GtkApplication *app,
   iterate_until_idle ();
   check_no_trace (window, person);
   /* The keyboard is on "Start" again, not nowhere (once the answers are kept). */
-  wait_not_busy (window);
+  kiosk_wait_not_busy (window);
   g_assert_true (check_focus_on_page (window)
                  == find_action_button (sc_kiosk_window_get_page (window, "welcome"),
                                         "kiosk.start", NULL));
@@ -1265,7 +1101,7 @@ test_kiosk_idle (GtkApplication *app,
   press_window_key (window, GDK_KEY_Right, 0);
   answer_item (window, n_answered, answers[n_answered]);
   click_action (window, "kiosk.suspend");
-  wait_not_busy (window);
+  kiosk_wait_not_busy (window);
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "welcome");
   check_no_trace (window, person);
   g_assert_true (check_focus_on_page (window)
@@ -1274,8 +1110,8 @@ test_kiosk_idle (GtkApplication *app,
   log_in_by_keyboard (window, person, fixture.codes[1]);
   g_assert_cmpuint (sc_kiosk_question_page_get_index (question), ==, n_answered + 1);
 
-  close_kiosk (window);
-  fixture_tear_down (&fixture);
+  kiosk_close (window);
+  kiosk_vault_tear_down (&fixture);
 }
 
 /* ---- Tests: throttling, closing, leaving -------------------------------------------------- */
@@ -1293,7 +1129,7 @@ attempt_login (ScKioskWindow *window,
   gtk_editable_set_text (number_entry, number);
   gtk_editable_set_text (code_entry, code);
   click_action (window, "kiosk.login");
-  wait_not_busy (window);
+  kiosk_wait_not_busy (window);
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "login");
   /* The code is gone after a failed attempt; the number stays for another try. */
   g_assert_cmpstr (gtk_editable_get_text (code_entry), ==, "");
@@ -1382,9 +1218,9 @@ test_kiosk_throttle (GtkApplication *app,
   g_assert_false (press_window_key (window, GDK_KEY_q, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "question");
 
-  close_kiosk (window);
+  kiosk_close (window);
   sodium_memzero (wrong, sizeof wrong);
-  fixture_tear_down (&fixture);
+  kiosk_vault_tear_down (&fixture);
 }
 
 /* ---- Tests: the personal PIN -------------------------------------------------------------- */
@@ -1531,12 +1367,12 @@ test_kiosk_pin (GtkApplication *app,
     answer_item (window, i, answers[i]);
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "review");
   click_action (window, "kiosk.submit");
-  wait_not_busy (window);
+  kiosk_wait_not_busy (window);
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "result");
   click_action (window, "kiosk.show-consent");
   tap (sc_kiosk_consent_page_get_button (
                    SC_KIOSK_CONSENT_PAGE (sc_kiosk_window_get_page (window, "consent")), FALSE));
-  wait_not_busy (window);
+  kiosk_wait_not_busy (window);
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "interview");
   click_action (window, "kiosk.finish");
 
@@ -1566,7 +1402,7 @@ test_kiosk_pin (GtkApplication *app,
       type_pin (window, _("Personal PIN"), trivial, TRUE);
       type_pin (window, _("The same PIN again"), trivial, FALSE);
       click_action (window, "kiosk.pin-save");
-      wait_not_busy (window);
+      kiosk_wait_not_busy (window);
       g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "pin");
       error_text = get_error_text (page);
       g_assert_cmpstr (error_text, ==, _("This PIN is too easy to guess. Please do not use one "
@@ -1595,7 +1431,7 @@ test_kiosk_pin (GtkApplication *app,
   type_pin (window, _("Personal PIN"), pin, TRUE);
   type_pin (window, _("The same PIN again"), pin, FALSE);
   click_action (window, "kiosk.pin-save");
-  wait_not_busy (window);
+  kiosk_wait_not_busy (window);
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "done");
   g_assert_true (sc_vault_has_result_view (fixture.vault, fixture.round_id, person->number));
   click_action (window, "kiosk.finish");
@@ -1616,7 +1452,7 @@ test_kiosk_pin (GtkApplication *app,
   type_pin (window, _("Personal PIN"), "9999", TRUE);
   save_kiosk_screenshot (GTK_WIDGET (window), "pin-enter", 1024, 768);
   click_action (window, "kiosk.pin-open");
-  wait_not_busy (window);
+  kiosk_wait_not_busy (window);
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "pin");
   error_text = get_error_text (page);
   g_assert_cmpstr (error_text, ==, _("This PIN is not right. Please try again."));
@@ -1626,7 +1462,7 @@ test_kiosk_pin (GtkApplication *app,
   /* The right one shows the same result, read-only. */
   type_pin (window, _("Personal PIN"), pin, FALSE);
   click_action (window, "kiosk.pin-open");
-  wait_not_busy (window);
+  kiosk_wait_not_busy (window);
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "result");
   result_page = SC_KIOSK_RESULT_PAGE (sc_kiosk_window_get_page (window, "result"));
   g_assert_true (sc_profile_chart_get_result (sc_kiosk_result_page_get_chart (result_page),
@@ -1692,10 +1528,10 @@ test_kiosk_pin (GtkApplication *app,
   check_no_trace (window, &people[1]);
 
   /* One submission only: the second login did not start the questions again. */
-  close_kiosk (window);
+  kiosk_close (window);
   g_assert_true (sc_vault_has_submitted (fixture.vault, fixture.round_id, person->number));
   g_assert_false (sc_vault_has_submitted (fixture.vault, fixture.round_id, people[1].number));
-  fixture_tear_down (&fixture);
+  kiosk_vault_tear_down (&fixture);
 }
 
 /* Someone who asked for an interview and shared the result sees that again with the kept
@@ -1726,21 +1562,21 @@ test_kiosk_view_again_decisions (GtkApplication *app,
       iterate_until_idle ();
     }
   click_action (window, "kiosk.submit");
-  wait_not_busy (window);
+  kiosk_wait_not_busy (window);
   click_action (window, "kiosk.show-consent");
   tap (sc_kiosk_consent_page_get_button (
                    SC_KIOSK_CONSENT_PAGE (sc_kiosk_window_get_page (window, "consent")), TRUE));
-  wait_not_busy (window);
+  kiosk_wait_not_busy (window);
   interview = SC_KIOSK_INTERVIEW_PAGE (sc_kiosk_window_get_page (window, "interview"));
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "interview");
   tap (sc_kiosk_interview_page_get_button (interview, "ask"));
   tap (sc_kiosk_interview_page_get_button (interview, "confirm"));
-  wait_not_busy (window);
+  kiosk_wait_not_busy (window);
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "pin");
   type_pin (window, _("Personal PIN"), "2580", TRUE);
   type_pin (window, _("The same PIN again"), "2580", TRUE);
   click_action (window, "kiosk.pin-save");
-  wait_not_busy (window);
+  kiosk_wait_not_busy (window);
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "done");
   click_action (window, "kiosk.finish");
 
@@ -1748,7 +1584,7 @@ test_kiosk_view_again_decisions (GtkApplication *app,
   log_in (window, person, fixture.codes[2], NULL);
   type_pin (window, _("Personal PIN"), "2580", FALSE);
   click_action (window, "kiosk.pin-open");
-  wait_not_busy (window);
+  kiosk_wait_not_busy (window);
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "result");
   result_page = sc_kiosk_window_get_page (window, "result");
 
@@ -1766,8 +1602,8 @@ test_kiosk_view_again_decisions (GtkApplication *app,
   click_action (window, "kiosk.view-done");
   click_action (window, "kiosk.finish");
   check_no_trace (window, person);
-  close_kiosk (window);
-  fixture_tear_down (&fixture);
+  kiosk_close (window);
+  kiosk_vault_tear_down (&fixture);
 }
 
 static gboolean
@@ -1852,8 +1688,8 @@ test_kiosk_welcome_width_for_height (GtkApplication *app,
         }
     }
 
-  close_kiosk (window);
-  fixture_tear_down (&fixture);
+  kiosk_close (window);
+  kiosk_vault_tear_down (&fixture);
 }
 
 /* ---- Main ---------------------------------------------------------------------------------- */

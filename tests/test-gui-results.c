@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include "sc-test-gui-util.h"
+#include "sc-test-section.h"
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -32,68 +33,7 @@
 
 /* ---- Helpers ------------------------------------------------------------------------ */
 
-static char *last_toast;
 static gint64 last_saved_id;
-
-static void
-on_toast_cb (GtkWidget  *widget,
-             const char *message,
-             gpointer    user_data)
-{
-  g_free (last_toast);
-  last_toast = g_strdup (message);
-}
-
-static gboolean
-toast_arrived (gpointer data)
-{
-  return last_toast != NULL;
-}
-
-static GtkWindow *
-show_in_window (GtkWidget *child,
-                int        width,
-                int        height)
-{
-  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
-
-  gtk_window_set_default_size (window, width, height);
-  gtk_window_set_child (window, child);
-  gtk_window_present (window);
-  wait_for_frame (GTK_WIDGET (window));
-  iterate_until_idle ();
-  return window;
-}
-
-/* Moves @child into a new window of another size, destroying the old one. */
-static GtkWindow *
-move_to_window (GtkWindow *old,
-                GtkWidget *child,
-                int        width,
-                int        height)
-{
-  GtkWindow *window;
-
-  g_object_ref (child);
-  gtk_window_set_child (old, NULL);
-  destroy_window (old);
-  window = show_in_window (child, width, height);
-  g_object_unref (child);
-  return window;
-}
-
-static AdwEntryRow *
-find_entry_row (GtkWidget  *widget,
-                const char *title)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-
-  collect_descendants (widget, ADW_TYPE_ENTRY_ROW, rows);
-  for (guint i = 0; i < rows->len; i++)
-    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
-      return g_ptr_array_index (rows, i);
-  g_error ("no entry row “%s”", title);
-}
 
 static GtkCheckButton *
 find_check (GtkWidget  *widget,
@@ -119,15 +59,6 @@ find_toggle (GtkWidget  *widget,
     if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (toggles, i)), label) == 0)
       return g_ptr_array_index (toggles, i);
   g_error ("no toggle “%s”", label);
-}
-
-static void
-set_text (gpointer    editable,
-          const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (editable), "");
-  if (*text)
-    type_text (editable, text);
 }
 
 typedef struct
@@ -217,8 +148,8 @@ test_results_implementer (WsFixture     *f,
   ScInterviewDecision decision = { 0 };
   guint high = n_matching (f, vault, SC_RESULT_FILTER_HIGH_STRESS);
 
-  g_clear_pointer (&last_toast, g_free);
-  g_signal_connect (section, "toast", G_CALLBACK (on_toast_cb), NULL);
+  forget_toast ();
+  watch_toasts (section);
   watch_finalize (section);
   window = show_in_window (section, 1024, 768);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
@@ -319,7 +250,7 @@ test_results_implementer (WsFixture     *f,
   click (find_button (view, T("_Save Decision")));
   wait_until (toast_arrived, NULL);
   wait_until (view_idle, view);
-  g_assert_cmpstr (last_toast, ==, T("Decision saved"));
+  g_assert_cmpstr (get_last_toast (), ==, T("Decision saved"));
   g_assert_true (sc_vault_get_interview_decision (vault, f->sub[0], &decision, &error));
   g_assert_no_error (error);
   g_assert_cmpint (decision.need, ==, SC_INTERVIEW_NEED_REQUIRED);
@@ -619,21 +550,21 @@ test_paper_entry (WsFixture     *f,
   watch_finalize (section);
   window = show_in_window (section, 1024, 768);
   g_assert_cmpuint (g_list_model_get_n_items (sc_results_section_get_model (SC_RESULTS_SECTION (section))), ==, 5);
-  g_signal_connect (section, "toast", G_CALLBACK (on_toast_cb), NULL);
+  watch_toasts (section);
   sc_results_section_open_result (SC_RESULTS_SECTION (section), last_saved_id);
   view = sc_results_section_get_result_view (SC_RESULTS_SECTION (section));
   watch_finalize (view);
   wait_for_frame (view);
-  g_clear_pointer (&last_toast, g_free);
+  forget_toast ();
   click (find_button (view, T("_Handed Over")));
   wait_until (toast_arrived, NULL);
   wait_until (view_idle, view);
-  g_assert_cmpstr (last_toast, ==, T("Hand-over recorded"));
-  g_clear_pointer (&last_toast, g_free);
+  g_assert_cmpstr (get_last_toast (), ==, T("Hand-over recorded"));
+  forget_toast ();
   click (find_button (view, T("C_onsented")));
   wait_until (toast_arrived, NULL);
   wait_until (view_idle, view);
-  g_assert_cmpstr (last_toast, ==, T("Consent recorded"));
+  g_assert_cmpstr (get_last_toast (), ==, T("Consent recorded"));
   g_clear_pointer (&row, sc_result_row_unref);
   row = sc_vault_get_result_row (vault, last_saved_id, &error);
   g_assert_no_error (error);

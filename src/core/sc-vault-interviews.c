@@ -333,7 +333,7 @@ sc_vault_get_interview_record (ScVault  *vault,
     return NULL;
   db = sc_vault_get_db (vault);
   hr_view = sc_vault_get_role (vault) != SC_VAULT_ROLE_IMPLEMENTER;
-  if (!_sc_ws_lookup_submission (db, submission_id, NULL, NULL, NULL, error))
+  if (!_sc_vault_lookup_submission (db, submission_id, NULL, NULL, NULL, error))
     return NULL;
   if (hr_view && _sc_ws_requested_at (db, submission_id) == 0)
     {
@@ -445,7 +445,7 @@ sc_vault_save_interview_record (ScVault                  *vault,
       || !check_record (record, error))
     return FALSE;
   db = sc_vault_get_db (vault);
-  if (!_sc_ws_lookup_submission (db, record->submission_id, NULL, NULL, NULL, error))
+  if (!_sc_vault_lookup_submission (db, record->submission_id, NULL, NULL, NULL, error))
     return FALSE;
 
   /* The measures are HR's part and stay in their own table. */
@@ -545,7 +545,7 @@ sc_vault_record_measures (ScVault     *vault,
       return FALSE;
     }
   db = sc_vault_get_db (vault);
-  if (!_sc_ws_lookup_submission (db, submission_id, NULL, NULL, NULL, error))
+  if (!_sc_vault_lookup_submission (db, submission_id, NULL, NULL, NULL, error))
     return FALSE;
   if (_sc_ws_requested_at (db, submission_id) == 0)
     {

@@ -245,7 +245,7 @@ check_paper_decision (ScVault     *vault,
       || !_sc_ws_check_date (date, "decision", error))
     return FALSE;
   db = sc_vault_get_db (vault);
-  if (!_sc_ws_lookup_submission (db, submission_id, round_id, employee_id, has_hr, error))
+  if (!_sc_vault_lookup_submission (db, submission_id, round_id, employee_id, has_hr, error))
     return FALSE;
   handed = handed_over_on (db, submission_id);
   if (handed == NULL)
@@ -263,59 +263,6 @@ check_paper_decision (ScVault     *vault,
       return FALSE;
     }
   return TRUE;
-}
-
-/* SECURITY: the implementer opens the result and seals a copy without answers to HR. */
-static GBytes *
-seal_for_hr (ScVault  *vault,
-             gint64    submission_id,
-             gint64    round_id,
-             gint64    employee_id,
-             GError  **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  ScVaultResult full;
-  GBytes *sealed;
-
-  stmt = sc_vault_db_prepare (sc_vault_get_db (vault),
-                              "SELECT sealed_impl FROM submissions WHERE id = ?", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, submission_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW
-      || !_sc_vault_open_result (sqlite3_column_blob (stmt, 0),
-                                 (gsize) sqlite3_column_bytes (stmt, 0),
-                                 sc_vault_get_public_key (vault, SC_VAULT_ROLE_IMPLEMENTER),
-                                 sc_vault_get_secret_key (vault, SC_VAULT_ROLE_IMPLEMENTER),
-                                 round_id, employee_id, &full, NULL, NULL))
-    {
-      sc_vault_set_damaged (error);
-      return NULL;
-    }
-  sealed = _sc_vault_seal_result (sc_vault_get_public_key (vault, SC_VAULT_ROLE_HR),
-                                  round_id, employee_id, &full.result, NULL, NULL);
-  sodium_memzero (&full, sizeof full);
-  return sealed;
-}
-
-static gboolean
-set_sealed_hr (sqlite3  *db,
-               gint64    submission_id,
-               GBytes   *sealed,
-               GError  **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = sc_vault_db_prepare (db, "UPDATE submissions SET sealed_hr = ? WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  if (sealed != NULL)
-    sqlite3_bind_blob (stmt, 1, g_bytes_get_data (sealed, NULL),
-                       (int) g_bytes_get_size (sealed), SQLITE_STATIC);
-  else
-    sqlite3_bind_null (stmt, 1);
-  sqlite3_bind_int64 (stmt, 2, submission_id);
-  return _sc_vault_step_done (db, stmt, error);
 }
 
 gboolean
@@ -339,7 +286,7 @@ sc_vault_record_paper_consent (ScVault     *vault,
   db = sc_vault_get_db (vault);
   if (consent && !has_hr)
     {
-      sealed = seal_for_hr (vault, submission_id, round_id, employee_id, error);
+      sealed = _sc_vault_reseal_for_hr (vault, submission_id, round_id, employee_id, error);
       if (sealed == NULL)
         return FALSE;
     }
@@ -353,10 +300,10 @@ sc_vault_record_paper_consent (ScVault     *vault,
   sqlite3_bind_int (stmt, 2, consent ? SC_VAULT_CONSENT_YES : SC_VAULT_CONSENT_NO);
   sqlite3_bind_int64 (stmt, 3, noon_of (date));
   if (!_sc_vault_step_done (db, stmt, error)
-      || (sealed != NULL && !set_sealed_hr (db, submission_id, sealed, error))
+      || (sealed != NULL && !_sc_vault_set_sealed_hr (db, submission_id, sealed, error))
       /* A refusal removes HR's copy, unless an interview was requested. */
       || (!consent && has_hr && _sc_ws_requested_at (db, submission_id) == 0
-          && !set_sealed_hr (db, submission_id, NULL, error))
+          && !_sc_vault_set_sealed_hr (db, submission_id, NULL, error))
       || !sc_vault_audit_insert (vault, consent ? "consent.paper.yes" : "consent.paper.no",
                                  submission_id, error))
     goto fail;
@@ -388,7 +335,7 @@ sc_vault_record_paper_request (ScVault     *vault,
   db = sc_vault_get_db (vault);
   if (!has_hr)
     {
-      sealed = seal_for_hr (vault, submission_id, round_id, employee_id, error);
+      sealed = _sc_vault_reseal_for_hr (vault, submission_id, round_id, employee_id, error);
       if (sealed == NULL)
         return FALSE;
     }
@@ -406,7 +353,7 @@ sc_vault_record_paper_request (ScVault     *vault,
   sqlite3_bind_int64 (staff, 1, submission_id);
   sqlite3_bind_text (staff, 2, date, -1, SQLITE_STATIC);
   if (!_sc_vault_step_done (db, stmt, error) || !_sc_vault_step_done (db, staff, error)
-      || (sealed != NULL && !set_sealed_hr (db, submission_id, sealed, error))
+      || (sealed != NULL && !_sc_vault_set_sealed_hr (db, submission_id, sealed, error))
       || !_sc_ws_share_record_with_hr (vault, submission_id, error)
       || !sc_vault_audit_insert (vault, "interview.request.paper", submission_id, error))
     goto fail;

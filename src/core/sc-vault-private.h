@@ -585,6 +585,37 @@ gboolean  _sc_vault_open_result         (const void          *sealed,
                                          guint8              *out_decision_key,
                                          gboolean            *out_has_decision_key);
 
+/* sc-vault-submissions.c: the round and employee rows of a submission, and whether HR
+ * holds a copy (each out nullable); NOT_FOUND when there is no such submission. */
+gboolean  _sc_vault_lookup_submission   (sqlite3             *db,
+                                         gint64               submission_id,
+                                         gint64              *out_round_id,
+                                         gint64              *out_employee_id,
+                                         gboolean            *out_has_hr,
+                                         GError             **error);
+/* SECURITY: the implementer's decrypted view of a submission (DAMAGED when it does not
+ * open); @out_decision_key as in _sc_vault_open_result(). The caller wipes @out. */
+gboolean  _sc_vault_open_as_implementer (ScVault             *vault,
+                                         gint64               submission_id,
+                                         gint64               round_id,
+                                         gint64               employee_id,
+                                         ScVaultResult       *out,
+                                         guint8              *out_decision_key,
+                                         gboolean            *out_has_decision_key,
+                                         GError             **error);
+/* SECURITY: the implementer opens a submission and seals its result again for HR;
+ * %NULL with the error set when it does not open. */
+GBytes   *_sc_vault_reseal_for_hr       (ScVault             *vault,
+                                         gint64               submission_id,
+                                         gint64               round_id,
+                                         gint64               employee_id,
+                                         GError             **error);
+/* Stores @sealed (%NULL: none) as HR's copy of a submission. */
+gboolean  _sc_vault_set_sealed_hr       (sqlite3             *db,
+                                         gint64               submission_id,
+                                         GBytes              *sealed,
+                                         GError             **error);
+
 /* sc-vault-codes.c: the access-code throttle, shared with the result views. */
 gboolean  _sc_vault_read_throttle       (sqlite3             *db,
                                          gint64               round_id,

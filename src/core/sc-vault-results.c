@@ -136,35 +136,6 @@ _sc_ws_date_of_time (gint64 unix_time)
   return dt != NULL ? g_date_time_format (dt, "%Y-%m-%d") : NULL;
 }
 
-gboolean
-_sc_ws_lookup_submission (sqlite3   *db,
-                          gint64     submission_id,
-                          gint64    *out_round_id,
-                          gint64    *out_employee_id,
-                          gboolean  *out_has_hr,
-                          GError   **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = sc_vault_db_prepare (db, "SELECT round_id, employee_id, sealed_hr IS NOT NULL "
-                                  "FROM submissions WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, submission_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      _sc_vault_set_not_found (error, "This answer sheet does not exist.");
-      return FALSE;
-    }
-  if (out_round_id != NULL)
-    *out_round_id = sqlite3_column_int64 (stmt, 0);
-  if (out_employee_id != NULL)
-    *out_employee_id = sqlite3_column_int64 (stmt, 1);
-  if (out_has_hr != NULL)
-    *out_has_hr = sqlite3_column_int (stmt, 2) != 0;
-  return TRUE;
-}
-
 gint64
 _sc_ws_requested_at (sqlite3 *db,
                      gint64   submission_id)
@@ -261,7 +232,7 @@ sc_vault_get_interview_decision (ScVault              *vault,
   if (!sc_vault_check_role (vault, SC_VAULT_ROLE_BIT (SC_VAULT_ROLE_IMPLEMENTER), FALSE, error))
     return FALSE;
   db = sc_vault_get_db (vault);
-  if (!_sc_ws_lookup_submission (db, submission_id, NULL, NULL, NULL, error))
+  if (!_sc_vault_lookup_submission (db, submission_id, NULL, NULL, NULL, error))
     return FALSE;
   stmt = sc_vault_db_prepare (db, "SELECT sealed FROM interview_decisions "
                                   "WHERE submission_id = ?", error);
@@ -309,7 +280,7 @@ sc_vault_decide_interview_need (ScVault          *vault,
       return FALSE;
     }
   db = sc_vault_get_db (vault);
-  if (!_sc_ws_lookup_submission (db, submission_id, NULL, NULL, NULL, error))
+  if (!_sc_vault_lookup_submission (db, submission_id, NULL, NULL, NULL, error))
     return FALSE;
 
   sealed = _sc_ws_seal_variant (sc_vault_get_public_key (vault, SC_VAULT_ROLE_IMPLEMENTER),
@@ -563,8 +534,8 @@ sc_vault_get_result_row (ScVault  *vault,
   g_return_val_if_fail (SC_IS_VAULT (vault), NULL);
 
   if (!sc_vault_check_role (vault, SC_VAULT_ROLES_STAFF, FALSE, error)
-      || !_sc_ws_lookup_submission (sc_vault_get_db (vault), submission_id, &round_id, NULL,
-                                    &has_hr, error))
+      || !_sc_vault_lookup_submission (sc_vault_get_db (vault), submission_id, &round_id,
+                                       NULL, &has_hr, error))
     return NULL;
   if (sc_vault_get_role (vault) != SC_VAULT_ROLE_IMPLEMENTER && !has_hr)
     {

@@ -43,15 +43,6 @@ sc_vault_submission_free (ScVaultSubmission *submission)
  * database is flagged when the implementer reads the result (consent_mismatch). */
 typedef guint8 *ScVaultDecisionKey;
 
-static gboolean open_as_implementer (ScVault        *vault,
-                                     gint64          submission_id,
-                                     gint64          round_id,
-                                     gint64          employee_id,
-                                     ScVaultResult  *out,
-                                     guint8         *out_decision_key,
-                                     gboolean       *out_has_decision_key,
-                                     GError        **error);
-
 static void
 clear_decision_key (ScVaultDecisionKey *key)
 {
@@ -191,8 +182,8 @@ decision_key_for (ScVault  *vault,
 
   if (kept != NULL || sc_vault_get_role (vault) != SC_VAULT_ROLE_IMPLEMENTER || buffer == NULL)
     return kept;
-  if (!open_as_implementer (vault, submission_id, round_id, employee_id, &full, buffer,
-                            &has_key, NULL))
+  if (!_sc_vault_open_as_implementer (vault, submission_id, round_id, employee_id, &full,
+                                      buffer, &has_key, NULL))
     has_key = FALSE;
   sodium_memzero (&full, sizeof full);
   return has_key ? buffer : NULL;
@@ -346,14 +337,13 @@ fail:
   return 0;
 }
 
-/* Looks up a submission's round, employee and whether HR already has a copy. */
-static gboolean
-lookup_submission (sqlite3   *db,
-                   gint64     submission_id,
-                   gint64    *out_round_id,
-                   gint64    *out_employee_id,
-                   gboolean  *out_has_hr,
-                   GError   **error)
+gboolean
+_sc_vault_lookup_submission (sqlite3   *db,
+                             gint64     submission_id,
+                             gint64    *out_round_id,
+                             gint64    *out_employee_id,
+                             gboolean  *out_has_hr,
+                             GError   **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
@@ -367,22 +357,24 @@ lookup_submission (sqlite3   *db,
       _sc_vault_set_not_found (error, "This answer sheet does not exist.");
       return FALSE;
     }
-  *out_round_id = sqlite3_column_int64 (stmt, 0);
-  *out_employee_id = sqlite3_column_int64 (stmt, 1);
-  *out_has_hr = sqlite3_column_int (stmt, 2) != 0;
+  if (out_round_id != NULL)
+    *out_round_id = sqlite3_column_int64 (stmt, 0);
+  if (out_employee_id != NULL)
+    *out_employee_id = sqlite3_column_int64 (stmt, 1);
+  if (out_has_hr != NULL)
+    *out_has_hr = sqlite3_column_int (stmt, 2) != 0;
   return TRUE;
 }
 
-/* The implementer's decrypted view of a submission. */
-static gboolean
-open_as_implementer (ScVault        *vault,
-                     gint64          submission_id,
-                     gint64          round_id,
-                     gint64          employee_id,
-                     ScVaultResult  *out,
-                     guint8         *out_decision_key,
-                     gboolean       *out_has_decision_key,
-                     GError        **error)
+gboolean
+_sc_vault_open_as_implementer (ScVault        *vault,
+                               gint64          submission_id,
+                               gint64          round_id,
+                               gint64          employee_id,
+                               ScVaultResult  *out,
+                               guint8         *out_decision_key,
+                               gboolean       *out_has_decision_key,
+                               GError        **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
@@ -415,7 +407,6 @@ hr_copy_for (ScVault  *vault,
              GError  **error)
 {
   GBytes *sealed = sc_vault_take_pending_hr_seal (vault, submission_id);
-  ScVaultResult full;
 
   if (sealed != NULL)
     return sealed;
@@ -426,8 +417,21 @@ hr_copy_for (ScVault  *vault,
                            "implementer (実施者).");
       return NULL;
     }
-  if (!open_as_implementer (vault, submission_id, round_id, employee_id, &full, NULL, NULL,
-                            error))
+  return _sc_vault_reseal_for_hr (vault, submission_id, round_id, employee_id, error);
+}
+
+GBytes *
+_sc_vault_reseal_for_hr (ScVault  *vault,
+                         gint64    submission_id,
+                         gint64    round_id,
+                         gint64    employee_id,
+                         GError  **error)
+{
+  ScVaultResult full;
+  GBytes *sealed;
+
+  if (!_sc_vault_open_as_implementer (vault, submission_id, round_id, employee_id, &full,
+                                      NULL, NULL, error))
     return NULL;
   sealed = _sc_vault_seal_result (sc_vault_get_public_key (vault, SC_VAULT_ROLE_HR),
                                   round_id, employee_id, &full.result, NULL, NULL);
@@ -435,11 +439,11 @@ hr_copy_for (ScVault  *vault,
   return sealed;
 }
 
-static gboolean
-set_sealed_hr (sqlite3  *db,
-               gint64    submission_id,
-               GBytes   *sealed,
-               GError  **error)
+gboolean
+_sc_vault_set_sealed_hr (sqlite3  *db,
+                         gint64    submission_id,
+                         GBytes   *sealed,
+                         GError  **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
@@ -495,7 +499,8 @@ sc_vault_record_consent (ScVault   *vault,
   if (!sc_vault_check_role (vault, EMPLOYEE_DECISION_ROLES, TRUE, error))
     return FALSE;
   db = sc_vault_get_db (vault);
-  if (!lookup_submission (db, submission_id, &round_id, &employee_id, &has_hr, error))
+  if (!_sc_vault_lookup_submission (db, submission_id, &round_id, &employee_id, &has_hr,
+                                    error))
     return FALSE;
   if (consent && !has_hr)
     {
@@ -515,12 +520,12 @@ sc_vault_record_consent (ScVault   *vault,
   sqlite3_bind_int64 (stmt, 3, _sc_vault_now ());
   if (!_sc_vault_step_done (db, stmt, error))
     goto fail;
-  if (sealed != NULL && !set_sealed_hr (db, submission_id, sealed, error))
+  if (sealed != NULL && !_sc_vault_set_sealed_hr (db, submission_id, sealed, error))
     goto fail;
   /* Withdrawn consent removes HR's copy, unless an interview was requested (which the
    * employee was told counts as consent). */
   if (!consent && has_hr && interview_requested_at (db, submission_id) == 0
-      && !set_sealed_hr (db, submission_id, NULL, error))
+      && !_sc_vault_set_sealed_hr (db, submission_id, NULL, error))
     goto fail;
   if (!seal_decision (vault, submission_id,
                       decision_key_for (vault, submission_id, round_id, employee_id, key_buffer),
@@ -556,7 +561,8 @@ sc_vault_request_interview (ScVault  *vault,
   if (!sc_vault_check_role (vault, EMPLOYEE_DECISION_ROLES, TRUE, error))
     return FALSE;
   db = sc_vault_get_db (vault);
-  if (!lookup_submission (db, submission_id, &round_id, &employee_id, &has_hr, error))
+  if (!_sc_vault_lookup_submission (db, submission_id, &round_id, &employee_id, &has_hr,
+                                    error))
     return FALSE;
   if (!has_hr)
     {
@@ -575,7 +581,7 @@ sc_vault_request_interview (ScVault  *vault,
   sqlite3_bind_int64 (stmt, 1, submission_id);
   sqlite3_bind_int64 (stmt, 2, _sc_vault_now ());
   if (!_sc_vault_step_done (db, stmt, error)
-      || (sealed != NULL && !set_sealed_hr (db, submission_id, sealed, error))
+      || (sealed != NULL && !_sc_vault_set_sealed_hr (db, submission_id, sealed, error))
       || !seal_decision (vault, submission_id,
                          decision_key_for (vault, submission_id, round_id, employee_id,
                                            key_buffer), error)
@@ -620,7 +626,8 @@ sc_vault_recommend_interview (ScVault     *vault,
       return FALSE;
     }
   db = sc_vault_get_db (vault);
-  if (!lookup_submission (db, submission_id, &round_id, &employee_id, &has_hr, error))
+  if (!_sc_vault_lookup_submission (db, submission_id, &round_id, &employee_id, &has_hr,
+                                    error))
     return FALSE;
 
   by_len = strlen (decided_by);
@@ -741,7 +748,8 @@ sc_vault_read_result (ScVault        *vault,
     return FALSE;
   db = sc_vault_get_db (vault);
   role = sc_vault_get_role (vault);
-  if (!lookup_submission (db, submission_id, &round_id, &employee_id, &has_hr, error))
+  if (!_sc_vault_lookup_submission (db, submission_id, &round_id, &employee_id, &has_hr,
+                                    error))
     return FALSE;
 
   if (role == SC_VAULT_ROLE_IMPLEMENTER)
@@ -755,8 +763,8 @@ sc_vault_read_result (ScVault        *vault,
                                "There is not enough protected memory to open the result.");
           return FALSE;
         }
-      if (!open_as_implementer (vault, submission_id, round_id, employee_id, out_result, key,
-                                &has_key, error))
+      if (!_sc_vault_open_as_implementer (vault, submission_id, round_id, employee_id,
+                                          out_result, key, &has_key, error))
         return FALSE;
       /* A result sealed before decisions were has nothing to compare with. */
       out_result->consent_mismatch = has_key && decision_mismatch (vault, submission_id, key);

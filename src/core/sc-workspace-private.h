@@ -35,14 +35,6 @@ guint32   _sc_ws_julian             (const char          *date);
 /* YYYY-MM-DD (local time) of a Unix time. */
 char     *_sc_ws_date_of_time       (gint64               unix_time);
 
-/* Round and employee rows of a submission, and whether HR holds a copy. */
-gboolean  _sc_ws_lookup_submission  (sqlite3             *db,
-                                     gint64               submission_id,
-                                     gint64              *out_round_id,
-                                     gint64              *out_employee_id,
-                                     gboolean            *out_has_hr,
-                                     GError             **error);
-
 /* The interview request time, 0 when none. */
 gint64    _sc_ws_requested_at       (sqlite3             *db,
                                      gint64               submission_id);
