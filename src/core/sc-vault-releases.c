@@ -8,6 +8,10 @@
  * plaintext is wiped after sealing and opening. Withdrawing overwrites the blob with
  * NULL; the vault body is rewritten on the next save, so the sealed bytes are gone from
  * the file.
+ *
+ * SECURITY: each release (its clear columns and a hash of the sealed blob) is signed
+ * with the implementer's key at release and at withdrawal, and checked on every open by
+ * the implementer (sc-vault-sign.c). HR cannot check it: see there why.
  */
 #define G_LOG_DOMAIN "sc-vault"
 

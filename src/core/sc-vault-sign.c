@@ -5,8 +5,10 @@
  *
  * HR's key slot opens the data key, so HR can rewrite any row of the database. What the
  * implementer decides — the public keys, each round's criteria and thresholds, the
- * settings (including whether HR may start the kiosk), interview-need decisions, and the
- * last entry of the audit log the implementer wrote — is therefore signed with an
+ * settings (including whether HR may start the kiosk), interview-need decisions (the
+ * recommendation in `interviews` and the workspace's `interview_decisions`), released
+ * group analyses (`group_releases`, the snapshot by its hash), and the last entry of
+ * the audit log the implementer wrote — is therefore signed with an
  * Ed25519 key that only the implementer's and the recovery slot yield (see PINNING in
  * sc-vault-private.h), and checked each time the implementer opens the vault. A record
  * changed, added or removed by anyone else is reported as TAMPERED, naming the record.
@@ -17,6 +19,12 @@
  * _sc_vault_sign_record() whenever the implementer writes them, and adds a check with
  * _sc_vault_verify_record() (and for removed records, verify_none_removed()) to
  * _sc_vault_verify_all(), which every open by the implementer runs.
+ *
+ * Only the implementer checks. HR has no trustworthy copy of the signing public key: it
+ * is derived from the implementer's secret key, and a copy kept in the database or in
+ * HR's own slot would be one HR (who holds the data key and its own passphrase) could
+ * replace along with the record. A record HR forged therefore looks genuine in HR's own
+ * session, and is reported on the implementer's next open.
  */
 #define G_LOG_DOMAIN "sc-vault"
 
