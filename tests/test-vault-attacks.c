@@ -17,6 +17,8 @@
 #include "sc-vault-private.h"
 #include "sc-test-util.h"
 #include "sc-vault-async.h"
+#include "sc-vault-releases.h"
+#include "sc-workspace.h"
 
 #define ROUND_NAME "2024 spring"
 
@@ -267,6 +269,105 @@ test_hr_forges_recommendation (Fixture       *f,
   randombytes_buf (forged, sizeof forged);
   hr_edits (f, "UPDATE interviews SET recommendation_sealed = ?", forged, sizeof forged);
   assert_implementer_sees_tampering (f, "interview-need decision");
+}
+
+/* The workspace's interview-need decision (interview_decisions) is sealed to the
+ * implementer's public key, which HR can read: HR replaces the implementer's decision
+ * with a box of its own, adds one where the implementer made none, or removes one. */
+static void
+test_hr_forges_decision (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = open_as (f, IMPL_PASS);
+  g_autofree guint8 *before = NULL;
+  guint8 impl_pk[crypto_box_PUBLICKEYBYTES];
+  guint8 plain[64];
+  guint8 forged[sizeof plain + crypto_box_SEALBYTES];
+  g_autofree char *insert = NULL;
+  gsize len = 0;
+
+  g_assert_true (sc_vault_decide_interview_need (vault, f->sub[0], SC_INTERVIEW_NEED_REQUIRED,
+                                                 "see soon", "Dr. A", &error));
+  g_assert_no_error (error);
+  memcpy (impl_pk, sc_vault_get_public_key (vault, SC_VAULT_ROLE_IMPLEMENTER), sizeof impl_pk);
+  g_clear_object (&vault);
+  /* The implementer's own decision keeps the vault opening. */
+  vault = open_as (f, IMPL_PASS);
+  g_clear_object (&vault);
+  before = test_read (f->path, &len);
+
+  randombytes_buf (plain, sizeof plain);
+  crypto_box_seal (forged, plain, sizeof plain, impl_pk);
+  hr_edits (f, "UPDATE interview_decisions SET sealed = ?", forged, sizeof forged);
+  assert_implementer_sees_tampering (f, "interview-need decision (workspace) on submission");
+
+  test_write (f->path, before, len);
+  insert = g_strdup_printf ("INSERT INTO interview_decisions (submission_id, sealed) "
+                            "VALUES (%ld, ?)", (long) f->sub[1]);
+  hr_edits (f, insert, forged, sizeof forged);
+  assert_implementer_sees_tampering (f, "interview-need decision (workspace) on submission");
+
+  test_write (f->path, before, len);
+  hr_edits (f, "DELETE FROM interview_decisions", NULL, 0);
+  assert_implementer_sees_tampering (f, "was removed");
+}
+
+/* HR makes a group analysis look released by the implementer: a forged row with a
+ * snapshot sealed to HR's own key, a changed title, a withdrawal undone. */
+static void
+test_hr_forges_release (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = open_as (f, IMPL_PASS);
+  g_autofree guint8 *before = NULL;
+  g_autofree char *text = NULL;
+  gint64 kept, withdrawn;
+  gsize len = 0;
+
+  kept = sc_vault_release_analysis (vault, f->round_id, "whole company", "Dr. A",
+                                    "{\"a\":1}", &error);
+  g_assert_no_error (error);
+  withdrawn = sc_vault_release_analysis (vault, f->round_id, "by department", "Dr. A",
+                                         "{\"b\":2}", &error);
+  g_assert_no_error (error);
+  g_assert_true (sc_vault_withdraw_release (vault, withdrawn, &error));
+  g_assert_no_error (error);
+  g_clear_object (&vault);
+  /* Released and withdrawn through the API: both still open, for either role. */
+  vault = open_as (f, IMPL_PASS);
+  g_clear_object (&vault);
+  vault = open_as (f, HR_PASS);
+  text = sc_vault_open_release (vault, kept, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, "{\"a\":1}");
+  g_clear_object (&vault);
+  before = test_read (f->path, &len);
+
+  hr_edits (f, "INSERT INTO group_releases (round_id, title, released_by, released_at, "
+               "sealed) SELECT round_id, 'forged', released_by, released_at, sealed "
+               "FROM group_releases WHERE withdrawn_at IS NULL", NULL, 0);
+  assert_implementer_sees_tampering (f, "released group analysis “forged”");
+
+  test_write (f->path, before, len);
+  hr_edits (f, "UPDATE group_releases SET title = 'all staff, by name' "
+               "WHERE withdrawn_at IS NULL", NULL, 0);
+  assert_implementer_sees_tampering (f, "“all staff, by name”");
+
+  test_write (f->path, before, len);
+  hr_edits (f, "UPDATE group_releases SET withdrawn_at = NULL "
+               "WHERE withdrawn_at IS NOT NULL", NULL, 0);
+  assert_implementer_sees_tampering (f, "“by department”");
+
+  test_write (f->path, before, len);
+  hr_edits (f, "UPDATE group_releases SET sealed = randomblob(80) "
+               "WHERE withdrawn_at IS NULL", NULL, 0);
+  assert_implementer_sees_tampering (f, "“whole company”");
+
+  test_write (f->path, before, len);
+  hr_edits (f, "DELETE FROM group_releases WHERE withdrawn_at IS NULL", NULL, 0);
+  assert_implementer_sees_tampering (f, "released group analysis");
 }
 
 /* The records the implementer writes through the API keep the vault opening. */
@@ -871,6 +972,8 @@ main (int   argc,
   ADD ("hr-adds-and-removes-rounds", test_hr_adds_and_removes_rounds);
   ADD ("hr-strips-signatures", test_hr_strips_signatures);
   ADD ("hr-forges-recommendation", test_hr_forges_recommendation);
+  ADD ("hr-forges-decision", test_hr_forges_decision);
+  ADD ("hr-forges-release", test_hr_forges_release);
   ADD ("signed-records-reopen", test_signed_records_reopen);
   ADD ("hr-forges-consent", test_hr_forges_consent);
   ADD ("passphrases-stay-distinct", test_passphrases_stay_distinct);

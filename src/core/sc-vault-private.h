@@ -688,6 +688,11 @@ GByteArray *_sc_vault_canon_settings    (sqlite3             *db);
 GByteArray *_sc_vault_canon_keys        (ScVault             *self);
 GByteArray *_sc_vault_canon_recommendation (sqlite3          *db,
                                          gint64               submission_id);
+GByteArray *_sc_vault_canon_decision    (sqlite3             *db,
+                                         gint64               submission_id);
+GByteArray *_sc_vault_canon_release     (sqlite3             *db,
+                                         gint64               release_id,
+                                         char               **out_title);
 
 /* Re-signs every implementer-owned record (a vault from before signatures). */
 gboolean  _sc_vault_sign_all            (ScVault             *self,

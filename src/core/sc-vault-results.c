@@ -258,6 +258,7 @@ sc_vault_decide_interview_need (ScVault          *vault,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GBytes) sealed = NULL;
+  g_autoptr(GByteArray) canon = NULL;
   sqlite3 *db;
 
   g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
@@ -296,7 +297,13 @@ sc_vault_decide_interview_need (ScVault          *vault,
   sqlite3_bind_int64 (stmt, 1, submission_id);
   sqlite3_bind_blob (stmt, 2, g_bytes_get_data (sealed, NULL),
                      (int) g_bytes_get_size (sealed), SQLITE_STATIC);
-  if (!_sc_vault_step_done (db, stmt, error)
+  if (!_sc_vault_step_done (db, stmt, error))
+    goto fail;
+  /* SECURITY: HR can seal a box to the implementer's public key too; the implementer's
+   * signature is what tells the implementer's own decision from a forged one. */
+  canon = _sc_vault_canon_decision (db, submission_id);
+  if (canon == NULL
+      || !_sc_vault_sign_record (vault, "decision", submission_id, canon, error)
       || !sc_vault_audit_insert (vault, "interview.decide", submission_id, error))
     goto fail;
   return sc_vault_commit_and_save (vault, error);

@@ -5,8 +5,10 @@
  *
  * HR's key slot opens the data key, so HR can rewrite any row of the database. What the
  * implementer decides — the public keys, each round's criteria and thresholds, the
- * settings (including whether HR may start the kiosk), interview-need decisions, and the
- * last entry of the audit log the implementer wrote — is therefore signed with an
+ * settings (including whether HR may start the kiosk), interview-need decisions (the
+ * recommendation in `interviews` and the workspace's `interview_decisions`), released
+ * group analyses (`group_releases`, the snapshot by its hash), and the last entry of
+ * the audit log the implementer wrote — is therefore signed with an
  * Ed25519 key that only the implementer's and the recovery slot yield (see PINNING in
  * sc-vault-private.h), and checked each time the implementer opens the vault. A record
  * changed, added or removed by anyone else is reported as TAMPERED, naming the record.
@@ -17,6 +19,12 @@
  * _sc_vault_sign_record() whenever the implementer writes them, and adds a check with
  * _sc_vault_verify_record() (and for removed records, verify_none_removed()) to
  * _sc_vault_verify_all(), which every open by the implementer runs.
+ *
+ * Only the implementer checks. HR has no trustworthy copy of the signing public key: it
+ * is derived from the implementer's secret key, and a copy kept in the database or in
+ * HR's own slot would be one HR (who holds the data key and its own passphrase) could
+ * replace along with the record. A record HR forged therefore looks genuine in HR's own
+ * session, and is reported on the implementer's next open.
  */
 #define G_LOG_DOMAIN "sc-vault"
 
@@ -336,6 +344,62 @@ _sc_vault_canon_recommendation (sqlite3 *db,
   return canon;
 }
 
+GByteArray *
+_sc_vault_canon_decision (sqlite3 *db,
+                          gint64   submission_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GByteArray *canon;
+
+  stmt = sc_vault_db_prepare (db, "SELECT sealed FROM interview_decisions "
+                                  "WHERE submission_id = ?", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, submission_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  canon = g_byte_array_new ();
+  _sc_vault_canon_add_i64 (canon, submission_id);
+  canon_add_column (canon, stmt, 0);
+  return canon;
+}
+
+/* A release: its clear columns and a BLAKE2b-256 hash of the sealed snapshot (NULL once
+ * withdrawn), so that neither the listing nor the blob can be changed unnoticed. */
+GByteArray *
+_sc_vault_canon_release (sqlite3  *db,
+                         gint64    release_id,
+                         char    **out_title)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GByteArray *canon;
+
+  stmt = sc_vault_db_prepare (db, "SELECT id, round_id, title, released_by, released_at, "
+                                  "withdrawn_at, sealed FROM group_releases WHERE id = ?",
+                              NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, release_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  canon = g_byte_array_new ();
+  for (int i = 0; i < 6; i++)
+    canon_add_column (canon, stmt, i);
+  if (sqlite3_column_type (stmt, 6) == SQLITE_NULL)
+    _sc_vault_canon_add_text (canon, NULL);
+  else
+    {
+      guint8 hash[32];
+
+      crypto_generichash (hash, sizeof hash, sqlite3_column_blob (stmt, 6),
+                          (unsigned long long) sqlite3_column_bytes (stmt, 6), NULL, 0);
+      _sc_vault_canon_add_blob (canon, hash, sizeof hash);
+    }
+  if (out_title != NULL)
+    *out_title = _sc_vault_column_strdup (stmt, 2);
+  return canon;
+}
+
 /* Row ids of @sql's first column. */
 static GArray *
 collect_ids (sqlite3     *db,
@@ -364,7 +428,48 @@ collect_ids (sqlite3     *db,
 #define RECOMMENDATION_IDS_SQL \
   "SELECT submission_id FROM interviews WHERE recommendation_sealed IS NOT NULL " \
   "ORDER BY submission_id"
+#define DECISION_IDS_SQL "SELECT submission_id FROM interview_decisions ORDER BY submission_id"
+#define RELEASE_IDS_SQL "SELECT id FROM group_releases ORDER BY id"
 #define SIGNED_IDS_SQL "SELECT record_id FROM vault_signatures WHERE kind = ? ORDER BY record_id"
+
+typedef GByteArray *(*CanonFunc) (sqlite3 *db, gint64 id, char **out_label);
+
+static GByteArray *
+canon_decision (sqlite3  *db,
+                gint64    submission_id,
+                char    **out_label)
+{
+  if (out_label != NULL)
+    *out_label = NULL;
+  return _sc_vault_canon_decision (db, submission_id);
+}
+
+/* Signs every row of @kind (its table exists from schema step @since). */
+static gboolean
+sign_kind (ScVault     *self,
+           const char  *kind,
+           const char  *ids_sql,
+           int          since,
+           CanonFunc    canon_func,
+           GError     **error)
+{
+  g_autoptr(GArray) ids = NULL;
+
+  if (sc_vault_schema_get_version (self->db) < since)
+    return TRUE;
+  ids = collect_ids (self->db, ids_sql, NULL, error);
+  if (ids == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(GByteArray) canon = canon_func (self->db, id, NULL);
+
+      if (canon == NULL || !_sc_vault_sign_record (self, kind, id, canon, error))
+        return FALSE;
+    }
+  return TRUE;
+}
 
 gboolean
 _sc_vault_sign_all (ScVault  *self,
@@ -401,6 +506,9 @@ _sc_vault_sign_all (ScVault  *self,
       if (canon == NULL || !_sc_vault_sign_record (self, "recommendation", id, canon, error))
         return FALSE;
     }
+  if (!sign_kind (self, "decision", DECISION_IDS_SQL, 4, canon_decision, error)
+      || !sign_kind (self, "release", RELEASE_IDS_SQL, 6, _sc_vault_canon_release, error))
+    return FALSE;
   return _sc_vault_audit_sign_head (self, error);
 }
 
@@ -434,6 +542,43 @@ verify_none_removed (ScVault     *self,
         }
     }
   return TRUE;
+}
+
+/* Checks every row of @kind, and that no signed row of it was removed. A changed row is
+ * named "@what_before “label” @what_after" (or with its id when it has no label). */
+static gboolean
+verify_kind (ScVault     *self,
+             const char  *kind,
+             const char  *ids_sql,
+             int          since,
+             CanonFunc    canon_func,
+             const char  *what_before,
+             const char  *what_after,
+             GError     **error)
+{
+  g_autoptr(GArray) ids = NULL;
+
+  if (sc_vault_schema_get_version (self->db) < since)
+    return TRUE;
+  ids = collect_ids (self->db, ids_sql, NULL, error);
+  if (ids == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autofree char *label = NULL;
+      g_autofree char *what = NULL;
+      g_autoptr(GByteArray) canon = canon_func (self->db, id, &label);
+
+      if (label != NULL)
+        what = g_strdup_printf ("%s “%s” %s", what_before, label, what_after);
+      else
+        what = g_strdup_printf ("%s %ld %s", what_before, (long) id, what_after);
+      if (canon == NULL || !_sc_vault_verify_record (self, kind, id, canon, what, error))
+        return FALSE;
+    }
+  return verify_none_removed (self, kind, ids, what_before,
+                              "was removed outside the implementer's key", error);
 }
 
 gboolean
@@ -493,7 +638,15 @@ _sc_vault_verify_all (ScVault  *self,
           || !_sc_vault_verify_record (self, "recommendation", id, canon, what, error))
         return FALSE;
     }
-  return verify_none_removed (self, "recommendation", recommendations,
-                              "the interview-need decision on submission",
-                              "was removed outside the implementer's key", error);
+  if (!verify_none_removed (self, "recommendation", recommendations,
+                            "the interview-need decision on submission",
+                            "was removed outside the implementer's key", error))
+    return FALSE;
+  if (!verify_kind (self, "decision", DECISION_IDS_SQL, 4, canon_decision,
+                    "the interview-need decision (workspace) on submission",
+                    "was changed or added outside the implementer's key", error))
+    return FALSE;
+  return verify_kind (self, "release", RELEASE_IDS_SQL, 6, _sc_vault_canon_release,
+                      "the released group analysis",
+                      "was changed or added outside the implementer's key", error);
 }
