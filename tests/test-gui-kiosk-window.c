@@ -1644,8 +1644,8 @@ test_kiosk_no_shortcuts_window (GtkApplication *app,
   g_assert_false (g_resources_get_info (RESOURCE_PREFIX "/gtk/help-overlay.ui",
                                         G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL));
 
-  close_kiosk (window);
-  fixture_tear_down (&fixture);
+  kiosk_close (window);
+  kiosk_vault_tear_down (&fixture);
 }
 
 /* The welcome page and its centred content answer a width asked for at a given height as their
