@@ -7,57 +7,13 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "sc-workspace-frame.h"
+#include "sc-workspace-frame-private.h"
 #include "sc-overview-section.h"
 #include "sc-participation-section.h"
 #include "sc-results-section.h"
 #include "sc-interviews-section.h"
 #include "sc-round-page.h"
 #include "sc-vault-async.h"
-
-typedef struct
-{
-  char      *id;
-  char      *title;
-  GtkWidget *widget;   /* borrowed: the stack holds it */
-  GtkWidget *row;      /* borrowed: the list holds it */
-} Section;
-
-struct _ScWorkspace
-{
-  AdwBin           parent_instance;
-
-  /* Template children */
-  AdwLeaflet      *leaflet;
-  GtkWidget       *sidebar;
-  GtkLabel        *role_label;
-  GtkLabel        *person_label;
-  GtkDropDown     *round_dropdown;
-  GtkLabel        *no_round_label;
-  GtkButton       *new_round_button;
-  GtkListBox      *section_list;
-  GtkWidget       *content;
-  GtkButton       *sections_button;
-  GtkLabel        *section_title;
-  AdwToastOverlay *toast_overlay;
-  GtkStack        *section_stack;
-
-  /* Owned references */
-  ScVault         *vault;
-  GPtrArray       *sections;        /* (element-type Section) */
-  GtkStringList   *round_names;
-  GArray          *round_ids;       /* (element-type gint64), in the dropdown's order */
-
-  /* Borrowed references */
-  GtkWidget       *overview;
-  GtkWidget       *participation;
-
-  /* Plain state */
-  gint64           round_id;
-  gboolean         external_busy;
-  gboolean         busy;
-  gboolean         loading_rounds;
-};
 
 G_DEFINE_FINAL_TYPE (ScWorkspace, sc_workspace, ADW_TYPE_BIN)
 
@@ -86,10 +42,10 @@ section_free (Section *section)
   g_free (section);
 }
 
-static Section *
-find_section (ScWorkspace *self,
-              const char  *id,
-              guint       *out_index)
+Section *
+_sc_workspace_find_section (ScWorkspace *self,
+                            const char  *id,
+                            guint       *out_index)
 {
   for (guint i = 0; i < self->sections->len; i++)
     {
@@ -165,7 +121,7 @@ sc_workspace_show_section (ScWorkspace *self,
 
   g_return_val_if_fail (SC_IS_WORKSPACE (self), FALSE);
 
-  section = find_section (self, id, NULL);
+  section = _sc_workspace_find_section (self, id, NULL);
   if (section == NULL)
     return FALSE;
 
@@ -231,7 +187,7 @@ sc_workspace_add_section (ScWorkspace *self,
   g_return_if_fail (SC_IS_WORKSPACE (self));
   g_return_if_fail (id != NULL && title != NULL);
   g_return_if_fail (GTK_IS_WIDGET (widget));
-  g_return_if_fail (find_section (self, id, NULL) == NULL);
+  g_return_if_fail (_sc_workspace_find_section (self, id, NULL) == NULL);
 
   section = g_new0 (Section, 1);
   section->id = g_strdup (id);
@@ -500,102 +456,6 @@ on_sections_button_clicked_cb (ScWorkspace *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->section_list));
 }
 
-/* Actions */
-
-static void
-toast_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  sc_workspace_show_toast (SC_WORKSPACE (widget), g_variant_get_string (parameter, NULL));
-}
-
-static void
-show_nth_section (ScWorkspace *self,
-                  int          index)
-{
-  Section *section;
-
-  if (index < 0 || (guint) index >= self->sections->len)
-    return;
-  section = g_ptr_array_index (self->sections, index);
-  sc_workspace_show_section (self, section->id);
-  gtk_widget_grab_focus (section->row);
-}
-
-static int
-get_visible_index (ScWorkspace *self)
-{
-  guint index = 0;
-
-  if (find_section (self, sc_workspace_get_visible_section (self), &index) == NULL)
-    return -1;
-  return index;
-}
-
-static void
-section_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  show_nth_section (SC_WORKSPACE (widget), g_variant_get_int32 (parameter) - 1);
-}
-
-static void
-next_section_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  ScWorkspace *self = SC_WORKSPACE (widget);
-
-  show_nth_section (self, (get_visible_index (self) + 1) % self->sections->len);
-}
-
-static void
-previous_section_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  ScWorkspace *self = SC_WORKSPACE (widget);
-  int index = get_visible_index (self);
-
-  show_nth_section (self, index > 0 ? index - 1 : (int) self->sections->len - 1);
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  ScWorkspace *self = SC_WORKSPACE (widget);
-  GtkWidget *visible = gtk_stack_get_visible_child (self->section_stack);
-  GtkWidget *child;
-
-  if (visible == NULL)
-    return;
-  if (SC_IS_PARTICIPATION_SECTION (visible))
-    {
-      sc_participation_section_focus_search (SC_PARTICIPATION_SECTION (visible));
-      return;
-    }
-
-  /* Another section's list: its first search entry, if it has one. */
-  child = visible;
-  while (child != NULL && !GTK_IS_SEARCH_ENTRY (child))
-    {
-      if (gtk_widget_get_first_child (child) != NULL)
-        child = gtk_widget_get_first_child (child);
-      else
-        {
-          while (child != visible && gtk_widget_get_next_sibling (child) == NULL)
-            child = gtk_widget_get_parent (child);
-          child = child != visible ? gtk_widget_get_next_sibling (child) : NULL;
-        }
-    }
-  if (child != NULL)
-    gtk_widget_grab_focus (child);
-}
-
 /* GObject */
 
 static void
@@ -770,23 +630,7 @@ sc_workspace_class_init (ScWorkspaceClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_section_list_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sections_button_clicked_cb);
 
-  gtk_widget_class_install_action (widget_class, "workspace.toast", "s", toast_action);
-  gtk_widget_class_install_action (widget_class, "workspace.section", "i", section_action);
-  gtk_widget_class_install_action (widget_class, "workspace.next-section", NULL,
-                                   next_section_action);
-  gtk_widget_class_install_action (widget_class, "workspace.previous-section", NULL,
-                                   previous_section_action);
-  gtk_widget_class_install_action (widget_class, "workspace.search", NULL, search_action);
-
-  for (int i = 1; i <= 9; i++)
-    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_ALT_MASK,
-                                         "workspace.section", "i", i);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
-                                       "workspace.next-section", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
-                                       "workspace.previous-section", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
-                                       "workspace.search", NULL);
+  _sc_workspace_class_add_actions (widget_class);
 }
 
 static void
@@ -827,7 +671,7 @@ sc_workspace_get_section (ScWorkspace *self,
 
   g_return_val_if_fail (SC_IS_WORKSPACE (self), NULL);
 
-  section = find_section (self, id, NULL);
+  section = _sc_workspace_find_section (self, id, NULL);
   return section != NULL ? section->widget : NULL;
 }
 
