@@ -28,6 +28,7 @@
 
 #include "sc-overview-section.h"
 #include "sc-participation-section.h"
+#include "sc-results-section.h"
 #include "sc-round-page.h"
 #include "sc-unlock-page.h"
 #include "sc-workspace-frame.h"
@@ -275,8 +276,9 @@ static void
 test_hr (ScApplication *app)
 {
   const char * const expected[] = {
-    SC_SECTION_OVERVIEW, SC_SECTION_PARTICIPATION, SC_SECTION_INTERVIEWS,
-    SC_SECTION_GROUP_ANALYSIS, SC_SECTION_REPORTS, SC_SECTION_EMPLOYEES, NULL
+    SC_SECTION_OVERVIEW, SC_SECTION_PARTICIPATION, SC_SECTION_SHARED_RESULTS,
+    SC_SECTION_INTERVIEWS, SC_SECTION_GROUP_ANALYSIS, SC_SECTION_REPORTS, SC_SECTION_EMPLOYEES,
+    NULL
   };
   /* What only the implementer may see: none of it is anywhere in HR's widget tree. */
   const char *forbidden[] = {
@@ -318,6 +320,17 @@ test_hr (ScApplication *app)
       g_assert_false (tree_has_label (GTK_WIDGET (window), forbidden[i]));
     }
   g_assert_null (find_button (GTK_WIDGET (window), T ("C_lose Round…")));
+
+  /* HR's shared results: the results section in HR mode, none of the above in it either. */
+  {
+    GtkWidget *shared = sc_workspace_get_section (workspace, SC_SECTION_SHARED_RESULTS);
+
+    g_assert_true (SC_IS_RESULTS_SECTION (shared));
+    g_assert_true (sc_workspace_show_section (workspace, SC_SECTION_SHARED_RESULTS));
+    wait_for_frame (shared);
+    for (guint i = 0; i < G_N_ELEMENTS (forbidden); i++)
+      g_assert_false (tree_has_label (shared, forbidden[i]));
+  }
   collect_descendants (overview, GTK_TYPE_LABEL, numbers);
   {
     guint n = 0;

@@ -465,6 +465,22 @@ search_action_cb (GtkWidget  *widget,
   sc_results_section_focus_search (SC_RESULTS_SECTION (widget));
 }
 
+/* Enter in the search field opens the result when the search leaves exactly one: a
+ * keyboard or screen reader user need not go on to the table for it. */
+static void
+on_search_activate_cb (GtkSearchEntry   *entry,
+                       ScResultsSection *self)
+{
+  const ScResultRow *row;
+
+  refilter (self);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) != 1)
+    return;
+  row = sc_results_section_get_row (self, 0);
+  if (row != NULL)
+    sc_results_section_open_result (self, row->submission_id);
+}
+
 static void
 on_column_view_activate_cb (GtkColumnView    *view,
                             guint             position,
@@ -694,6 +710,7 @@ sc_results_section_class_init (ScResultsSectionClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_filter_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_paper_clicked_cb);
 

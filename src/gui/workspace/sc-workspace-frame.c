@@ -286,17 +286,21 @@ add_sections (ScWorkspace *self)
   sc_workspace_add_section (self, SC_SECTION_PARTICIPATION, _("Participation"),
                             "object-select-symbolic", self->participation);
 
-  /* SECURITY: the results of everyone are the implementer's; for HR the section is never
-   * made (HR's shared results come with the results widgets, read-only). */
-  if (implementer)
-    {
-      GtkWidget *results = GTK_WIDGET (sc_results_section_new (self->vault, self->round_id));
+  /* SECURITY: the results of everyone are the implementer's. HR gets its own section, under
+   * another id, with only the results the employees agreed to share: the core gives HR no
+   * other rows, and the results widgets show them read-only, without the raw answers. */
+  {
+    GtkWidget *results = GTK_WIDGET (sc_results_section_new (self->vault, self->round_id));
 
-      g_signal_connect_object (results, "toast", G_CALLBACK (on_section_toast_cb), self,
-                               G_CONNECT_SWAPPED);
+    g_signal_connect_object (results, "toast", G_CALLBACK (on_section_toast_cb), self,
+                             G_CONNECT_SWAPPED);
+    if (implementer)
       sc_workspace_add_section (self, SC_SECTION_RESULTS, _("Results"), "view-list-symbolic",
                                 results);
-    }
+    else
+      sc_workspace_add_section (self, SC_SECTION_SHARED_RESULTS, _("Shared Results"),
+                                "view-list-symbolic", results);
+  }
 
   /* HR's interviews section lists only the people who asked (the core gives HR no more). */
   {

@@ -35,6 +35,7 @@ G_DECLARE_FINAL_TYPE (ScWorkspace, sc_workspace, SC, WORKSPACE, AdwBin)
 #define SC_SECTION_OVERVIEW       "overview"
 #define SC_SECTION_PARTICIPATION  "participation"
 #define SC_SECTION_RESULTS        "results"
+#define SC_SECTION_SHARED_RESULTS "shared-results"
 #define SC_SECTION_INTERVIEWS     "interviews"
 #define SC_SECTION_GROUP_ANALYSIS "group-analysis"
 #define SC_SECTION_REPORTS        "reports"
