@@ -30,47 +30,9 @@ import tempfile
 import time
 import traceback
 
-PRIVATE_BUS_MARK = "SC_ATSPI_TEST_PRIVATE_BUS"
-TAP_LINE = re.compile(r"^(TAP version |ok |not ok |#|1\.\.|Bail out!)")
+from atspi_bus import ensure_private_bus  # noqa: E402
 
-
-
-def run_on_private_display_and_bus():
-    """Runs this script again on an X display and a session bus of its own, and returns its
-    exit status. The test types keys (Tab, Ctrl+Alt+Shift+Q) through the X server, which
-    must reach this kiosk and no other test's window. Xvfb picks a free display number
-    itself (-displayfd), so test programs starting side by side cannot take the same one."""
-    read_fd, write_fd = os.pipe()
-    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0",
-                             "1280x1024x24", "-nolisten", "tcp"],
-                            pass_fds=(write_fd,), stderr=subprocess.DEVNULL)
-    os.close(write_fd)
-    try:
-        with os.fdopen(read_fd) as f:
-            display = f.readline().strip()
-        if not display:
-            print("Bail out! Xvfb did not start", flush=True)
-            return 1
-        env = dict(os.environ, DISPLAY=":" + display, **{PRIVATE_BUS_MARK: "1"})
-        env.pop("WAYLAND_DISPLAY", None)
-        # Services the bus starts (the accessibility registry) inherit its standard output and
-        # may print there: only TAP lines go on to meson, anything else to standard error.
-        child = subprocess.Popen(["dbus-run-session", "--", sys.executable, *sys.argv], env=env,
-                                 stdout=subprocess.PIPE, text=True)
-        for line in child.stdout:
-            if TAP_LINE.match(line):
-                sys.stdout.write(line)
-                sys.stdout.flush()
-            else:
-                sys.stderr.write(line)
-        return child.wait()
-    finally:
-        xvfb.terminate()
-        xvfb.wait()
-
-
-if os.environ.get(PRIVATE_BUS_MARK) != "1":
-    sys.exit(run_on_private_display_and_bus())
+ensure_private_bus()
 
 import pyatspi  # noqa: E402  (only inside the private bus)
 
@@ -83,125 +45,8 @@ HR_PASSPHRASE = "staple battery horse"
 HIGH_STRESS = "112331443323243341112334443344433222234342333343343443322"
 # Answers of tests/data/respondents-300.csv that are not high stress.
 LOW_STRESS = "131444421414414321311114241244232243141231342334414244233"
-WAIT_S = 30
 
-CONTROL_ROLES = {"push button", "toggle button", "radio button", "check box", "text",
-                 "password text", "spin button", "combo box", "link", "slider"}
-
-results = []
-T0 = time.monotonic()
-
-
-def tap(ok, description, todo=None):
-    results.append((ok, description, todo))
-    n = len(results)
-    line = f"{'ok' if ok else 'not ok'} {n} - {description}"
-    if todo is not None and not ok:
-        line += f" # TODO {todo}"
-    print(line, flush=True)
-
-
-def note(text):
-    for line in str(text).splitlines():
-        print(f"# {line}", flush=True)
-
-
-# ---- The AT-SPI tree ------------------------------------------------------------------------
-
-def children(acc):
-    try:
-        return [acc.getChildAtIndex(i) for i in range(acc.childCount)]
-    except Exception:
-        return []
-
-
-def walk(acc):
-    if acc is None:
-        return
-    yield acc
-    for child in children(acc):
-        yield from walk(child)
-
-
-def role(acc):
-    try:
-        return acc.getRoleName()
-    except Exception:
-        return None
-
-
-def state(acc, s):
-    try:
-        return acc.getState().contains(s)
-    except Exception:
-        return False
-
-
-def sensitive(acc):
-    return state(acc, pyatspi.STATE_SENSITIVE)
-
-
-def n_actions(acc):
-    try:
-        return acc.queryAction().nActions
-    except Exception:
-        return 0
-
-
-def actionable(acc):
-    return sensitive(acc) and n_actions(acc) > 0
-
-
-def find_all(root, role_name, name=None):
-    return [a for a in walk(root)
-            if role(a) == role_name and (name is None or a.name == name)]
-
-
-def wait_for(what, func, timeout=WAIT_S):
-    deadline = time.monotonic() + timeout
-    while True:
-        found = func()
-        if found:
-            return found
-        if time.monotonic() > deadline:
-            raise AssertionError(f"waited in vain for {what}")
-        time.sleep(0.1)
-
-
-def control(root, role_name, name):
-    """The one sensitive, actionable control of @role_name named @name."""
-    def find():
-        found = [a for a in find_all(root, role_name, name) if actionable(a)]
-        return found[0] if len(found) == 1 else None
-    return wait_for(f"{role_name} “{name}”", find)
-
-
-def press(acc):
-    action = acc.queryAction()
-    for i in range(action.nActions):
-        if action.getName(i) in ("click", "press", "activate"):
-            action.doAction(i)
-            return
-    action.doAction(0)
-
-
-def find_app(pid):
-    desktop = pyatspi.Registry.getDesktop(0)
-    for app in children(desktop):
-        try:
-            if app is not None and app.get_process_id() == pid:
-                return app
-        except Exception:
-            pass
-    return None
-
-
-def workspace_named(acc, label):
-    """Workspace buttons (outside this test's scope) as GTK 4.8 names them: the label,
-    possibly with its mnemonic underscore and repeated."""
-    name = (acc.name or "").replace("_", "")
-    return name == label or name.startswith(label + " ")
-
+from atspi_tree import *  # noqa: E402,F401,F403  (the shared AT-SPI helpers)
 
 
 def button(root, label):
