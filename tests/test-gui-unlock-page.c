@@ -584,6 +584,126 @@ test_kiosk_gone (ScApplication *app)
   destroy_window (window);
 }
 
+/* An older copy put in place of the vault: after unlocking, a warning with both saves. */
+static void
+make_rolled_back_vault (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *old_data = NULL;
+  gsize old_len;
+
+  make_vault (FALSE);
+  g_assert_true (g_file_get_contents (vault_path, &old_data, &old_len, &error));
+  {
+    g_autoptr (ScVault) vault = sc_vault_open (vault_path, IMPL_PASS, SC_VAULT_OPEN_FLAGS_NONE,
+                                               &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (sc_vault_create_round (vault, "新しい実施回", NULL, NULL, NULL, &error), >, 0);
+    g_assert_no_error (error);
+    sc_vault_close (vault);
+  }
+  g_assert_true (g_file_set_contents (vault_path, old_data, old_len, &error));
+}
+
+static void
+run_with_rollback_test (gconstpointer data)
+{
+  make_rolled_back_vault ();
+  {
+    const char * const args[] = { "--vault", vault_path, NULL };
+
+    run_in_application_with_args ((AppTestFunc) data, args);
+  }
+  remove_vault ();
+}
+
+static char *
+expected_rollback_text (ScVault *vault)
+{
+  ScVaultRollbackWarning warning;
+
+  g_assert_true (sc_vault_get_rollback_warning (vault, &warning));
+  return sc_vault_rollback_warning_to_string (&warning);
+}
+
+static gboolean
+warning_cleared (gpointer vault)
+{
+  return !sc_vault_is_busy (vault) && !sc_vault_get_rollback_warning (vault, NULL);
+}
+
+static gboolean
+vault_closed (gpointer vault)
+{
+  return !sc_vault_is_busy (vault) && sc_vault_get_role (vault) == SC_VAULT_ROLE_NONE;
+}
+
+static void
+test_rollback (ScApplication *app)
+{
+  ScWindow *window = get_window (app);
+  GtkWidget *page = wait_for_page (window, SC_TYPE_UNLOCK_PAGE);
+  g_autoptr (ScVault) vault = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (vault_path);
+  g_autofree char *text = NULL;
+  AdwMessageDialog *dialog;
+
+  unlock_with (page, IMPL_PASS);
+  page = wait_for_round_page (window);
+  vault = g_object_ref (sc_window_get_vault (window));
+  text = expected_rollback_text (vault);
+  dialog = ADW_MESSAGE_DIALOG (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, T ("Older Copy of the Vault"));
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, text);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "keep");
+  g_assert_nonnull (find_button (GTK_WIDGET (dialog), T ("_Keep Working")));
+
+  /* The implementer says it is a restored backup: the warning goes, with a toast. */
+  click (find_button (GTK_WIDGET (dialog), T ("This Is a _Restored Backup")));
+  wait_until (warning_cleared, vault);
+  wait_until (message_dialog_gone, NULL);
+  iterate_until_idle ();
+  g_assert_true (shows_label (sc_window_get_page (window),
+                              T ("This copy is now the vault’s current state")));
+
+  /* Opened again: no warning. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-vault", NULL);
+  wait_until (vault_closed, vault);
+  sc_window_open_file (window, file);
+  page = wait_for_page (window, SC_TYPE_UNLOCK_PAGE);
+  unlock_with (page, IMPL_PASS);
+  wait_for_round_page (window);
+  iterate_until_idle ();
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_false (sc_vault_get_rollback_warning (sc_window_get_vault (window), NULL));
+
+  destroy_window (window);
+}
+
+/* HR is warned too, but cannot confirm a restore. */
+static void
+test_rollback_hr (ScApplication *app)
+{
+  ScWindow *window = get_window (app);
+  GtkWidget *page = wait_for_page (window, SC_TYPE_UNLOCK_PAGE);
+  g_autofree char *text = NULL;
+  AdwMessageDialog *dialog;
+
+  unlock_with (page, HR_PASS);
+  wait_for_round_page (window);
+  text = expected_rollback_text (sc_window_get_vault (window));
+  dialog = ADW_MESSAGE_DIALOG (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, text);
+  g_assert_null (find_button (GTK_WIDGET (dialog), T ("This Is a _Restored Backup")));
+  click (find_button (GTK_WIDGET (dialog), T ("_Keep Working")));
+  wait_until (message_dialog_gone, NULL);
+  g_assert_true (sc_vault_get_rollback_warning (sc_window_get_vault (window), NULL));
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -603,6 +723,10 @@ main (int   argc,
   g_test_add_data_func ("/gui/unlock/kiosk", (gconstpointer) test_kiosk, run_with_round_test);
   g_test_add_data_func ("/gui/unlock/kiosk-gone", (gconstpointer) test_kiosk_gone,
                         run_with_round_test);
+  g_test_add_data_func ("/gui/unlock/rollback", (gconstpointer) test_rollback,
+                        run_with_rollback_test);
+  g_test_add_data_func ("/gui/unlock/rollback-hr", (gconstpointer) test_rollback_hr,
+                        run_with_rollback_test);
 
   return test_gui_run ();
 }

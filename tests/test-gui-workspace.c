@@ -542,6 +542,82 @@ test_participation (ScApplication *app)
   g_assert_true (shows_label (section, T ("The reminder slips are printed from the Reports section.")));
   save_screenshot (GTK_WIDGET (window), "workspace-participation-reminded");
 
+  /* Lifting a lock-out is the implementer's: HR never gets the button. */
+  if (sc_vault_get_role (vault) == SC_VAULT_ROLE_HR)
+    g_assert_null (find_button (section, T ("_Lift Lock-out")));
+  else
+    g_assert_nonnull (find_button (section, T ("_Lift Lock-out")));
+
+  destroy_window (window);
+}
+
+static gboolean
+wrong_code_cb (const char *hash,
+               gpointer    user_data)
+{
+  return FALSE;
+}
+
+static gboolean
+right_code_cb (const char *hash,
+               gpointer    user_data)
+{
+  return g_strcmp0 (hash, user_data) == 0;
+}
+
+/* A person locked out by five wrong codes (as at the kiosk) is let in again from the
+ * Participation section. */
+static void
+test_lift_lockout (ScApplication *app)
+{
+  ScWindow *window = get_window (app);
+  ScWorkspace *workspace = unlock (window);
+  ScVault *vault = sc_window_get_vault (window);
+  GtkSelectionModel *model;
+  GtkWidget *section;
+  GtkButton *lift;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *number = NULL;
+
+  g_assert_true (sc_workspace_show_section (workspace, SC_SECTION_PARTICIPATION));
+  section = sc_workspace_get_section (workspace, SC_SECTION_PARTICIPATION);
+  wait_for_frame (section);
+  model = gtk_column_view_get_model (GTK_COLUMN_VIEW (find_descendant (section,
+                                                                       GTK_TYPE_COLUMN_VIEW)));
+  number = g_strdup (shown_number (section, 0));
+
+  g_assert_true (sc_vault_set_access_code_hash (vault, fixture.round_id, number, "H-LIFT",
+                                                &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_assert_false (sc_vault_check_access_code (vault, fixture.round_id, number,
+                                                  wrong_code_cb, NULL, &error));
+      g_clear_error (&error);
+    }
+  g_assert_false (sc_vault_check_access_code (vault, fixture.round_id, number, right_code_cb,
+                                              (gpointer) "H-LIFT", &error));
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_THROTTLED);
+  g_clear_error (&error);
+
+  /* One person at a time. */
+  lift = find_button (section, T ("_Lift Lock-out"));
+  g_assert_nonnull (lift);
+  gtk_selection_model_unselect_all (model);
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (lift)));
+  gtk_selection_model_select_all (model);
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (lift)));
+  gtk_selection_model_select_item (model, 0, TRUE);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (lift)));
+
+  click (lift);
+  wait_until (not_busy, section);
+  wait_until (shows_toast, (gpointer) T ("The lock-out was lifted: the person can log in again"));
+
+  g_assert_true (sc_vault_check_access_code (vault, fixture.round_id, number, right_code_cb,
+                                             (gpointer) "H-LIFT", &error));
+  g_assert_no_error (error);
+
   destroy_window (window);
 }
 
@@ -714,6 +790,7 @@ main (int   argc,
   ADD_TEST ("hr", test_hr, HR_PASS);
   ADD_TEST ("participation-implementer", test_participation, IMPL_PASS);
   ADD_TEST ("participation-hr", test_participation, HR_PASS);
+  ADD_TEST ("lift-lockout", test_lift_lockout, IMPL_PASS);
   ADD_TEST ("close-round", test_close_round, IMPL_PASS);
   ADD_TEST ("narrow", test_narrow, IMPL_PASS);
 

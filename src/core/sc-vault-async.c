@@ -554,6 +554,70 @@ sc_vault_close_round_finish (ScVault       *vault,
   return finish_job (vault, result, sc_vault_close_round_async, error) != NULL;
 }
 
+/* ---- Rollback and lock-outs --------------------------------------------------------- */
+
+static gboolean
+accept_restore_job (Job     *job,
+                    GError **error)
+{
+  return sc_vault_accept_restore (job->vault, error);
+}
+
+void
+sc_vault_accept_restore_async (ScVault             *vault,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (SC_IS_VAULT (vault));
+
+  run_job (job_new (accept_restore_job, vault, NULL), sc_vault_accept_restore_async,
+           cancellable, callback, user_data);
+}
+
+gboolean
+sc_vault_accept_restore_finish (ScVault       *vault,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  return finish_job (vault, result, sc_vault_accept_restore_async, error) != NULL;
+}
+
+static gboolean
+lift_lockout_job (Job     *job,
+                  GError **error)
+{
+  /* job->name holds the employee number */
+  return sc_vault_lift_lockout (job->vault, job->round_id, job->name, error);
+}
+
+void
+sc_vault_lift_lockout_async (ScVault             *vault,
+                             gint64               round_id,
+                             const char          *employee_number,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  Job *job;
+
+  g_return_if_fail (SC_IS_VAULT (vault));
+  g_return_if_fail (employee_number != NULL);
+
+  job = job_new (lift_lockout_job, vault, NULL);
+  job->round_id = round_id;
+  job->name = g_strdup (employee_number);
+  run_job (job, sc_vault_lift_lockout_async, cancellable, callback, user_data);
+}
+
+gboolean
+sc_vault_lift_lockout_finish (ScVault       *vault,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  return finish_job (vault, result, sc_vault_lift_lockout_async, error) != NULL;
+}
+
 /* ---- Closing ------------------------------------------------------------------------- */
 
 static gboolean

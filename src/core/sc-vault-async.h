@@ -164,6 +164,28 @@ gboolean      sc_vault_close_round_finish     (ScVault              *vault,
                                                GAsyncResult         *result,
                                                GError              **error);
 
+/* sc_vault_accept_restore() in a worker thread (it saves durably). */
+void          sc_vault_accept_restore_async   (ScVault              *vault,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+
+gboolean      sc_vault_accept_restore_finish  (ScVault              *vault,
+                                               GAsyncResult         *result,
+                                               GError              **error);
+
+/* sc_vault_lift_lockout() in a worker thread (it saves durably). */
+void          sc_vault_lift_lockout_async     (ScVault              *vault,
+                                               gint64                round_id,
+                                               const char           *employee_number,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+
+gboolean      sc_vault_lift_lockout_finish    (ScVault              *vault,
+                                               GAsyncResult         *result,
+                                               GError              **error);
+
 /**
  * sc_vault_close_async:
  *

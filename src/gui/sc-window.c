@@ -13,6 +13,7 @@
 #include "sc-gui-vault.h"
 #include "sc-kiosk-window.h"
 #include "sc-recovery-key-page.h"
+#include "sc-rollback-warning.h"
 #include "sc-start-page.h"
 #include "sc-unlock-page.h"
 #include "sc-workspace-frame.h"
@@ -268,6 +269,7 @@ on_unlock_page_unlocked_cb (ScUnlockPage *page,
                             ScWindow     *self)
 {
   show_workspace (self, vault);
+  sc_rollback_warning_present (GTK_WINDOW (self), vault);
 }
 
 static void

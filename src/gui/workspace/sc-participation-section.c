@@ -83,6 +83,7 @@ struct _ScParticipationSection
   GtkButton          *mark_button;
   GtkButton          *select_button;
   GtkButton          *keep_button;
+  GtkButton          *lift_button;        /* implementer only, else NULL */
   GtkLabel           *slips_label;
 
   /* Owned references */
@@ -120,6 +121,19 @@ toast (ScParticipationSection *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "workspace.toast", "s", message);
 }
 
+/* Lifting a lock-out is for one person at a time. */
+static void
+update_lift_button (ScParticipationSection *self)
+{
+  g_autoptr (GtkBitset) bitset = NULL;
+
+  if (self->lift_button == NULL)
+    return;
+  bitset = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->lift_button),
+                            !self->busy && gtk_bitset_get_size (bitset) == 1);
+}
+
 static void
 set_busy (ScParticipationSection *self,
           gboolean                busy)
@@ -130,6 +144,7 @@ set_busy (ScParticipationSection *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->mark_button), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->select_button), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->keep_button), !busy);
+  update_lift_button (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
@@ -445,6 +460,42 @@ mark_next (ScParticipationSection *self)
 }
 
 static void
+on_lockout_lifted_cb (GObject      *source_object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr (ScParticipationSection) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  set_busy (self, FALSE);
+  if (!sc_vault_lift_lockout_finish (SC_VAULT (source_object), result, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The lock-out could not be lifted: %s"),
+                                                  error->message);
+
+      toast (self, message);
+      return;
+    }
+  toast (self, _("The lock-out was lifted: the person can log in again"));
+}
+
+static void
+on_lift_button_clicked_cb (GtkButton              *button,
+                           ScParticipationSection *self)
+{
+  g_autoptr (GPtrArray) selected = get_selected (self);
+  ScParticipationItem *item;
+
+  if (self->busy || sc_vault_is_busy (self->vault) || selected->len != 1)
+    return;
+
+  item = g_ptr_array_index (selected, 0);
+  set_busy (self, TRUE);
+  sc_vault_lift_lockout_async (self->vault, self->round_id, item->participant->number, NULL,
+                               on_lockout_lifted_cb, g_object_ref (self));
+}
+
+static void
 on_mark_button_clicked_cb (GtkButton              *button,
                            ScParticipationSection *self)
 {
@@ -623,6 +674,18 @@ build_ui (ScParticipationSection *self)
   gtk_flow_box_append (GTK_FLOW_BOX (actions), GTK_WIDGET (self->select_button));
   gtk_flow_box_append (GTK_FLOW_BOX (actions), GTK_WIDGET (self->mark_button));
   gtk_flow_box_append (GTK_FLOW_BOX (actions), GTK_WIDGET (self->keep_button));
+  if (sc_vault_get_role (self->vault) == SC_VAULT_ROLE_IMPLEMENTER)
+    {
+      self->lift_button = GTK_BUTTON (new_button (_("_Lift Lock-out"),
+                                                  _("Let the selected person log in again "
+                                                    "after too many wrong access codes"),
+                                                  G_CALLBACK (on_lift_button_clicked_cb),
+                                                  self));
+      gtk_flow_box_append (GTK_FLOW_BOX (actions), GTK_WIDGET (self->lift_button));
+      g_signal_connect_swapped (self->selection, "selection-changed",
+                                G_CALLBACK (update_lift_button), self);
+      update_lift_button (self);
+    }
   for (GtkWidget *child = gtk_widget_get_first_child (actions);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))

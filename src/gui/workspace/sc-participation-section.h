@@ -6,8 +6,9 @@
  * (number, name, department, answered, reminder) that can be searched, filtered by
  * department and sorted by every column; marking that a reminder was given (a vault
  * change, run in the vault's worker, reported with a toast through the "workspace.toast"
- * action); and keeping a selection of non-responders for the reminder slips, which the
- * Reports section prints.
+ * action); keeping a selection of non-responders for the reminder slips, which the
+ * Reports section prints; and, for the implementer only, lifting the access-code lock-out
+ * of the one selected person (also through the worker, with a toast).
  */
 #pragma once
 
