@@ -428,6 +428,18 @@ sc_score (const guint8      answers[SC_BJSQ_N_ITEMS],
   result->chart[SC_CHART_COWORKER_SUPPORT] = result->raw[SC_SCALE_COWORKER_SUPPORT];
 }
 
+void
+sc_result_judge (ScResult         *result,
+                 const ScCriteria *criteria)
+{
+  g_return_if_fail (result != NULL && criteria != NULL);
+
+  judge (&result->sum, criteria, SC_METHOD_SUM,
+         result->sum.verdict != SC_VERDICT_UNDETERMINED);
+  judge (&result->conversion, criteria, SC_METHOD_CONVERSION,
+         result->conversion.verdict != SC_VERDICT_UNDETERMINED);
+}
+
 const ScAreaResult *
 sc_result_primary (const ScResult   *result,
                    const ScCriteria *criteria)

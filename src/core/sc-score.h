@@ -149,6 +149,17 @@ ScVerdict    sc_criteria_judge           (const ScCriteria *criteria,
                                           int               c,
                                           guint            *out_flags);
 
+/**
+ * sc_result_judge:
+ * @result: a scored result (its area sums are kept)
+ *
+ * Applies @criteria again to the area sums of both methods, as sc_score() would have
+ * with them: a round whose criteria were changed judges its stored results at read time.
+ * An undetermined verdict (an item of A, B or C missing) stays undetermined.
+ */
+void         sc_result_judge             (ScResult         *result,
+                                          const ScCriteria *criteria);
+
 /* The area result of the method the criteria choose. */
 const ScAreaResult *sc_result_primary    (const ScResult   *result,
                                           const ScCriteria *criteria);

@@ -166,6 +166,41 @@ sc_vault_issue_access_codes (ScVault    *vault,
                                            out_csv, error);
 }
 
+GHashTable *
+sc_vault_list_code_holders (ScVault  *vault,
+                            gint64    round_id,
+                            GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) holders = NULL;
+  sqlite3 *db;
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), NULL);
+
+  if (!sc_vault_check_role (vault, SC_VAULT_ROLES_STAFF, FALSE, error))
+    return NULL;
+  db = sc_vault_get_db (vault);
+  if (!_sc_vault_lookup_round (db, round_id, NULL, NULL, error))
+    return NULL;
+  stmt = sc_vault_db_prepare (db, "SELECT e.number FROM access_codes a JOIN employees e "
+                                  "ON e.id = a.employee_id WHERE a.round_id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  holders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_add (holders, _sc_vault_column_strdup (stmt, 0));
+  return g_steal_pointer (&holders);
+}
+
+static gboolean issue_codes (ScVault                 *vault,
+                             gint64                   round_id,
+                             GPtrArray               *employees,
+                             gboolean                 only_missing,
+                             ScVaultCodesDeliverFunc  deliver,
+                             gpointer                 user_data,
+                             GError                 **error);
+
 gboolean
 sc_vault_issue_access_codes_full (ScVault                 *vault,
                                   gint64                   round_id,
@@ -174,6 +209,30 @@ sc_vault_issue_access_codes_full (ScVault                 *vault,
                                   gpointer                 user_data,
                                   GError                 **error)
 {
+  return issue_codes (vault, round_id, employees, FALSE, deliver, user_data, error);
+}
+
+gboolean
+sc_vault_issue_missing_access_codes_full (ScVault                 *vault,
+                                          gint64                   round_id,
+                                          GPtrArray               *employees,
+                                          ScVaultCodesDeliverFunc  deliver,
+                                          gpointer                 user_data,
+                                          GError                 **error)
+{
+  return issue_codes (vault, round_id, employees, TRUE, deliver, user_data, error);
+}
+
+static gboolean
+issue_codes (ScVault                 *vault,
+             gint64                   round_id,
+             GPtrArray               *employees,
+             gboolean                 only_missing,
+             ScVaultCodesDeliverFunc  deliver,
+             gpointer                 user_data,
+             GError                 **error)
+{
+  g_autoptr(GHashTable) holders = NULL;
   g_autoptr(GPtrArray) issued = g_ptr_array_new ();      /* borrowed ScEmployee */
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   GString *csv = NULL;
@@ -191,12 +250,18 @@ sc_vault_issue_access_codes_full (ScVault                 *vault,
   db = sc_vault_get_db (vault);
   if (!_sc_vault_lookup_round (db, round_id, NULL, NULL, error))
     return FALSE;
+  if (only_missing)
+    {
+      holders = sc_vault_list_code_holders (vault, round_id, error);
+      if (holders == NULL)
+        return FALSE;
+    }
   for (guint i = 0; i < employees->len; i++)
     {
       ScEmployee *e = g_ptr_array_index (employees, i);
       gint64 id;
 
-      if (!e->active)
+      if (!e->active || (holders != NULL && g_hash_table_contains (holders, e->number)))
         continue;
       if (!_sc_vault_lookup_employee_id (db, e->number, &id, error))
         return FALSE;

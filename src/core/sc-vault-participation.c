@@ -86,6 +86,7 @@ count_health (ScVault        *vault,
           sc_vault_set_damaged (error);
           return FALSE;
         }
+      sc_result_judge (&full.result, &criteria);
       verdict = sc_result_primary (&full.result, &criteria)->verdict;
       if (verdict == SC_VERDICT_HIGH)
         counts->high_stress++;

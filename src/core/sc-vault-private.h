@@ -553,6 +553,12 @@ gboolean  _sc_vault_lookup_employee_id  (sqlite3             *db,
                                          gint64              *out_id,
                                          GError             **error);
 
+/* sc-vault-rounds.c: judges @result again with the round's current criteria (they may
+ * have changed since it was sealed). */
+gboolean       _sc_vault_judge_with_round (sqlite3             *db,
+                                           gint64               round_id,
+                                           ScResult            *result,
+                                           GError             **error);
 /* sc-vault-rounds.c: NOT_FOUND when there is no such round; @criteria and @closed may
  * be %NULL. */
 gboolean  _sc_vault_lookup_round        (sqlite3             *db,

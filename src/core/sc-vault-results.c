@@ -437,6 +437,8 @@ row_from_stmt (ScVault          *vault,
     }
   row->result = full.result;
   sodium_memzero (&full, sizeof full);
+  /* The round's criteria may have changed since the result was sealed. */
+  sc_result_judge (&row->result, &info->criteria);
 
   row->number = _sc_vault_column_strdup (stmt, 2);
   row->name = _sc_vault_column_strdup (stmt, 3);

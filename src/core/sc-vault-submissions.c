@@ -394,7 +394,7 @@ _sc_vault_open_as_implementer (ScVault        *vault,
       sc_vault_set_damaged (error);
       return FALSE;
     }
-  return TRUE;
+  return _sc_vault_judge_with_round (sc_vault_get_db (vault), round_id, &out->result, error);
 }
 
 /* The copy for HR: the one kept since the kiosk submission, or re-sealed by the
@@ -793,6 +793,8 @@ sc_vault_read_result (ScVault        *vault,
           sc_vault_set_damaged (error);
           return FALSE;
         }
+      if (!_sc_vault_judge_with_round (db, round_id, &out_result->result, error))
+        return FALSE;
     }
 
   /* Reads are audited without a save of their own; the next save or close writes them. */

@@ -386,6 +386,48 @@ gboolean      sc_vault_close_round        (ScVault            *vault,
                                            gint64              round_id,
                                            GError            **error);
 
+/* INVALID unless each given day is a real YYYY-MM-DD and @period_end is not before
+ * @period_start (either may be %NULL: open). GTK-free, so that a dialog can ask too. */
+gboolean      sc_vault_check_round_period (const char         *period_start,
+                                           const char         *period_end,
+                                           GError            **error);
+
+/**
+ * sc_vault_update_round:
+ *
+ * Implementer only: renames the round and moves its period (checked with
+ * sc_vault_check_round_period()). INVALID when an answer already given (a kiosk
+ * submission's day, or the day written on a paper form) would fall outside the new
+ * period. Signed again and audited as "round.edit".
+ */
+gboolean      sc_vault_update_round       (ScVault            *vault,
+                                           gint64              round_id,
+                                           const char         *name,
+                                           const char         *period_start,
+                                           const char         *period_end,
+                                           GError            **error);
+
+/* Implementer only: opens a closed round again, so that the kiosk takes answers. INVALID
+ * when its period has ended (move the last day first). Audited as "round.reopen". */
+gboolean      sc_vault_reopen_round       (ScVault            *vault,
+                                           gint64              round_id,
+                                           GError            **error);
+
+/**
+ * sc_vault_set_round_criteria:
+ *
+ * Implementer only, on an open round: replaces the round's method and thresholds
+ * (checked with sc_criteria_validate()). Signed again and audited as "round.criteria".
+ * What changes for answers already given: every read of a stored result (result lists,
+ * the result of one person, participation counts, result views at the kiosk, reports)
+ * judges it again with the new criteria (sc_result_judge()); the scores themselves never
+ * change. The advice and verdict a person already saw at the kiosk are not sent again.
+ */
+gboolean      sc_vault_set_round_criteria (ScVault            *vault,
+                                           gint64              round_id,
+                                           const ScCriteria   *criteria,
+                                           GError            **error);
+
 /* Any role: (element-type ScVaultRound), oldest first. */
 GPtrArray    *sc_vault_list_rounds        (ScVault            *vault,
                                            GError            **error);
@@ -456,6 +498,32 @@ gboolean      sc_vault_issue_access_codes_full (ScVault                 *vault,
                                                 ScVaultCodesDeliverFunc  deliver,
                                                 gpointer                 user_data,
                                                 GError                 **error);
+
+/**
+ * sc_vault_issue_missing_access_codes_full:
+ *
+ * As sc_vault_issue_access_codes_full(), for those of @employees who have no code for the
+ * round yet (employees added after the first issue); nobody's earlier code changes.
+ * @deliver is called with no rows when everyone already has one.
+ */
+gboolean      sc_vault_issue_missing_access_codes_full (ScVault                 *vault,
+                                                        gint64                   round_id,
+                                                        GPtrArray               *employees,
+                                                        ScVaultCodesDeliverFunc  deliver,
+                                                        gpointer                 user_data,
+                                                        GError                 **error);
+
+/**
+ * sc_vault_list_code_holders:
+ *
+ * Implementer or HR: who has an access code for the round.
+ *
+ * Returns: (transfer full) (element-type utf8 utf8): a set (g_hash_table_contains()) of
+ *   the employee numbers; never a code or a hash.
+ */
+GHashTable   *sc_vault_list_code_holders  (ScVault                 *vault,
+                                           gint64                   round_id,
+                                           GError                 **error);
 
 /* Returns TRUE when the code matches the stored @code_hash. */
 typedef gboolean (*ScVaultCodeCheckFunc)  (const char         *code_hash,
