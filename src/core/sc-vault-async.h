@@ -164,6 +164,65 @@ gboolean      sc_vault_close_round_finish     (ScVault              *vault,
                                                GAsyncResult         *result,
                                                GError              **error);
 
+/* sc_vault_update_round() in a worker thread. */
+void          sc_vault_update_round_async     (ScVault              *vault,
+                                               gint64                round_id,
+                                               const char           *name,
+                                               const char           *period_start,
+                                               const char           *period_end,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+
+gboolean      sc_vault_update_round_finish    (ScVault              *vault,
+                                               GAsyncResult         *result,
+                                               GError              **error);
+
+/* sc_vault_reopen_round() in a worker thread. */
+void          sc_vault_reopen_round_async     (ScVault              *vault,
+                                               gint64                round_id,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+
+gboolean      sc_vault_reopen_round_finish    (ScVault              *vault,
+                                               GAsyncResult         *result,
+                                               GError              **error);
+
+/* sc_vault_set_round_criteria() in a worker thread. */
+void          sc_vault_set_round_criteria_async (ScVault            *vault,
+                                               gint64                round_id,
+                                               const ScCriteria     *criteria,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+
+gboolean      sc_vault_set_round_criteria_finish (ScVault           *vault,
+                                               GAsyncResult         *result,
+                                               GError              **error);
+
+/**
+ * sc_vault_issue_codes_async:
+ * @numbers: (nullable) (array zero-terminated=1): reissue to these employees (their old
+ *   codes stop working); %NULL issues codes to every active employee without one
+ *
+ * Issues access codes in a worker thread (sc_vault_issue_access_codes_full() or
+ * sc_vault_issue_missing_access_codes_full()).
+ */
+void          sc_vault_issue_codes_async      (ScVault              *vault,
+                                               gint64                round_id,
+                                               const char * const   *numbers,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+
+/* Returns: (transfer full): the "number,name,code" rows ("" when nobody needed one), in
+ * guarded memory: the only copy of the new codes. SECURITY: free it with sc_secure_free()
+ * (which wipes it) as soon as the slips are out. %NULL with @error on failure. */
+char         *sc_vault_issue_codes_finish     (ScVault              *vault,
+                                               GAsyncResult         *result,
+                                               GError              **error);
+
 /* sc_vault_accept_restore() in a worker thread (it saves durably). */
 void          sc_vault_accept_restore_async   (ScVault              *vault,
                                                GCancellable         *cancellable,

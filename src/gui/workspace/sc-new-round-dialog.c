@@ -11,6 +11,7 @@
 #include "sc-date.h"
 #include "sc-score.h"
 #include "sc-gui-vault.h"
+#include "sc-vault-async.h"
 
 /* Positions in the criteria row's list; その2 first because it is the default. */
 enum {
@@ -30,6 +31,8 @@ struct _ScNewRoundDialog
   AdwEntryRow  *start_row;
   AdwEntryRow  *end_row;
   AdwComboRow  *criteria_row;
+  GtkWidget    *criteria_group;
+  GtkLabel     *roster_label;
   GtkLabel     *error_label;
   GtkButton    *create_button;
   GtkButton    *cancel_button;
@@ -39,6 +42,7 @@ struct _ScNewRoundDialog
 
   /* Plain state */
   gboolean      busy;
+  gint64        edit_round_id;   /* 0 when creating */
 };
 
 G_DEFINE_FINAL_TYPE (ScNewRoundDialog, sc_new_round_dialog, ADW_TYPE_WINDOW)
@@ -54,6 +58,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   SIGNAL_CREATED,
+  SIGNAL_EDITED,
   N_SIGNALS
 };
 
@@ -86,12 +91,50 @@ read_date (AdwEntryRow *row,
   return FALSE;
 }
 
-static void
-update_create_button (ScNewRoundDialog *self)
+/* What is wrong with the form, or NULL; @out_row receives the row to fix. The period is
+ * checked as the core will (sc_vault_check_round_period()). */
+static const char *
+validate (ScNewRoundDialog  *self,
+          GDate             *start,
+          GDate             *end,
+          GtkWidget        **out_row)
 {
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->create_button), *name != '\0' && !self->busy);
+  *out_row = GTK_WIDGET (self->name_row);
+  if (*name == '\0')
+    return _("Give the round a name.");
+  *out_row = GTK_WIDGET (self->start_row);
+  if (!read_date (self->start_row, start))
+    return _("Write the first day as a date, for example 2026-05-01.");
+  *out_row = GTK_WIDGET (self->end_row);
+  if (!read_date (self->end_row, end))
+    return _("Write the last day as a date, for example 2026-05-31.");
+  if (g_date_valid (start) != g_date_valid (end))
+    {
+      *out_row = GTK_WIDGET (g_date_valid (start) ? self->end_row : self->start_row);
+      return _("Give both the first and the last day, or neither.");
+    }
+  if (g_date_valid (start) && g_date_compare (start, end) > 0)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->end_row), "error");
+      return _("The last day comes before the first day.");
+    }
+  *out_row = NULL;
+  return NULL;
+}
+
+/* Create (or Save) is sensitive only for a form the core will take; the reason shows at
+ * once. */
+static void
+update_create_button (ScNewRoundDialog *self)
+{
+  GtkWidget *row;
+  GDate start, end;
+  const char *problem = validate (self, &start, &end, &row);
+
+  show_error (self, problem);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->create_button), problem == NULL && !self->busy);
 }
 
 static void
@@ -100,6 +143,62 @@ on_row_changed_cb (GtkEditable      *editable,
 {
   gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
   update_create_button (self);
+}
+
+/* ---- Date pickers: a calendar in a popover next to each date row ------------------ */
+
+static void
+on_calendar_day_selected_cb (GtkCalendar *calendar,
+                             AdwEntryRow *row)
+{
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (calendar);
+  g_autofree char *iso = g_date_time_format (day, "%Y-%m-%d");
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), iso);
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+/* The calendar opens on the day the row holds, or today. */
+static void
+on_date_popover_show_cb (GtkWidget   *popover,
+                         AdwEntryRow *row)
+{
+  GtkCalendar *calendar = GTK_CALENDAR (gtk_popover_get_child (GTK_POPOVER (popover)));
+  g_autoptr(GDateTime) day = NULL;
+  GDate date;
+
+  if (read_date (row, &date) && g_date_valid (&date))
+    day = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                                 g_date_get_day (&date), 12, 0, 0);
+  else
+    day = g_date_time_new_now_local ();
+  g_signal_handlers_block_by_func (calendar, on_calendar_day_selected_cb, row);
+  gtk_calendar_select_day (calendar, day);
+  g_signal_handlers_unblock_by_func (calendar, on_calendar_day_selected_cb, row);
+}
+
+static void
+add_date_picker (AdwEntryRow *row,
+                 const char  *accessible_name)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *calendar = gtk_calendar_new ();
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, accessible_name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_name, -1);
+  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  g_signal_connect_object (popover, "show", G_CALLBACK (on_date_popover_show_cb), row, 0);
+  g_signal_connect_object (calendar, "day-selected", G_CALLBACK (on_calendar_day_selected_cb),
+                           row, 0);
+  adw_entry_row_add_suffix (row, button);
 }
 
 /* While the round is saved in the worker thread, nothing changes the form and the dialog
@@ -145,6 +244,24 @@ on_round_created_cb (GObject      *source_object,
 }
 
 static void
+on_round_edited_cb (GObject      *source_object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr (ScNewRoundDialog) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  set_busy (self, FALSE);
+  if (!sc_vault_update_round_finish (SC_VAULT (source_object), result, &error))
+    {
+      show_error (self, sc_gui_vault_error_message (error));
+      return;
+    }
+  g_signal_emit (self, signals[SIGNAL_EDITED], 0, self->edit_round_id);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
 create_round (ScNewRoundDialog *self)
 {
   g_autofree char *name = NULL;
@@ -153,43 +270,21 @@ create_round (ScNewRoundDialog *self)
   GDate start;
   GDate end;
   ScCriteria criteria;
+  GtkWidget *row;
+  const char *problem;
 
   if (self->busy)
     return;
 
+  /* Enter in a row reaches here even while Create is insensitive. */
+  problem = validate (self, &start, &end, &row);
+  if (problem != NULL)
+    {
+      show_error (self, problem);
+      gtk_widget_grab_focus (row);
+      return;
+    }
   name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
-  if (*name == '\0')
-    {
-      show_error (self, _("Give the round a name."));
-      gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
-      return;
-    }
-
-  if (!read_date (self->start_row, &start))
-    {
-      show_error (self, _("Write the first day as a date, for example 2026-05-01."));
-      gtk_widget_grab_focus (GTK_WIDGET (self->start_row));
-      return;
-    }
-  if (!read_date (self->end_row, &end))
-    {
-      show_error (self, _("Write the last day as a date, for example 2026-05-31."));
-      gtk_widget_grab_focus (GTK_WIDGET (self->end_row));
-      return;
-    }
-  if (g_date_valid (&start) != g_date_valid (&end))
-    {
-      show_error (self, _("Give both the first and the last day, or neither."));
-      gtk_widget_grab_focus (GTK_WIDGET (g_date_valid (&start) ? self->end_row : self->start_row));
-      return;
-    }
-  if (g_date_valid (&start) && g_date_compare (&start, &end) > 0)
-    {
-      show_error (self, _("The last day comes before the first day."));
-      gtk_widget_add_css_class (GTK_WIDGET (self->end_row), "error");
-      gtk_widget_grab_focus (GTK_WIDGET (self->end_row));
-      return;
-    }
 
   if (g_date_valid (&start))
     {
@@ -201,9 +296,15 @@ create_round (ScNewRoundDialog *self)
   criteria.method = adw_combo_row_get_selected (self->criteria_row) == CRITERIA_SUM
                     ? SC_METHOD_SUM : SC_METHOD_CONVERSION;
 
-  /* The durable save runs in the worker thread; the answer comes to on_round_created_cb(). */
   show_error (self, NULL);
   set_busy (self, TRUE);
+  if (self->edit_round_id != 0)
+    {
+      sc_vault_update_round_async (self->vault, self->edit_round_id, name, start_iso, end_iso,
+                                   NULL, on_round_edited_cb, g_object_ref (self));
+      return;
+    }
+  /* The durable save runs in the worker thread; the answer comes to on_round_created_cb(). */
   sc_vault_create_round_async (self->vault, name, start_iso, end_iso, &criteria, NULL,
                                on_round_created_cb, g_object_ref (self));
 }
@@ -357,6 +458,17 @@ sc_new_round_dialog_class_init (ScNewRoundDialogClass *klass)
    * ScNewRoundDialog::created:
    * @round_id: the new round
    */
+  /**
+   * ScNewRoundDialog::edited:
+   * @round_id: the round whose name or period was saved (sc_new_round_dialog_new_edit())
+   */
+  signals[SIGNAL_EDITED] =
+    g_signal_new ("edited",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
   signals[SIGNAL_CREATED] =
     g_signal_new ("created",
                   G_TYPE_FROM_CLASS (klass),
@@ -371,6 +483,8 @@ sc_new_round_dialog_class_init (ScNewRoundDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScNewRoundDialog, end_row);
   gtk_widget_class_bind_template_child (widget_class, ScNewRoundDialog, criteria_row);
   gtk_widget_class_bind_template_child (widget_class, ScNewRoundDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, ScNewRoundDialog, roster_label);
+  gtk_widget_class_bind_template_child (widget_class, ScNewRoundDialog, criteria_group);
   gtk_widget_class_bind_template_child (widget_class, ScNewRoundDialog, create_button);
   gtk_widget_class_bind_template_child (widget_class, ScNewRoundDialog, cancel_button);
   gtk_widget_class_bind_template_callback (widget_class, on_create_button_clicked_cb);
@@ -384,18 +498,61 @@ static void
 sc_new_round_dialog_init (ScNewRoundDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_date_picker (self->start_row, _("Choose the first day"));
+  add_date_picker (self->end_row, _("Choose the last day"));
 
   fill_defaults (self);
+}
+
+/* Codes can only go to people on the roster: say so before a round is made for nobody. */
+static void
+warn_if_roster_empty (ScNewRoundDialog *self)
+{
+  g_autoptr(GPtrArray) employees = sc_vault_list_employees (self->vault, NULL);
+  gboolean empty = TRUE;
+
+  for (guint i = 0; employees != NULL && i < employees->len; i++)
+    empty &= !((ScEmployee *) g_ptr_array_index (employees, i))->active;
+  gtk_widget_set_visible (GTK_WIDGET (self->roster_label), empty);
 }
 
 GtkWidget *
 sc_new_round_dialog_new (ScVault *vault)
 {
+  ScNewRoundDialog *self;
+
   g_return_val_if_fail (SC_IS_VAULT (vault), NULL);
 
-  return g_object_new (SC_TYPE_NEW_ROUND_DIALOG,
+  self = g_object_new (SC_TYPE_NEW_ROUND_DIALOG,
                        "vault", vault,
                        NULL);
+  warn_if_roster_empty (self);
+  return GTK_WIDGET (self);
+}
+
+GtkWidget *
+sc_new_round_dialog_new_edit (ScVault            *vault,
+                              const ScVaultRound *round)
+{
+  ScNewRoundDialog *self;
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), NULL);
+  g_return_val_if_fail (round != NULL, NULL);
+
+  self = g_object_new (SC_TYPE_NEW_ROUND_DIALOG,
+                       "vault", vault,
+                       NULL);
+  self->edit_round_id = round->id;
+  gtk_window_set_title (GTK_WINDOW (self), _("Edit Round"));
+  gtk_button_set_label (self->create_button, _("_Save"));
+  /* The criteria have their own page, with its warning. */
+  gtk_widget_set_visible (self->criteria_group, FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), round->name);
+  gtk_editable_set_text (GTK_EDITABLE (self->start_row),
+                         round->period_start != NULL ? round->period_start : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->end_row),
+                         round->period_end != NULL ? round->period_end : "");
+  return GTK_WIDGET (self);
 }
 
 ScVault *

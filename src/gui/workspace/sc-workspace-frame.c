@@ -11,6 +11,7 @@
 #include "sc-overview-section.h"
 #include "sc-participation-section.h"
 #include "sc-results-section.h"
+#include "sc-rounds-section.h"
 #include "sc-interviews-section.h"
 #include "sc-round-page.h"
 #include "sc-vault-async.h"
@@ -285,6 +286,18 @@ add_sections (ScWorkspace *self)
   self->participation = sc_participation_section_new (self->vault, self->round_id);
   sc_workspace_add_section (self, SC_SECTION_PARTICIPATION, _("Participation"),
                             "object-select-symbolic", self->participation);
+
+  /* HR sees the rounds and who has a code, read-only (the section shows HR no buttons). */
+  {
+    GtkWidget *rounds = sc_rounds_section_new (self->vault, self->round_id);
+
+    g_signal_connect_object (rounds, "toast", G_CALLBACK (on_section_toast_cb), self,
+                             G_CONNECT_SWAPPED);
+    g_signal_connect_object (rounds, "rounds-changed", G_CALLBACK (sc_workspace_reload_rounds),
+                             self, G_CONNECT_SWAPPED);
+    sc_workspace_add_section (self, SC_SECTION_ROUNDS, _("Rounds"),
+                              "x-office-calendar-symbolic", rounds);
+  }
 
   /* SECURITY: the results of everyone are the implementer's. HR gets its own section, under
    * another id, with only the results the employees agreed to share: the core gives HR no

@@ -1,0 +1,332 @@
+/* sc-codes-dialog.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sc-codes-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sc-codes-dialog.h"
+#include "sc-report.h"
+#include "sc-secure.h"
+
+struct _ScCodesDialog
+{
+  AdwWindow   parent_instance;
+
+  ScVault    *vault;
+  ScReport   *report;
+  char       *codes;       /* SECURITY: guarded memory, wiped in dispose */
+  guint       n_codes;
+  gboolean    busy;
+  GtkLabel   *status_label;
+  GtkWidget  *save_button;
+  GtkWidget  *print_button;
+  char       *status;
+};
+
+G_DEFINE_FINAL_TYPE (ScCodesDialog, sc_codes_dialog, ADW_TYPE_WINDOW)
+
+static void
+set_status (ScCodesDialog *self,
+            const char    *message,
+            gboolean       error)
+{
+  g_free (self->status);
+  self->status = g_strdup (message);
+  gtk_label_set_text (self->status_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), TRUE);
+  if (error)
+    gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
+}
+
+static void
+set_busy (ScCodesDialog *self,
+          gboolean       busy)
+{
+  self->busy = busy;
+  gtk_widget_set_sensitive (self->save_button, !busy && self->report != NULL);
+  gtk_widget_set_sensitive (self->print_button, !busy && self->report != NULL);
+}
+
+static void
+on_pdf_written_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(ScCodesDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  set_busy (self, FALSE);
+  if (!sc_report_write_pdf_finish (SC_REPORT (source), result, &error))
+    set_status (self, error->message, TRUE);
+  else
+    set_status (self, _("The slips were saved."), FALSE);
+}
+
+void
+sc_codes_dialog_save_pdf (ScCodesDialog *self,
+                          const char    *path)
+{
+  g_return_if_fail (SC_IS_CODES_DIALOG (self));
+  g_return_if_fail (path != NULL);
+
+  if (self->report == NULL || self->busy)
+    return;
+  set_busy (self, TRUE);
+  sc_report_write_pdf_async (self->report, path, NULL, NULL, NULL, on_pdf_written_cb,
+                             g_object_ref (self));
+}
+
+static void
+on_save_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     ScCodesDialog   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        sc_codes_dialog_save_pdf (self, path);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+on_save_clicked_cb (ScCodesDialog *self)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Save Slips as PDF"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  /* Translators: the file name proposed for the access-code slips. */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("access-code-slips.pdf"));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_draw_page_cb (GtkPrintOperation *operation,
+                 GtkPrintContext   *context,
+                 int                page,
+                 ScCodesDialog     *self)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double width, height;
+  double scale;
+
+  sc_report_get_page_size (self->report, &width, &height);
+  scale = MIN (gtk_print_context_get_width (context) / width,
+               gtk_print_context_get_height (context) / height);
+  cairo_save (cr);
+  cairo_scale (cr, scale, scale);
+  sc_report_draw_page (self->report, cr, (guint) page);
+  cairo_restore (cr);
+}
+
+static void
+on_print_clicked_cb (ScCodesDialog *self)
+{
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GError) error = NULL;
+
+  gtk_print_operation_set_n_pages (operation, (int) sc_report_get_n_pages (self->report));
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_job_name (operation, _("Access-code slips"));
+  g_signal_connect_object (operation, "draw-page", G_CALLBACK (on_draw_page_cb), self, 0);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    set_status (self, error->message, TRUE);
+}
+
+/* One row per code: who, and the code in large monospace digits. */
+static guint
+fill_codes (ScCodesDialog       *self,
+            AdwPreferencesGroup *group)
+{
+  g_auto(GStrv) lines = g_strsplit (self->codes, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) cells = g_strsplit (lines[i], ",", 3);
+      g_autofree char *who = NULL;
+      GtkWidget *row, *code;
+
+      if (g_strv_length (cells) != 3)
+        {
+          sc_secure_wipe (lines[i], strlen (lines[i]));
+          continue;
+        }
+      row = adw_action_row_new ();
+      who = g_strdup_printf ("%s  %s", cells[0], cells[1]);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), who);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      code = gtk_label_new (cells[2]);
+      gtk_label_set_selectable (GTK_LABEL (code), TRUE);
+      gtk_widget_add_css_class (code, "monospace");
+      gtk_widget_add_css_class (code, "title-4");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), code);
+      adw_preferences_group_add (group, row);
+      /* SECURITY: the split copies are wiped before they are freed. */
+      sc_secure_wipe (cells[2], strlen (cells[2]));
+      sc_secure_wipe (lines[i], strlen (lines[i]));
+      n++;
+    }
+  return n;
+}
+
+static void
+build (ScCodesDialog *self,
+       gint64         round_id)
+{
+  g_autoptr(GError) error = NULL;
+  ScReportOptions options = { NULL };
+  GtkWidget *box, *header, *page, *intro, *group, *close_button, *bottom;
+
+  gtk_window_set_title (GTK_WINDOW (self), _("New Access Codes"));
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (self), 560, 600);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  close_button = gtk_button_new_with_mnemonic (_("_Close"));
+  gtk_widget_add_css_class (close_button, "suggested-action");
+  g_signal_connect_swapped (close_button, "clicked", G_CALLBACK (gtk_window_close), self);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), close_button);
+  gtk_box_append (GTK_BOX (box), header);
+
+  page = adw_preferences_page_new ();
+  gtk_widget_set_vexpand (page, TRUE);
+  intro = adw_preferences_group_new ();
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (intro),
+                                         _("These codes are shown only this once: the vault keeps "
+                                           "only a fingerprint of each. Save or print the slips "
+                                           "now and hand each person theirs. After you close "
+                                           "this window, a lost code can only be reissued."));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (intro));
+  group = adw_preferences_group_new ();
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  self->n_codes = fill_codes (self, ADW_PREFERENCES_GROUP (group));
+  gtk_box_append (GTK_BOX (box), page);
+
+  bottom = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_margin_start (bottom, 12);
+  gtk_widget_set_margin_end (bottom, 12);
+  gtk_widget_set_margin_top (bottom, 6);
+  gtk_widget_set_margin_bottom (bottom, 12);
+  self->status_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->status_label, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
+  gtk_box_append (GTK_BOX (bottom), GTK_WIDGET (self->status_label));
+  {
+    GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+    gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
+    self->save_button = gtk_button_new_with_mnemonic (_("_Save Slips as PDF…"));
+    self->print_button = gtk_button_new_with_mnemonic (_("_Print…"));
+    gtk_widget_add_css_class (self->save_button, "pill");
+    gtk_widget_add_css_class (self->print_button, "pill");
+    g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (on_save_clicked_cb), self);
+    g_signal_connect_swapped (self->print_button, "clicked", G_CALLBACK (on_print_clicked_cb),
+                              self);
+    gtk_box_append (GTK_BOX (buttons), self->save_button);
+    gtk_box_append (GTK_BOX (buttons), self->print_button);
+    gtk_box_append (GTK_BOX (bottom), buttons);
+  }
+  gtk_box_append (GTK_BOX (box), bottom);
+  adw_window_set_content (ADW_WINDOW (self), box);
+
+  options.codes_csv = self->codes;
+  self->report = sc_report_new (self->vault, SC_REPORT_SLIPS, round_id, &options, &error);
+  if (self->report == NULL)
+    set_status (self, error->message, TRUE);
+  set_busy (self, FALSE);
+}
+
+static gboolean
+sc_codes_dialog_close_request (GtkWindow *window)
+{
+  /* A PDF being written keeps the dialog (and the codes) until it is done. */
+  if (SC_CODES_DIALOG (window)->busy)
+    return TRUE;
+  return GTK_WINDOW_CLASS (sc_codes_dialog_parent_class)->close_request (window);
+}
+
+static void
+sc_codes_dialog_dispose (GObject *object)
+{
+  ScCodesDialog *self = SC_CODES_DIALOG (object);
+
+  /* SECURITY: the only copy of the new codes is wiped with the dialog. (GTK's labels keep
+   * their own strings, freed with the widgets.) */
+  g_clear_object (&self->report);
+  sc_secure_clear ((gpointer *) &self->codes);
+  g_clear_object (&self->vault);
+  g_clear_pointer (&self->status, g_free);
+
+  G_OBJECT_CLASS (sc_codes_dialog_parent_class)->dispose (object);
+}
+
+static void
+sc_codes_dialog_class_init (ScCodesDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sc_codes_dialog_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = sc_codes_dialog_close_request;
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+sc_codes_dialog_init (ScCodesDialog *self)
+{
+}
+
+GtkWidget *
+sc_codes_dialog_new (ScVault *vault,
+                     gint64   round_id,
+                     char    *codes)
+{
+  ScCodesDialog *self;
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), NULL);
+  g_return_val_if_fail (codes != NULL, NULL);
+
+  self = g_object_new (SC_TYPE_CODES_DIALOG, NULL);
+  self->vault = g_object_ref (vault);
+  self->codes = codes;
+  build (self, round_id);
+  return GTK_WIDGET (self);
+}
+
+guint
+sc_codes_dialog_get_n_codes (ScCodesDialog *self)
+{
+  g_return_val_if_fail (SC_IS_CODES_DIALOG (self), 0);
+  return self->n_codes;
+}
+
+const char *
+sc_codes_dialog_get_status (ScCodesDialog *self)
+{
+  g_return_val_if_fail (SC_IS_CODES_DIALOG (self), "");
+  return self->status != NULL ? self->status : "";
+}
+
+gboolean
+sc_codes_dialog_get_busy (ScCodesDialog *self)
+{
+  g_return_val_if_fail (SC_IS_CODES_DIALOG (self), FALSE);
+  return self->busy;
+}

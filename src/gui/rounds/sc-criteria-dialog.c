@@ -1,0 +1,257 @@
+/* sc-criteria-dialog.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sc-criteria-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sc-criteria-dialog.h"
+#include "sc-gui-vault.h"
+#include "sc-vault-async.h"
+
+#define N_THRESHOLDS 6
+
+struct _ScCriteriaDialog
+{
+  AdwWindow      parent_instance;
+
+  ScVault       *vault;
+  gint64         round_id;
+  gboolean       busy;
+  AdwComboRow   *method_row;
+  GtkSpinButton *spins[N_THRESHOLDS];
+  GtkLabel      *error_label;
+  GtkWidget     *save_button;
+};
+
+G_DEFINE_FINAL_TYPE (ScCriteriaDialog, sc_criteria_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  SIGNAL_SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The thresholds in the form's order, with the range each area sum can take. */
+static const struct
+{
+  gsize       offset;
+  const char *title;
+  int         min;
+  int         max;
+} thresholds[N_THRESHOLDS] = {
+  { G_STRUCT_OFFSET (ScCriteria, sum_b_min), N_("その1 ㋐: B at least"), 29, 116 },
+  { G_STRUCT_OFFSET (ScCriteria, sum_ac_min), N_("その1 ㋑: A + C at least"), 26, 104 },
+  { G_STRUCT_OFFSET (ScCriteria, sum_ac_b_min), N_("その1 ㋑: and B at least"), 29, 116 },
+  { G_STRUCT_OFFSET (ScCriteria, conv_b_max), N_("その2 ㋐: B at most"), 6, 30 },
+  { G_STRUCT_OFFSET (ScCriteria, conv_ac_max), N_("その2 ㋑: A + C at most"), 12, 58 },
+  { G_STRUCT_OFFSET (ScCriteria, conv_ac_b_max), N_("その2 ㋑: and B at most"), 6, 30 },
+};
+
+#define THRESHOLD(c, i) (*(int *) ((char *) (c) + thresholds[i].offset))
+
+void
+sc_criteria_dialog_get (ScCriteriaDialog *self,
+                        ScCriteria       *out)
+{
+  g_return_if_fail (SC_IS_CRITERIA_DIALOG (self));
+
+  sc_criteria_init_default (out);
+  out->method = adw_combo_row_get_selected (self->method_row) == 1 ? SC_METHOD_SUM
+                                                                   : SC_METHOD_CONVERSION;
+  for (guint i = 0; i < N_THRESHOLDS; i++)
+    THRESHOLD (out, i) = gtk_spin_button_get_value_as_int (self->spins[i]);
+}
+
+void
+sc_criteria_dialog_set_threshold (ScCriteriaDialog *self,
+                                  guint             index,
+                                  int               value)
+{
+  g_return_if_fail (SC_IS_CRITERIA_DIALOG (self));
+  g_return_if_fail (index < N_THRESHOLDS);
+
+  gtk_spin_button_set_value (self->spins[index], value);
+}
+
+static void
+set_busy (ScCriteriaDialog *self,
+          gboolean          busy)
+{
+  self->busy = busy;
+  gtk_widget_set_sensitive (self->save_button, !busy);
+}
+
+static void
+on_saved_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(ScCriteriaDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  set_busy (self, FALSE);
+  if (!sc_vault_set_round_criteria_finish (SC_VAULT (source), result, &error))
+    {
+      gtk_label_set_text (self->error_label, sc_gui_vault_error_message (error));
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
+  g_signal_emit (self, signals[SIGNAL_SAVED], 0, self->round_id);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_save_clicked_cb (ScCriteriaDialog *self)
+{
+  ScCriteria criteria;
+
+  if (self->busy)
+    return;
+  sc_criteria_dialog_get (self, &criteria);
+  set_busy (self, TRUE);
+  sc_vault_set_round_criteria_async (self->vault, self->round_id, &criteria, NULL,
+                                     on_saved_cb, g_object_ref (self));
+}
+
+static gboolean
+sc_criteria_dialog_close_request (GtkWindow *window)
+{
+  if (SC_CRITERIA_DIALOG (window)->busy)
+    return TRUE;
+  return GTK_WINDOW_CLASS (sc_criteria_dialog_parent_class)->close_request (window);
+}
+
+static void
+sc_criteria_dialog_dispose (GObject *object)
+{
+  g_clear_object (&SC_CRITERIA_DIALOG (object)->vault);
+  G_OBJECT_CLASS (sc_criteria_dialog_parent_class)->dispose (object);
+}
+
+static void
+sc_criteria_dialog_class_init (ScCriteriaDialogClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = sc_criteria_dialog_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = sc_criteria_dialog_close_request;
+
+  signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0,
+                                       "window.close", NULL);
+}
+
+static void
+sc_criteria_dialog_init (ScCriteriaDialog *self)
+{
+}
+
+static void
+build (ScCriteriaDialog   *self,
+       const ScVaultRound *round)
+{
+  GtkWidget *box, *header, *cancel, *page, *warning_group, *warning, *method_group, *group;
+  const char *methods[] = { N_("その2: conversion tables"), N_("その1: sum of points"), NULL };
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  g_autofree char *current = NULL;
+
+  gtk_window_set_title (GTK_WINDOW (self), _("High-Stress Criteria"));
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (self), 560, 680);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_close), self);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  self->save_button = gtk_button_new_with_mnemonic (_("_Save Criteria"));
+  gtk_widget_add_css_class (self->save_button, "destructive-action");
+  g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (on_save_clicked_cb), self);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save_button);
+  gtk_box_append (GTK_BOX (box), header);
+
+  page = adw_preferences_page_new ();
+  gtk_widget_set_vexpand (page, TRUE);
+  warning_group = adw_preferences_group_new ();
+  warning = gtk_label_new (_("Change the criteria only with a reason, before the results are "
+                             "used. Everyone who already answered is judged again with the new "
+                             "criteria wherever results are shown or printed; their scores stay "
+                             "the same. The verdict a person already saw at the kiosk is not "
+                             "sent to them again. The change is recorded in the audit log."));
+  gtk_label_set_wrap (GTK_LABEL (warning), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (warning), 0);
+  gtk_widget_add_css_class (warning, "warning");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (warning_group), warning);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (warning_group));
+
+  method_group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (method_group), _("Method"));
+  current = g_strdup_printf (_("Now: %s"), round->criteria.method == SC_METHOD_SUM
+                                           ? _(methods[1]) : _(methods[0]));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (method_group), current);
+  for (guint i = 0; methods[i] != NULL; i++)
+    gtk_string_list_append (model, _(methods[i]));
+  self->method_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->method_row), _("Method"));
+  adw_combo_row_set_model (self->method_row, G_LIST_MODEL (model));
+  adw_combo_row_set_selected (self->method_row, round->criteria.method == SC_METHOD_SUM);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (method_group), GTK_WIDGET (self->method_row));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (method_group));
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Thresholds"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("High stress when ㋐ is met, or both parts of ㋑."));
+  for (guint i = 0; i < N_THRESHOLDS; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *spin = gtk_spin_button_new_with_range (thresholds[i].min, thresholds[i].max, 1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(thresholds[i].title));
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), THRESHOLD (&round->criteria, i));
+      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                      row, NULL, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _(thresholds[i].title), -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      self->spins[i] = GTK_SPIN_BUTTON (spin);
+    }
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+
+  {
+    GtkWidget *error_group = adw_preferences_group_new ();
+
+    self->error_label = GTK_LABEL (gtk_label_new (NULL));
+    gtk_label_set_wrap (self->error_label, TRUE);
+    gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
+    gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (error_group),
+                               GTK_WIDGET (self->error_label));
+    adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (error_group));
+  }
+  gtk_box_append (GTK_BOX (box), page);
+  adw_window_set_content (ADW_WINDOW (self), box);
+}
+
+GtkWidget *
+sc_criteria_dialog_new (ScVault            *vault,
+                        const ScVaultRound *round)
+{
+  ScCriteriaDialog *self;
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), NULL);
+  g_return_val_if_fail (round != NULL, NULL);
+
+  self = g_object_new (SC_TYPE_CRITERIA_DIALOG, NULL);
+  self->vault = g_object_ref (vault);
+  self->round_id = round->id;
+  build (self, round);
+  return GTK_WIDGET (self);
+}
