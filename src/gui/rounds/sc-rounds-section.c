@@ -399,8 +399,8 @@ build_rounds_group (ScRoundsSection *self,
       g_autofree char *subtitle = NULL;
       GtkWidget *row = adw_action_row_new ();
 
-      /* Translators: period · status · answered of roster · access codes. */
-      subtitle = g_strdup_printf (_("%s · %s · %u of %u answered · %u codes"), period,
+      /* Translators: period · status · answered of roster · people with an access code. */
+      subtitle = g_strdup_printf (_("%s · %s · %u of %u answered · %u with a code"), period,
                                   round->closed ? _("Closed") : _("Open"),
                                   subs != NULL ? subs->len : 0, n_active,
                                   holders != NULL ? g_hash_table_size (holders) : 0);
@@ -465,12 +465,14 @@ build_round_group (ScRoundsSection    *self,
   return group;
 }
 
-static GtkWidget *
-build_codes_group (ScRoundsSection *self,
-                   GPtrArray       *employees)
+/* The title, Issue Codes and the search (@group), then one row per employee (@list). */
+static void
+build_codes_groups (ScRoundsSection *self,
+                    GPtrArray       *employees,
+                    GtkWidget       *group,
+                    GtkWidget       *list)
 {
   g_autoptr(GHashTable) holders = sc_vault_list_code_holders (self->vault, self->round_id, NULL);
-  GtkWidget *group = adw_preferences_group_new ();
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Access Codes"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
@@ -485,7 +487,6 @@ build_codes_group (ScRoundsSection *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Search employees"), -1);
   g_object_set (self->search, "placeholder-text", _("Search by number or name"), NULL);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->search), 12);
   g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (on_search_changed_cb),
                             self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->search));
@@ -519,10 +520,9 @@ build_codes_group (ScRoundsSection *self,
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
         }
       g_object_set_data_full (G_OBJECT (row), "search-key", g_steal_pointer (&key), g_free);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (list), row);
       g_ptr_array_add (self->code_rows, row);
     }
-  return group;
 }
 
 static void
@@ -550,8 +550,12 @@ reload (ScRoundsSection *self)
     {
       adw_preferences_page_add (ADW_PREFERENCES_PAGE (page),
                                 ADW_PREFERENCES_GROUP (build_round_group (self, selected)));
-      adw_preferences_page_add (ADW_PREFERENCES_PAGE (page),
-                                ADW_PREFERENCES_GROUP (build_codes_group (self, employees)));
+      GtkWidget *codes = adw_preferences_group_new ();
+      GtkWidget *list = adw_preferences_group_new ();
+
+      build_codes_groups (self, employees, codes, list);
+      adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (codes));
+      adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (list));
     }
   adw_bin_set_child (ADW_BIN (self), page);
 }
