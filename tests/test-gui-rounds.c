@@ -83,13 +83,6 @@ codes_shown (GtkWidget *dialog)
 }
 
 static gboolean
-verify_code_cb (const char *hash,
-                gpointer    user_data)
-{
-  return sc_access_code_verify (hash, user_data, NULL);
-}
-
-static gboolean
 codes_dialog_idle (gpointer dialog)
 {
   return !sc_codes_dialog_get_busy (dialog);
@@ -249,7 +242,7 @@ test_rounds_implementer (WsFixture     *f,
   g_assert_false (g_hash_table_contains (codes, "X000000"));
   assert_controls_named (dialog);
   save_screenshot (dialog, "rounds-codes");
-  g_assert_true (sc_vault_check_access_code (vault, f->round_id, number, verify_code_cb,
+  g_assert_true (sc_vault_check_access_code (vault, f->round_id, number, test_verify_code_cb,
                                              g_hash_table_lookup (codes, number), &error));
   g_assert_no_error (error);
 
@@ -274,11 +267,11 @@ test_rounds_implementer (WsFixture     *f,
   watch_finalize (dialog);
   again = codes_shown (dialog);
   g_assert_cmpuint (g_hash_table_size (again), ==, 1);
-  g_assert_false (sc_vault_check_access_code (vault, f->round_id, number, verify_code_cb,
+  g_assert_false (sc_vault_check_access_code (vault, f->round_id, number, test_verify_code_cb,
                                               g_hash_table_lookup (codes, number), &error));
   g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_ACCESS_DENIED);
   g_clear_error (&error);
-  g_assert_true (sc_vault_check_access_code (vault, f->round_id, number, verify_code_cb,
+  g_assert_true (sc_vault_check_access_code (vault, f->round_id, number, test_verify_code_cb,
                                              g_hash_table_lookup (again, number), &error));
   g_assert_no_error (error);
   gtk_window_close (GTK_WINDOW (dialog));

@@ -313,24 +313,6 @@ deliver_cb (const char  *csv,
   return TRUE;
 }
 
-/* number → code from "number,name,code" rows. */
-static GHashTable *
-parse_codes (const char *csv)
-{
-  GHashTable *codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_auto(GStrv) lines = g_strsplit (csv, "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_auto(GStrv) cells = g_strsplit (lines[i], ",", -1);
-
-      if (g_strv_length (cells) != 3 || g_str_equal (cells[0], "number"))
-        continue;
-      g_hash_table_insert (codes, g_strdup (cells[0]), g_strdup (cells[2]));
-    }
-  return codes;
-}
-
 /* How many of @codes verify against the stored hashes (read without the throttle). */
 static guint
 count_valid (const char *path,
@@ -389,7 +371,7 @@ test_codes_one_save (void)
     /* The slips were delivered before anything was saved, and all of it is one save. */
     g_assert_cmpuint (d.counter_at_delivery, ==, before);
     g_assert_cmpuint (sc_vault_get_save_counter (vault), ==, before + 1);
-    first = parse_codes (d.csv->str);
+    first = test_parse_codes (d.csv->str);
     g_assert_cmpuint (g_hash_table_size (first), ==, N_CODE_EMPLOYEES);
 
     /* A delivery that fails stores nothing: every earlier code still works. */
@@ -446,7 +428,7 @@ test_codes_killed (void)
     g_assert_no_error (error);
       g_assert_true (sc_vault_issue_access_codes (vault, round_id, roster, csv, &error));
     g_assert_no_error (error);
-    current = parse_codes (csv->str);
+    current = test_parse_codes (csv->str);
     g_string_free (csv, TRUE);
   }
   test_write (pw, (const guint8 *) IMPL_PASS "\n", strlen (IMPL_PASS) + 1);
@@ -471,7 +453,7 @@ test_codes_killed (void)
       g_spawn_close_pid (pid);
       out = read_all (out_fd);
       close (out_fd);
-      printed = parse_codes (out);
+      printed = test_parse_codes (out);
 
       valid_old = count_valid (path, round_id, current);
       valid_new = g_hash_table_size (printed) > 0 ? count_valid (path, round_id, printed) : 0;
@@ -505,13 +487,6 @@ never_matches_cb (const char *hash,
   return FALSE;
 }
 
-static gboolean
-verify_code_cb (const char *hash,
-                gpointer    user_data)
-{
-  return sc_access_code_verify (hash, user_data, NULL);
-}
-
 static void
 test_lift_lockout (void)
 {
@@ -532,7 +507,7 @@ test_lift_lockout (void)
   round_id = sc_vault_create_round (vault, "1", NULL, NULL, NULL, &error);
   g_assert_true (sc_vault_issue_access_codes (vault, round_id, roster, csv, &error));
   g_assert_no_error (error);
-  codes = parse_codes (csv->str);
+  codes = test_parse_codes (csv->str);
   g_string_free (csv, TRUE);
   code = g_hash_table_lookup (codes, number);
   g_assert_nonnull (code);
@@ -544,7 +519,7 @@ test_lift_lockout (void)
                                                   NULL, &error));
       g_clear_error (&error);
     }
-  g_assert_false (sc_vault_check_access_code (vault, round_id, number, verify_code_cb,
+  g_assert_false (sc_vault_check_access_code (vault, round_id, number, test_verify_code_cb,
                                               (gpointer) code, &error));
   g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_THROTTLED);
   /* The person is told to ask the staff. */
@@ -566,7 +541,7 @@ test_lift_lockout (void)
   g_assert_true (sc_vault_lift_lockout (vault, round_id, number, &error));
   g_assert_no_error (error);
 
-  g_assert_true (sc_vault_check_access_code (vault, round_id, number, verify_code_cb,
+  g_assert_true (sc_vault_check_access_code (vault, round_id, number, test_verify_code_cb,
                                              (gpointer) code, &error));
   g_assert_no_error (error);
   audit = sc_vault_list_audit (vault, &error);
@@ -612,7 +587,7 @@ test_kiosk_roster_before_code (void)
   round_id = sc_vault_create_round (vault, "1", NULL, NULL, NULL, &error);
   g_assert_true (sc_vault_issue_access_codes (vault, round_id, roster, csv, &error));
   g_assert_no_error (error);
-  codes = parse_codes (csv->str);
+  codes = test_parse_codes (csv->str);
   g_string_free (csv, TRUE);
   g_assert_true (sc_vault_enter_kiosk (vault, &error));
 
@@ -626,7 +601,7 @@ test_kiosk_roster_before_code (void)
   assert_stub (sc_vault_lookup_employee (vault, p->number, &error), p->number);
 
   /* The person's own code does. */
-  g_assert_true (sc_vault_check_access_code (vault, round_id, p->number, verify_code_cb,
+  g_assert_true (sc_vault_check_access_code (vault, round_id, p->number, test_verify_code_cb,
                                              g_hash_table_lookup (codes, p->number), &error));
   g_assert_no_error (error);
   full = sc_vault_lookup_employee (vault, p->number, &error);

@@ -245,30 +245,6 @@ collect_cb (const char  *csv,
   return TRUE;
 }
 
-/* number → code from "number,name,code" rows. */
-static GHashTable *
-parse_codes (const char *csv)
-{
-  GHashTable *codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_auto(GStrv) lines = g_strsplit (csv, "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_auto(GStrv) cells = g_strsplit (lines[i], ",", -1);
-
-      if (g_strv_length (cells) == 3)
-        g_hash_table_insert (codes, g_strdup (cells[0]), g_strdup (cells[2]));
-    }
-  return codes;
-}
-
-static gboolean
-verify_code_cb (const char *hash,
-                gpointer    user_data)
-{
-  return sc_access_code_verify (hash, user_data, NULL);
-}
-
 static gboolean
 login (ScVault    *vault,
        gint64      round_id,
@@ -276,7 +252,7 @@ login (ScVault    *vault,
        const char *code)
 {
   g_autoptr(GError) error = NULL;
-  gboolean ok = sc_vault_check_access_code (vault, round_id, number, verify_code_cb,
+  gboolean ok = sc_vault_check_access_code (vault, round_id, number, test_verify_code_cb,
                                             (gpointer) code, &error);
 
   if (!ok)
@@ -313,7 +289,7 @@ test_codes (void)
   g_assert_true (sc_vault_issue_missing_access_codes_full (vault, id, roster, collect_cb, csv,
                                                            &error));
   g_assert_no_error (error);
-  first = parse_codes (csv->str);
+  first = test_parse_codes (csv->str);
   g_assert_cmpuint (g_hash_table_size (first), ==, TEST_N_PEOPLE);
   holders = sc_vault_list_code_holders (vault, id, &error);
   g_assert_cmpuint (g_hash_table_size (holders), ==, TEST_N_PEOPLE);
@@ -327,7 +303,7 @@ test_codes (void)
   g_string_truncate (csv, 0);
   g_assert_true (sc_vault_issue_missing_access_codes_full (vault, id, later, collect_cb, csv,
                                                            &error));
-  added = parse_codes (csv->str);
+  added = test_parse_codes (csv->str);
   g_assert_cmpuint (g_hash_table_size (added), ==, 1);
   g_assert_true (g_hash_table_contains (added, newcomer));
   g_assert_true (login (vault, id, newcomer, g_hash_table_lookup (added, newcomer)));
@@ -345,7 +321,7 @@ test_codes (void)
   /* Reissue one: the old code stops working, the new one works, the others are kept. */
   g_ptr_array_add (one, g_ptr_array_index (roster, 0));
   g_assert_true (sc_vault_issue_access_codes_full (vault, id, one, collect_cb, csv, &error));
-  again = parse_codes (csv->str);
+  again = test_parse_codes (csv->str);
   g_assert_cmpuint (g_hash_table_size (again), ==, 1);
   g_assert_false (login (vault, id, test_people[0].number,
                          g_hash_table_lookup (first, test_people[0].number)));

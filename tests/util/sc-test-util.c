@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "sc-test-util.h"
+#include "sc-access-code.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -191,4 +192,28 @@ test_create_vault (const char  *path,
   else
     sc_vault_free_recovery_key (recovery);
   return vault;
+}
+
+GHashTable *
+test_parse_codes (const char *csv)
+{
+  GHashTable *codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_auto(GStrv) lines = g_strsplit (csv, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) cells = g_strsplit (lines[i], ",", -1);
+
+      if (g_strv_length (cells) != 3 || g_str_equal (cells[0], "number"))
+        continue;
+      g_hash_table_insert (codes, g_strdup (cells[0]), g_strdup (cells[2]));
+    }
+  return codes;
+}
+
+gboolean
+test_verify_code_cb (const char *hash,
+                     gpointer    code)
+{
+  return sc_access_code_verify (hash, code, NULL);
 }

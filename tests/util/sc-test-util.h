@@ -81,6 +81,14 @@ void          test_answers        (guint         seed,
 ScVault      *test_create_vault   (const char   *path,
                                    char        **out_recovery);
 
+/* number → code, from the "number,name,code" rows of an issuing call (a header row is
+ * skipped). */
+GHashTable   *test_parse_codes    (const char   *csv);
+
+/* An ScVaultCodeCheckFunc: whether @code (a typed access code) matches @hash. */
+gboolean      test_verify_code_cb (const char   *hash,
+                                   gpointer      code);
+
 /* Fails the test unless @result and @expected hold the same scores, field by field (a
  * memcmp would also compare the struct's padding, which holds whatever was there before). */
 void          test_assert_results_equal (const ScResult *result,
