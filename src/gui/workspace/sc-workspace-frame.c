@@ -287,18 +287,6 @@ add_sections (ScWorkspace *self)
   sc_workspace_add_section (self, SC_SECTION_PARTICIPATION, _("Participation"),
                             "object-select-symbolic", self->participation);
 
-  /* HR sees the rounds and who has a code, read-only (the section shows HR no buttons). */
-  {
-    GtkWidget *rounds = sc_rounds_section_new (self->vault, self->round_id);
-
-    g_signal_connect_object (rounds, "toast", G_CALLBACK (on_section_toast_cb), self,
-                             G_CONNECT_SWAPPED);
-    g_signal_connect_object (rounds, "rounds-changed", G_CALLBACK (sc_workspace_reload_rounds),
-                             self, G_CONNECT_SWAPPED);
-    sc_workspace_add_section (self, SC_SECTION_ROUNDS, _("Rounds"),
-                              "x-office-calendar-symbolic", rounds);
-  }
-
   /* SECURITY: the results of everyone are the implementer's. HR gets its own section, under
    * another id, with only the results the employees agreed to share: the core gives HR no
    * other rows, and the results widgets show them read-only, without the raw answers. */
@@ -341,6 +329,18 @@ add_sections (ScWorkspace *self)
                                                "the reminder slips for the non-responders kept "
                                                "under Participation. Printing is not available "
                                                "yet.")));
+
+  /* HR sees the rounds and who has a code, read-only (the section shows HR no buttons). */
+  {
+    GtkWidget *rounds = sc_rounds_section_new (self->vault, self->round_id);
+
+    g_signal_connect_object (rounds, "toast", G_CALLBACK (on_section_toast_cb), self,
+                             G_CONNECT_SWAPPED);
+    g_signal_connect_object (rounds, "rounds-changed", G_CALLBACK (sc_workspace_reload_rounds),
+                             self, G_CONNECT_SWAPPED);
+    sc_workspace_add_section (self, SC_SECTION_ROUNDS, _("Rounds"),
+                              "x-office-calendar-symbolic", rounds);
+  }
 
   sc_workspace_add_section (self, SC_SECTION_EMPLOYEES, _("Employees"),
                             "contact-new-symbolic",
