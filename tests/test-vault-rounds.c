@@ -79,6 +79,10 @@ test_edit_period (void)
   g_assert_false (sc_vault_update_round (vault, id, "", now, now, &error));
   g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID);
   g_clear_error (&error);
+  g_assert_cmpint (sc_vault_create_round (vault, "Backwards", tomorrow, yesterday, NULL, &error),
+                   ==, 0);
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID);
+  g_clear_error (&error);
   g_assert_true (sc_vault_check_round_period (now, now, &error));
   g_assert_true (sc_vault_check_round_period (NULL, NULL, &error));
 

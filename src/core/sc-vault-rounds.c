@@ -151,7 +151,8 @@ sc_vault_create_round (ScVault           *vault,
       sc_criteria_init_default (&defaults);
       criteria = &defaults;
     }
-  if (!sc_criteria_validate (criteria, error))
+  if (!sc_criteria_validate (criteria, error)
+      || !sc_vault_check_round_period (period_start, period_end, error))
     return 0;
   db = sc_vault_get_db (vault);
 

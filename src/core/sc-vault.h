@@ -374,7 +374,8 @@ ScEmployee   *sc_vault_lookup_employee    (ScVault            *vault,
                                            const char         *number,
                                            GError            **error);
 
-/* Implementer only (the criteria are the implementer's). Returns the round id, or 0. */
+/* Implementer only (the criteria are the implementer's). Returns the round id, or 0
+ * (INVALID for a period sc_vault_check_round_period() refuses). */
 gint64        sc_vault_create_round       (ScVault            *vault,
                                            const char         *name,
                                            const char         *period_start,
