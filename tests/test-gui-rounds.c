@@ -160,8 +160,22 @@ test_rounds_implementer (WsFixture     *f,
   set_text (find_nth_descendant (dialog, ADW_TYPE_ENTRY_ROW, 2), "2026-06-01");
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (find_button (dialog, T ("C_reate")))));
   g_assert_true (shows_label (dialog, T ("The last day comes before the first day.")));
-  /* Each date row has its calendar. */
-  g_assert_nonnull (find_descendant (dialog, GTK_TYPE_MENU_BUTTON));
+  /* Each date row has its calendar: a day picked there is written into the row. */
+  {
+    GtkWidget *picker = find_descendant (find_nth_descendant (dialog, ADW_TYPE_ENTRY_ROW, 1),
+                                         GTK_TYPE_MENU_BUTTON);
+    GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (picker));
+    g_autoptr(GDateTime) day = g_date_time_new_local (2026, 6, 15, 12, 0, 0);
+
+    gtk_menu_button_popup (GTK_MENU_BUTTON (picker));
+    iterate_until_idle ();
+    gtk_calendar_select_day (GTK_CALENDAR (gtk_popover_get_child (popover)), day);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_nth_descendant (dialog,
+                                                                               ADW_TYPE_ENTRY_ROW,
+                                                                               1))),
+                     ==, "2026-06-15");
+    iterate_until_idle ();
+  }
   assert_controls_named (dialog);
   save_screenshot (dialog, "rounds-new-round");
   set_text (find_nth_descendant (dialog, ADW_TYPE_ENTRY_ROW, 1), f->today);
