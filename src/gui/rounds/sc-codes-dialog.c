@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "sc-codes-dialog.h"
+#include "sc-compat.h"
 #include "sc-report.h"
 #include "sc-secure.h"
 
@@ -83,34 +84,28 @@ sc_codes_dialog_save_pdf (ScCodesDialog *self,
 }
 
 static void
-on_save_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     ScCodesDialog   *self)
+on_save_chosen_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  g_autoptr(ScCodesDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = sc_compat_save_file_finish (result, &error);
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
 
-      if (path != NULL)
-        sc_codes_dialog_save_pdf (self, path);
-    }
-  g_object_unref (chooser);
+  if (path != NULL)
+    sc_codes_dialog_save_pdf (self, path);
+  else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    set_status (self, error->message, TRUE);
 }
 
 static void
 on_save_clicked_cb (ScCodesDialog *self)
 {
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Save Slips as PDF"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
-                                         _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   /* Translators: the file name proposed for the access-code slips. */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("access-code-slips.pdf"));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  sc_compat_save_file_async (GTK_WIDGET (self), _("Save Slips as PDF"),
+                             _("access-code-slips.pdf"), NULL, NULL, on_save_chosen_cb,
+                             g_object_ref (self));
 }
 
 static void

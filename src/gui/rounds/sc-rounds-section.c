@@ -13,6 +13,7 @@
 
 #include "sc-rounds-section.h"
 #include "sc-codes-dialog.h"
+#include "sc-compat.h"
 #include "sc-criteria-dialog.h"
 #include "sc-gui-vault.h"
 #include "sc-new-round-dialog.h"
@@ -178,11 +179,14 @@ on_status_changed_cb (GObject      *source,
 }
 
 static void
-on_close_response_cb (AdwMessageDialog *dialog,
-                      const char       *response,
-                      ScRoundsSection  *self)
+on_close_chosen_cb (GObject      *dialog,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
-  if (g_strcmp0 (response, "close") != 0 || self->busy)
+  g_autoptr(ScRoundsSection) self = user_data;
+  const char *response = sc_compat_message_dialog_choose_finish (GTK_WIDGET (dialog), result);
+
+  if (g_strcmp0 (response, "close") != 0 || self->busy || self->vault == NULL)
     return;
   set_busy (self, TRUE);
   g_object_set_data (G_OBJECT (self), "closing", GINT_TO_POINTER (TRUE));
@@ -194,25 +198,22 @@ static void
 on_close_clicked_cb (ScRoundsSection *self)
 {
   g_autoptr(ScVaultRound) round = sc_vault_get_round (self->vault, self->round_id, NULL);
+  g_autofree char *body = NULL;
   GtkWidget *dialog;
 
   if (round == NULL)
     return;
-  dialog = adw_message_dialog_new (parent_window (self), _("Close the Round?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("When “%s” is closed, the kiosk takes no more answers for it "
-                                    "and its criteria can no longer change. Results, interviews "
-                                    "and reports stay as they are. You can reopen it while its "
-                                    "period lasts."), round->name);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "close", _("C_lose Round"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  body = g_strdup_printf (_("When “%s” is closed, the kiosk takes no more answers for it "
+                            "and its criteria can no longer change. Results, interviews "
+                            "and reports stay as they are. You can reopen it while its "
+                            "period lasts."), round->name);
+  dialog = sc_compat_message_dialog_new (_("Close the Round?"), body);
+  sc_compat_message_dialog_add_response (dialog, "cancel", _("_Cancel"), SC_RESPONSE_DEFAULT);
+  sc_compat_message_dialog_add_response (dialog, "close", _("C_lose Round"),
+                                         SC_RESPONSE_DESTRUCTIVE);
+  sc_compat_message_dialog_set_close_response (dialog, "cancel");
+  sc_compat_message_dialog_choose (dialog, GTK_WIDGET (self), NULL, on_close_chosen_cb,
+                                   g_object_ref (self));
 }
 
 static void
@@ -283,13 +284,15 @@ on_issue_clicked_cb (ScRoundsSection *self)
 }
 
 static void
-on_reissue_response_cb (AdwMessageDialog *dialog,
-                        const char       *response,
-                        ScRoundsSection  *self)
+on_reissue_chosen_cb (GObject      *dialog,
+                      GAsyncResult *result,
+                      gpointer      user_data)
 {
-  const char *numbers[2] = { g_object_get_data (G_OBJECT (dialog), "number"), NULL };
+  g_autoptr(ScRoundsSection) self = user_data;
+  const char *response = sc_compat_message_dialog_choose_finish (GTK_WIDGET (dialog), result);
+  const char *numbers[2] = { g_object_get_data (dialog, "number"), NULL };
 
-  if (g_strcmp0 (response, "reissue") == 0)
+  if (g_strcmp0 (response, "reissue") == 0 && self->vault != NULL)
     issue (self, numbers);
 }
 
@@ -298,23 +301,19 @@ on_reissue_clicked_cb (GtkButton       *button,
                        ScRoundsSection *self)
 {
   const char *number = g_object_get_data (G_OBJECT (button), "number");
+  g_autofree char *body = NULL;
   GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (parent_window (self), _("Reissue the Access Code?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("Employee %s gets a new code. The old code stops working at "
-                                    "once, and answers kept unfinished under it are dropped."),
-                                  number);
+  body = g_strdup_printf (_("Employee %s gets a new code. The old code stops working at "
+                            "once, and answers kept unfinished under it are dropped."), number);
+  dialog = sc_compat_message_dialog_new (_("Reissue the Access Code?"), body);
   g_object_set_data_full (G_OBJECT (dialog), "number", g_strdup (number), g_free);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "reissue", _("_Reissue"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reissue",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_reissue_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  sc_compat_message_dialog_add_response (dialog, "cancel", _("_Cancel"), SC_RESPONSE_DEFAULT);
+  sc_compat_message_dialog_add_response (dialog, "reissue", _("_Reissue"),
+                                         SC_RESPONSE_DESTRUCTIVE);
+  sc_compat_message_dialog_set_close_response (dialog, "cancel");
+  sc_compat_message_dialog_choose (dialog, GTK_WIDGET (self), NULL, on_reissue_chosen_cb,
+                                   g_object_ref (self));
 }
 
 static void
