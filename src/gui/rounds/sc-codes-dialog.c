@@ -15,17 +15,23 @@
 
 struct _ScCodesDialog
 {
-  AdwWindow   parent_instance;
+  AdwWindow            parent_instance;
 
-  ScVault    *vault;
-  ScReport   *report;
-  char       *codes;       /* SECURITY: guarded memory, wiped in dispose */
-  guint       n_codes;
-  gboolean    busy;
-  GtkLabel   *status_label;
-  GtkWidget  *save_button;
-  GtkWidget  *print_button;
-  char       *status;
+  /* Template children */
+  AdwPreferencesGroup *codes_group;
+  GtkLabel            *status_label;
+  GtkWidget           *save_button;
+  GtkWidget           *print_button;
+
+  /* Owned references */
+  ScVault             *vault;
+  ScReport            *report;
+
+  /* Plain state */
+  char                *codes;       /* SECURITY: guarded memory, wiped in dispose */
+  guint                n_codes;
+  gboolean             busy;
+  char                *status;
 };
 
 G_DEFINE_FINAL_TYPE (ScCodesDialog, sc_codes_dialog, ADW_TYPE_WINDOW)
@@ -100,7 +106,8 @@ on_save_chosen_cb (GObject      *source,
 }
 
 static void
-on_save_clicked_cb (ScCodesDialog *self)
+on_save_button_clicked_cb (GtkButton     *button,
+                           ScCodesDialog *self)
 {
   /* Translators: the file name proposed for the access-code slips. */
   sc_compat_save_file_async (GTK_WIDGET (self), _("Save Slips as PDF"),
@@ -128,7 +135,8 @@ on_draw_page_cb (GtkPrintOperation *operation,
 }
 
 static void
-on_print_clicked_cb (ScCodesDialog *self)
+on_print_button_clicked_cb (GtkButton     *button,
+                            ScCodesDialog *self)
 {
   g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
   g_autoptr(GError) error = NULL;
@@ -185,62 +193,8 @@ build (ScCodesDialog *self,
 {
   g_autoptr(GError) error = NULL;
   ScReportOptions options = { NULL };
-  GtkWidget *box, *header, *page, *intro, *group, *close_button, *bottom;
 
-  gtk_window_set_title (GTK_WINDOW (self), _("New Access Codes"));
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 560, 600);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  close_button = gtk_button_new_with_mnemonic (_("_Close"));
-  gtk_widget_add_css_class (close_button, "suggested-action");
-  g_signal_connect_swapped (close_button, "clicked", G_CALLBACK (gtk_window_close), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), close_button);
-  gtk_box_append (GTK_BOX (box), header);
-
-  page = adw_preferences_page_new ();
-  gtk_widget_set_vexpand (page, TRUE);
-  intro = adw_preferences_group_new ();
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (intro),
-                                         _("These codes are shown only this once: the vault keeps "
-                                           "only a fingerprint of each. Save or print the slips "
-                                           "now and hand each person theirs. After you close "
-                                           "this window, a lost code can only be reissued."));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (intro));
-  group = adw_preferences_group_new ();
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  self->n_codes = fill_codes (self, ADW_PREFERENCES_GROUP (group));
-  gtk_box_append (GTK_BOX (box), page);
-
-  bottom = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_margin_start (bottom, 12);
-  gtk_widget_set_margin_end (bottom, 12);
-  gtk_widget_set_margin_top (bottom, 6);
-  gtk_widget_set_margin_bottom (bottom, 12);
-  self->status_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->status_label, TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
-  gtk_box_append (GTK_BOX (bottom), GTK_WIDGET (self->status_label));
-  {
-    GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-
-    gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
-    self->save_button = gtk_button_new_with_mnemonic (_("_Save Slips as PDF…"));
-    self->print_button = gtk_button_new_with_mnemonic (_("_Print…"));
-    gtk_widget_add_css_class (self->save_button, "pill");
-    gtk_widget_add_css_class (self->print_button, "pill");
-    g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (on_save_clicked_cb), self);
-    g_signal_connect_swapped (self->print_button, "clicked", G_CALLBACK (on_print_clicked_cb),
-                              self);
-    gtk_box_append (GTK_BOX (buttons), self->save_button);
-    gtk_box_append (GTK_BOX (buttons), self->print_button);
-    gtk_box_append (GTK_BOX (bottom), buttons);
-  }
-  gtk_box_append (GTK_BOX (box), bottom);
-  adw_window_set_content (ADW_WINDOW (self), box);
-
+  self->n_codes = fill_codes (self, self->codes_group);
   options.codes_csv = self->codes;
   self->report = sc_report_new (self->vault, SC_REPORT_SLIPS, round_id, &options, &error);
   if (self->report == NULL)
@@ -268,6 +222,7 @@ sc_codes_dialog_dispose (GObject *object)
   sc_secure_clear ((gpointer *) &self->codes);
   g_clear_object (&self->vault);
   g_clear_pointer (&self->status, g_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_CODES_DIALOG);
 
   G_OBJECT_CLASS (sc_codes_dialog_parent_class)->dispose (object);
 }
@@ -280,12 +235,22 @@ sc_codes_dialog_class_init (ScCodesDialogClass *klass)
 
   object_class->dispose = sc_codes_dialog_dispose;
   GTK_WINDOW_CLASS (klass)->close_request = sc_codes_dialog_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/sc-codes-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScCodesDialog, codes_group);
+  gtk_widget_class_bind_template_child (widget_class, ScCodesDialog, status_label);
+  gtk_widget_class_bind_template_child (widget_class, ScCodesDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, ScCodesDialog, print_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_print_button_clicked_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 sc_codes_dialog_init (ScCodesDialog *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *
