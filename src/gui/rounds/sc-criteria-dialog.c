@@ -15,15 +15,24 @@
 
 struct _ScCriteriaDialog
 {
-  AdwWindow      parent_instance;
+  AdwWindow            parent_instance;
 
-  ScVault       *vault;
-  gint64         round_id;
-  gboolean       busy;
-  AdwComboRow   *method_row;
-  GtkSpinButton *spins[N_THRESHOLDS];
-  GtkLabel      *error_label;
-  GtkWidget     *save_button;
+  /* Template children */
+  AdwPreferencesGroup *method_group;
+  AdwComboRow         *method_row;
+  AdwPreferencesGroup *thresholds_group;
+  GtkLabel            *error_label;
+  GtkWidget           *save_button;
+
+  /* Owned references */
+  ScVault             *vault;
+
+  /* Borrowed references: the threshold rows' spin buttons */
+  GtkSpinButton       *spins[N_THRESHOLDS];
+
+  /* Plain state */
+  gint64               round_id;
+  gboolean             busy;
 };
 
 G_DEFINE_FINAL_TYPE (ScCriteriaDialog, sc_criteria_dialog, ADW_TYPE_WINDOW)
@@ -105,7 +114,8 @@ on_saved_cb (GObject      *source,
 }
 
 static void
-on_save_clicked_cb (ScCriteriaDialog *self)
+on_save_button_clicked_cb (GtkButton        *button,
+                           ScCriteriaDialog *self)
 {
   ScCriteria criteria;
 
@@ -128,6 +138,7 @@ sc_criteria_dialog_close_request (GtkWindow *window)
 static void
 sc_criteria_dialog_dispose (GObject *object)
 {
+  gtk_widget_dispose_template (GTK_WIDGET (object), SC_TYPE_CRITERIA_DIALOG);
   g_clear_object (&SC_CRITERIA_DIALOG (object)->vault);
   G_OBJECT_CLASS (sc_criteria_dialog_parent_class)->dispose (object);
 }
@@ -140,6 +151,15 @@ sc_criteria_dialog_class_init (ScCriteriaDialogClass *klass)
 
   signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  gtk_widget_class_set_template_from_resource (GTK_WIDGET_CLASS (klass),
+                                               RESOURCE_PREFIX "/ui/sc-criteria-dialog.ui");
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), ScCriteriaDialog, method_group);
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), ScCriteriaDialog, method_row);
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), ScCriteriaDialog,
+                                        thresholds_group);
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), ScCriteriaDialog, error_label);
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), ScCriteriaDialog, save_button);
+  gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), on_save_button_clicked_cb);
   gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0,
                                        "window.close", NULL);
 }
@@ -147,66 +167,21 @@ sc_criteria_dialog_class_init (ScCriteriaDialogClass *klass)
 static void
 sc_criteria_dialog_init (ScCriteriaDialog *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/* The form shows @round's criteria; the method's description says which one is in force. */
 static void
 build (ScCriteriaDialog   *self,
        const ScVaultRound *round)
 {
-  GtkWidget *box, *header, *cancel, *page, *warning_group, *warning, *method_group, *group;
-  const char *methods[] = { N_("その2: conversion tables"), N_("その1: sum of points"), NULL };
-  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
   g_autofree char *current = NULL;
 
-  gtk_window_set_title (GTK_WINDOW (self), _("High-Stress Criteria"));
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 560, 680);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_close), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  self->save_button = gtk_button_new_with_mnemonic (_("_Save Criteria"));
-  gtk_widget_add_css_class (self->save_button, "destructive-action");
-  g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (on_save_clicked_cb), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save_button);
-  gtk_box_append (GTK_BOX (box), header);
-
-  page = adw_preferences_page_new ();
-  gtk_widget_set_vexpand (page, TRUE);
-  warning_group = adw_preferences_group_new ();
-  warning = gtk_label_new (_("Change the criteria only with a reason, before the results are "
-                             "used. Everyone who already answered is judged again with the new "
-                             "criteria wherever results are shown or printed; their scores stay "
-                             "the same. The verdict a person already saw at the kiosk is not "
-                             "sent to them again. The change is recorded in the audit log."));
-  gtk_label_set_wrap (GTK_LABEL (warning), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (warning), 0);
-  gtk_widget_add_css_class (warning, "warning");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (warning_group), warning);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (warning_group));
-
-  method_group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (method_group), _("Method"));
-  current = g_strdup_printf (_("Now: %s"), round->criteria.method == SC_METHOD_SUM
-                                           ? _(methods[1]) : _(methods[0]));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (method_group), current);
-  for (guint i = 0; methods[i] != NULL; i++)
-    gtk_string_list_append (model, _(methods[i]));
-  self->method_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->method_row), _("Method"));
-  adw_combo_row_set_model (self->method_row, G_LIST_MODEL (model));
   adw_combo_row_set_selected (self->method_row, round->criteria.method == SC_METHOD_SUM);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (method_group), GTK_WIDGET (self->method_row));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (method_group));
-
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Thresholds"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("High stress when ㋐ is met, or both parts of ㋑."));
+  current = g_strdup_printf (_("Now: %s"),
+                             gtk_string_object_get_string (
+                               adw_combo_row_get_selected_item (self->method_row)));
+  adw_preferences_group_set_description (self->method_group, current);
   for (guint i = 0; i < N_THRESHOLDS; i++)
     {
       GtkWidget *row = adw_action_row_new ();
@@ -215,29 +190,12 @@ build (ScCriteriaDialog   *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(thresholds[i].title));
       gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), THRESHOLD (&round->criteria, i));
       gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                      row, NULL, -1);
       gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _(thresholds[i].title), -1);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      adw_preferences_group_add (self->thresholds_group, row);
       self->spins[i] = GTK_SPIN_BUTTON (spin);
     }
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-
-  {
-    GtkWidget *error_group = adw_preferences_group_new ();
-
-    self->error_label = GTK_LABEL (gtk_label_new (NULL));
-    gtk_label_set_wrap (self->error_label, TRUE);
-    gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
-    gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (error_group),
-                               GTK_WIDGET (self->error_label));
-    adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (error_group));
-  }
-  gtk_box_append (GTK_BOX (box), page);
-  adw_window_set_content (ADW_WINDOW (self), box);
 }
 
 GtkWidget *
