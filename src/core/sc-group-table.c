@@ -135,6 +135,12 @@ row_free (gpointer data)
   g_free (data);
 }
 
+void
+_sc_group_row_free (gpointer row)
+{
+  row_free (row);
+}
+
 static char *
 describe_reason (ScGroupSuppression  suppression,
                  const char * const *revealed,

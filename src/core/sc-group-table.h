@@ -267,12 +267,44 @@ void          sc_group_table_draw_chart (const ScGroupTable *table,
                                          const ScChartStyle *style);
 
 /**
+ * sc_group_table_draw_chart_full:
+ * @highlight: (nullable): the label of a group whose point gets a ring (the row chosen
+ *   in the table), or %NULL
+ * @show_previous: whether to draw last year's arrows (after
+ *   sc_group_table_compare_previous())
+ *
+ * As sc_group_table_draw_chart(), which is this with %NULL and %TRUE.
+ */
+void          sc_group_table_draw_chart_full (const ScGroupTable *table,
+                                              cairo_t            *cr,
+                                              double              width,
+                                              double              height,
+                                              ScChartJudgement    kind,
+                                              ScSex               sex,
+                                              const ScChartStyle *style,
+                                              const char         *highlight,
+                                              gboolean            show_previous);
+
+/**
  * sc_group_table_to_json:
  * Returns: (transfer full): the snapshot of what is shown: grouping, constants and
  *   caption, the total, the reference and every row (a suppressed row: label, n, reason
  *   only) and the points of all four charts. Never a suppressed figure.
  */
 char         *sc_group_table_to_json    (const ScGroupTable *table);
+
+/**
+ * sc_group_table_new_from_snapshot:
+ * @snapshot: the text of sc_group_table_to_json() (a release HR opened)
+ *
+ * The table again, read-only, as it was released: rows, reference, total, per-sex
+ * blocks, the constants and last year's risks. Last year's chart points are not in a
+ * snapshot (no arrows). Returns: (transfer full) (nullable): the table, or %NULL with
+ * @error set (SC_JSON_ERROR for text that is not JSON, G_IO_ERROR_INVALID_DATA for
+ * JSON that is not a snapshot).
+ */
+ScGroupTable *sc_group_table_new_from_snapshot (const char         *snapshot,
+                                                GError            **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScGroupTable, sc_group_table_free)
 
