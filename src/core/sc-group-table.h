@@ -306,6 +306,32 @@ char         *sc_group_table_to_json    (const ScGroupTable *table);
 ScGroupTable *sc_group_table_new_from_snapshot (const char         *snapshot,
                                                 GError            **error);
 
+/**
+ * sc_group_get_chart_constants:
+ * Any unlocked role: the constant set chosen for the group analysis (the vault setting
+ * %SC_VAULT_SETTING_CHART_CONSTANTS; the default set when unset).
+ * Returns: (transfer full) (nullable): the set, or %NULL with @error set.
+ */
+ScChartConstantSet *sc_group_get_chart_constants (ScVault                  *vault,
+                                                  GError                  **error);
+
+/* Implementer only: stores the choice (a built-in id, or a checked set as JSON); the
+ * vault audits it as "settings.set". */
+gboolean      sc_group_set_chart_constants  (ScVault                  *vault,
+                                             const ScChartConstantSet *set,
+                                             GError                  **error);
+
+/* sc_group_set_chart_constants() in the vault's worker thread (a durable save); the
+ * threading rule of sc-vault-async.h applies. */
+void          sc_group_set_chart_constants_async  (ScVault                  *vault,
+                                                   const ScChartConstantSet *set,
+                                                   GCancellable             *cancellable,
+                                                   GAsyncReadyCallback       callback,
+                                                   gpointer                  user_data);
+gboolean      sc_group_set_chart_constants_finish (ScVault                  *vault,
+                                                   GAsyncResult             *result,
+                                                   GError                  **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScGroupTable, sc_group_table_free)
 
 G_END_DECLS
