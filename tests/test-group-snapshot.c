@@ -271,7 +271,7 @@ test_snapshot_round_trip_and_highlight (void)
     cairo_surface_flush (plain);
     for (int dy = -2; dy <= 2 && !found; dy++)
       {
-        int x = (int) (p->px + 0.9 * layout.font_size), y = (int) p->py + dy;
+        int x = (int) (p->px + 0.7 * layout.font_size), y = (int) p->py + dy;
         guint32 a = *(const guint32 *) (const void *) (cairo_image_surface_get_data (ring)
                                                         + y * stride + 4 * x);
         guint32 b = *(const guint32 *) (const void *) (cairo_image_surface_get_data (plain)

@@ -272,7 +272,6 @@ test_group_implementer_and_hr (GroupFixture  *f,
   window = show_in_window (section, 1024, 768);
   wait_until (section_idle, section);
   g_assert_cmpstr (sc_group_section_get_page (group), ==, "analysis");
-
   /* The reference, the whole workplace and the four departments; the shown ones first. */
   g_assert_cmpuint (sc_group_table_view_get_n_rows (view), ==, 6);
   {

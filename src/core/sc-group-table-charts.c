@@ -190,7 +190,7 @@ draw_highlight (cairo_t                      *cr,
       if (g_strcmp0 (p->label, highlight) != 0)
         continue;
       cairo_new_sub_path (cr);
-      cairo_arc (cr, p->px, p->py, 0.9 * layout->font_size, 0, 2 * G_PI);
+      cairo_arc (cr, p->px, p->py, 0.7 * layout->font_size, 0, 2 * G_PI);
       cairo_stroke (cr);
     }
   cairo_restore (cr);

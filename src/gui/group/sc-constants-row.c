@@ -343,6 +343,48 @@ sc_constants_row_class_init (ScConstantsRowClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
+/* The button shows the chosen set's name ellipsized; the list shows every name whole. */
+static void
+on_setup_item_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  if (GPOINTER_TO_INT (user_data))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 10);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+    }
+  else
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_bind_item_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+static GtkListItemFactory *
+item_factory (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_setup_item_cb), GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (on_bind_item_cb), NULL);
+  return factory;
+}
+
 static void
 sc_constants_row_init (ScConstantsRow *self)
 {
@@ -353,6 +395,13 @@ sc_constants_row_init (ScConstantsRow *self)
   self->choices = gtk_string_list_new (NULL);
   self->dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->choices)),
                                                      NULL));
+  {
+    g_autoptr(GtkListItemFactory) button = item_factory (TRUE);
+    g_autoptr(GtkListItemFactory) list = item_factory (FALSE);
+
+    gtk_drop_down_set_factory (self->dropdown, button);
+    gtk_drop_down_set_list_factory (self->dropdown, list);
+  }
   gtk_widget_set_valign (GTK_WIDGET (self->dropdown), GTK_ALIGN_CENTER);
   gtk_widget_set_hexpand (GTK_WIDGET (self->dropdown), FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,

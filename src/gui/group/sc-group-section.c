@@ -25,7 +25,7 @@ struct _ScGroupSection
   GtkSwitch           *previous_switch;
   AdwPreferencesGroup *hr_group;
   AdwComboRow         *release_row;
-  GtkStack            *content_stack;
+  GtkBox              *content_box;
   GtkSpinner          *spinner;
   AdwStatusPage       *message_page;
   GtkBox              *analysis_box;
@@ -53,6 +53,7 @@ struct _ScGroupSection
   gboolean             busy;
   gboolean             again;      /* reload once the running task is done */
   gboolean             updating;
+  const char          *page;
 };
 
 G_DEFINE_FINAL_TYPE (ScGroupSection, sc_group_section, ADW_TYPE_BIN)
@@ -102,6 +103,19 @@ set_busy (ScGroupSection *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
+/* Shows one of the three parts of the content: "loading", "message" or "analysis". (Not a
+ * GtkStack: a stack measures its wrapping labels for a height of 0, one line each.) */
+static void
+set_page (ScGroupSection *self,
+          const char     *page)
+{
+  self->page = page;
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), g_str_equal (page, "loading"));
+  gtk_spinner_set_spinning (self->spinner, g_str_equal (page, "loading"));
+  gtk_widget_set_visible (GTK_WIDGET (self->message_page), g_str_equal (page, "message"));
+  gtk_widget_set_visible (GTK_WIDGET (self->analysis_box), g_str_equal (page, "analysis"));
+}
+
 static void
 show_message (ScGroupSection *self,
               const char     *title,
@@ -109,7 +123,7 @@ show_message (ScGroupSection *self,
 {
   adw_status_page_set_title (self->message_page, title);
   adw_status_page_set_description (self->message_page, description);
-  gtk_stack_set_visible_child_name (self->content_stack, "message");
+  set_page (self, "message");
 }
 
 static void
@@ -179,7 +193,7 @@ show_table (ScGroupSection *self)
                                               gtk_switch_get_active (self->previous_switch));
       }
   gtk_widget_set_sensitive (GTK_WIDGET (self->release_button), is_implementer (self));
-  gtk_stack_set_visible_child_name (self->content_stack, "analysis");
+  set_page (self, "analysis");
 }
 
 /* ---- the implementer's analysis ------------------------------------------------------ */
@@ -272,7 +286,7 @@ analyse (ScGroupSection *self)
       return;
     }
   set_busy (self, TRUE);
-  gtk_stack_set_visible_child_name (self->content_stack, "loading");
+  set_page (self, "loading");
   sc_group_table_new_for_round_async (self->vault, self->round_id, &self->grouping,
                                       sc_constants_row_get_set (self->constants_row), NULL,
                                       on_analysed_cb, g_object_ref (self));
@@ -729,7 +743,7 @@ const char *
 sc_group_section_get_page (ScGroupSection *self)
 {
   g_return_val_if_fail (SC_IS_GROUP_SECTION (self), NULL);
-  return gtk_stack_get_visible_child_name (self->content_stack);
+  return self->page;
 }
 
 gboolean
@@ -867,7 +881,7 @@ sc_group_section_class_init (ScGroupSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScGroupSection, previous_switch);
   gtk_widget_class_bind_template_child (widget_class, ScGroupSection, hr_group);
   gtk_widget_class_bind_template_child (widget_class, ScGroupSection, release_row);
-  gtk_widget_class_bind_template_child (widget_class, ScGroupSection, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, ScGroupSection, content_box);
   gtk_widget_class_bind_template_child (widget_class, ScGroupSection, spinner);
   gtk_widget_class_bind_template_child (widget_class, ScGroupSection, message_page);
   gtk_widget_class_bind_template_child (widget_class, ScGroupSection, analysis_box);
@@ -894,6 +908,7 @@ sc_group_section_init (ScGroupSection *self)
   g_autoptr(GtkStringList) cross = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  set_page (self, "loading");
 
   /* Both lists follow ScGroupBy: "whole workplace" (or "none") first. */
   gtk_string_list_append (by, _("Whole workplace"));

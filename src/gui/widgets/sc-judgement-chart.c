@@ -13,6 +13,7 @@
 /* The chart is square-ish: the plot, its title above and the constants' caption below. */
 #define MINIMUM_EMS 18
 #define NATURAL_EMS 30
+#define MAXIMUM_MINIMUM 300
 #define MAXIMUM_NATURAL 560
 
 struct _ScJudgementChart
@@ -49,12 +50,6 @@ sc_judgement_chart_snapshot (GtkWidget   *widget,
   cairo_destroy (cr);
 }
 
-static GtkSizeRequestMode
-sc_judgement_chart_get_request_mode (GtkWidget *widget)
-{
-  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
-}
-
 static void
 sc_judgement_chart_measure (GtkWidget      *widget,
                             GtkOrientation  orientation,
@@ -66,18 +61,15 @@ sc_judgement_chart_measure (GtkWidget      *widget,
 {
   double font = sc_chart_widget_font_pixels (widget);
 
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+  /* The core shrinks the chart's text to fit: a chart never asks for more than a
+   * two-column grid fits in a 1024 px window. It is a little taller than wide: the
+   * title above the plot, the constants' caption below. */
+  *minimum = MIN ((int) (MINIMUM_EMS * font), MAXIMUM_MINIMUM);
+  *natural = MAX (*minimum, MIN ((int) (NATURAL_EMS * font), MAXIMUM_NATURAL));
+  if (orientation == GTK_ORIENTATION_VERTICAL)
     {
-      *minimum = (int) (MINIMUM_EMS * font);
-      *natural = MAX (*minimum, MIN ((int) (NATURAL_EMS * font), MAXIMUM_NATURAL));
-    }
-  else
-    {
-      /* As tall as wide, plus room for the title and the caption. */
-      int width = for_size > 0 ? for_size : (int) (NATURAL_EMS * font);
-
-      *minimum = (int) (MINIMUM_EMS * font);
-      *natural = MAX (*minimum, width + (int) (4 * font));
+      *minimum += (int) (6 * font);
+      *natural += (int) (8 * font);
     }
 }
 
@@ -124,7 +116,6 @@ sc_judgement_chart_class_init (ScJudgementChartClass *klass)
 
   widget_class->snapshot = sc_judgement_chart_snapshot;
   widget_class->measure = sc_judgement_chart_measure;
-  widget_class->get_request_mode = sc_judgement_chart_get_request_mode;
   widget_class->css_changed = sc_judgement_chart_css_changed;
 
   gtk_widget_class_set_css_name (widget_class, "judgementchart");
