@@ -196,7 +196,8 @@ static void
 test_snapshot_round_trip_and_highlight (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) employees = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_employee_free);
+  g_autoptr(GPtrArray) employees =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) sc_employee_free);
   g_autoptr(GArray) inputs = g_array_new (FALSE, TRUE, sizeof (ScGroupInput));
   g_autoptr(ScGroupTable) table = NULL;
   g_autoptr(ScGroupTable) back = NULL;
@@ -293,6 +294,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/group-snapshot/json-reader", test_json_reader);
   g_test_add_func ("/group-snapshot/constants-json-and-setting", test_constants_json_and_setting);
-  g_test_add_func ("/group-snapshot/round-trip-and-highlight", test_snapshot_round_trip_and_highlight);
+  g_test_add_func ("/group-snapshot/round-trip-and-highlight",
+                   test_snapshot_round_trip_and_highlight);
   return g_test_run ();
 }

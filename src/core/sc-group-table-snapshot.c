@@ -80,7 +80,8 @@ read_row (GVariant    *object,
   row->label = sc_json_dup_string (object, "label");
   if (row->label == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "A row of the snapshot has no label.");
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "A row of the snapshot has no label.");
       return FALSE;
     }
   row->n = (guint) sc_json_get_double (object, "n", 0);

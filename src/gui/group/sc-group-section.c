@@ -7,54 +7,11 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "sc-group-section.h"
+#include "sc-group-section-private.h"
 #include "sc-compat.h"
 #include "sc-constants-row.h"
 #include "sc-vault-async.h"
-#include "sc-vault-releases.h"
 
-struct _ScGroupSection
-{
-  AdwBin               parent_instance;
-
-  /* Template widgets */
-  AdwPreferencesGroup *options_group;
-  AdwComboRow         *grouping_row;
-  AdwComboRow         *cross_row;
-  AdwActionRow        *previous_row;
-  GtkSwitch           *previous_switch;
-  AdwPreferencesGroup *hr_group;
-  AdwComboRow         *release_row;
-  GtkBox              *content_box;
-  GtkSpinner          *spinner;
-  AdwStatusPage       *message_page;
-  GtkBox              *analysis_box;
-  GtkLabel            *released_label;
-  GtkLabel            *summary_label;
-  GtkLabel            *columns_label;
-  GtkGrid             *chart_grid;
-  GtkLabel            *caption_label;
-  AdwPreferencesGroup *releases_group;
-  GtkButton           *release_button;
-  GtkListBox          *releases_list;
-
-  /* Widgets made here */
-  ScConstantsRow      *constants_row;
-  ScGroupTableView    *table_view;
-  ScJudgementChart    *charts[2][SC_N_SEXES];
-
-  /* State */
-  ScVault             *vault;
-  gint64               round_id;
-  ScGrouping           grouping;
-  ScGroupTable        *table;
-  ScGroupTable        *previous;
-  GPtrArray           *releases;   /* ScVaultRelease */
-  gboolean             busy;
-  gboolean             again;      /* reload once the running task is done */
-  gboolean             updating;
-  const char          *page;
-};
 
 G_DEFINE_FINAL_TYPE (ScGroupSection, sc_group_section, ADW_TYPE_BIN)
 
@@ -76,23 +33,22 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void analyse (ScGroupSection *self);
-static void reload_releases (ScGroupSection *self);
 
-static gboolean
-is_implementer (ScGroupSection *self)
+gboolean
+_sc_group_section_is_implementer (ScGroupSection *self)
 {
   return sc_vault_get_role (self->vault) == SC_VAULT_ROLE_IMPLEMENTER;
 }
 
-static void
-toast (ScGroupSection *self,
+void
+_sc_group_section_toast (ScGroupSection *self,
        const char     *message)
 {
   g_signal_emit (self, signals[SIGNAL_TOAST], 0, message);
 }
 
-static void
-set_busy (ScGroupSection *self,
+void
+_sc_group_section_set_busy (ScGroupSection *self,
           gboolean        busy)
 {
   if (self->busy == busy)
@@ -116,8 +72,8 @@ set_page (ScGroupSection *self,
   gtk_widget_set_visible (GTK_WIDGET (self->analysis_box), g_str_equal (page, "analysis"));
 }
 
-static void
-show_message (ScGroupSection *self,
+void
+_sc_group_section_show_message (ScGroupSection *self,
               const char     *title,
               const char     *description)
 {
@@ -126,8 +82,8 @@ show_message (ScGroupSection *self,
   set_page (self, "message");
 }
 
-static void
-set_table (ScGroupSection *self,
+void
+_sc_group_section_set_table (ScGroupSection *self,
            ScGroupTable   *table)
 {
   /* The views borrow the table: they let go first. */
@@ -155,8 +111,8 @@ caption_text (const ScGroupTable *table)
 }
 
 /* Shows self->table: the analysis, or why there is none. */
-static void
-show_table (ScGroupSection *self)
+void
+_sc_group_section_show_table (ScGroupSection *self)
 {
   const ScGroupTable *table = self->table;
   guint excluded = sc_group_table_get_excluded_incomplete (table);
@@ -173,7 +129,7 @@ show_table (ScGroupSection *self)
                            "this round with the previous year's, and analyse again."),
                          n, excluded, SC_GROUP_MIN_SIZE_DEFAULT);
 
-      show_message (self, _("Too Few Respondents for an Analysis"), description);
+      _sc_group_section_show_message (self, _("Too Few Respondents for an Analysis"), description);
       gtk_widget_set_sensitive (GTK_WIDGET (self->release_button), FALSE);
       return;
     }
@@ -192,7 +148,8 @@ show_table (ScGroupSection *self)
         sc_judgement_chart_set_show_previous (self->charts[k][s],
                                               gtk_switch_get_active (self->previous_switch));
       }
-  gtk_widget_set_sensitive (GTK_WIDGET (self->release_button), is_implementer (self));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->release_button),
+                            _sc_group_section_is_implementer (self));
   set_page (self, "analysis");
 }
 
@@ -201,7 +158,7 @@ show_table (ScGroupSection *self)
 static void
 finish_work (ScGroupSection *self)
 {
-  set_busy (self, FALSE);
+  _sc_group_section_set_busy (self, FALSE);
   if (self->again)
     {
       self->again = FALSE;
@@ -226,8 +183,8 @@ on_previous_analysed_cb (GObject      *source,
     g_debug ("No comparison with the previous round: %s", error->message);
   gtk_widget_set_visible (GTK_WIDGET (self->previous_row), compared);
   if (self->table != NULL)
-    show_table (self);
-  reload_releases (self);
+    _sc_group_section_show_table (self);
+  _sc_group_section_reload_releases (self);
   finish_work (self);
 }
 
@@ -241,12 +198,12 @@ on_analysed_cb (GObject      *source,
   ScGroupTable *table = sc_group_table_new_for_round_finish (SC_VAULT (source), result, &error);
   gint64 previous_round;
 
-  set_table (self, table);
+  _sc_group_section_set_table (self, table);
   gtk_widget_set_visible (GTK_WIDGET (self->previous_row), FALSE);
   if (table == NULL)
     {
-      show_message (self, _("No Analysis"), error->message);
-      reload_releases (self);
+      _sc_group_section_show_message (self, _("No Analysis"), error->message);
+      _sc_group_section_reload_releases (self);
       finish_work (self);
       return;
     }
@@ -263,8 +220,8 @@ on_analysed_cb (GObject      *source,
                                           on_previous_analysed_cb, g_object_ref (self));
       return;
     }
-  show_table (self);
-  reload_releases (self);
+  _sc_group_section_show_table (self);
+  _sc_group_section_reload_releases (self);
   finish_work (self);
 }
 
@@ -278,14 +235,14 @@ analyse (ScGroupSection *self)
     }
   if (self->round_id <= 0)
     {
-      set_table (self, NULL);
-      show_message (self, _("No Round Yet"),
+      _sc_group_section_set_table (self, NULL);
+      _sc_group_section_show_message (self, _("No Round Yet"),
                     _("The group analysis of a round appears here once it has answers."));
       gtk_widget_set_sensitive (GTK_WIDGET (self->release_button), FALSE);
-      reload_releases (self);
+      _sc_group_section_reload_releases (self);
       return;
     }
-  set_busy (self, TRUE);
+  _sc_group_section_set_busy (self, TRUE);
   set_page (self, "loading");
   sc_group_table_new_for_round_async (self->vault, self->round_id, &self->grouping,
                                       sc_constants_row_get_set (self->constants_row), NULL,
@@ -349,357 +306,7 @@ static void
 on_constants_toast_cb (ScGroupSection *self,
                        const char     *message)
 {
-  toast (self, message);
-}
-
-/* ---- releases to HR ------------------------------------------------------------------ */
-
-static char *
-format_time (gint64 unix_time)
-{
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (unix_time);
-
-  return time != NULL ? g_date_time_format (time, "%Y-%m-%d %H:%M") : g_strdup ("?");
-}
-
-static char *
-describe_release (const ScVaultRelease *release)
-{
-  g_autofree char *when = format_time (release->released_at);
-
-  if (release->withdrawn_at > 0)
-    {
-      g_autofree char *withdrawn = format_time (release->withdrawn_at);
-
-      /* Translators: a release to HR: when, who, and when it was withdrawn. */
-      return g_strdup_printf (_("Released %s by %s; withdrawn %s"), when, release->released_by,
-                              withdrawn);
-    }
-  /* Translators: a release to HR: when and who released it. */
-  return g_strdup_printf (_("Released %s by %s"), when, release->released_by);
-}
-
-static void
-on_withdraw_clicked_cb (GtkButton      *button,
-                        ScGroupSection *self);
-
-static void
-show_releases_implementer (ScGroupSection *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->releases_list))) != NULL)
-    gtk_list_box_remove (self->releases_list, child);
-  for (guint i = 0; i < self->releases->len; i++)
-    {
-      const ScVaultRelease *release = g_ptr_array_index (self->releases, i);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *subtitle = describe_release (release);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), release->title);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      if (release->withdrawn_at == 0)
-        {
-          GtkWidget *button = gtk_button_new_with_mnemonic (_("_Withdraw"));
-          g_autofree char *name = g_strdup_printf (_("Withdraw “%s”"), release->title);
-
-          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-          g_object_set_data_full (G_OBJECT (button), "release-id",
-                                  g_memdup2 (&release->id, sizeof release->id), g_free);
-          g_signal_connect (button, "clicked", G_CALLBACK (on_withdraw_clicked_cb), self);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-        }
-      gtk_list_box_append (self->releases_list, row);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->releases_list), self->releases->len > 0);
-}
-
-static void
-show_releases_hr (ScGroupSection *self)
-{
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-
-  for (guint i = 0; i < self->releases->len; i++)
-    {
-      const ScVaultRelease *release = g_ptr_array_index (self->releases, i);
-      g_autofree char *when = format_time (release->released_at);
-      g_autofree char *item = g_strdup_printf ("%s (%s)", release->title, when);
-
-      gtk_string_list_append (names, item);
-    }
-  self->updating = TRUE;
-  adw_combo_row_set_model (self->release_row, G_LIST_MODEL (names));
-  self->updating = FALSE;
-  gtk_widget_set_visible (GTK_WIDGET (self->hr_group), self->releases->len > 0);
-  if (self->releases->len == 0)
-    {
-      set_table (self, NULL);
-      show_message (self, _("Nothing Released Yet"),
-                    _("The implementer has not released a group analysis to HR. Released "
-                      "analyses appear here, read-only."));
-      return;
-    }
-  sc_group_section_open_release (self, 0);
-}
-
-static void
-reload_releases (ScGroupSection *self)
-{
-  g_autoptr(GError) error = NULL;
-  GPtrArray *releases = sc_vault_list_releases (self->vault, &error);
-
-  if (releases == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("The releases could not be listed: %s"),
-                                                  error->message);
-
-      toast (self, message);
-      releases = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_vault_release_free);
-    }
-  g_clear_pointer (&self->releases, g_ptr_array_unref);
-  self->releases = releases;
-  if (is_implementer (self))
-    show_releases_implementer (self);
-  else
-    show_releases_hr (self);
-}
-
-GPtrArray *
-sc_group_section_get_releases (ScGroupSection *self)
-{
-  g_return_val_if_fail (SC_IS_GROUP_SECTION (self), NULL);
-  return self->releases;
-}
-
-void
-sc_group_section_open_release (ScGroupSection *self,
-                               guint           index)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *snapshot = NULL;
-  g_autofree char *released = NULL;
-  const ScVaultRelease *release;
-  ScGroupTable *table = NULL;
-
-  g_return_if_fail (SC_IS_GROUP_SECTION (self));
-  g_return_if_fail (self->releases != NULL && index < self->releases->len);
-
-  release = g_ptr_array_index (self->releases, index);
-  if (adw_combo_row_get_selected (self->release_row) != index)
-    {
-      self->updating = TRUE;
-      adw_combo_row_set_selected (self->release_row, index);
-      self->updating = FALSE;
-    }
-  /* SECURITY: HR's key opens the snapshot; the core audits the read. */
-  snapshot = sc_vault_open_release (self->vault, release->id, &error);
-  if (snapshot != NULL)
-    table = sc_group_table_new_from_snapshot (snapshot, &error);
-  set_table (self, table);
-  if (table == NULL)
-    {
-      show_message (self, _("This Release Could Not Be Opened"), error->message);
-      return;
-    }
-  released = describe_release (release);
-  gtk_label_set_text (self->released_label, released);
-  gtk_widget_set_visible (GTK_WIDGET (self->released_label), TRUE);
-  show_table (self);
-}
-
-static void
-on_release_row_selected_cb (ScGroupSection *self)
-{
-  guint selected = adw_combo_row_get_selected (self->release_row);
-
-  if (!self->updating && self->releases != NULL && selected < self->releases->len)
-    sc_group_section_open_release (self, selected);
-}
-
-static void
-on_released_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(ScGroupSection) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (sc_vault_release_analysis_finish (SC_VAULT (source), result, &error) > 0)
-    toast (self, _("Released to HR"));
-  else
-    {
-      g_autofree char *message = g_strdup_printf (_("Not released: %s"), error->message);
-
-      toast (self, message);
-    }
-  set_busy (self, FALSE);
-  reload_releases (self);
-}
-
-void
-sc_group_section_release (ScGroupSection *self,
-                          const char     *title,
-                          const char     *released_by)
-{
-  g_autofree char *snapshot = NULL;
-
-  g_return_if_fail (SC_IS_GROUP_SECTION (self));
-  g_return_if_fail (title != NULL && released_by != NULL);
-
-  if (self->busy || self->table == NULL || !is_implementer (self))
-    return;
-  /* The snapshot holds what is shown, never a hidden group's figures (the core's rule). */
-  snapshot = sc_group_table_to_json (self->table);
-  set_busy (self, TRUE);
-  sc_vault_release_analysis_async (self->vault, self->round_id, title, released_by, snapshot,
-                                   NULL, on_released_cb, g_object_ref (self));
-}
-
-static const char *
-entry_text (GtkWidget *list,
-            guint      index)
-{
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), (int) index);
-
-  return gtk_editable_get_text (GTK_EDITABLE (row));
-}
-
-static void
-on_release_answered_cb (GObject      *source,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  g_autoptr(ScGroupSection) self = user_data;
-  GtkWidget *dialog = GTK_WIDGET (source);
-  GtkWidget *list = g_object_get_data (G_OBJECT (dialog), "entries");
-  const char *response = sc_compat_message_dialog_choose_finish (dialog, result);
-  g_autofree char *title = g_strdup (entry_text (list, 0));
-  g_autofree char *who = g_strdup (entry_text (list, 1));
-
-  if (g_strcmp0 (response, "release") != 0)
-    return;
-  g_strstrip (title);
-  g_strstrip (who);
-  if (*title == '\0' || *who == '\0')
-    {
-      toast (self, _("Not released: a title and your name are needed."));
-      return;
-    }
-  sc_group_section_release (self, title, who);
-}
-
-static void
-on_release_clicked_cb (ScGroupSection *self)
-{
-  static const char * const by_names[SC_GROUP_BY_N] = {
-    N_("whole workplace"), N_("by department"), N_("by sex"), N_("by age band"),
-    N_("by job type"), N_("by position"), N_("by employment type"),
-  };
-  GtkWidget *dialog;
-  GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *title_row = adw_entry_row_new ();
-  GtkWidget *who_row = adw_entry_row_new ();
-  g_autofree char *title = NULL;
-
-  if (self->table == NULL)
-    return;
-  title = g_strdup (_(by_names[self->grouping.by]));
-  if (self->grouping.cross != SC_GROUP_BY_WHOLE)
-    {
-      g_autofree char *crossed = g_strdup_printf ("%s × %s", title,
-                                                  _(by_names[self->grouping.cross]));
-
-      g_free (title);
-      title = g_steal_pointer (&crossed);
-    }
-  dialog = sc_compat_message_dialog_new (_("Release to HR?"),
-                                         _("HR will see this table and these charts as shown "
-                                           "here, with the date and your name. Hidden groups "
-                                           "stay hidden. You can withdraw the release later."));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (title_row), _("Title"));
-  gtk_editable_set_text (GTK_EDITABLE (title_row), title);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (who_row), _("Your name"));
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_append (GTK_LIST_BOX (list), title_row);
-  gtk_list_box_append (GTK_LIST_BOX (list), who_row);
-  g_object_set_data (G_OBJECT (dialog), "entries", list);
-  sc_compat_message_dialog_set_extra_child (dialog, list);
-  sc_compat_message_dialog_add_response (dialog, "cancel", _("_Cancel"), SC_RESPONSE_DEFAULT);
-  sc_compat_message_dialog_add_response (dialog, "release", _("_Release"), SC_RESPONSE_SUGGESTED);
-  sc_compat_message_dialog_set_default_response (dialog, "release");
-  sc_compat_message_dialog_set_close_response (dialog, "cancel");
-  sc_compat_message_dialog_choose (dialog, GTK_WIDGET (self), NULL, on_release_answered_cb,
-                                   g_object_ref (self));
-}
-
-static void
-on_withdrawn_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(ScGroupSection) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (sc_vault_withdraw_release_finish (SC_VAULT (source), result, &error))
-    toast (self, _("Release withdrawn: HR no longer sees it"));
-  else
-    {
-      g_autofree char *message = g_strdup_printf (_("Not withdrawn: %s"), error->message);
-
-      toast (self, message);
-    }
-  set_busy (self, FALSE);
-  reload_releases (self);
-}
-
-void
-sc_group_section_withdraw (ScGroupSection *self,
-                           gint64          release_id)
-{
-  g_return_if_fail (SC_IS_GROUP_SECTION (self));
-
-  if (self->busy || !is_implementer (self))
-    return;
-  set_busy (self, TRUE);
-  sc_vault_withdraw_release_async (self->vault, release_id, NULL, on_withdrawn_cb,
-                                   g_object_ref (self));
-}
-
-static void
-on_withdraw_answered_cb (GObject      *source,
-                         GAsyncResult *result,
-                         gpointer      user_data)
-{
-  g_autoptr(ScGroupSection) self = user_data;
-  GtkWidget *dialog = GTK_WIDGET (source);
-  gint64 *id = g_object_get_data (G_OBJECT (dialog), "release-id");
-
-  if (g_strcmp0 (sc_compat_message_dialog_choose_finish (dialog, result), "withdraw") == 0)
-    sc_group_section_withdraw (self, *id);
-}
-
-static void
-on_withdraw_clicked_cb (GtkButton      *button,
-                        ScGroupSection *self)
-{
-  gint64 *id = g_object_get_data (G_OBJECT (button), "release-id");
-  GtkWidget *dialog = sc_compat_message_dialog_new (_("Withdraw This Release?"),
-                                                    _("HR will no longer see this analysis. "
-                                                      "The release stays in the list, marked "
-                                                      "withdrawn, and the audit log records "
-                                                      "it."));
-
-  g_object_set_data_full (G_OBJECT (dialog), "release-id", g_memdup2 (id, sizeof *id), g_free);
-  sc_compat_message_dialog_add_response (dialog, "cancel", _("_Cancel"), SC_RESPONSE_DEFAULT);
-  sc_compat_message_dialog_add_response (dialog, "withdraw", _("_Withdraw"),
-                                         SC_RESPONSE_DESTRUCTIVE);
-  sc_compat_message_dialog_set_close_response (dialog, "cancel");
-  sc_compat_message_dialog_choose (dialog, GTK_WIDGET (self), NULL, on_withdraw_answered_cb,
-                                   g_object_ref (self));
+  _sc_group_section_toast (self, message);
 }
 
 /* ---- GObject ------------------------------------------------------------------------- */
@@ -709,10 +316,10 @@ sc_group_section_reload (ScGroupSection *self)
 {
   g_return_if_fail (SC_IS_GROUP_SECTION (self));
 
-  if (is_implementer (self))
+  if (_sc_group_section_is_implementer (self))
     analyse (self);
   else
-    reload_releases (self);
+    _sc_group_section_reload_releases (self);
 }
 
 const ScGroupTable *
@@ -761,7 +368,7 @@ sc_group_section_constructed (GObject *object)
 
   G_OBJECT_CLASS (sc_group_section_parent_class)->constructed (object);
 
-  implementer = is_implementer (self);
+  implementer = _sc_group_section_is_implementer (self);
   self->constants_row = SC_CONSTANTS_ROW (sc_constants_row_new (self->vault));
   g_signal_connect_object (self->constants_row, "changed", G_CALLBACK (on_constants_changed_cb),
                            self, G_CONNECT_SWAPPED);
@@ -784,7 +391,7 @@ sc_group_section_dispose (GObject *object)
   ScGroupSection *self = SC_GROUP_SECTION (object);
 
   if (self->table_view != NULL)
-    set_table (self, NULL);
+    _sc_group_section_set_table (self, NULL);
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_GROUP_SECTION);
   self->table_view = NULL;
@@ -872,8 +479,8 @@ sc_group_section_class_init (ScGroupSectionClass *klass)
     g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/stresscheck/StressCheck/ui/sc-group-section.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/stresscheck/StressCheck/ui/sc-group-section.ui");
   gtk_widget_class_bind_template_child (widget_class, ScGroupSection, options_group);
   gtk_widget_class_bind_template_child (widget_class, ScGroupSection, grouping_row);
   gtk_widget_class_bind_template_child (widget_class, ScGroupSection, cross_row);
@@ -894,7 +501,8 @@ sc_group_section_class_init (ScGroupSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScGroupSection, release_button);
   gtk_widget_class_bind_template_child (widget_class, ScGroupSection, releases_list);
   gtk_widget_class_bind_template_callback (widget_class, on_previous_switch_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_release_clicked_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_release_clicked_cb",
+                                                G_CALLBACK (_sc_group_section_on_release_clicked));
 }
 
 static void
@@ -928,7 +536,7 @@ sc_group_section_init (ScGroupSection *self)
   g_signal_connect_swapped (self->cross_row, "notify::selected",
                             G_CALLBACK (on_grouping_changed_cb), self);
   g_signal_connect_swapped (self->release_row, "notify::selected",
-                            G_CALLBACK (on_release_row_selected_cb), self);
+                            G_CALLBACK (_sc_group_section_on_release_row_selected), self);
 
   self->table_view = SC_GROUP_TABLE_VIEW (sc_group_table_view_new ());
   g_signal_connect_swapped (self->table_view, "group-selected",
