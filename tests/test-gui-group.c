@@ -144,6 +144,32 @@ constants_idle (gpointer data)
   return !sc_constants_row_get_busy (data);
 }
 
+/* A new section on @vault's round, shown in a 1024 × 768 window, once it is idle. */
+static GtkWidget *
+show_section (ScVault    *vault,
+              gint64      round_id,
+              GtkWindow **out_window)
+{
+  GtkWidget *section = sc_group_section_new (vault, round_id);
+
+  watch_toasts (section);
+  watch_finalize (section);
+  *out_window = show_in_window (section, 1024, 768);
+  wait_until (section_idle, section);
+  return section;
+}
+
+/* Closes the window, checks the section is gone, closes the vault. */
+static void
+close_section (GtkWindow *window,
+               ScVault  **vault)
+{
+  destroy_window (window);
+  assert_watched_finalized ();
+  sc_vault_close (*vault);
+  g_clear_object (vault);
+}
+
 /* The row of the table labelled @label (as the core labels it). */
 static guint
 find_table_row (ScGroupTableView *view,
@@ -262,13 +288,9 @@ test_group_implementer_and_hr (GroupFixture  *f,
   GtkWindow *window;
   gint64 release_id;
 
-  section = sc_group_section_new (vault, f->this_year);
+  section = show_section (vault, f->this_year, &window);
   group = SC_GROUP_SECTION (section);
   view = sc_group_section_get_table_view (group);
-  watch_toasts (section);
-  watch_finalize (section);
-  window = show_in_window (section, 1024, 768);
-  wait_until (section_idle, section);
   g_assert_cmpstr (sc_group_section_get_page (group), ==, "analysis");
   /* The reference, the whole workplace and the four departments; the shown ones first. */
   g_assert_cmpuint (sc_group_table_view_get_n_rows (view), ==, 6);
@@ -382,19 +404,13 @@ test_group_implementer_and_hr (GroupFixture  *f,
   window = move_to_window (window, section, 1024, 768);
   save_screenshot (GTK_WIDGET (window), "group-1024x768-text-1.5");
   g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", DPI_1_0, NULL);
-  destroy_window (window);
-  assert_watched_finalized ();
-  sc_vault_close (vault);
-  g_clear_object (&vault);
+  close_section (window, &vault);
 
   /* HR: exactly the released snapshot, read-only, with the date and who released it. */
   vault = open_vault (f, HR_PASS);
-  section = sc_group_section_new (vault, f->this_year);
+  section = show_section (vault, f->this_year, &window);
   group = SC_GROUP_SECTION (section);
   view = sc_group_section_get_table_view (group);
-  watch_finalize (section);
-  window = show_in_window (section, 1024, 768);
-  wait_until (section_idle, section);
   g_assert_cmpstr (sc_group_section_get_page (group), ==, "analysis");
   g_assert_cmpuint (sc_group_section_get_releases (group)->len, ==, 1);
   {
@@ -412,43 +428,28 @@ test_group_implementer_and_hr (GroupFixture  *f,
   assert_charts_described (group);
   assert_controls_named (GTK_WIDGET (window));
   save_screenshot (GTK_WIDGET (window), "group-hr-1024x768");
-  destroy_window (window);
-  assert_watched_finalized ();
-  sc_vault_close (vault);
-  g_clear_object (&vault);
+  close_section (window, &vault);
 
   /* The implementer withdraws it; HR sees nothing. */
   vault = open_vault (f, IMPL_PASS);
-  section = sc_group_section_new (vault, f->this_year);
+  section = show_section (vault, f->this_year, &window);
   group = SC_GROUP_SECTION (section);
-  watch_toasts (section);
-  watch_finalize (section);
-  window = show_in_window (section, 1024, 768);
-  wait_until (section_idle, section);
   forget_toast ();
   sc_group_section_withdraw (group, release_id);
   wait_until (toast_arrived, NULL);
   wait_until (section_idle, section);
   g_assert_cmpstr (get_last_toast (), ==, T("Release withdrawn: HR no longer sees it"));
   g_assert_true (ws_audited (vault, "analysis.withdraw", release_id));
-  destroy_window (window);
-  assert_watched_finalized ();
-  sc_vault_close (vault);
-  g_clear_object (&vault);
+  close_section (window, &vault);
 
   vault = open_vault (f, HR_PASS);
-  section = sc_group_section_new (vault, f->this_year);
+  section = show_section (vault, f->this_year, &window);
   group = SC_GROUP_SECTION (section);
-  watch_finalize (section);
-  window = show_in_window (section, 1024, 768);
-  wait_until (section_idle, section);
   g_assert_cmpuint (sc_group_section_get_releases (group)->len, ==, 0);
   g_assert_cmpstr (sc_group_section_get_page (group), ==, "message");
   g_assert_null (sc_group_section_get_table (group));
   save_screenshot (GTK_WIDGET (window), "group-hr-nothing-1024x768");
-  destroy_window (window);
-  assert_watched_finalized ();
-  sc_vault_close (vault);
+  close_section (window, &vault);
 }
 
 /* A workplace of four: no table, the explanation and what to do. */
@@ -456,20 +457,15 @@ static void
 test_group_too_few (WsFixture     *f,
                     gconstpointer  data)
 {
-  g_autoptr(ScVault) vault = ws_open (f, IMPL_PASS);
-  GtkWidget *section = sc_group_section_new (vault, f->round_id);
+  ScVault *vault = ws_open (f, IMPL_PASS);
   GtkWindow *window;
+  GtkWidget *section = show_section (vault, f->round_id, &window);
 
-  watch_finalize (section);
-  window = show_in_window (section, 1024, 768);
-  wait_until (section_idle, section);
   g_assert_cmpstr (sc_group_section_get_page (SC_GROUP_SECTION (section)), ==, "message");
   g_assert_true (shows_label (section, T("Too Few Respondents for an Analysis")));
   assert_controls_named (GTK_WIDGET (window));
   save_screenshot (GTK_WIDGET (window), "group-too-few-1024x768");
-  destroy_window (window);
-  assert_watched_finalized ();
-  sc_vault_close (vault);
+  close_section (window, &vault);
 }
 
 int
