@@ -82,7 +82,7 @@ bench_gui_group (void)
   wait_until (section_idle, section);
   for (guint g = 0; g < G_N_ELEMENTS (groupings); g++)
     {
-      double times[N_REPEATS];
+      double times[N_REPEATS], model[N_REPEATS];
 
       for (guint r = 0; r < N_REPEATS; r++)
         {
@@ -95,14 +95,18 @@ bench_gui_group (void)
           sc_group_section_set_grouping (SC_GROUP_SECTION (section), groupings[g].by,
                                          groupings[g].cross);
           wait_until (section_idle, section);
+          model[r] = now_s () - start;
           wait_for_frame (GTK_WIDGET (window));
           times[r] = now_s () - start;
           g_assert_cmpstr (sc_group_section_get_page (SC_GROUP_SECTION (section)), ==,
                            "analysis");
         }
       qsort (times, N_REPEATS, sizeof times[0], compare_double);
-      g_test_message ("%s: analyse + draw both charts %.1f ms (median of %d)",
-                      groupings[g].name, times[N_REPEATS / 2] * 1000, N_REPEATS);
+      qsort (model, N_REPEATS, sizeof model[0], compare_double);
+      g_test_message ("%s: analyse + draw both charts %.1f ms (median of %d; the table and "
+                      "the views updated in %.1f ms, the rest is the next frame)",
+                      groupings[g].name, times[N_REPEATS / 2] * 1000, N_REPEATS,
+                      model[N_REPEATS / 2] * 1000);
     }
   destroy_window (window);
   sc_vault_close (vault);

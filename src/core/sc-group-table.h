@@ -307,6 +307,39 @@ ScGroupTable *sc_group_table_new_from_snapshot (const char         *snapshot,
                                                 GError            **error);
 
 /**
+ * ScGroupRound:
+ * Every questionnaire of one round with its roster entry, opened once, for grouping
+ * again and again without the vault (the analysis screen, when the grouping changes).
+ * Holds results (personal data): wiped when freed.
+ */
+typedef struct _ScGroupRound ScGroupRound;
+
+/* Implementer only (as sc_group_table_new_for_round()). Returns: (transfer full). */
+ScGroupRound *sc_group_round_load        (ScVault                  *vault,
+                                          gint64                    round_id,
+                                          GError                  **error);
+
+/* sc_group_round_load() in the vault's worker thread (it opens every sealed result). */
+void          sc_group_round_load_async  (ScVault                  *vault,
+                                          gint64                    round_id,
+                                          GCancellable             *cancellable,
+                                          GAsyncReadyCallback       callback,
+                                          gpointer                  user_data);
+ScGroupRound *sc_group_round_load_finish (ScVault                  *vault,
+                                          GAsyncResult             *result,
+                                          GError                  **error);
+
+/* The table of @round by @grouping, with SC_GROUP_MIN_SIZE_DEFAULT (no vault access). */
+ScGroupTable *sc_group_round_analyse     (const ScGroupRound       *round,
+                                          const ScGrouping         *grouping,
+                                          const ScChartConstantSet *constants,
+                                          GError                  **error);
+
+void          sc_group_round_free        (ScGroupRound             *round);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScGroupRound, sc_group_round_free)
+
+/**
  * sc_group_get_chart_constants:
  * Any unlocked role: the constant set chosen for the group analysis (the vault setting
  * %SC_VAULT_SETTING_CHART_CONSTANTS; the default set when unset).

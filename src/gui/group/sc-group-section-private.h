@@ -46,7 +46,10 @@ struct _ScGroupSection
   gint64               round_id;
   ScGrouping           grouping;
   ScGroupTable        *table;
-  ScGroupTable        *previous;
+  ScGroupRound        *round_data;     /* the round's questionnaires, opened once */
+  ScGroupRound        *previous_data;  /* last year's, or NULL */
+  gint64               loaded_round;
+  gint64               loading_round;
   GPtrArray           *releases;   /* ScVaultRelease */
   gboolean             busy;
   gboolean             again;      /* reload once the running task is done */

@@ -166,65 +166,93 @@ finish_work (ScGroupSection *self)
     }
 }
 
+/* Groups the loaded round (and last year's, for the comparison) by the grouping chosen:
+ * no vault work, so a change of grouping or constants shows at once. */
 static void
-on_previous_analysed_cb (GObject      *source,
-                         GAsyncResult *result,
-                         gpointer      user_data)
+regroup (ScGroupSection *self)
+{
+  g_autoptr(GError) error = NULL;
+  const ScChartConstantSet *constants = sc_constants_row_get_set (self->constants_row);
+  ScGroupTable *table = sc_group_round_analyse (self->round_data, &self->grouping, constants,
+                                                &error);
+  gboolean compared = FALSE;
+
+  _sc_group_section_set_table (self, table);
+  if (table == NULL)
+    {
+      _sc_group_section_show_message (self, _("No Analysis"), error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->previous_row), FALSE);
+      return;
+    }
+  if (self->previous_data != NULL && sc_group_table_is_analysable (table))
+    {
+      g_autoptr(ScGroupTable) previous = sc_group_round_analyse (self->previous_data,
+                                                                 &self->grouping, constants,
+                                                                 NULL);
+
+      compared = previous != NULL && sc_group_table_compare_previous (table, previous) > 0;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->previous_row), compared);
+  _sc_group_section_show_table (self);
+}
+
+static void
+on_previous_loaded_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
 {
   g_autoptr(ScGroupSection) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ScGroupTable) previous = sc_group_table_new_for_round_finish (SC_VAULT (source),
-                                                                          result, &error);
-  gboolean compared = FALSE;
 
-  if (previous != NULL && self->table != NULL)
-    compared = sc_group_table_compare_previous (self->table, previous) > 0;
-  else if (previous == NULL)
+  self->previous_data = sc_group_round_load_finish (SC_VAULT (source), result, &error);
+  if (self->previous_data == NULL)
     g_debug ("No comparison with the previous round: %s", error->message);
-  gtk_widget_set_visible (GTK_WIDGET (self->previous_row), compared);
-  if (self->table != NULL)
-    _sc_group_section_show_table (self);
+  regroup (self);
   _sc_group_section_reload_releases (self);
   finish_work (self);
 }
 
 static void
-on_analysed_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+on_round_loaded_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
   g_autoptr(ScGroupSection) self = user_data;
   g_autoptr(GError) error = NULL;
-  ScGroupTable *table = sc_group_table_new_for_round_finish (SC_VAULT (source), result, &error);
   gint64 previous_round;
 
-  _sc_group_section_set_table (self, table);
-  gtk_widget_set_visible (GTK_WIDGET (self->previous_row), FALSE);
-  if (table == NULL)
+  self->round_data = sc_group_round_load_finish (SC_VAULT (source), result, &error);
+  if (self->round_data == NULL)
     {
+      _sc_group_section_set_table (self, NULL);
       _sc_group_section_show_message (self, _("No Analysis"), error->message);
       _sc_group_section_reload_releases (self);
       finish_work (self);
       return;
     }
-  if (self->again)
+  self->loaded_round = self->loading_round;
+  previous_round = sc_group_table_find_previous_round (self->vault, self->loaded_round, NULL);
+  if (previous_round > 0)
     {
-      finish_work (self);
+      sc_group_round_load_async (self->vault, previous_round, NULL, on_previous_loaded_cb,
+                                 g_object_ref (self));
       return;
     }
-  previous_round = sc_group_table_find_previous_round (self->vault, self->round_id, NULL);
-  if (previous_round > 0 && sc_group_table_is_analysable (table))
-    {
-      sc_group_table_new_for_round_async (self->vault, previous_round, &self->grouping,
-                                          sc_constants_row_get_set (self->constants_row), NULL,
-                                          on_previous_analysed_cb, g_object_ref (self));
-      return;
-    }
-  _sc_group_section_show_table (self);
+  regroup (self);
   _sc_group_section_reload_releases (self);
   finish_work (self);
 }
 
+static void
+forget_round (ScGroupSection *self)
+{
+  g_clear_pointer (&self->round_data, sc_group_round_free);
+  g_clear_pointer (&self->previous_data, sc_group_round_free);
+  self->loaded_round = 0;
+}
+
+/* Opens the round's questionnaires once (the worker thread opens every sealed result);
+ * after that, regroups them in place. */
 static void
 analyse (ScGroupSection *self)
 {
@@ -235,18 +263,26 @@ analyse (ScGroupSection *self)
     }
   if (self->round_id <= 0)
     {
+      forget_round (self);
       _sc_group_section_set_table (self, NULL);
       _sc_group_section_show_message (self, _("No Round Yet"),
-                    _("The group analysis of a round appears here once it has answers."));
+                                      _("The group analysis of a round appears here once it "
+                                        "has answers."));
       gtk_widget_set_sensitive (GTK_WIDGET (self->release_button), FALSE);
       _sc_group_section_reload_releases (self);
       return;
     }
+  if (self->round_data != NULL && self->loaded_round == self->round_id)
+    {
+      regroup (self);
+      return;
+    }
+  forget_round (self);
   _sc_group_section_set_busy (self, TRUE);
   set_page (self, "loading");
-  sc_group_table_new_for_round_async (self->vault, self->round_id, &self->grouping,
-                                      sc_constants_row_get_set (self->constants_row), NULL,
-                                      on_analysed_cb, g_object_ref (self));
+  self->loading_round = self->round_id;
+  sc_group_round_load_async (self->vault, self->round_id, NULL, on_round_loaded_cb,
+                             g_object_ref (self));
 }
 
 static void
@@ -317,7 +353,11 @@ sc_group_section_reload (ScGroupSection *self)
   g_return_if_fail (SC_IS_GROUP_SECTION (self));
 
   if (_sc_group_section_is_implementer (self))
-    analyse (self);
+    {
+      if (!self->busy)
+        forget_round (self);
+      analyse (self);
+    }
   else
     _sc_group_section_reload_releases (self);
 }
@@ -395,7 +435,7 @@ sc_group_section_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_GROUP_SECTION);
   self->table_view = NULL;
-  g_clear_pointer (&self->previous, sc_group_table_free);
+  forget_round (self);
   g_clear_pointer (&self->releases, g_ptr_array_unref);
   g_clear_object (&self->vault);
 
