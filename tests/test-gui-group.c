@@ -386,7 +386,19 @@ test_group_implementer_and_hr (GroupFixture  *f,
   wait_until (section_idle, section);
   released_text = table_text (view);
   forget_toast ();
-  sc_group_section_release (group, "2026 by department", "Dr. Sato");
+  /* "Release to HR…": the dialog asks for a title (proposed) and the name shown to HR. */
+  click (find_button (section, T("_Release to HR…")));
+  {
+    GtkWindow *dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    AdwEntryRow *title = find_entry_row (GTK_WIDGET (dialog), T("Title"));
+
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, T("by department"));
+    set_text (title, "2026 by department");
+    set_text (find_entry_row (GTK_WIDGET (dialog), T("Your name")), "Dr. Sato");
+    assert_controls_named (GTK_WIDGET (dialog));
+    save_screenshot (GTK_WIDGET (dialog), "group-release-dialog");
+    gtk_widget_activate (GTK_WIDGET (find_button (GTK_WIDGET (dialog), T("_Release"))));
+  }
   wait_until (toast_arrived, NULL);
   wait_until (section_idle, section);
   g_assert_cmpstr (get_last_toast (), ==, T("Released to HR"));
@@ -435,7 +447,14 @@ test_group_implementer_and_hr (GroupFixture  *f,
   section = show_section (vault, f->this_year, &window);
   group = SC_GROUP_SECTION (section);
   forget_toast ();
-  sc_group_section_withdraw (group, release_id);
+  /* "Withdraw" asks first. */
+  click (find_button (section, T("_Withdraw")));
+  {
+    GtkWindow *dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+    save_screenshot (GTK_WIDGET (dialog), "group-withdraw-dialog");
+    gtk_widget_activate (GTK_WIDGET (find_button (GTK_WIDGET (dialog), T("_Withdraw"))));
+  }
   wait_until (toast_arrived, NULL);
   wait_until (section_idle, section);
   g_assert_cmpstr (get_last_toast (), ==, T("Release withdrawn: HR no longer sees it"));
