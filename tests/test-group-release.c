@@ -270,6 +270,57 @@ test_release_analysable_round (void)
   test_remove_dir (dir);
 }
 
+/* The chart constants chosen for the analysis (a vault setting, audited), and the round
+ * opened once and grouped in memory: both the implementer's only. */
+static void
+test_constants_setting_and_round (WsFixture     *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = ws_open (f, IMPL_PASS);
+  g_autoptr(ScChartConstantSet) set = NULL;
+  g_autoptr(ScChartConstantSet) changed = NULL;
+  g_autoptr(ScGroupRound) round = NULL;
+  g_autoptr(ScGroupTable) table = NULL;
+  ScGrouping grouping = { SC_GROUP_BY_SEX, SC_GROUP_BY_WHOLE, 0 };
+
+  set = sc_group_get_chart_constants (vault, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (set->id, ==, sc_chart_constant_set_default ()->id);
+  changed = sc_chart_constant_set_copy (sc_chart_constant_set_builtin ("legacy"));
+  changed->constants[SC_SEX_MALE].b0 = 7.75;
+  g_assert_true (sc_group_set_chart_constants (vault, changed, &error));
+  g_assert_no_error (error);
+  g_assert_true (audit_has (vault, "settings.set", 0));
+  g_clear_pointer (&set, sc_chart_constant_set_free);
+  set = sc_group_get_chart_constants (vault, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (set->constants[SC_SEX_MALE].b0, ==, 7.75);
+
+  round = sc_group_round_load (vault, f->round_id, &error);
+  g_assert_no_error (error);
+  table = sc_group_round_analyse (round, &grouping, set, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sc_group_table_get_total (table)->n, ==, 4);
+  g_assert_cmpfloat (sc_group_table_get_constants (table)->constants[SC_SEX_MALE].b0, ==, 7.75);
+  sc_vault_close (vault);
+  g_clear_object (&vault);
+
+  /* HR reads which set is in use, changes nothing and opens no round. */
+  vault = ws_open (f, HR_PASS);
+  g_clear_pointer (&set, sc_chart_constant_set_free);
+  set = sc_group_get_chart_constants (vault, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (set->constants[SC_SEX_MALE].b0, ==, 7.75);
+  g_assert_false (sc_group_set_chart_constants (vault, changed, &error));
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_null (sc_group_round_load (vault, f->round_id, &error));
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_PERMISSION);
+  g_clear_error (&error);
+  sc_vault_close (vault);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -280,5 +331,7 @@ main (int   argc,
   g_test_add ("/group-release/moved-blob", WsFixture, NULL, ws_setup, test_moved_blob,
               ws_teardown);
   g_test_add_func ("/group-release/analysable-round", test_release_analysable_round);
+  g_test_add ("/group-release/constants-setting-and-round", WsFixture, NULL, ws_setup,
+              test_constants_setting_and_round, ws_teardown);
   return g_test_run ();
 }

@@ -7,6 +7,11 @@
 
 #include "sc-chart-constants.h"
 
+/* sc-chart-constants-json.c */
+ScChartConstantSet *_sc_chart_constant_set_load_json (const char  *text,
+                                                      gsize        len,
+                                                      GError     **error);
+
 #include <math.h>
 #include <string.h>
 
@@ -458,6 +463,15 @@ sc_chart_constant_set_load_from_data (const char  *data,
       return NULL;
     }
   text = g_strndup (data, n);
+  /* A JSON object (sc-chart-constants-json.c): the same keys, one object. */
+  {
+    const char *first = text;
+
+    while (g_ascii_isspace (*first))
+      first++;
+    if (*first == '{')
+      return _sc_chart_constant_set_load_json (text, n, error);
+  }
 
   lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   kl.lines = lines;

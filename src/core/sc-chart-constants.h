@@ -152,6 +152,38 @@ ScChartConstantSet       *sc_chart_constant_set_load_from_data (const char      
                                                                 gssize                len,
                                                                 GError              **error);
 
+/**
+ * sc_chart_constant_set_to_json:
+ * Returns: (transfer full): @set as one JSON object with the keys of the key file:
+ *   {"id", "name", "source", "verified", "male": {"A0", "alpha", …}, "female": {…}}.
+ *   _load_from_data() reads this form too (text starting with "{"), with the same checks.
+ */
+char                     *sc_chart_constant_set_to_json    (const ScChartConstantSet *set);
+
+/**
+ * sc_chart_constant_set_from_variant:
+ * @object: a JSON object read with sc_json_parse() (a{sv})
+ *
+ * Returns: (transfer full) (nullable): the set in @object (the keys of
+ *   sc_chart_constant_set_to_json(), all required), or %NULL with @error set.
+ */
+ScChartConstantSet       *sc_chart_constant_set_from_variant (GVariant              *object,
+                                                              GError               **error);
+
+/**
+ * sc_chart_constant_set_from_setting:
+ * @value: (nullable): the value of the vault setting SC_VAULT_SETTING_CHART_CONSTANTS:
+ *   unset or empty for the default, a built-in id, or a checked set as JSON
+ *
+ * Returns: (transfer full) (nullable): the set, or %NULL with @error set.
+ */
+ScChartConstantSet       *sc_chart_constant_set_from_setting (const char            *value,
+                                                              GError               **error);
+
+/* Returns: (transfer full): the setting value for @set: its id when it is a built-in set
+ * unchanged, otherwise its JSON. */
+char                     *sc_chart_constant_set_to_setting (const ScChartConstantSet *set);
+
 /* As _load_from_data() for the contents of @path. */
 ScChartConstantSet       *sc_chart_constant_set_load_from_file (const char           *path,
                                                                 GError              **error);

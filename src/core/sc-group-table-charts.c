@@ -168,6 +168,34 @@ draw_arrows (cairo_t                      *cr,
   cairo_restore (cr);
 }
 
+/* A ring around the highlighted group's marker, in the caution colour, thick enough to
+ * be seen without colour. */
+static void
+draw_highlight (cairo_t                      *cr,
+                GArray                       *points,
+                const char                   *highlight,
+                const ScChartJudgementLayout *layout,
+                const ScChartStyle           *style)
+{
+  double unit = MAX (1.0, layout->font_size / 10.0);
+
+  cairo_save (cr);
+  cairo_set_source_rgba (cr, style->caution.red, style->caution.green, style->caution.blue,
+                         style->caution.alpha);
+  cairo_set_line_width (cr, (style->high_contrast ? 4.0 : 3.0) * unit);
+  for (guint i = 0; i < points->len; i++)
+    {
+      const ScGroupChartPoint *p = &g_array_index (points, ScGroupChartPoint, i);
+
+      if (g_strcmp0 (p->label, highlight) != 0)
+        continue;
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, p->px, p->py, 0.7 * layout->font_size, 0, 2 * G_PI);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
 void
 sc_group_table_draw_chart (const ScGroupTable *table,
                            cairo_t            *cr,
@@ -176,6 +204,20 @@ sc_group_table_draw_chart (const ScGroupTable *table,
                            ScChartJudgement    kind,
                            ScSex               sex,
                            const ScChartStyle *style)
+{
+  sc_group_table_draw_chart_full (table, cr, width, height, kind, sex, style, NULL, TRUE);
+}
+
+void
+sc_group_table_draw_chart_full (const ScGroupTable *table,
+                                cairo_t            *cr,
+                                double              width,
+                                double              height,
+                                ScChartJudgement    kind,
+                                ScSex               sex,
+                                const ScChartStyle *style,
+                                const char         *highlight,
+                                gboolean            show_previous)
 {
   g_autoptr(GArray) points = NULL;
   g_autofree ScChartPoint *plot = NULL;
@@ -202,7 +244,10 @@ sc_group_table_draw_chart (const ScGroupTable *table,
     }
   sc_chart_draw_judgement (cr, width, height, kind, table->constants, sex, plot, points->len,
                            style);
-  draw_arrows (cr, points, &layout, style);
+  if (show_previous)
+    draw_arrows (cr, points, &layout, style);
+  if (highlight != NULL)
+    draw_highlight (cr, points, highlight, &layout, style);
 }
 
 /* ---- snapshot ---------------------------------------------------------------------- */
@@ -256,6 +301,19 @@ json_row (GString          *out,
     {
       g_string_append (out, ",\"suppressed\":true,\"reason\":");
       sc_json_append_string (out, row->reason, -1);
+      g_string_append (out, ",\"suppression\":");
+      sc_json_append_string (out, _sc_group_suppression_to_string (row->suppression), -1);
+      if (row->revealed != NULL && row->revealed[0] != NULL)
+        {
+          g_string_append (out, ",\"revealed\":[");
+          for (guint i = 0; row->revealed[i] != NULL; i++)
+            {
+              if (i > 0)
+                g_string_append_c (out, ',');
+              sc_json_append_string (out, row->revealed[i], -1);
+            }
+          g_string_append_c (out, ']');
+        }
       g_string_append (out, "}");
       return;
     }
@@ -277,6 +335,8 @@ json_row (GString          *out,
       }
   if (row->sex_reason != NULL)
     {
+      g_string_append (out, ",\"sex_suppression\":");
+      sc_json_append_string (out, _sc_group_suppression_to_string (row->sex_suppression), -1);
       g_string_append (out, ",\"sex_reason\":");
       sc_json_append_string (out, row->sex_reason, -1);
     }
@@ -306,6 +366,11 @@ sc_group_table_to_json (const ScGroupTable *table)
   sc_json_append_string (out, sc_group_by_to_string (table->grouping.cross), -1);
   g_string_append_printf (out, ",\"min_size\":%u,\"constants\":", table->min_size);
   sc_json_append_string (out, table->constants->id, -1);
+  {
+    g_autofree char *set = sc_chart_constant_set_to_json (table->constants);
+
+    g_string_append_printf (out, ",\"constant_set\":%s", set);
+  }
   caption = sc_group_table_get_caption (table);
   g_string_append (out, ",\"caption\":");
   sc_json_append_string (out, caption, -1);

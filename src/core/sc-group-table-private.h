@@ -26,4 +26,12 @@ struct _ScGroupTable
   GPtrArray          *rows;                  /* ScGroupRow, sorted */
 };
 
+/* sc-group-table.c: frees a row allocated with g_new0 and everything it owns. */
+void          _sc_group_row_free                (gpointer            row);
+
+/* sc-group-table-snapshot.c: the stable token of a suppression rule in the snapshot
+ * ("too_small", "complementary", …; "" for none), and back. */
+const char   *_sc_group_suppression_to_string   (ScGroupSuppression  suppression);
+ScGroupSuppression _sc_group_suppression_from_string (const char   *token);
+
 G_END_DECLS

@@ -135,6 +135,12 @@ row_free (gpointer data)
   g_free (data);
 }
 
+void
+_sc_group_row_free (gpointer row)
+{
+  row_free (row);
+}
+
 static char *
 describe_reason (ScGroupSuppression  suppression,
                  const char * const *revealed,
@@ -413,56 +419,15 @@ sc_group_table_new_for_round (ScVault                  *vault,
                               const ScChartConstantSet *constants,
                               GError                  **error)
 {
-  g_autoptr(GPtrArray) results = NULL;
-  g_autoptr(GPtrArray) employees = NULL;
-  g_autoptr(GHashTable) by_number = NULL;
-  g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_employee_free);
-  g_autofree ScGroupInput *inputs = NULL;
+  g_autoptr(ScGroupRound) round = NULL;
 
   g_return_val_if_fail (SC_IS_VAULT (vault), NULL);
   g_return_val_if_fail (grouping != NULL, NULL);
 
-  if (sc_vault_get_role (vault) != SC_VAULT_ROLE_IMPLEMENTER)
-    {
-      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_PERMISSION,
-                           "Only the implementer can make a group analysis.");
-      return NULL;
-    }
-  employees = sc_vault_list_employees (vault, error);
-  if (employees == NULL)
+  round = sc_group_round_load (vault, round_id, error);
+  if (round == NULL)
     return NULL;
-  results = sc_vault_list_results (vault, round_id, error);
-  if (results == NULL)
-    return NULL;
-
-  by_number = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < employees->len; i++)
-    {
-      ScEmployee *e = g_ptr_array_index (employees, i);
-
-      g_hash_table_insert (by_number, e->number, e);
-    }
-  inputs = g_new0 (ScGroupInput, results->len > 0 ? results->len : 1);
-  for (guint i = 0; i < results->len; i++)
-    {
-      ScResultRow *r = g_ptr_array_index (results, i);
-      ScEmployee *e = g_hash_table_lookup (by_number, r->number);
-
-      if (e == NULL)
-        {
-          /* Not on the roster any more: the result row still knows the department. */
-          e = sc_employee_new ();
-          e->department = g_strdup (r->department);
-          e->sex = r->sex;
-          g_ptr_array_add (made, e);
-        }
-      inputs[i].employee = e;
-      inputs[i].age = r->age;
-      inputs[i].result = r->result;
-      inputs[i].result.complete = r->complete;
-    }
-  return sc_group_table_new (inputs, results->len, grouping, SC_GROUP_MIN_SIZE_DEFAULT,
-                             constants, error);
+  return sc_group_round_analyse (round, grouping, constants, error);
 }
 
 typedef struct

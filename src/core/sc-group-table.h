@@ -267,12 +267,103 @@ void          sc_group_table_draw_chart (const ScGroupTable *table,
                                          const ScChartStyle *style);
 
 /**
+ * sc_group_table_draw_chart_full:
+ * @highlight: (nullable): the label of a group whose point gets a ring (the row chosen
+ *   in the table), or %NULL
+ * @show_previous: whether to draw last year's arrows (after
+ *   sc_group_table_compare_previous())
+ *
+ * As sc_group_table_draw_chart(), which is this with %NULL and %TRUE.
+ */
+void          sc_group_table_draw_chart_full (const ScGroupTable *table,
+                                              cairo_t            *cr,
+                                              double              width,
+                                              double              height,
+                                              ScChartJudgement    kind,
+                                              ScSex               sex,
+                                              const ScChartStyle *style,
+                                              const char         *highlight,
+                                              gboolean            show_previous);
+
+/**
  * sc_group_table_to_json:
  * Returns: (transfer full): the snapshot of what is shown: grouping, constants and
  *   caption, the total, the reference and every row (a suppressed row: label, n, reason
  *   only) and the points of all four charts. Never a suppressed figure.
  */
 char         *sc_group_table_to_json    (const ScGroupTable *table);
+
+/**
+ * sc_group_table_new_from_snapshot:
+ * @snapshot: the text of sc_group_table_to_json() (a release HR opened)
+ *
+ * The table again, read-only, as it was released: rows, reference, total, per-sex
+ * blocks, the constants and last year's risks. Last year's chart points are not in a
+ * snapshot (no arrows). Returns: (transfer full) (nullable): the table, or %NULL with
+ * @error set (SC_JSON_ERROR for text that is not JSON, G_IO_ERROR_INVALID_DATA for
+ * JSON that is not a snapshot).
+ */
+ScGroupTable *sc_group_table_new_from_snapshot (const char         *snapshot,
+                                                GError            **error);
+
+/**
+ * ScGroupRound:
+ * Every questionnaire of one round with its roster entry, opened once, for grouping
+ * again and again without the vault (the analysis screen, when the grouping changes).
+ * Holds results (personal data): wiped when freed.
+ */
+typedef struct _ScGroupRound ScGroupRound;
+
+/* Implementer only (as sc_group_table_new_for_round()). Returns: (transfer full). */
+ScGroupRound *sc_group_round_load        (ScVault                  *vault,
+                                          gint64                    round_id,
+                                          GError                  **error);
+
+/* sc_group_round_load() in the vault's worker thread (it opens every sealed result). */
+void          sc_group_round_load_async  (ScVault                  *vault,
+                                          gint64                    round_id,
+                                          GCancellable             *cancellable,
+                                          GAsyncReadyCallback       callback,
+                                          gpointer                  user_data);
+ScGroupRound *sc_group_round_load_finish (ScVault                  *vault,
+                                          GAsyncResult             *result,
+                                          GError                  **error);
+
+/* The table of @round by @grouping, with SC_GROUP_MIN_SIZE_DEFAULT (no vault access). */
+ScGroupTable *sc_group_round_analyse     (const ScGroupRound       *round,
+                                          const ScGrouping         *grouping,
+                                          const ScChartConstantSet *constants,
+                                          GError                  **error);
+
+void          sc_group_round_free        (ScGroupRound             *round);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScGroupRound, sc_group_round_free)
+
+/**
+ * sc_group_get_chart_constants:
+ * Any unlocked role: the constant set chosen for the group analysis (the vault setting
+ * %SC_VAULT_SETTING_CHART_CONSTANTS; the default set when unset).
+ * Returns: (transfer full) (nullable): the set, or %NULL with @error set.
+ */
+ScChartConstantSet *sc_group_get_chart_constants (ScVault                  *vault,
+                                                  GError                  **error);
+
+/* Implementer only: stores the choice (a built-in id, or a checked set as JSON); the
+ * vault audits it as "settings.set". */
+gboolean      sc_group_set_chart_constants  (ScVault                  *vault,
+                                             const ScChartConstantSet *set,
+                                             GError                  **error);
+
+/* sc_group_set_chart_constants() in the vault's worker thread (a durable save); the
+ * threading rule of sc-vault-async.h applies. */
+void          sc_group_set_chart_constants_async  (ScVault                  *vault,
+                                                   const ScChartConstantSet *set,
+                                                   GCancellable             *cancellable,
+                                                   GAsyncReadyCallback       callback,
+                                                   gpointer                  user_data);
+gboolean      sc_group_set_chart_constants_finish (ScVault                  *vault,
+                                                   GAsyncResult             *result,
+                                                   GError                  **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScGroupTable, sc_group_table_free)
 

@@ -711,6 +711,9 @@ gboolean      sc_vault_load_result_view   (ScVault            *vault,
 #define SC_VAULT_SETTING_CONTACT_TEXT  "contact_text"   /* where to ask, shown to employees */
 /* "true" lets HR start the kiosk; anything else, or unset (the default), does not. */
 #define SC_VAULT_SETTING_HR_KIOSK      "hr_kiosk"
+/* The judgement-chart constants of the group analysis: unset (the default set), a
+ * built-in set's id, or a checked set as JSON (sc_chart_constant_set_from_setting()). */
+#define SC_VAULT_SETTING_CHART_CONSTANTS "chart_constants"
 
 /* Any unlocked role: whether HR may start the kiosk (%SC_VAULT_SETTING_HR_KIOSK). */
 gboolean      sc_vault_get_hr_may_start_kiosk (ScVault        *vault,

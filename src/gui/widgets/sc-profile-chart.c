@@ -11,6 +11,7 @@
 #include "sc-profile-chart.h"
 #include "sc-bjsq.h"
 #include "sc-chart.h"
+#include "sc-chart-widget-style.h"
 #include "sc-secure.h"
 
 /* Body text of the chart, relative to the widget's font: a little smaller, as in a table. */
@@ -48,43 +49,11 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The widget's font size in pixels, so that the chart grows with the desktop's text size. */
-static double
-get_font_pixels (ScProfileChart *self)
-{
-  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-  const PangoFontDescription *desc = pango_context_get_font_description (context);
-  double size, resolution;
-
-  if (desc == NULL || pango_font_description_get_size (desc) == 0)
-    return 14.0;
-
-  size = (double) pango_font_description_get_size (desc) / PANGO_SCALE;
-  if (pango_font_description_get_size_is_absolute (desc))
-    return size;
-
-  resolution = pango_cairo_context_get_resolution (context);
-  if (resolution <= 0)
-    resolution = 96.0;
-  return size * resolution / 72.0;
-}
-
 static void
 get_style (ScProfileChart *self,
            ScChartStyle   *style)
 {
-  AdwStyleManager *manager = adw_style_manager_get_default ();
-
-  if (adw_style_manager_get_high_contrast (manager))
-    sc_chart_style_init_high_contrast (style);
-  else if (adw_style_manager_get_dark (manager))
-    sc_chart_style_init_dark (style);
-  else
-    sc_chart_style_init_default (style);
-
-  /* The card behind the chart shows through, in every style. */
-  style->background.alpha = 0.0;
-  style->font_size = get_font_pixels (self) * FONT_SCALE;
+  sc_chart_widget_style_init (GTK_WIDGET (self), FONT_SCALE, style);
   style->profile_labels = &self->labels;
 }
 
@@ -116,7 +85,7 @@ sc_profile_chart_measure (GtkWidget      *widget,
                           int            *minimum_baseline,
                           int            *natural_baseline)
 {
-  double font = get_font_pixels (SC_PROFILE_CHART (widget));
+  double font = sc_chart_widget_font_pixels (widget);
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
@@ -163,14 +132,6 @@ update_accessible (ScProfileChart *self)
 }
 
 static void
-on_style_manager_changed_cb (AdwStyleManager *manager,
-                             GParamSpec      *pspec,
-                             ScProfileChart  *self)
-{
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
 sc_profile_chart_css_changed (GtkWidget         *widget,
                               GtkCssStyleChange *change)
 {
@@ -178,16 +139,6 @@ sc_profile_chart_css_changed (GtkWidget         *widget,
 
   /* The font size may have changed with the desktop's text scaling. */
   gtk_widget_queue_resize (widget);
-}
-
-static void
-sc_profile_chart_dispose (GObject *object)
-{
-  ScProfileChart *self = SC_PROFILE_CHART (object);
-
-  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
-
-  G_OBJECT_CLASS (sc_profile_chart_parent_class)->dispose (object);
 }
 
 static void
@@ -226,7 +177,6 @@ sc_profile_chart_class_init (ScProfileChartClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = sc_profile_chart_dispose;
   object_class->finalize = sc_profile_chart_finalize;
   object_class->get_property = sc_profile_chart_get_property;
 
@@ -253,16 +203,11 @@ sc_profile_chart_class_init (ScProfileChartClass *klass)
 static void
 sc_profile_chart_init (ScProfileChart *self)
 {
-  AdwStyleManager *manager = adw_style_manager_get_default ();
-
   sc_chart_profile_labels_init_translated (&self->labels);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stress profile"),
                                   -1);
-  g_signal_connect_object (manager, "notify::dark",
-                           G_CALLBACK (on_style_manager_changed_cb), self, 0);
-  g_signal_connect_object (manager, "notify::high-contrast",
-                           G_CALLBACK (on_style_manager_changed_cb), self, 0);
+  sc_chart_widget_follow_style (GTK_WIDGET (self));
 }
 
 GtkWidget *

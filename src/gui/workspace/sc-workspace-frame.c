@@ -13,6 +13,7 @@
 #include "sc-results-section.h"
 #include "sc-rounds-section.h"
 #include "sc-interviews-section.h"
+#include "sc-group-section.h"
 #include "sc-round-page.h"
 #include "sc-vault-async.h"
 
@@ -314,14 +315,15 @@ add_sections (ScWorkspace *self)
                               "system-users-symbolic", interviews);
   }
 
-  sc_workspace_add_section (self, SC_SECTION_GROUP_ANALYSIS, _("Group Analysis"),
-                            "x-office-presentation-symbolic",
-                            new_placeholder ("x-office-presentation-symbolic", _("Group Analysis"),
-                                             implementer
-                                             ? _("The group analysis with both judgement "
-                                                 "charts will be here, and its release to HR.")
-                                             : _("Group analyses the implementer released to "
-                                                 "HR will be here, for groups of 10 or more.")));
+  /* HR's section shows the analyses the implementer released, nothing else (the core). */
+  {
+    GtkWidget *group = sc_group_section_new (self->vault, self->round_id);
+
+    g_signal_connect_object (group, "toast", G_CALLBACK (on_section_toast_cb), self,
+                             G_CONNECT_SWAPPED);
+    sc_workspace_add_section (self, SC_SECTION_GROUP_ANALYSIS, _("Group Analysis"),
+                              "x-office-presentation-symbolic", group);
+  }
 
   sc_workspace_add_section (self, SC_SECTION_REPORTS, _("Reports"), "printer-symbolic",
                             new_placeholder ("printer-symbolic", _("Reports"),
