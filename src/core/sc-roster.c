@@ -45,7 +45,7 @@ typedef struct
 static const ColumnInfo columns[N_COLUMNS] = {
   [COL_NUMBER] = { "number", "社員番号", TRUE,
     { "社員番号", "従業員番号", "職員番号", "number", "employee_number", "employee_no",
-      "employee_id", NULL } },
+      "employee_id", "社員id", NULL } },
   [COL_NAME] = { "name", "氏名", TRUE, { "氏名", "名前", "name", NULL } },
   [COL_KANA] = { "kana", "ふりがな", FALSE,
     { "ふりがな", "フリガナ", "かな", "カナ", "よみがな", "ヨミガナ", "kana", NULL } },
@@ -53,7 +53,7 @@ static const ColumnInfo columns[N_COLUMNS] = {
   [COL_BIRTH_DATE] = { "birth_date", "生年月日", FALSE,
     { "生年月日", "誕生日", "birth_date", "birthdate", "date_of_birth", NULL } },
   [COL_DEPARTMENT] = { "department", "部署", FALSE,
-    { "部署", "部署名", "所属", "department", "dept", NULL } },
+    { "部署", "部署名", "所属", "department", "dept", "職場名", NULL } },
   [COL_JOB_TYPE] = { "job_type", "職種", FALSE, { "職種", "job_type", "occupation", NULL } },
   [COL_POSITION] = { "position", "役職", FALSE, { "役職", "position", NULL } },
   [COL_EMPLOYMENT_TYPE] = { "employment_type", "雇用形態", FALSE,
@@ -67,6 +67,7 @@ struct _ScRoster
   GPtrArray     *employees;    /* ScEmployee */
   GPtrArray     *warnings;     /* ScRosterProblem */
   ScCsvEncoding  encoding;
+  ScRosterLayout layout;
 };
 
 typedef struct
@@ -79,7 +80,13 @@ typedef struct
   gboolean   *unnamed_warned;  /* per CSV column: a value under an empty header was reported */
   guint       header_line;
   GHashTable *numbers;         /* employee number → GUINT_TO_POINTER (line) */
+  ScRosterLayout layout;
 } Parser;
+
+/* Header cells, folded, that only the MHLW program's roster sheet uses. 職場コード is the
+ * department when the sheet has no 職場名 column. */
+static const char *const mhlw_headers[] = { "社員id", "職場名", "職場コード", NULL };
+#define MHLW_WORKPLACE_CODE "職場コード"
 
 /* --- problems --------------------------------------------------------------- */
 
@@ -304,6 +311,7 @@ read_header (Parser      *parser,
              ScCsvReader *reader)
 {
   guint n = sc_csv_reader_n_fields (reader);
+  int workplace_code = -1;
 
   parser->header_line = sc_csv_reader_line (reader);
   parser->header = g_ptr_array_new_full (n, g_free);
@@ -332,7 +340,15 @@ read_header (Parser      *parser,
       if (len == 0)
         continue;
       folded = fold_header (text, len);
+      if (g_strv_contains (mhlw_headers, folded))
+        parser->layout = SC_ROSTER_LAYOUT_MHLW;
       c = match_column (folded);
+      if (c < 0 && strcmp (folded, MHLW_WORKPLACE_CODE) == 0)
+        {
+          if (workplace_code < 0)
+            workplace_code = (int) i;
+          continue;
+        }
       if (c < 0)
         {
           add_problem (parser, parser->warnings, SC_ROSTER_ERROR_UNKNOWN_COLUMN,
@@ -353,6 +369,10 @@ read_header (Parser      *parser,
           parser->column_of[c] = (int) i;
         }
     }
+
+  /* The MHLW sheet: the workplace's name is the department, its code when there is no name. */
+  if (parser->column_of[COL_DEPARTMENT] < 0 && workplace_code >= 0)
+    parser->column_of[COL_DEPARTMENT] = workplace_code;
 
   for (int c = 0; c < N_COLUMNS; c++)
     if (columns[c].required && parser->column_of[c] < 0)
@@ -766,6 +786,7 @@ out:
   roster->employees = g_steal_pointer (&employees);
   roster->warnings = g_steal_pointer (&warnings);
   roster->encoding = sc_csv_reader_get_encoding (reader);
+  roster->layout = parser.layout;
   return roster;
 }
 
@@ -798,6 +819,13 @@ sc_roster_get_encoding (ScRoster *roster)
 {
   g_return_val_if_fail (roster != NULL, SC_CSV_ENCODING_UTF8);
   return roster->encoding;
+}
+
+ScRosterLayout
+sc_roster_get_layout (ScRoster *roster)
+{
+  g_return_val_if_fail (roster != NULL, SC_ROSTER_LAYOUT_STANDARD);
+  return roster->layout;
 }
 
 /* --- fields ----------------------------------------------------------------- */
