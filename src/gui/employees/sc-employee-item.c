@@ -220,6 +220,19 @@ on_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, label);
 }
 
+/* Values up to this many columns (a CJK character takes two) are never cut. */
+#define MAX_SHOWN_WHOLE 16
+
+static int
+display_width (const char *text)
+{
+  int width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return width;
+}
+
 static void
 on_bind_cb (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
@@ -231,6 +244,8 @@ on_bind_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_text (GTK_LABEL (label), text);
   gtk_widget_set_tooltip_text (label, text);
+  /* Short values are shown whole, a long one cut only when the column has no room. */
+  gtk_label_set_width_chars (GTK_LABEL (label), MIN (display_width (text), MAX_SHOWN_WHOLE));
 }
 
 static int

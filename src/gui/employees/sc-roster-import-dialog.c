@@ -60,10 +60,12 @@ enum
 
 static guint signals[N_SIGNALS];
 
+/* What changes first, so that it is seen without scrolling. */
 static const ScEmployeeColumn preview_columns[] = {
   SC_EMPLOYEE_COLUMN_CHANGE,
   SC_EMPLOYEE_COLUMN_NUMBER,
   SC_EMPLOYEE_COLUMN_NAME,
+  SC_EMPLOYEE_COLUMN_CHANGES,
   SC_EMPLOYEE_COLUMN_KANA,
   SC_EMPLOYEE_COLUMN_SEX,
   SC_EMPLOYEE_COLUMN_BIRTH_DATE,
@@ -72,7 +74,6 @@ static const ScEmployeeColumn preview_columns[] = {
   SC_EMPLOYEE_COLUMN_POSITION,
   SC_EMPLOYEE_COLUMN_EMPLOYMENT_TYPE,
   SC_EMPLOYEE_COLUMN_STATUS,
-  SC_EMPLOYEE_COLUMN_CHANGES,
   SC_N_EMPLOYEE_COLUMNS
 };
 
