@@ -222,6 +222,7 @@ on_setup_cb (GtkSignalListItemFactory *factory,
 
 /* Values up to this many columns (a CJK character takes two) are never cut. */
 #define MAX_SHOWN_WHOLE 16
+#define MAX_CHANGES_SHOWN_WHOLE 60
 
 static int
 display_width (const char *text)
@@ -244,8 +245,12 @@ on_bind_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_text (GTK_LABEL (label), text);
   gtk_widget_set_tooltip_text (label, text);
-  /* Short values are shown whole, a long one cut only when the column has no room. */
-  gtk_label_set_width_chars (GTK_LABEL (label), MIN (display_width (text), MAX_SHOWN_WHOLE));
+  /* Short values are shown whole, a long one cut only when the column has no room. A
+   * "char" of width-chars is a digit's width: capitals and punctuation get a fifth more. */
+  gtk_label_set_width_chars (GTK_LABEL (label),
+                             MIN ((display_width (text) * 6 + 4) / 5,
+                                  GPOINTER_TO_INT (user_data) == SC_EMPLOYEE_COLUMN_CHANGES
+                                  ? MAX_CHANGES_SHOWN_WHOLE : MAX_SHOWN_WHOLE));
 }
 
 static int
