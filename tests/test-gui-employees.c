@@ -58,22 +58,12 @@ section_idle (gpointer data)
   return !sc_employees_section_get_busy (data);
 }
 
+/* The employee as the vault keeps it, or NULL. */
 static ScEmployee *
 stored (ScVault    *vault,
         const char *number)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) list = sc_vault_list_employees (vault, &error);
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < list->len; i++)
-    {
-      ScEmployee *e = g_ptr_array_index (list, i);
-
-      if (g_str_equal (e->number, number))
-        return sc_employee_copy (e);
-    }
-  return NULL;
+  return sc_vault_lookup_employee (vault, number, NULL);
 }
 
 static guint

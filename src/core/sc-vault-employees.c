@@ -351,6 +351,21 @@ sc_vault_upsert_employees_async (ScVault             *vault,
   run_work (vault, work, cancellable, callback, user_data);
 }
 
+static void
+run_one_employee (ScVault             *vault,
+                  WorkKind             kind,
+                  const ScEmployee    *employee,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  Work *work = g_new0 (Work, 1);
+
+  work->kind = kind;
+  work->employee = sc_employee_copy (employee);
+  run_work (vault, work, cancellable, callback, user_data);
+}
+
 void
 sc_vault_add_employee_async (ScVault             *vault,
                              const ScEmployee    *employee,
@@ -358,11 +373,7 @@ sc_vault_add_employee_async (ScVault             *vault,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  Work *work = g_new0 (Work, 1);
-
-  work->kind = WORK_ADD;
-  work->employee = sc_employee_copy (employee);
-  run_work (vault, work, cancellable, callback, user_data);
+  run_one_employee (vault, WORK_ADD, employee, cancellable, callback, user_data);
 }
 
 void
@@ -372,11 +383,7 @@ sc_vault_update_employee_async (ScVault             *vault,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  Work *work = g_new0 (Work, 1);
-
-  work->kind = WORK_UPDATE;
-  work->employee = sc_employee_copy (employee);
-  run_work (vault, work, cancellable, callback, user_data);
+  run_one_employee (vault, WORK_UPDATE, employee, cancellable, callback, user_data);
 }
 
 void
