@@ -13,6 +13,7 @@
 
 #include "sc-date.h"
 
+#include <glib/gi18n-lib.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -353,7 +354,7 @@ read_header (Parser      *parser,
         {
           add_problem (parser, parser->warnings, SC_ROSTER_ERROR_UNKNOWN_COLUMN,
                        parser->header_line, i + 1,
-                       "this column is not part of the roster and is ignored");
+                       _("this column is not part of the roster and is ignored"));
         }
       else if (parser->column_of[c] >= 0)
         {
@@ -361,7 +362,7 @@ read_header (Parser      *parser,
 
           add_problem (parser, parser->problems, SC_ROSTER_ERROR_DUPLICATE_COLUMN,
                        parser->header_line, i + 1,
-                       "column %u (%s) is already the %s column; keep only one of them",
+                       _("column %u (%s) is already the %s column; keep only one of them"),
                        first, header_name (parser, first), columns[c].name_ja);
         }
       else
@@ -381,8 +382,8 @@ read_header (Parser      *parser,
 
         problem = problem_new (SC_ROSTER_ERROR_MISSING_COLUMN, parser->header_line, 0,
                                columns[c].name_ja,
-                               g_strdup_printf ("the required column %s (%s) is missing; "
-                                                "the first line must name the columns",
+                               g_strdup_printf (_("the required column %s (%s) is missing; "
+                                                  "the first line must name the columns"),
                                                 columns[c].name_ja, columns[c].id));
         g_ptr_array_add (parser->problems, problem);
       }
@@ -474,13 +475,13 @@ take_text (Parser     *parser,
       if (c == '\n' || c == '\r')
         {
           add_problem (parser, parser->problems, SC_ROSTER_ERROR_BAD_VALUE, line, column,
-                       "the value contains a line break");
+                       _("the value contains a line break"));
           return NULL;
         }
       if (g_unichar_iscntrl (c))
         {
           add_problem (parser, parser->problems, SC_ROSTER_ERROR_BAD_VALUE, line, column,
-                       "the value contains a control character (U+%04X)", c);
+                       _("the value contains a control character (U+%04X)"), c);
           return NULL;
         }
     }
@@ -501,7 +502,7 @@ take_text (Parser     *parser,
   if ((guint) g_utf8_strlen (value, -1) > max_length)
     {
       add_problem (parser, parser->problems, SC_ROSTER_ERROR_BAD_VALUE, line, column,
-                   "the value is longer than %u characters", max_length);
+                   _("the value is longer than %u characters"), max_length);
       g_free (value);
       return NULL;
     }
@@ -529,8 +530,8 @@ read_row (Parser      *parser,
           g_autofree char *quoted = quote_value (text, len);
 
           add_problem (parser, parser->problems, SC_ROSTER_ERROR_EXTRA_FIELD, line, i + 1,
-                       "the value %s is to the right of the last column of the header "
-                       "(column %u); is a comma missing or one too many?",
+                       _("the value %s is to the right of the last column of the header "
+                         "(column %u); is a comma missing or one too many?"),
                        quoted, parser->header->len);
           break;
         }
@@ -550,7 +551,7 @@ read_row (Parser      *parser,
         {
           parser->unnamed_warned[i] = TRUE;
           add_problem (parser, parser->warnings, SC_ROSTER_ERROR_UNKNOWN_COLUMN, line, i + 1,
-                       "this column has no name in the header; its values are ignored");
+                       _("this column has no name in the header; its values are ignored"));
         }
     }
 
@@ -572,7 +573,7 @@ read_row (Parser      *parser,
         {
           if (columns[c].required)
             add_problem (parser, parser->problems, SC_ROSTER_ERROR_EMPTY_FIELD, line, column,
-                         "required, but empty");
+                         _("required, but empty"));
           continue;
         }
 
@@ -595,12 +596,12 @@ read_row (Parser      *parser,
             if (value[0] == '\0')
               {
                 add_problem (parser, parser->problems, SC_ROSTER_ERROR_EMPTY_FIELD, line,
-                             column, "required, but empty");
+                             column, _("required, but empty"));
               }
             else if (g_hash_table_lookup_extended (parser->numbers, value, NULL, &first_line))
               {
                 add_problem (parser, parser->problems, SC_ROSTER_ERROR_DUPLICATE_NUMBER, line,
-                             column, "the employee number %s is also on line %u", quoted,
+                             column, _("the employee number %s is also on line %u"), quoted,
                              GPOINTER_TO_UINT (first_line));
               }
             else
@@ -622,7 +623,7 @@ read_row (Parser      *parser,
         case COL_SEX:
           if (!sc_sex_parse (value, -1, &employee->sex))
             add_problem (parser, parser->problems, SC_ROSTER_ERROR_BAD_SEX, line, column,
-                         "unknown sex %s; use 男/女, M/F or 1/2", quoted);
+                         _("unknown sex %s; use 男/女, M/F or 1/2"), quoted);
           break;
 
         case COL_BIRTH_DATE:
@@ -657,7 +658,7 @@ read_row (Parser      *parser,
         case COL_ACTIVE:
           if (!parse_active (value, strlen (value), &employee->active))
             add_problem (parser, parser->problems, SC_ROSTER_ERROR_BAD_ACTIVE, line, column,
-                         "unknown value %s; use 1 (employed) or 0 (left), or 在籍/退職",
+                         _("unknown value %s; use 1 (employed) or 0 (left), or 在籍/退職"),
                          quoted);
           break;
 
@@ -736,7 +737,7 @@ sc_roster_parse (GBytes       *csv,
   if (g_bytes_get_size (csv) == 0)
     {
       add_problem (&parser, problems, SC_ROSTER_ERROR_EMPTY, 0, 0,
-                   "the file is empty; it needs a header line and one line per employee");
+                   _("the file is empty; it needs a header line and one line per employee"));
       goto out;
     }
 
@@ -753,8 +754,8 @@ sc_roster_parse (GBytes       *csv,
         add_csv_problem (&parser, SC_ROSTER_ERROR_SYNTAX, csv_error);
       else
         add_problem (&parser, problems, SC_ROSTER_ERROR_EMPTY, 0, 0,
-                     "the file has no header line; it needs one naming the columns, "
-                     "then one line per employee");
+                     _("the file has no header line; it needs one naming the columns, "
+                       "then one line per employee"));
       goto out;
     }
 
@@ -771,7 +772,7 @@ sc_roster_parse (GBytes       *csv,
     add_csv_problem (&parser, SC_ROSTER_ERROR_SYNTAX, csv_error);
   else if (n_rows == 0)
     add_problem (&parser, problems, SC_ROSTER_ERROR_EMPTY, parser.header_line, 0,
-                 "the file has a header line but no employees");
+                 _("the file has a header line but no employees"));
 
 out:
   if (problems->len > 0)
