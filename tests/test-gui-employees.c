@@ -170,6 +170,17 @@ open_good_file (WsFixture          *f,
   g_assert_cmpuint (count_changes (rows, SC_EMPLOYEE_CHANGE_ADDED), ==, 2);
   g_assert_cmpuint (count_changes (rows, SC_EMPLOYEE_CHANGE_CHANGED), ==, 1);
   g_assert_cmpuint (count_changes (rows, SC_EMPLOYEE_CHANGE_MISSING), ==, N_START - 1);
+  /* The changed row says what changes, old → new. */
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(ScEmployeeItem) item = g_list_model_get_item (rows, i);
+      g_autofree char *changes = sc_employee_item_cell_text (item, SC_EMPLOYEE_COLUMN_CHANGES);
+
+      if (sc_employee_item_get_change (item) == SC_EMPLOYEE_CHANGE_CHANGED)
+        g_assert_nonnull (strstr (changes, "経理部 → 営業部"));
+      else
+        g_assert_cmpstr (changes, ==, "");
+    }
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (find_button (dialog, T ("_Import")))));
   return dialog;
 }
