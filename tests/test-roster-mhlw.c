@@ -190,6 +190,51 @@ test_missing_id (void)
   assert_problem (problems, 0, SC_ROSTER_ERROR_MISSING_COLUMN, 1, 0, "社員番号");
 }
 
+/* Re-importing the sheet keeps what it has no column for (job type, position,
+ * employment type), takes what it has, and makes the person employed again. */
+static void
+test_keep_absent_fields (void)
+{
+  g_autoptr(GBytes) bytes = bytes_of (mhlw_sheet);
+  g_autoptr(ScRoster) roster = parse_ok (bytes);
+  g_autoptr(GPtrArray) existing = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_employee_free);
+  g_autoptr(ScRosterDiff) diff = NULL;
+  ScEmployee *old = sc_employee_new ();
+  const ScEmployee *e;
+
+  g_assert_cmpuint (sc_roster_get_columns (roster), ==,
+                    SC_ROSTER_FIELD_NUMBER | SC_ROSTER_FIELD_NAME | SC_ROSTER_FIELD_KANA
+                    | SC_ROSTER_FIELD_SEX | SC_ROSTER_FIELD_BIRTH_DATE
+                    | SC_ROSTER_FIELD_DEPARTMENT);
+  old->number = g_strdup ("1001");
+  old->name = g_strdup ("髙橋 花子");
+  old->kana = g_strdup ("タカハシ ハナコ");
+  old->sex = SC_SEX_FEMALE;
+  old->birth_date = g_strdup ("1985-04-02");
+  old->department = g_strdup ("旧総務課");
+  old->job_type = g_strdup ("事務");
+  old->position = g_strdup ("係長");
+  old->employment_type = g_strdup ("正社員");
+  old->active = FALSE;
+  g_ptr_array_add (existing, old);
+
+  sc_roster_keep_absent_fields (roster, existing);
+  e = g_ptr_array_index (sc_roster_get_employees (roster), 0);
+  g_assert_cmpstr (e->job_type, ==, "事務");
+  g_assert_cmpstr (e->position, ==, "係長");
+  g_assert_cmpstr (e->employment_type, ==, "正社員");
+  g_assert_cmpstr (e->department, ==, "総務課");
+  g_assert_true (e->active);
+  /* Only the department and the status change; the others are new. */
+  diff = sc_roster_diff (existing, sc_roster_get_employees (roster));
+  g_assert_cmpuint (diff->changed->len, ==, 1);
+  g_assert_cmpuint (((ScRosterDiffEntry *) g_ptr_array_index (diff->changed, 0))->changed, ==,
+                    SC_ROSTER_FIELD_DEPARTMENT | SC_ROSTER_FIELD_ACTIVE);
+  g_assert_cmpuint (diff->added->len, ==, 2);
+  e = g_ptr_array_index (sc_roster_get_employees (roster), 1);
+  g_assert_null (e->job_type);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -205,6 +250,7 @@ main (int   argc,
   g_test_add_func ("/roster-mhlw/standard-layout-kept", test_standard_layout_kept);
   g_test_add_func ("/roster-mhlw/errors-cp932", test_errors_cp932);
   g_test_add_func ("/roster-mhlw/missing-id", test_missing_id);
+  g_test_add_func ("/roster-mhlw/keep-absent-fields", test_keep_absent_fields);
 
   return g_test_run ();
 }

@@ -69,6 +69,7 @@ struct _ScRoster
   GPtrArray     *warnings;     /* ScRosterProblem */
   ScCsvEncoding  encoding;
   ScRosterLayout layout;
+  ScRosterFields columns;
 };
 
 typedef struct
@@ -788,6 +789,9 @@ out:
   roster->warnings = g_steal_pointer (&warnings);
   roster->encoding = sc_csv_reader_get_encoding (reader);
   roster->layout = parser.layout;
+  for (int c = 0; c < N_COLUMNS; c++)
+    if (parser.column_of[c] >= 0)
+      roster->columns |= (ScRosterFields) (1 << c);
   return roster;
 }
 
@@ -827,6 +831,13 @@ sc_roster_get_layout (ScRoster *roster)
 {
   g_return_val_if_fail (roster != NULL, SC_ROSTER_LAYOUT_STANDARD);
   return roster->layout;
+}
+
+ScRosterFields
+sc_roster_get_columns (ScRoster *roster)
+{
+  g_return_val_if_fail (roster != NULL, 0);
+  return roster->columns;
 }
 
 /* --- fields ----------------------------------------------------------------- */

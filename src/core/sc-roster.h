@@ -156,6 +156,23 @@ ScCsvEncoding sc_roster_get_encoding    (ScRoster     *roster);
 /* The layout the header was recognised as, to show in the preview. */
 ScRosterLayout sc_roster_get_layout     (ScRoster     *roster);
 
+/* The columns the file's header has (bits of #ScRosterFields, in the order of the enum). */
+ScRosterFields sc_roster_get_columns    (ScRoster     *roster);
+
+/**
+ * sc_roster_keep_absent_fields:
+ * @roster: a parsed roster
+ * @existing: (element-type ScEmployee): the roster now in the vault
+ *
+ * For each employee of @roster already in @existing, takes the reading, birth date,
+ * department, job type, position and employment type from @existing when the file has
+ * no such column, so that a file with fewer columns (the MHLW sheet has no job type)
+ * does not empty what was entered before. The status (active) is not kept: being in the
+ * file means employed unless the file says otherwise.
+ */
+void        sc_roster_keep_absent_fields (ScRoster    *roster,
+                                          GPtrArray   *existing);
+
 /* The column's English header name ("birth_date"), for a single bit of #ScRosterFields. */
 const char *sc_roster_field_id          (ScRosterFields field);
 

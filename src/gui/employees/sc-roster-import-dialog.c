@@ -184,7 +184,7 @@ show_preview (ScRosterImportDialog *self,
   /* TRANSLATORS: “roster.csv”, read as Shift_JIS (CP932), the MHLW program's roster sheet: … */
   text = g_strdup_printf (_("“%s”, read as %s, %s: %u to add, %u changed, %u unchanged, %u on "
                             "the roster but not in the file. Every row is shown as it will be "
-                            "stored."),
+                            "stored; columns the file does not have keep their values."),
                           file_name, encoding_name (sc_roster_get_encoding (self->roster)),
                           sc_roster_get_layout (self->roster) == SC_ROSTER_LAYOUT_MHLW
                           ? _("the MHLW program's roster sheet") : _("this program's columns"),
@@ -319,6 +319,8 @@ sc_roster_import_dialog_new (ScVault    *vault,
     }
   else
     {
+      /* A file without, say, a job type column leaves the job types as they are. */
+      sc_roster_keep_absent_fields (self->roster, existing);
       self->diff = sc_roster_diff (existing, sc_roster_get_employees (self->roster));
       show_preview (self, file_name);
     }
