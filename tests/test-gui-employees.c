@@ -422,6 +422,41 @@ test_hr (WsFixture     *f,
   assert_watched_finalized ();
 }
 
+/* A new vault: the empty page says how to begin; the first employee added shows the list. */
+static void
+test_empty (void)
+{
+  g_autofree char *dir = test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "empty.scvault", NULL);
+  g_autoptr(ScVault) vault = test_create_vault (path, NULL);
+  GtkWidget *section = sc_employees_section_new (vault);
+  GtkWidget *dialog;
+  GtkWindow *window;
+
+  watch_toasts (section);
+  watch_finalize (section);
+  window = show_in_window (section, 1024, 768);
+  g_assert_cmpuint (sc_employees_section_get_n_employees (SC_EMPLOYEES_SECTION (section)), ==, 0);
+  g_assert_true (shows_label (section, T ("No Employees Yet")));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (find_button (section, T ("_Edit…")))));
+  assert_controls_named (GTK_WIDGET (window));
+  save_screenshot (GTK_WIDGET (window), "employees-empty");
+
+  dialog = open_employee_dialog (section, T ("_Add Employee…"));
+  set_text (find_entry_row (dialog, T ("Employee number")), "001");
+  set_text (find_entry_row (dialog, T ("Name")), "最初 一人");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_descendant (dialog, ADW_TYPE_COMBO_ROW)), 1);
+  click_and_wait (dialog, T ("_Save"), section, T ("Employee added"));
+  g_assert_cmpuint (sc_employees_section_get_n_employees (SC_EMPLOYEES_SECTION (section)), ==, 1);
+  g_assert_false (shows_label (section, T ("No Employees Yet")));
+  g_assert_true (shows_label (section, "最初 一人"));
+
+  destroy_window (window);
+  assert_watched_finalized ();
+  sc_vault_close (vault);
+  test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -430,6 +465,7 @@ main (int   argc,
 
   g_test_add ("/employees/implementer", WsFixture, NULL, ws_setup, test_implementer, ws_teardown);
   g_test_add ("/employees/hr", WsFixture, NULL, ws_setup, test_hr, ws_teardown);
+  g_test_add_func ("/employees/empty", test_empty);
 
   return test_gui_run ();
 }
