@@ -138,3 +138,56 @@ sc_roster_diff_free (ScRosterDiff *diff)
   g_ptr_array_unref (diff->left_out);
   g_free (diff);
 }
+
+/* Replaces *@to with a copy of @from. */
+static void
+keep_text (char       **to,
+           const char  *from)
+{
+  g_free (*to);
+  *to = g_strdup (from);
+}
+
+void
+sc_roster_keep_absent_fields (ScRoster  *roster,
+                              GPtrArray *existing)
+{
+  g_autoptr(GHashTable) by_number = NULL;
+  GPtrArray *employees;
+  ScRosterFields present;
+
+  g_return_if_fail (roster != NULL);
+  g_return_if_fail (existing != NULL);
+
+  present = sc_roster_get_columns (roster);
+  employees = sc_roster_get_employees (roster);
+  by_number = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < existing->len; i++)
+    {
+      ScEmployee *e = g_ptr_array_index (existing, i);
+
+      if (!g_hash_table_contains (by_number, e->number))
+        g_hash_table_insert (by_number, e->number, e);
+    }
+
+  for (guint i = 0; i < employees->len; i++)
+    {
+      ScEmployee *in = g_ptr_array_index (employees, i);
+      const ScEmployee *old = g_hash_table_lookup (by_number, in->number);
+
+      if (old == NULL)
+        continue;
+      if (!(present & SC_ROSTER_FIELD_KANA))
+        keep_text (&in->kana, old->kana);
+      if (!(present & SC_ROSTER_FIELD_BIRTH_DATE))
+        keep_text (&in->birth_date, old->birth_date);
+      if (!(present & SC_ROSTER_FIELD_DEPARTMENT))
+        keep_text (&in->department, old->department);
+      if (!(present & SC_ROSTER_FIELD_JOB_TYPE))
+        keep_text (&in->job_type, old->job_type);
+      if (!(present & SC_ROSTER_FIELD_POSITION))
+        keep_text (&in->position, old->position);
+      if (!(present & SC_ROSTER_FIELD_EMPLOYMENT_TYPE))
+        keep_text (&in->employment_type, old->employment_type);
+    }
+}

@@ -13,6 +13,7 @@
 
 #include "sc-date.h"
 
+#include <glib/gi18n-lib.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,7 +46,7 @@ typedef struct
 static const ColumnInfo columns[N_COLUMNS] = {
   [COL_NUMBER] = { "number", "社員番号", TRUE,
     { "社員番号", "従業員番号", "職員番号", "number", "employee_number", "employee_no",
-      "employee_id", NULL } },
+      "employee_id", "社員id", NULL } },
   [COL_NAME] = { "name", "氏名", TRUE, { "氏名", "名前", "name", NULL } },
   [COL_KANA] = { "kana", "ふりがな", FALSE,
     { "ふりがな", "フリガナ", "かな", "カナ", "よみがな", "ヨミガナ", "kana", NULL } },
@@ -53,7 +54,7 @@ static const ColumnInfo columns[N_COLUMNS] = {
   [COL_BIRTH_DATE] = { "birth_date", "生年月日", FALSE,
     { "生年月日", "誕生日", "birth_date", "birthdate", "date_of_birth", NULL } },
   [COL_DEPARTMENT] = { "department", "部署", FALSE,
-    { "部署", "部署名", "所属", "department", "dept", NULL } },
+    { "部署", "部署名", "所属", "department", "dept", "職場名", NULL } },
   [COL_JOB_TYPE] = { "job_type", "職種", FALSE, { "職種", "job_type", "occupation", NULL } },
   [COL_POSITION] = { "position", "役職", FALSE, { "役職", "position", NULL } },
   [COL_EMPLOYMENT_TYPE] = { "employment_type", "雇用形態", FALSE,
@@ -67,6 +68,8 @@ struct _ScRoster
   GPtrArray     *employees;    /* ScEmployee */
   GPtrArray     *warnings;     /* ScRosterProblem */
   ScCsvEncoding  encoding;
+  ScRosterLayout layout;
+  ScRosterFields columns;
 };
 
 typedef struct
@@ -79,7 +82,13 @@ typedef struct
   gboolean   *unnamed_warned;  /* per CSV column: a value under an empty header was reported */
   guint       header_line;
   GHashTable *numbers;         /* employee number → GUINT_TO_POINTER (line) */
+  ScRosterLayout layout;
 } Parser;
+
+/* Header cells, folded, that only the MHLW program's roster sheet uses. 職場コード is the
+ * department when the sheet has no 職場名 column. */
+static const char *const mhlw_headers[] = { "社員id", "職場名", "職場コード", NULL };
+#define MHLW_WORKPLACE_CODE "職場コード"
 
 /* --- problems --------------------------------------------------------------- */
 
@@ -304,6 +313,7 @@ read_header (Parser      *parser,
              ScCsvReader *reader)
 {
   guint n = sc_csv_reader_n_fields (reader);
+  int workplace_code = -1;
 
   parser->header_line = sc_csv_reader_line (reader);
   parser->header = g_ptr_array_new_full (n, g_free);
@@ -332,12 +342,20 @@ read_header (Parser      *parser,
       if (len == 0)
         continue;
       folded = fold_header (text, len);
+      if (g_strv_contains (mhlw_headers, folded))
+        parser->layout = SC_ROSTER_LAYOUT_MHLW;
       c = match_column (folded);
+      if (c < 0 && strcmp (folded, MHLW_WORKPLACE_CODE) == 0)
+        {
+          if (workplace_code < 0)
+            workplace_code = (int) i;
+          continue;
+        }
       if (c < 0)
         {
           add_problem (parser, parser->warnings, SC_ROSTER_ERROR_UNKNOWN_COLUMN,
                        parser->header_line, i + 1,
-                       "this column is not part of the roster and is ignored");
+                       _("this column is not part of the roster and is ignored"));
         }
       else if (parser->column_of[c] >= 0)
         {
@@ -345,7 +363,7 @@ read_header (Parser      *parser,
 
           add_problem (parser, parser->problems, SC_ROSTER_ERROR_DUPLICATE_COLUMN,
                        parser->header_line, i + 1,
-                       "column %u (%s) is already the %s column; keep only one of them",
+                       _("column %u (%s) is already the %s column; keep only one of them"),
                        first, header_name (parser, first), columns[c].name_ja);
         }
       else
@@ -354,6 +372,10 @@ read_header (Parser      *parser,
         }
     }
 
+  /* The MHLW sheet: the workplace's name is the department, its code when there is no name. */
+  if (parser->column_of[COL_DEPARTMENT] < 0 && workplace_code >= 0)
+    parser->column_of[COL_DEPARTMENT] = workplace_code;
+
   for (int c = 0; c < N_COLUMNS; c++)
     if (columns[c].required && parser->column_of[c] < 0)
       {
@@ -361,8 +383,8 @@ read_header (Parser      *parser,
 
         problem = problem_new (SC_ROSTER_ERROR_MISSING_COLUMN, parser->header_line, 0,
                                columns[c].name_ja,
-                               g_strdup_printf ("the required column %s (%s) is missing; "
-                                                "the first line must name the columns",
+                               g_strdup_printf (_("the required column %s (%s) is missing; "
+                                                  "the first line must name the columns"),
                                                 columns[c].name_ja, columns[c].id));
         g_ptr_array_add (parser->problems, problem);
       }
@@ -454,13 +476,13 @@ take_text (Parser     *parser,
       if (c == '\n' || c == '\r')
         {
           add_problem (parser, parser->problems, SC_ROSTER_ERROR_BAD_VALUE, line, column,
-                       "the value contains a line break");
+                       _("the value contains a line break"));
           return NULL;
         }
       if (g_unichar_iscntrl (c))
         {
           add_problem (parser, parser->problems, SC_ROSTER_ERROR_BAD_VALUE, line, column,
-                       "the value contains a control character (U+%04X)", c);
+                       _("the value contains a control character (U+%04X)"), c);
           return NULL;
         }
     }
@@ -481,7 +503,7 @@ take_text (Parser     *parser,
   if ((guint) g_utf8_strlen (value, -1) > max_length)
     {
       add_problem (parser, parser->problems, SC_ROSTER_ERROR_BAD_VALUE, line, column,
-                   "the value is longer than %u characters", max_length);
+                   _("the value is longer than %u characters"), max_length);
       g_free (value);
       return NULL;
     }
@@ -509,8 +531,8 @@ read_row (Parser      *parser,
           g_autofree char *quoted = quote_value (text, len);
 
           add_problem (parser, parser->problems, SC_ROSTER_ERROR_EXTRA_FIELD, line, i + 1,
-                       "the value %s is to the right of the last column of the header "
-                       "(column %u); is a comma missing or one too many?",
+                       _("the value %s is to the right of the last column of the header "
+                         "(column %u); is a comma missing or one too many?"),
                        quoted, parser->header->len);
           break;
         }
@@ -530,7 +552,7 @@ read_row (Parser      *parser,
         {
           parser->unnamed_warned[i] = TRUE;
           add_problem (parser, parser->warnings, SC_ROSTER_ERROR_UNKNOWN_COLUMN, line, i + 1,
-                       "this column has no name in the header; its values are ignored");
+                       _("this column has no name in the header; its values are ignored"));
         }
     }
 
@@ -552,7 +574,7 @@ read_row (Parser      *parser,
         {
           if (columns[c].required)
             add_problem (parser, parser->problems, SC_ROSTER_ERROR_EMPTY_FIELD, line, column,
-                         "required, but empty");
+                         _("required, but empty"));
           continue;
         }
 
@@ -575,12 +597,12 @@ read_row (Parser      *parser,
             if (value[0] == '\0')
               {
                 add_problem (parser, parser->problems, SC_ROSTER_ERROR_EMPTY_FIELD, line,
-                             column, "required, but empty");
+                             column, _("required, but empty"));
               }
             else if (g_hash_table_lookup_extended (parser->numbers, value, NULL, &first_line))
               {
                 add_problem (parser, parser->problems, SC_ROSTER_ERROR_DUPLICATE_NUMBER, line,
-                             column, "the employee number %s is also on line %u", quoted,
+                             column, _("the employee number %s is also on line %u"), quoted,
                              GPOINTER_TO_UINT (first_line));
               }
             else
@@ -602,7 +624,7 @@ read_row (Parser      *parser,
         case COL_SEX:
           if (!sc_sex_parse (value, -1, &employee->sex))
             add_problem (parser, parser->problems, SC_ROSTER_ERROR_BAD_SEX, line, column,
-                         "unknown sex %s; use 男/女, M/F or 1/2", quoted);
+                         _("unknown sex %s; use 男/女, M/F or 1/2"), quoted);
           break;
 
         case COL_BIRTH_DATE:
@@ -637,7 +659,7 @@ read_row (Parser      *parser,
         case COL_ACTIVE:
           if (!parse_active (value, strlen (value), &employee->active))
             add_problem (parser, parser->problems, SC_ROSTER_ERROR_BAD_ACTIVE, line, column,
-                         "unknown value %s; use 1 (employed) or 0 (left), or 在籍/退職",
+                         _("unknown value %s; use 1 (employed) or 0 (left), or 在籍/退職"),
                          quoted);
           break;
 
@@ -716,7 +738,7 @@ sc_roster_parse (GBytes       *csv,
   if (g_bytes_get_size (csv) == 0)
     {
       add_problem (&parser, problems, SC_ROSTER_ERROR_EMPTY, 0, 0,
-                   "the file is empty; it needs a header line and one line per employee");
+                   _("the file is empty; it needs a header line and one line per employee"));
       goto out;
     }
 
@@ -733,8 +755,8 @@ sc_roster_parse (GBytes       *csv,
         add_csv_problem (&parser, SC_ROSTER_ERROR_SYNTAX, csv_error);
       else
         add_problem (&parser, problems, SC_ROSTER_ERROR_EMPTY, 0, 0,
-                     "the file has no header line; it needs one naming the columns, "
-                     "then one line per employee");
+                     _("the file has no header line; it needs one naming the columns, "
+                       "then one line per employee"));
       goto out;
     }
 
@@ -751,7 +773,7 @@ sc_roster_parse (GBytes       *csv,
     add_csv_problem (&parser, SC_ROSTER_ERROR_SYNTAX, csv_error);
   else if (n_rows == 0)
     add_problem (&parser, problems, SC_ROSTER_ERROR_EMPTY, parser.header_line, 0,
-                 "the file has a header line but no employees");
+                 _("the file has a header line but no employees"));
 
 out:
   if (problems->len > 0)
@@ -766,6 +788,10 @@ out:
   roster->employees = g_steal_pointer (&employees);
   roster->warnings = g_steal_pointer (&warnings);
   roster->encoding = sc_csv_reader_get_encoding (reader);
+  roster->layout = parser.layout;
+  for (int c = 0; c < N_COLUMNS; c++)
+    if (parser.column_of[c] >= 0)
+      roster->columns |= (ScRosterFields) (1 << c);
   return roster;
 }
 
@@ -798,6 +824,20 @@ sc_roster_get_encoding (ScRoster *roster)
 {
   g_return_val_if_fail (roster != NULL, SC_CSV_ENCODING_UTF8);
   return roster->encoding;
+}
+
+ScRosterLayout
+sc_roster_get_layout (ScRoster *roster)
+{
+  g_return_val_if_fail (roster != NULL, SC_ROSTER_LAYOUT_STANDARD);
+  return roster->layout;
+}
+
+ScRosterFields
+sc_roster_get_columns (ScRoster *roster)
+{
+  g_return_val_if_fail (roster != NULL, 0);
+  return roster->columns;
 }
 
 /* --- fields ----------------------------------------------------------------- */

@@ -24,6 +24,11 @@
  *
  * number, name and sex are required. Other columns are ignored with a warning.
  *
+ * The roster sheet of the MHLW stress check program, saved as CSV, is read too: its
+ * header names 氏名, フリガナ, 生年月日 (yyyy/m/d), 性別 (男性/女性), 社員ID and 職場コード /
+ * 職場名. 社員ID is the number, 職場名 the department (職場コード when the sheet has no
+ * 職場名). sc_roster_get_layout() says which layout the header had.
+ *
  * This file knows nothing of the vault: it turns bytes into ScEmployee values, and
  * compares two lists for a re-import.
  */
@@ -109,6 +114,12 @@ char       *sc_roster_problem_to_string (const ScRosterProblem *problem);
 
 typedef struct _ScRoster ScRoster;
 
+typedef enum
+{
+  SC_ROSTER_LAYOUT_STANDARD,  /* this program's columns (the table above) */
+  SC_ROSTER_LAYOUT_MHLW,      /* the MHLW program's roster sheet (社員ID, 職場コード/職場名) */
+} ScRosterLayout;
+
 GQuark      sc_roster_error_quark       (void);
 
 /**
@@ -141,6 +152,26 @@ GPtrArray  *sc_roster_get_warnings      (ScRoster     *roster);
 
 /* The encoding the file was read in, to show in the preview. */
 ScCsvEncoding sc_roster_get_encoding    (ScRoster     *roster);
+
+/* The layout the header was recognised as, to show in the preview. */
+ScRosterLayout sc_roster_get_layout     (ScRoster     *roster);
+
+/* The columns the file's header has (bits of #ScRosterFields, in the order of the enum). */
+ScRosterFields sc_roster_get_columns    (ScRoster     *roster);
+
+/**
+ * sc_roster_keep_absent_fields:
+ * @roster: a parsed roster
+ * @existing: (element-type ScEmployee): the roster now in the vault
+ *
+ * For each employee of @roster already in @existing, takes the reading, birth date,
+ * department, job type, position and employment type from @existing when the file has
+ * no such column, so that a file with fewer columns (the MHLW sheet has no job type)
+ * does not empty what was entered before. The status (active) is not kept: being in the
+ * file means employed unless the file says otherwise.
+ */
+void        sc_roster_keep_absent_fields (ScRoster    *roster,
+                                          GPtrArray   *existing);
 
 /* The column's English header name ("birth_date"), for a single bit of #ScRosterFields. */
 const char *sc_roster_field_id          (ScRosterFields field);

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "sc-vault-private.h"
+#include "sc-vault-employees.h"
 #include "sc-access-code.h"
 #include "sc-score-format.h"
 #include "sc-secure.h"
@@ -265,6 +266,9 @@ issue_codes (ScVault                 *vault,
         continue;
       if (!_sc_vault_lookup_employee_id (db, e->number, &id, error))
         return FALSE;
+      /* Who left is excluded from new rounds by what the vault says, not the caller's copy. */
+      if (!_sc_vault_employee_is_active (vault, id))
+        continue;
       g_ptr_array_add (issued, e);
       g_array_append_val (ids, id);
     }

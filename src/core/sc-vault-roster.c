@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "sc-vault-private.h"
+#include "sc-vault-employees.h"
 #include "sc-secure.h"
 
 #include <string.h>
@@ -38,35 +39,15 @@ _sc_vault_lookup_employee_id (sqlite3     *db,
 
 /* ---- Employees ------------------------------------------------------------------ */
 
+/* Inserts or replaces each employee by number, inside the caller's transaction. */
 gboolean
-sc_vault_upsert_employees (ScVault    *vault,
+_sc_vault_write_employees (ScVault    *vault,
                            GPtrArray  *employees,
                            GError    **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  sqlite3 *db;
+  sqlite3 *db = sc_vault_get_db (vault);
 
-  g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
-  g_return_val_if_fail (employees != NULL, FALSE);
-
-  if (!sc_vault_check_role (vault, SC_VAULT_ROLES_STAFF, TRUE, error))
-    return FALSE;
-  db = sc_vault_get_db (vault);
-
-  for (guint i = 0; i < employees->len; i++)
-    {
-      const ScEmployee *e = g_ptr_array_index (employees, i);
-
-      if (e->number == NULL || *e->number == '\0' || e->name == NULL || *e->name == '\0')
-        {
-          g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID,
-                       "Entry %u of the roster has no employee number or no name.", i + 1);
-          return FALSE;
-        }
-    }
-
-  if (!sc_vault_begin (vault, error))
-    return FALSE;
   stmt = sc_vault_db_prepare (db,
                               "INSERT INTO employees (number, name, kana, sex, birth_date, "
                               "department, job_type, position, employment_type, active) "
@@ -75,7 +56,7 @@ sc_vault_upsert_employees (ScVault    *vault,
                               "sex = ?4, birth_date = ?5, department = ?6, job_type = ?7, "
                               "position = ?8, employment_type = ?9, active = ?10", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   for (guint i = 0; i < employees->len; i++)
     {
       const ScEmployee *e = g_ptr_array_index (employees, i);
@@ -92,15 +73,43 @@ sc_vault_upsert_employees (ScVault    *vault,
       _sc_vault_bind_text_or_null (stmt, 9, e->employment_type);
       sqlite3_bind_int (stmt, 10, e->active ? 1 : 0);
       if (!_sc_vault_step_done (db, stmt, error))
-        goto fail;
+        return FALSE;
     }
-  if (!sc_vault_audit_insert (vault, "employees.upsert", employees->len, error))
-    goto fail;
-  return sc_vault_commit_and_save (vault, error);
+  return TRUE;
+}
 
-fail:
-  sc_vault_rollback (vault);
-  return FALSE;
+gboolean
+sc_vault_upsert_employees (ScVault    *vault,
+                           GPtrArray  *employees,
+                           GError    **error)
+{
+  g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
+  g_return_val_if_fail (employees != NULL, FALSE);
+
+  if (!sc_vault_check_role (vault, SC_VAULT_ROLES_STAFF, TRUE, error))
+    return FALSE;
+
+  for (guint i = 0; i < employees->len; i++)
+    {
+      const ScEmployee *e = g_ptr_array_index (employees, i);
+
+      if (e->number == NULL || *e->number == '\0' || e->name == NULL || *e->name == '\0')
+        {
+          g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID,
+                       "Entry %u of the roster has no employee number or no name.", i + 1);
+          return FALSE;
+        }
+    }
+
+  if (!sc_vault_begin (vault, error))
+    return FALSE;
+  if (!_sc_vault_write_employees (vault, employees, error)
+      || !sc_vault_audit_insert (vault, "employees.upsert", employees->len, error))
+    {
+      sc_vault_rollback (vault);
+      return FALSE;
+    }
+  return sc_vault_commit_and_save (vault, error);
 }
 
 #define EMPLOYEE_COLUMNS \

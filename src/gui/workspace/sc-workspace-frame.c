@@ -14,6 +14,7 @@
 #include "sc-rounds-section.h"
 #include "sc-interviews-section.h"
 #include "sc-group-section.h"
+#include "sc-employees-section.h"
 #include "sc-round-page.h"
 #include "sc-vault-async.h"
 
@@ -344,12 +345,15 @@ add_sections (ScWorkspace *self)
                               "x-office-calendar-symbolic", rounds);
   }
 
-  sc_workspace_add_section (self, SC_SECTION_EMPLOYEES, _("Employees"),
-                            "contact-new-symbolic",
-                            new_placeholder ("contact-new-symbolic", _("Employees"),
-                                             _("The roster will be here: importing it from a "
-                                               "CSV file, and the access codes for the "
-                                               "kiosk.")));
+  /* Implementer and HR alike: the roster holds no health data. */
+  {
+    GtkWidget *employees = sc_employees_section_new (self->vault);
+
+    g_signal_connect_object (employees, "toast", G_CALLBACK (on_section_toast_cb), self,
+                             G_CONNECT_SWAPPED);
+    sc_workspace_add_section (self, SC_SECTION_EMPLOYEES, _("Employees"),
+                              "contact-new-symbolic", employees);
+  }
 
   if (implementer)
     sc_workspace_add_section (self, SC_SECTION_SETTINGS, _("Settings"),
