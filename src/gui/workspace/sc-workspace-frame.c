@@ -12,6 +12,7 @@
 #include "sc-participation-section.h"
 #include "sc-results-section.h"
 #include "sc-interviews-section.h"
+#include "sc-reports-section.h"
 #include "sc-round-page.h"
 #include "sc-vault-async.h"
 
@@ -322,12 +323,13 @@ add_sections (ScWorkspace *self)
                                              : _("Group analyses the implementer released to "
                                                  "HR will be here, for groups of 10 or more.")));
 
-  sc_workspace_add_section (self, SC_SECTION_REPORTS, _("Reports"), "printer-symbolic",
-                            new_placeholder ("printer-symbolic", _("Reports"),
-                                             _("Printed reports will be made here, among them "
-                                               "the reminder slips for the non-responders kept "
-                                               "under Participation. Printing is not available "
-                                               "yet.")));
+  {
+    GtkWidget *reports = sc_reports_section_new (self->vault, self->round_id);
+
+    g_signal_connect_object (reports, "toast", G_CALLBACK (on_section_toast_cb), self,
+                             G_CONNECT_SWAPPED);
+    sc_workspace_add_section (self, SC_SECTION_REPORTS, _("Reports"), "printer-symbolic", reports);
+  }
 
   sc_workspace_add_section (self, SC_SECTION_EMPLOYEES, _("Employees"),
                             "contact-new-symbolic",
