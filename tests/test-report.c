@@ -261,6 +261,36 @@ test_individual (WsFixture     *f,
   g_assert_true (has (en_text, "Request for an interview with a doctor"));
 }
 
+/* Individual sheets for the high-stress people only, with the contact and the advice
+ * texts the implementer set in the vault's settings. */
+static void
+test_individual_settings (WsFixture     *f,
+                          gconstpointer  data)
+{
+  g_autoptr(ScVault) vault = ws_open (f, IMPL_PASS);
+  g_autoptr(GError) error = NULL;
+  ScReportOptions options = { .filter = SC_RESULT_FILTER_HIGH_STRESS };
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (sc_vault_set_setting (vault, SC_VAULT_SETTING_CONTACT_TEXT,
+                                       "保健室 内線 4321", &error));
+  g_assert_no_error (error);
+  g_assert_true (sc_vault_set_setting (vault, SC_VAULT_SETTING_ADVICE_TEXTS,
+                                       "[general]\nself_care=毎朝の散歩を続けましょう。\n",
+                                       &error));
+  g_assert_no_error (error);
+  path = write_report (f, vault, SC_REPORT_INDIVIDUAL, &options, "high-only.pdf");
+  /* People 0 and 3 are high stress: two sheets of three pages. */
+  text = read_report (path, 2 * 3);
+  g_assert_true (has (text, test_people[0].name));
+  g_assert_true (has (text, test_people[3].name));
+  g_assert_false (has (text, test_people[1].name));
+  g_assert_false (has (text, test_people[2].name));
+  g_assert_true (has (text, "保健室内線4321"));
+  g_assert_true (has (text, "毎朝の散歩を続けましょう。"));
+}
+
 static void
 test_hr_reports (WsFixture     *f,
                  gconstpointer  data)
@@ -595,6 +625,7 @@ main (int   argc,
 #define ADD(name, func) \
   g_test_add ("/report/" name, WsFixture, NULL, ws_setup, func, ws_teardown)
   ADD ("individual", test_individual);
+  ADD ("individual-settings", test_individual_settings);
   ADD ("hr-reports", test_hr_reports);
   ADD ("implementer-lists", test_implementer_lists);
   ADD ("interviews", test_interviews);
