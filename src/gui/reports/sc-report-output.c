@@ -103,7 +103,7 @@ PopplerDocument *
 sc_report_load_document_finish (GAsyncResult  *result,
                                 GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 

@@ -19,9 +19,7 @@ struct _ScReportPreview
 {
   AdwBin           parent_instance;
 
-  GtkButton       *zoom_out_button;
   GtkLabel        *zoom_label;
-  GtkButton       *zoom_in_button;
   GtkToggleButton *fit_button;
   GtkLabel        *page_label;
   GtkListBox      *thumbnail_list;
@@ -113,10 +111,12 @@ update_labels (ScReportPreview *self)
     page = g_strdup_printf (_("Page %u of %u"), self->page + 1, self->n_pages);
   gtk_label_set_text (self->zoom_label, zoom);
   gtk_label_set_text (self->page_label, page != NULL ? page : "");
-  gtk_widget_set_sensitive (GTK_WIDGET (self->zoom_out_button),
-                            sc_report_preview_get_zoom (self) > ZOOM_MIN + 0.001);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->zoom_in_button),
-                            sc_report_preview_get_zoom (self) < ZOOM_MAX - 0.001);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.zoom-out",
+                                 self->document != NULL
+                                 && sc_report_preview_get_zoom (self) > ZOOM_MIN + 0.001);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.zoom-in",
+                                 self->document != NULL
+                                 && sc_report_preview_get_zoom (self) < ZOOM_MAX - 0.001);
 }
 
 static double
@@ -260,6 +260,17 @@ sc_report_preview_set_fit (ScReportPreview *self,
 {
   g_return_if_fail (SC_IS_REPORT_PREVIEW (self));
   gtk_toggle_button_set_active (self->fit_button, fit);
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  if (g_str_equal (action_name, "preview.zoom-in"))
+    sc_report_preview_zoom_in (SC_REPORT_PREVIEW (widget));
+  else
+    sc_report_preview_zoom_out (SC_REPORT_PREVIEW (widget));
 }
 
 /* Thumbnails */
@@ -406,17 +417,21 @@ sc_report_preview_class_init (ScReportPreviewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/stresscheck/StressCheck/ui/sc-report-preview.ui");
-  gtk_widget_class_bind_template_child (widget_class, ScReportPreview, zoom_out_button);
   gtk_widget_class_bind_template_child (widget_class, ScReportPreview, zoom_label);
-  gtk_widget_class_bind_template_child (widget_class, ScReportPreview, zoom_in_button);
   gtk_widget_class_bind_template_child (widget_class, ScReportPreview, fit_button);
   gtk_widget_class_bind_template_child (widget_class, ScReportPreview, page_label);
   gtk_widget_class_bind_template_child (widget_class, ScReportPreview, thumbnail_list);
   gtk_widget_class_bind_template_child (widget_class, ScReportPreview, page_scroller);
   gtk_widget_class_bind_template_child (widget_class, ScReportPreview, page_area);
-  gtk_widget_class_bind_template_callback (widget_class, sc_report_preview_zoom_in);
-  gtk_widget_class_bind_template_callback (widget_class, sc_report_preview_zoom_out);
   gtk_widget_class_bind_template_callback (widget_class, on_fit_toggled_cb);
+  gtk_widget_class_install_action (widget_class, "preview.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "preview.zoom-out", NULL, zoom_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
+                                       "preview.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
+                                       "preview.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
+                                       "preview.zoom-out", NULL);
   gtk_widget_class_bind_template_callback (widget_class, on_thumbnail_selected_cb);
 }
 
