@@ -32,6 +32,7 @@ struct _ScReportPreview
   double           zoom;       /* when not fitting */
   double           fit_zoom;   /* the scale the last fitted drawing used */
   guint            n_thumbnails;
+  guint            labels_idle;
 };
 
 G_DEFINE_FINAL_TYPE (ScReportPreview, sc_report_preview, ADW_TYPE_BIN)
@@ -119,6 +120,24 @@ update_labels (ScReportPreview *self)
                                  && sc_report_preview_get_zoom (self) < ZOOM_MAX - 0.001);
 }
 
+static gboolean
+update_labels_idle_cb (gpointer user_data)
+{
+  ScReportPreview *self = user_data;
+
+  self->labels_idle = 0;
+  update_labels (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Not while the view is being allocated: a label changed then would need another layout. */
+static void
+queue_update_labels (ScReportPreview *self)
+{
+  if (self->labels_idle == 0)
+    self->labels_idle = g_idle_add (update_labels_idle_cb, self);
+}
+
 static double
 compute_fit_zoom (ScReportPreview *self,
                   int              width,
@@ -153,7 +172,7 @@ draw_page_area_cb (GtkDrawingArea *area,
       if (scale != self->fit_zoom)
         {
           self->fit_zoom = scale;
-          update_labels (self);
+          queue_update_labels (self);
         }
     }
   else
@@ -401,6 +420,7 @@ sc_report_preview_dispose (GObject *object)
 {
   ScReportPreview *self = SC_REPORT_PREVIEW (object);
 
+  g_clear_handle_id (&self->labels_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_REPORT_PREVIEW);
   g_clear_object (&self->document);
 
@@ -442,6 +462,8 @@ sc_report_preview_init (ScReportPreview *self)
   self->zoom = 1.0;
   self->fit_zoom = 1.0;
   gtk_drawing_area_set_draw_func (self->page_area, draw_page_area_cb, self, NULL);
+  /* The fitted scale changes with the size of the view. */
+  g_signal_connect_swapped (self->page_area, "resize", G_CALLBACK (queue_update_labels), self);
   update_labels (self);
 }
 
