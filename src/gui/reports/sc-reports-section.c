@@ -331,7 +331,7 @@ update_progress_cb (gpointer user_data)
   g_atomic_int_set (&self->progress_queued, 0);
   if (!self->busy || pages <= 0)
     return G_SOURCE_REMOVE;
-  text = g_strdup_printf (_("Page %d of %d"), page, pages);
+  text = g_strdup_printf (_("Page %u of %u"), (guint) page, (guint) pages);
   gtk_progress_bar_set_fraction (self->progress_bar, (double) page / pages);
   gtk_progress_bar_set_text (self->progress_bar, text);
   return G_SOURCE_REMOVE;
