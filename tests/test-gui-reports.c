@@ -96,6 +96,17 @@ count_ink (cairo_surface_t *surface)
   return ink;
 }
 
+/* Lays out and draws twice: the fitted zoom is known once the page has its size. */
+static void
+settle (GtkWidget *widget)
+{
+  for (guint i = 0; i < 2; i++)
+    {
+      wait_for_frame (widget);
+      iterate_until_idle ();
+    }
+}
+
 static void
 preview_and_wait (GtkWidget *section)
 {
@@ -215,7 +226,14 @@ test_reports_implementer (WsFixture     *f,
   surface = sc_report_preview_render_page (preview, 0, 0.5);
   g_assert_cmpuint (count_ink (surface), >, 1000);
   cairo_surface_destroy (surface);
-  wait_for_frame (section);
+  settle (section);
+  /* The zoom shown is the fitted one. */
+  {
+    g_autofree char *percent = g_strdup_printf ("%.0f%%", sc_report_preview_get_zoom (preview) * 100);
+
+    g_assert_cmpfloat (sc_report_preview_get_zoom (preview), <, 1.0);
+    g_assert_true (shows_label (GTK_WIDGET (preview), percent));
+  }
   assert_controls_named (GTK_WIDGET (window));
   save_screenshot (GTK_WIDGET (window), "reports-1024x768");
 
@@ -235,7 +253,7 @@ test_reports_implementer (WsFixture     *f,
   click (find_button_with_action (GTK_WIDGET (preview), "preview.zoom-out"));
   click (find_button_with_action (GTK_WIDGET (preview), "preview.zoom-out"));
   g_assert_cmpfloat (sc_report_preview_get_zoom (preview), <, zoom);
-  wait_for_frame (section);
+  settle (section);
   save_screenshot (GTK_WIDGET (window), "reports-zoomed-1024x768");
   sc_report_preview_set_fit (preview, TRUE);
   g_assert_true (sc_report_preview_get_fit (preview));
@@ -287,10 +305,11 @@ test_reports_implementer (WsFixture     *f,
   g_assert_false (has (text, test_people[1].name));
 
   g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", DPI_LARGE, NULL);
-  wait_for_frame (section);
+  settle (section);
   save_screenshot (GTK_WIDGET (window), "reports-scale-1.5-1024x768");
   g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", DPI_NORMAL, NULL);
   window = move_to_window (window, section, 1920, 1080);
+  settle (section);
   save_screenshot (GTK_WIDGET (window), "reports-1920x1080");
   destroy_window (window);
   assert_watched_finalized ();
@@ -329,10 +348,11 @@ test_reports_hr (WsFixture     *f,
   text = document_text (sc_report_preview_get_document (preview));
   g_assert_true (has (text, test_people[1].name));
   g_assert_false (has (text, "高ストレス"));
-  wait_for_frame (section);
+  settle (section);
   assert_controls_named (GTK_WIDGET (window));
   save_screenshot (GTK_WIDGET (window), "reports-hr-1024x768");
   window = move_to_window (window, section, 1920, 1080);
+  settle (section);
   save_screenshot (GTK_WIDGET (window), "reports-hr-1920x1080");
   destroy_window (window);
   assert_watched_finalized ();
@@ -363,7 +383,7 @@ test_reports_reminders (WsFixture     *f,
   g_assert_false (has (text, "Worker 2"));
   g_assert_false (has (text, test_people[0].name));
   g_assert_false (has (text, "高ストレス"));
-  wait_for_frame (section);
+  settle (section);
   save_screenshot (GTK_WIDGET (window), "reports-reminders-1024x768");
   destroy_window (window);
   assert_watched_finalized ();
