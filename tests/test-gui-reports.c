@@ -389,6 +389,50 @@ test_reports_reminders (WsFixture     *f,
   assert_watched_finalized ();
 }
 
+static gboolean
+reports_busy_done (gpointer data)
+{
+  return !sc_reports_section_get_busy (data);
+}
+
+/* Results' "Print List…" opens Reports with the results list and the filter shown there. */
+static void
+test_reports_from_results (WsFixture     *f,
+                           gconstpointer  data)
+{
+  g_autoptr(ScVault) vault = ws_open (f, IMPL_PASS);
+  g_autofree char *text = NULL;
+  GtkWidget *workspace;
+  GtkWidget *results;
+  GtkWidget *reports;
+  GtkWindow *window;
+
+  workspace = sc_workspace_new (vault);
+  watch_finalize (workspace);
+  window = show_in_window (workspace, 1024, 768);
+  g_assert_true (sc_workspace_show_section (SC_WORKSPACE (workspace), SC_SECTION_RESULTS));
+  results = sc_workspace_get_section (SC_WORKSPACE (workspace), SC_SECTION_RESULTS);
+  reports = sc_workspace_get_section (SC_WORKSPACE (workspace), SC_SECTION_REPORTS);
+  settle (workspace);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_button (results, T("_High Stress"))), TRUE);
+  click (find_button (results, T("_Print List…")));
+  g_assert_cmpstr (sc_workspace_get_visible_section (SC_WORKSPACE (workspace)), ==,
+                   SC_SECTION_REPORTS);
+  g_assert_cmpint (sc_reports_section_get_kind (SC_REPORTS_SECTION (reports)), ==,
+                   SC_REPORT_RESULTS);
+  click (find_button (reports, T("_Preview")));
+  wait_until (reports_busy_done, reports);
+  text = document_text (sc_report_preview_get_document (sc_reports_section_get_preview (SC_REPORTS_SECTION (reports))));
+  g_assert_true (has (text, test_people[0].name));
+  g_assert_true (has (text, test_people[3].name));
+  g_assert_false (has (text, test_people[1].name));
+  settle (workspace);
+  assert_controls_named (GTK_WIDGET (window));
+  save_screenshot (GTK_WIDGET (window), "reports-workspace-1024x768");
+  destroy_window (window);
+  assert_watched_finalized ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -399,6 +443,8 @@ main (int   argc,
               ws_teardown);
   g_test_add ("/reports/hr", WsFixture, NULL, ws_setup, test_reports_hr, ws_teardown);
   g_test_add ("/reports/reminders", WsFixture, NULL, ws_setup, test_reports_reminders,
+              ws_teardown);
+  g_test_add ("/reports/from-results", WsFixture, NULL, ws_setup, test_reports_from_results,
               ws_teardown);
 
   return test_gui_run ();

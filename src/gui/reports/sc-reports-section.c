@@ -553,6 +553,13 @@ sc_reports_section_list_kinds (ScReportsSection *self)
   return g_array_ref (self->kinds);
 }
 
+ScReportKind
+sc_reports_section_get_kind (ScReportsSection *self)
+{
+  g_return_val_if_fail (SC_IS_REPORTS_SECTION (self), SC_REPORT_PARTICIPATION);
+  return get_kind (self);
+}
+
 gboolean
 sc_reports_section_select_kind (ScReportsSection *self,
                                 ScReportKind      kind)

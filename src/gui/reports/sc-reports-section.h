@@ -27,6 +27,9 @@ GtkWidget       *sc_reports_section_new            (ScVault          *vault,
 /* The report kinds offered, in order (those the role may print). */
 GArray          *sc_reports_section_list_kinds     (ScReportsSection *self);
 
+/* The report chosen. */
+ScReportKind     sc_reports_section_get_kind       (ScReportsSection *self);
+
 /* Chooses @kind; FALSE when it is not offered. */
 gboolean         sc_reports_section_select_kind    (ScReportsSection *self,
                                                     ScReportKind      kind);
