@@ -22,6 +22,7 @@
 
 #include "sc-test-workspace.h"
 #include "sc-reports-section.h"
+#include "sc-test-pdf.h"
 #include "sc-workspace-frame.h"
 
 #define DPI_NORMAL (96 * 1024)
@@ -31,50 +32,6 @@ static gboolean
 section_idle (gpointer data)
 {
   return !sc_reports_section_get_busy (data);
-}
-
-static PopplerDocument *
-open_pdf (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
-  PopplerDocument *doc;
-
-  g_assert_no_error (error);
-  doc = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-  return doc;
-}
-
-/* The text of every page of @doc, white space removed. */
-static char *
-document_text (PopplerDocument *doc)
-{
-  GString *text = g_string_new (NULL);
-
-  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
-    {
-      PopplerPage *page = poppler_document_get_page (doc, i);
-      g_autofree char *t = poppler_page_get_text (page);
-
-      for (const char *p = t; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-        if (!g_unichar_isspace (g_utf8_get_char (p)))
-          g_string_append_unichar (text, g_utf8_get_char (p));
-      g_object_unref (page);
-    }
-  return g_string_free (text, FALSE);
-}
-
-static gboolean
-has (const char *text,
-     const char *needle)
-{
-  g_autoptr(GString) squeezed = g_string_new (NULL);
-
-  for (const char *p = needle; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      g_string_append_unichar (squeezed, g_utf8_get_char (p));
-  return strstr (text, squeezed->str) != NULL;
 }
 
 /* How many pixels of @surface are not white. */
@@ -263,10 +220,10 @@ test_reports_implementer (WsFixture     *f,
   save_through_chooser (section, saved);
   wait_until (section_idle, section);
   g_assert_cmpstr (get_last_toast (), ==, T("Report saved"));
-  doc = open_pdf (saved);
+  doc = test_pdf_open (saved);
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, (int) n_pages);
-  text = document_text (doc);
-  g_assert_true (has (text, test_people[0].name));
+  text = test_pdf_text (doc);
+  g_assert_true (test_text_has (text, test_people[0].name));
   g_clear_pointer (&text, g_free);
   g_object_unref (doc);
   g_assert_true (ws_audited (vault, "report.export", f->round_id));
@@ -289,20 +246,20 @@ test_reports_implementer (WsFixture     *f,
 
   /* Print: GtkPrintOperation exports the pages the core draws. */
   g_assert_true (sc_reports_section_print (reports, printed));
-  doc = open_pdf (printed);
+  doc = test_pdf_open (printed);
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, (int) n_pages);
-  text = document_text (doc);
-  g_assert_true (has (text, test_people[3].name));
-  g_assert_true (has (text, "面接指導申出書"));
+  text = test_pdf_text (doc);
+  g_assert_true (test_text_has (text, test_people[3].name));
+  g_assert_true (test_text_has (text, "面接指導申出書"));
   g_object_unref (doc);
 
   /* The results list with the Results section's filter: high stress only. */
   sc_reports_section_show_results (reports, SC_RESULT_FILTER_HIGH_STRESS, NULL);
   preview_and_wait (section);
   g_clear_pointer (&text, g_free);
-  text = document_text (sc_report_preview_get_document (preview));
-  g_assert_true (has (text, test_people[0].name));
-  g_assert_false (has (text, test_people[1].name));
+  text = test_pdf_text (sc_report_preview_get_document (preview));
+  g_assert_true (test_text_has (text, test_people[0].name));
+  g_assert_false (test_text_has (text, test_people[1].name));
 
   g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", DPI_LARGE, NULL);
   settle (section);
@@ -345,9 +302,9 @@ test_reports_hr (WsFixture     *f,
   g_assert_cmpuint (sc_report_preview_get_n_pages (preview), ==,
                     sc_report_get_n_pages (sc_reports_section_get_report (reports)));
   g_assert_cmpuint (sc_report_preview_get_n_thumbnails (preview), >, 0);
-  text = document_text (sc_report_preview_get_document (preview));
-  g_assert_true (has (text, test_people[1].name));
-  g_assert_false (has (text, "高ストレス"));
+  text = test_pdf_text (sc_report_preview_get_document (preview));
+  g_assert_true (test_text_has (text, test_people[1].name));
+  g_assert_false (test_text_has (text, "高ストレス"));
   settle (section);
   assert_controls_named (GTK_WIDGET (window));
   save_screenshot (GTK_WIDGET (window), "reports-hr-1024x768");
@@ -378,11 +335,11 @@ test_reports_reminders (WsFixture     *f,
                                                                         T("Employee numbers (comma separated)")))),
                    ==, "X000001");
   preview_and_wait (section);
-  text = document_text (sc_report_preview_get_document (sc_reports_section_get_preview (SC_REPORTS_SECTION (section))));
-  g_assert_true (has (text, "Worker 1"));
-  g_assert_false (has (text, "Worker 2"));
-  g_assert_false (has (text, test_people[0].name));
-  g_assert_false (has (text, "高ストレス"));
+  text = test_pdf_text (sc_report_preview_get_document (sc_reports_section_get_preview (SC_REPORTS_SECTION (section))));
+  g_assert_true (test_text_has (text, "Worker 1"));
+  g_assert_false (test_text_has (text, "Worker 2"));
+  g_assert_false (test_text_has (text, test_people[0].name));
+  g_assert_false (test_text_has (text, "高ストレス"));
   settle (section);
   save_screenshot (GTK_WIDGET (window), "reports-reminders-1024x768");
   destroy_window (window);
@@ -422,10 +379,10 @@ test_reports_from_results (WsFixture     *f,
                    SC_REPORT_RESULTS);
   click (find_button (reports, T("_Preview")));
   wait_until (reports_busy_done, reports);
-  text = document_text (sc_report_preview_get_document (sc_reports_section_get_preview (SC_REPORTS_SECTION (reports))));
-  g_assert_true (has (text, test_people[0].name));
-  g_assert_true (has (text, test_people[3].name));
-  g_assert_false (has (text, test_people[1].name));
+  text = test_pdf_text (sc_report_preview_get_document (sc_reports_section_get_preview (SC_REPORTS_SECTION (reports))));
+  g_assert_true (test_text_has (text, test_people[0].name));
+  g_assert_true (test_text_has (text, test_people[3].name));
+  g_assert_false (test_text_has (text, test_people[1].name));
   settle (workspace);
   assert_controls_named (GTK_WIDGET (window));
   save_screenshot (GTK_WIDGET (window), "reports-workspace-1024x768");
