@@ -329,7 +329,7 @@ update_progress_cb (gpointer user_data)
   g_autofree char *text = NULL;
 
   g_atomic_int_set (&self->progress_queued, 0);
-  if (!self->busy || pages <= 0)
+  if (self->vault == NULL || !self->busy || pages <= 0)
     return G_SOURCE_REMOVE;
   text = g_strdup_printf (_("Page %u of %u"), (guint) page, (guint) pages);
   gtk_progress_bar_set_fraction (self->progress_bar, (double) page / pages);
@@ -372,6 +372,12 @@ on_document_loaded_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   PopplerDocument *document = sc_report_load_document_finish (result, &error);
 
+  /* A section closed meanwhile (its window gone) has nothing left to show it in. */
+  if (self->vault == NULL)
+    {
+      g_clear_object (&document);
+      return;
+    }
   set_busy (self, FALSE);
   if (document == NULL)
     {
@@ -411,9 +417,12 @@ on_saved_cb (GObject      *source,
   g_autoptr(ScReportsSection) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  gboolean written = sc_report_write_pdf_finish (SC_REPORT (source), result, &error);
 
+  if (self->vault == NULL)
+    return;
   set_busy (self, FALSE);
-  if (sc_report_write_pdf_finish (SC_REPORT (source), result, &error))
+  if (written)
     {
       /* The audit entry names the round, never a person or the file. */
       if (!sc_vault_audit_append (self->vault, "report.export", self->round_id, &error))
