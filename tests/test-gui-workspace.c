@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include "sc-test-gui-util.h"
+#include "sc-test-section.h"
 
 #include <errno.h>
 #include <glib/gstdio.h>
@@ -544,6 +545,20 @@ test_participation (ScApplication *app)
   g_assert_true (shows_label (section, kept));
   g_assert_true (shows_label (section, T ("The reminder slips are printed from the Reports section.")));
   save_screenshot (GTK_WIDGET (window), "workspace-participation-reminded");
+
+  /* Print Reminder Slips keeps them too and opens Reports with reminder slips for them. */
+  click (find_button (section, T ("Select _Non-Responders")));
+  click (find_button (section, T ("_Print Reminder Slips")));
+  g_assert_cmpstr (sc_workspace_get_visible_section (workspace), ==, SC_SECTION_REPORTS);
+  {
+    GtkWidget *reports = sc_workspace_get_section (workspace, SC_SECTION_REPORTS);
+    g_autofree char *numbers = g_strjoinv (", ", (GStrv) sc_workspace_get_reminder_selection (workspace));
+
+    g_assert_cmpuint (g_strv_length ((GStrv) sc_workspace_get_reminder_selection (workspace)), ==, 4);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_entry_row (reports, T ("Employee numbers (comma separated)")))),
+                     ==, numbers);
+  }
+  sc_workspace_show_section (workspace, SC_SECTION_PARTICIPATION);
 
   /* Lifting a lock-out is the implementer's: HR never gets the button. */
   if (sc_vault_get_role (vault) == SC_VAULT_ROLE_HR)

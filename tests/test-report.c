@@ -22,10 +22,7 @@
 #include "sc-workspace.h"
 #include "sc-test-workspace.h"
 #include "sc-report.h"
-
-/* poppler 22.12 has no autoptr cleanups of its own. */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+#include "sc-test-pdf.h"
 
 /* The vault's people: 0 high stress + consent, 1 not high + refused, 2 not high +
  * undecided, 3 high stress + refused + interview request (sc-test-workspace.h). */
@@ -46,66 +43,6 @@ write_report (WsFixture             *f,
   g_assert_true (sc_report_write_pdf (report, path, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   return path;
-}
-
-static PopplerDocument *
-open_pdf (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
-  PopplerDocument *doc;
-
-  g_assert_no_error (error);
-  doc = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (doc);
-  return doc;
-}
-
-/* The text of every page, joined, with white space removed so that a word wrapped
- * across lines is still found. */
-static char *
-pdf_text (PopplerDocument *doc)
-{
-  GString *out = g_string_new (NULL);
-
-  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
-    {
-      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
-      g_autofree char *text = poppler_page_get_text (page);
-
-      for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-        if (!g_unichar_isspace (g_utf8_get_char (p)))
-          g_string_append_unichar (out, g_utf8_get_char (p));
-    }
-  return g_string_free (out, FALSE);
-}
-
-static gboolean
-has (const char *text,
-     const char *needle)
-{
-  g_autoptr(GString) squeezed = g_string_new (NULL);
-
-  for (const char *p = needle; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      g_string_append_unichar (squeezed, g_utf8_get_char (p));
-  return strstr (text, squeezed->str) != NULL;
-}
-
-/* Where @needle (white space removed) starts in @text, or -1. */
-static gssize
-position (const char *text,
-          const char *needle)
-{
-  g_autoptr(GString) squeezed = g_string_new (NULL);
-  const char *found;
-
-  for (const char *p = needle; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      g_string_append_unichar (squeezed, g_utf8_get_char (p));
-  found = strstr (text, squeezed->str);
-  return found != NULL ? found - text : -1;
 }
 
 /* Every font embedded; every page drawn on (some pixel not white). */
@@ -163,12 +100,12 @@ static char *
 read_report (const char *path,
              int         n_pages)
 {
-  g_autoptr(PopplerDocument) doc = open_pdf (path);
+  g_autoptr(PopplerDocument) doc = test_pdf_open (path);
 
   if (n_pages > 0)
     g_assert_cmpint (poppler_document_get_n_pages (doc), ==, n_pages);
   check_fonts_and_pages (doc);
-  return pdf_text (doc);
+  return test_pdf_text (doc);
 }
 
 /* Every page names the round, the date, the criteria and the chart constants. */
@@ -176,7 +113,7 @@ static void
 check_headers (const char *path,
                const char *round_name)
 {
-  g_autoptr(PopplerDocument) doc = open_pdf (path);
+  g_autoptr(PopplerDocument) doc = test_pdf_open (path);
 
   for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
     {
@@ -220,13 +157,13 @@ test_individual (WsFixture     *f,
 
   for (guint i = 0; i < TEST_N_PEOPLE; i++)
     {
-      g_assert_true (has (text, test_people[i].name));
-      g_assert_true (has (text, test_people[i].department));
+      g_assert_true (test_text_has (text, test_people[i].name));
+      g_assert_true (test_text_has (text, test_people[i].department));
     }
-  g_assert_true (has (text, "親展"));
-  g_assert_true (has (text, "面接指導申出書"));
-  g_assert_true (has (text, "評価基準の例（その2）"));
-  g_assert_true (has (text, "ストレスチェック結果は会社側に提供されます"));
+  g_assert_true (test_text_has (text, "親展"));
+  g_assert_true (test_text_has (text, "面接指導申出書"));
+  g_assert_true (test_text_has (text, "評価基準の例（その2）"));
+  g_assert_true (test_text_has (text, "ストレスチェック結果は会社側に提供されます"));
   check_headers (path, "2026");
 
   /* A high-stress and a not-high-stress sheet: same page count, their own verdicts. */
@@ -235,13 +172,13 @@ test_individual (WsFixture     *f,
   options.numbers = not_high;
   not_high_path = write_report (f, vault, SC_REPORT_INDIVIDUAL, &options, "not-high.pdf");
   not_high_text = read_report (not_high_path, 3);
-  g_assert_true (has (high_text, "あなたはストレスが高い状態です（高ストレス者に該当します）。"));
-  g_assert_true (has (high_text, "基準㋐により該当") || has (high_text, "基準㋑により該当"));
-  g_assert_true (has (high_text, "医師の面接指導を受けていただくことをおすすめします"));
-  g_assert_false (has (high_text, test_people[1].name));
-  g_assert_true (has (not_high_text, "あなたは高ストレス者に該当しません。"));
-  g_assert_false (has (not_high_text, "高ストレス者に該当します"));
-  g_assert_true (has (not_high_text, "面接指導申出書"));
+  g_assert_true (test_text_has (high_text, "あなたはストレスが高い状態です（高ストレス者に該当します）。"));
+  g_assert_true (test_text_has (high_text, "基準㋐により該当") || test_text_has (high_text, "基準㋑により該当"));
+  g_assert_true (test_text_has (high_text, "医師の面接指導を受けていただくことをおすすめします"));
+  g_assert_false (test_text_has (high_text, test_people[1].name));
+  g_assert_true (test_text_has (not_high_text, "あなたは高ストレス者に該当しません。"));
+  g_assert_false (test_text_has (not_high_text, "高ストレス者に該当します"));
+  g_assert_true (test_text_has (not_high_text, "面接指導申出書"));
 
   /* The area sums of the sheet are the scored ones. */
   {
@@ -250,15 +187,45 @@ test_individual (WsFixture     *f,
 
     sc_score (f->answers[0], test_people[0].sex, NULL, &r);
     b = g_strdup_printf ("B心身のストレス反応%d", r.conversion.b);
-    g_assert_true (has (high_text, b));
+    g_assert_true (test_text_has (high_text, b));
   }
 
   options.numbers = high;
   options.language = "en";
   en_path = write_report (f, vault, SC_REPORT_INDIVIDUAL, &options, "en.pdf");
   en_text = read_report (en_path, 3);
-  g_assert_true (has (en_text, "Your stress is high"));
-  g_assert_true (has (en_text, "Request for an interview with a doctor"));
+  g_assert_true (test_text_has (en_text, "Your stress is high"));
+  g_assert_true (test_text_has (en_text, "Request for an interview with a doctor"));
+}
+
+/* Individual sheets for the high-stress people only, with the contact and the advice
+ * texts the implementer set in the vault's settings. */
+static void
+test_individual_settings (WsFixture     *f,
+                          gconstpointer  data)
+{
+  g_autoptr(ScVault) vault = ws_open (f, IMPL_PASS);
+  g_autoptr(GError) error = NULL;
+  ScReportOptions options = { .filter = SC_RESULT_FILTER_HIGH_STRESS };
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (sc_vault_set_setting (vault, SC_VAULT_SETTING_CONTACT_TEXT,
+                                       "保健室 内線 4321", &error));
+  g_assert_no_error (error);
+  g_assert_true (sc_vault_set_setting (vault, SC_VAULT_SETTING_ADVICE_TEXTS,
+                                       "[general]\nself_care=毎朝の散歩を続けましょう。\n",
+                                       &error));
+  g_assert_no_error (error);
+  path = write_report (f, vault, SC_REPORT_INDIVIDUAL, &options, "high-only.pdf");
+  /* People 0 and 3 are high stress: two sheets of three pages. */
+  text = read_report (path, 2 * 3);
+  g_assert_true (test_text_has (text, test_people[0].name));
+  g_assert_true (test_text_has (text, test_people[3].name));
+  g_assert_false (test_text_has (text, test_people[1].name));
+  g_assert_false (test_text_has (text, test_people[2].name));
+  g_assert_true (test_text_has (text, "保健室内線4321"));
+  g_assert_true (test_text_has (text, "毎朝の散歩を続けましょう。"));
 }
 
 static void
@@ -277,29 +244,29 @@ test_hr_reports (WsFixture     *f,
   g_autofree char *refused = g_build_filename (f->dir, "refused.pdf", NULL);
 
   /* Consented: people 0 (consent) and 3 (interview request) only. */
-  g_assert_true (has (text, test_people[0].name));
-  g_assert_true (has (text, test_people[3].name));
-  g_assert_false (has (text, test_people[1].name));
-  g_assert_false (has (text, test_people[2].name));
-  g_assert_false (has (text, test_people[1].number));
-  g_assert_true (has (text, "面接指導の申出"));
+  g_assert_true (test_text_has (text, test_people[0].name));
+  g_assert_true (test_text_has (text, test_people[3].name));
+  g_assert_false (test_text_has (text, test_people[1].name));
+  g_assert_false (test_text_has (text, test_people[2].name));
+  g_assert_false (test_text_has (text, test_people[1].number));
+  g_assert_true (test_text_has (text, "面接指導の申出"));
 
   /* Participation: everyone, answered or not, and no verdict. */
   for (guint i = 0; i < TEST_N_PEOPLE; i++)
-    g_assert_true (has (p_text, test_people[i].name));
-  g_assert_true (has (p_text, "WorkerX") || has (p_text, "Worker 0"));
-  g_assert_false (has (p_text, "高ストレス"));
-  g_assert_false (has (p_text, "該当"));
+    g_assert_true (test_text_has (p_text, test_people[i].name));
+  g_assert_true (test_text_has (p_text, "WorkerX") || test_text_has (p_text, "Worker 0"));
+  g_assert_false (test_text_has (p_text, "高ストレス"));
+  g_assert_false (test_text_has (p_text, "該当"));
   /* By department: Accounting, Dept 0…, Warehouse Team, 経理部. */
-  g_assert_cmpint (position (p_text, "Suzuki Hanako"), <, position (p_text, "Worker 0"));
-  g_assert_cmpint (position (p_text, "Worker 0"), <, position (p_text, "佐藤 次郎"));
-  g_assert_cmpint (position (p_text, "佐藤 次郎"), <, position (p_text, "山田 太郎"));
+  g_assert_cmpint (test_text_position (p_text, "Suzuki Hanako"), <, test_text_position (p_text, "Worker 0"));
+  g_assert_cmpint (test_text_position (p_text, "Worker 0"), <, test_text_position (p_text, "佐藤 次郎"));
+  g_assert_cmpint (test_text_position (p_text, "佐藤 次郎"), <, test_text_position (p_text, "山田 太郎"));
 
   /* Reminders: only those who did not answer; no verdict. */
-  g_assert_true (has (r_text, "Worker 0"));
+  g_assert_true (test_text_has (r_text, "Worker 0"));
   for (guint i = 0; i < TEST_N_PEOPLE; i++)
-    g_assert_false (has (r_text, test_people[i].name));
-  g_assert_false (has (r_text, "高ストレス"));
+    g_assert_false (test_text_has (r_text, test_people[i].name));
+  g_assert_false (test_text_has (r_text, "高ストレス"));
 
   /* HR may not print the individual sheets, the results list or the group report. */
   for (ScReportKind kind = SC_REPORT_INDIVIDUAL; kind <= SC_REPORT_GROUP; kind++)
@@ -330,18 +297,18 @@ test_implementer_lists (WsFixture     *f,
   g_autoptr(GError) error = NULL;
 
   for (guint i = 0; i < TEST_N_PEOPLE; i++)
-    g_assert_true (has (text, test_people[i].name));
-  g_assert_true (has (text, "高ストレス"));
-  g_assert_true (has (text, "該当せず"));
-  g_assert_true (has (f_text, test_people[0].name));
-  g_assert_false (has (f_text, test_people[1].name));
-  g_assert_true (has (f_text, "高ストレスのみ"));
+    g_assert_true (test_text_has (text, test_people[i].name));
+  g_assert_true (test_text_has (text, "高ストレス"));
+  g_assert_true (test_text_has (text, "該当せず"));
+  g_assert_true (test_text_has (f_text, test_people[0].name));
+  g_assert_false (test_text_has (f_text, test_people[1].name));
+  g_assert_true (test_text_has (f_text, "高ストレスのみ"));
 
   /* Four respondents: the workplace is too small for a group analysis, and says why. */
-  g_assert_true (has (g_text, "事業場全体の回答者が10人未満"));
-  g_assert_true (has (g_text, "量－コントロール判定図"));
-  g_assert_true (has (g_text, "職場の支援判定図"));
-  g_assert_false (has (g_text, test_people[0].name));
+  g_assert_true (test_text_has (g_text, "事業場全体の回答者が10人未満"));
+  g_assert_true (test_text_has (g_text, "量－コントロール判定図"));
+  g_assert_true (test_text_has (g_text, "職場の支援判定図"));
+  g_assert_false (test_text_has (g_text, test_people[0].name));
   check_headers (group, "2026");
   check_headers (results, "2026");
 
@@ -350,13 +317,13 @@ test_implementer_lists (WsFixture     *f,
   g_assert_no_error (error);
   labour = write_report (f, vault, SC_REPORT_LABOUR_OFFICE, NULL, "labour.pdf");
   l_text = read_report (labour, 1);
-  g_assert_true (has (l_text, "検査を受けた労働者数4"));
-  g_assert_true (has (l_text, "在籍労働者数8"));
-  g_assert_true (has (l_text, "テスト商事 本社"));
-  g_assert_true (has (l_text, "提出義務はありません"));
-  g_assert_true (has (l_text, "面接指導を受けた労働者数0"));
-  g_assert_true (has (l_text, "集団ごとの分析の実施の有無無"));
-  g_assert_false (has (l_text, test_people[0].name));
+  g_assert_true (test_text_has (l_text, "検査を受けた労働者数4"));
+  g_assert_true (test_text_has (l_text, "在籍労働者数8"));
+  g_assert_true (test_text_has (l_text, "テスト商事 本社"));
+  g_assert_true (test_text_has (l_text, "提出義務はありません"));
+  g_assert_true (test_text_has (l_text, "面接指導を受けた労働者数0"));
+  g_assert_true (test_text_has (l_text, "集団ごとの分析の実施の有無無"));
+  g_assert_false (test_text_has (l_text, test_people[0].name));
 }
 
 static void
@@ -385,12 +352,12 @@ test_interviews (WsFixture     *f,
     impl_path = write_report (f, vault, SC_REPORT_INTERVIEWS, NULL, "iv.pdf");
     impl_text = read_report (impl_path, 2);
   }
-  g_assert_true (has (impl_text, "面接指導結果報告書及び事後措置に係る意見書"));
-  g_assert_true (has (impl_text, test_people[3].name));
-  g_assert_true (has (impl_text, "Dr. Ito Kenji"));
-  g_assert_true (has (impl_text, "BURDEN-SECRET"));
-  g_assert_true (has (impl_text, "就業制限・配慮"));
-  g_assert_true (has (impl_text, f->today));
+  g_assert_true (test_text_has (impl_text, "面接指導結果報告書及び事後措置に係る意見書"));
+  g_assert_true (test_text_has (impl_text, test_people[3].name));
+  g_assert_true (test_text_has (impl_text, "Dr. Ito Kenji"));
+  g_assert_true (test_text_has (impl_text, "BURDEN-SECRET"));
+  g_assert_true (test_text_has (impl_text, "就業制限・配慮"));
+  g_assert_true (test_text_has (impl_text, f->today));
 
   {
     g_autoptr(ScVault) vault = ws_open (f, HR_PASS);
@@ -398,10 +365,10 @@ test_interviews (WsFixture     *f,
     hr_path = write_report (f, vault, SC_REPORT_INTERVIEWS, NULL, "iv-hr.pdf");
     hr_text = read_report (hr_path, 2);
   }
-  g_assert_true (has (hr_text, "Dr. Ito Kenji"));
-  g_assert_true (has (hr_text, "業務分担の見直し"));
-  g_assert_false (has (hr_text, "BURDEN-SECRET"));
-  g_assert_true (has (hr_text, "（実施者のみ）"));
+  g_assert_true (test_text_has (hr_text, "Dr. Ito Kenji"));
+  g_assert_true (test_text_has (hr_text, "業務分担の見直し"));
+  g_assert_false (test_text_has (hr_text, "BURDEN-SECRET"));
+  g_assert_true (test_text_has (hr_text, "（実施者のみ）"));
 }
 
 static void
@@ -432,10 +399,10 @@ test_slips (WsFixture     *f,
   text = read_report (path, 1);
   lines = g_strsplit (csv->str, "\n", -1);
   first = g_strsplit (lines[1], ",", 3);
-  g_assert_true (has (text, first[0]));
-  g_assert_true (has (text, first[1]));
-  g_assert_true (has (text, first[2]));
-  g_assert_false (has (text, "高ストレス"));
+  g_assert_true (test_text_has (text, first[0]));
+  g_assert_true (test_text_has (text, first[1]));
+  g_assert_true (test_text_has (text, first[2]));
+  g_assert_false (test_text_has (text, "高ストレス"));
 }
 
 static void
@@ -556,7 +523,7 @@ test_cancel_and_async (WsFixture     *f,
   g_assert_no_error (error);
   g_assert_cmpuint (last, ==, 12);
   text = read_report (path, 12);
-  g_assert_true (has (text, test_people[2].name));
+  g_assert_true (test_text_has (text, test_people[2].name));
 
   /* The same drawing for a preview: a page into an image surface. */
   {
@@ -595,6 +562,7 @@ main (int   argc,
 #define ADD(name, func) \
   g_test_add ("/report/" name, WsFixture, NULL, ws_setup, func, ws_teardown)
   ADD ("individual", test_individual);
+  ADD ("individual-settings", test_individual_settings);
   ADD ("hr-reports", test_hr_reports);
   ADD ("implementer-lists", test_implementer_lists);
   ADD ("interviews", test_interviews);

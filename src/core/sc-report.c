@@ -262,8 +262,12 @@ gather_rows (ScReport              *self,
       ScResultRow *row = g_ptr_array_index (all, i);
       gboolean keep = in_scope (options, row->number, row->department);
 
+      /* The results list takes every filter; individual sheets only "high stress only". */
       if (self->kind == SC_REPORT_RESULTS)
         keep = keep && sc_result_row_matches (row, options->filter, search);
+      else if (self->kind == SC_REPORT_INDIVIDUAL)
+        keep = keep && sc_result_row_matches (row, options->filter & SC_RESULT_FILTER_HIGH_STRESS,
+                                              NULL);
       else if (self->kind == SC_REPORT_CONSENTED)
         keep = keep && (row->consent == SC_VAULT_CONSENT_YES
                         || row->interview_requested_at != 0);

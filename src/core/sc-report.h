@@ -63,7 +63,8 @@ typedef enum
  * @department: (nullable): only this department ("" for people without one)
  * @numbers: (nullable) (array zero-terminated=1): only these employee numbers
  *   (individual sheets, reminders)
- * @filter: the results-list filter (SC_RESULT_FILTER_*)
+ * @filter: the results-list filter (SC_RESULT_FILTER_*); for individual sheets only
+ *   SC_RESULT_FILTER_HIGH_STRESS counts
  * @search: (nullable): the results-list search text, as typed
  * @codes_csv: (nullable): for slips, the "number,name,code" rows the issuing call
  *   returned (sc_vault_issue_access_codes()); the vault keeps only hashes

@@ -83,6 +83,7 @@ struct _ScParticipationSection
   GtkButton          *mark_button;
   GtkButton          *select_button;
   GtkButton          *keep_button;
+  GtkButton          *print_button;
   GtkButton          *lift_button;        /* implementer only, else NULL */
   GtkLabel           *slips_label;
 
@@ -571,6 +572,15 @@ on_keep_button_clicked_cb (GtkButton              *button,
   toast (self, message);
 }
 
+/* Keeps the selection, then opens Reports with the reminder slips for it. */
+static void
+on_print_button_clicked_cb (GtkButton              *button,
+                            ScParticipationSection *self)
+{
+  on_keep_button_clicked_cb (button, self);
+  gtk_widget_activate_action (GTK_WIDGET (self), "workspace.print-reminders", NULL);
+}
+
 static GtkWidget *
 new_button (const char *label,
             const char *tooltip,
@@ -666,6 +676,10 @@ build_ui (ScParticipationSection *self)
                                               _("Keep the selected non-responders for printed "
                                                 "reminder slips"),
                                               G_CALLBACK (on_keep_button_clicked_cb), self));
+  self->print_button = GTK_BUTTON (new_button (_("_Print Reminder Slips"),
+                                               _("Open Reports with reminder slips for the "
+                                                 "selected non-responders"),
+                                               G_CALLBACK (on_print_button_clicked_cb), self));
   /* The buttons wrap on a narrow window rather than widen it. */
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (actions), GTK_SELECTION_NONE);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (actions), 6);
@@ -674,6 +688,7 @@ build_ui (ScParticipationSection *self)
   gtk_flow_box_append (GTK_FLOW_BOX (actions), GTK_WIDGET (self->select_button));
   gtk_flow_box_append (GTK_FLOW_BOX (actions), GTK_WIDGET (self->mark_button));
   gtk_flow_box_append (GTK_FLOW_BOX (actions), GTK_WIDGET (self->keep_button));
+  gtk_flow_box_append (GTK_FLOW_BOX (actions), GTK_WIDGET (self->print_button));
   if (sc_vault_get_role (self->vault) == SC_VAULT_ROLE_IMPLEMENTER)
     {
       self->lift_button = GTK_BUTTON (new_button (_("_Lift Lock-out"),
@@ -692,7 +707,6 @@ build_ui (ScParticipationSection *self)
     gtk_widget_set_focusable (child, FALSE);
   gtk_box_append (GTK_BOX (box), actions);
 
-  /* Printing is the reports issue's: say so rather than offer a button that does nothing. */
   self->slips_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->slips_label, 0);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->slips_label));

@@ -83,6 +83,7 @@ struct _ScResultsSection
   GtkStack           *stack;
   GtkSearchEntry     *search_entry;
   GtkButton          *paper_button;
+  GtkButton          *print_button;
   GtkToggleButton    *filter_high;
   GtkToggleButton    *filter_incomplete;
   GtkToggleButton    *filter_pending;
@@ -457,6 +458,16 @@ sc_results_section_focus_search (ScResultsSection *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* The results list as shown here, printed from the Reports section (the workspace's). */
+static void
+on_print_clicked_cb (GtkButton        *button,
+                     ScResultsSection *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "workspace.print-results", "(us)",
+                              (guint32) self->flags,
+                              gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
 static void
 search_action_cb (GtkWidget  *widget,
                   const char *action_name,
@@ -574,6 +585,7 @@ sc_results_section_constructed (GObject *object)
 
   /* Paper forms are entered by the implementer; HR has no decision to filter on. */
   gtk_widget_set_visible (GTK_WIDGET (self->paper_button), implementer);
+  gtk_widget_set_visible (GTK_WIDGET (self->print_button), implementer);
   gtk_widget_set_visible (GTK_WIDGET (self->filter_pending), implementer);
 
   sc_results_section_reload (self);
@@ -698,6 +710,8 @@ sc_results_section_class_init (ScResultsSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScResultsSection, stack);
   gtk_widget_class_bind_template_child (widget_class, ScResultsSection, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ScResultsSection, paper_button);
+  gtk_widget_class_bind_template_child (widget_class, ScResultsSection, print_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_print_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, ScResultsSection, filter_high);
   gtk_widget_class_bind_template_child (widget_class, ScResultsSection, filter_incomplete);
   gtk_widget_class_bind_template_child (widget_class, ScResultsSection, filter_pending);

@@ -2,7 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The workspace's actions: a toast from any section, moving between sections by keyboard,
- * and Ctrl+F into the current section's search.
+ * Ctrl+F into the current section's search, and opening Reports with a scope chosen in
+ * another section (reminder slips from Participation, the results list from Results).
  */
 #define G_LOG_DOMAIN "sc-workspace"
 
@@ -10,6 +11,7 @@
 
 #include "sc-workspace-frame-private.h"
 #include "sc-participation-section.h"
+#include "sc-reports-section.h"
 
 static void
 toast_action (GtkWidget  *widget,
@@ -106,6 +108,44 @@ search_action (GtkWidget  *widget,
     gtk_widget_grab_focus (child);
 }
 
+static ScReportsSection *
+show_reports (ScWorkspace *self)
+{
+  GtkWidget *reports = sc_workspace_get_section (self, SC_SECTION_REPORTS);
+
+  if (reports == NULL || !sc_workspace_show_section (self, SC_SECTION_REPORTS))
+    return NULL;
+  return SC_REPORTS_SECTION (reports);
+}
+
+/* Reminder slips for the non-responders kept under Participation. */
+static void
+print_reminders_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  ScWorkspace *self = SC_WORKSPACE (widget);
+  ScReportsSection *reports = show_reports (self);
+
+  if (reports != NULL)
+    sc_reports_section_show_reminders (reports, sc_workspace_get_reminder_selection (self));
+}
+
+/* The results list with a filter (SC_RESULT_FILTER_*) and a search. */
+static void
+print_results_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ScReportsSection *reports = show_reports (SC_WORKSPACE (widget));
+  guint32 filter;
+  const char *search;
+
+  g_variant_get (parameter, "(u&s)", &filter, &search);
+  if (reports != NULL)
+    sc_reports_section_show_results (reports, filter, search);
+}
+
 void
 _sc_workspace_class_add_actions (GtkWidgetClass *widget_class)
 {
@@ -116,6 +156,10 @@ _sc_workspace_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "workspace.previous-section", NULL,
                                    previous_section_action);
   gtk_widget_class_install_action (widget_class, "workspace.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "workspace.print-reminders", NULL,
+                                   print_reminders_action);
+  gtk_widget_class_install_action (widget_class, "workspace.print-results", "(us)",
+                                   print_results_action);
 
   for (int i = 1; i <= 9; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_ALT_MASK,

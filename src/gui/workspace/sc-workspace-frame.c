@@ -15,6 +15,7 @@
 #include "sc-interviews-section.h"
 #include "sc-group-section.h"
 #include "sc-employees-section.h"
+#include "sc-reports-section.h"
 #include "sc-round-page.h"
 #include "sc-vault-async.h"
 
@@ -326,12 +327,13 @@ add_sections (ScWorkspace *self)
                               "x-office-presentation-symbolic", group);
   }
 
-  sc_workspace_add_section (self, SC_SECTION_REPORTS, _("Reports"), "printer-symbolic",
-                            new_placeholder ("printer-symbolic", _("Reports"),
-                                             _("Printed reports will be made here, among them "
-                                               "the reminder slips for the non-responders kept "
-                                               "under Participation. Printing is not available "
-                                               "yet.")));
+  {
+    GtkWidget *reports = sc_reports_section_new (self->vault, self->round_id);
+
+    g_signal_connect_object (reports, "toast", G_CALLBACK (on_section_toast_cb), self,
+                             G_CONNECT_SWAPPED);
+    sc_workspace_add_section (self, SC_SECTION_REPORTS, _("Reports"), "printer-symbolic", reports);
+  }
 
   /* HR sees the rounds and who has a code, read-only (the section shows HR no buttons). */
   {
