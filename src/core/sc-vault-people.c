@@ -576,6 +576,45 @@ sc_vault_remove_person_finish (ScVault       *vault,
 }
 
 static gboolean
+set_passphrase_work (ScVault  *vault,
+                     gpointer  data,
+                     GError  **error)
+{
+  PeopleArgs *a = data;
+
+  return check_args (a, FALSE, error)
+         && sc_vault_set_person_passphrase (vault, a->person_id, a->passphrase, error);
+}
+
+void
+sc_vault_set_person_passphrase_async (ScVault             *vault,
+                                      gint64               person_id,
+                                      const char          *passphrase,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  PeopleArgs *a;
+
+  g_return_if_fail (passphrase != NULL);
+
+  a = people_args_new (passphrase, NULL);
+  a->person_id = person_id;
+  _sc_vault_run_work_async (vault, set_passphrase_work, a, people_args_free,
+                            sc_vault_set_person_passphrase_async, cancellable, callback,
+                            user_data);
+}
+
+gboolean
+sc_vault_set_person_passphrase_finish (ScVault       *vault,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  return _sc_vault_run_work_finish (vault, result, sc_vault_set_person_passphrase_async,
+                                    error) != NULL;
+}
+
+static gboolean
 change_work (ScVault  *vault,
              gpointer  data,
              GError  **error)

@@ -126,6 +126,15 @@ void          sc_vault_remove_person_async  (ScVault             *vault,
                                              GCancellable        *cancellable,
                                              GAsyncReadyCallback  callback,
                                              gpointer             user_data);
+void          sc_vault_set_person_passphrase_async  (ScVault             *vault,
+                                                     gint64               person_id,
+                                                     const char          *passphrase,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+gboolean      sc_vault_set_person_passphrase_finish (ScVault             *vault,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
 /* Returns the new recovery key (free with sc_vault_free_recovery_key()), or %NULL. */
 char         *sc_vault_remove_person_finish (ScVault             *vault,
                                              GAsyncResult        *result,

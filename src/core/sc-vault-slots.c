@@ -347,10 +347,9 @@ sc_vault_set_hr_passphrase (ScVault     *self,
       || !sc_vault_check_passphrase (passphrase, error))
     return FALSE;
 
-  /* The first HR person's slot; a vault without one gets an HR person. */
+  /* The first HR person's slot; in a vault without one, an HR slot without a person (as
+   * before named people: the header alone changes). sc_vault_add_person() names people. */
   hr = _sc_vault_find_slot (&self->header, SC_VAULT_SLOT_HR);
-  if (hr == NULL && sc_vault_schema_get_version (self->db) >= SC_VAULT_SCHEMA_PEOPLE)
-    return sc_vault_add_person (self, "HR", SC_VAULT_PERSON_HR, passphrase, error) > 0;
   /* The role follows from the passphrase, so the two must differ. */
   if (!_sc_vault_check_passphrase_unique (&self->header, passphrase, hr, error))
     return FALSE;

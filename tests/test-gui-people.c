@@ -1,0 +1,269 @@
+/* test-gui-people.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The People section (issue 11 §4, §9 "set up HR; change a passphrase"): the implementer
+ * adds an HR person through the dialog, who then unlocks as HR under their own name;
+ * changes their own passphrase (the old one is refused, the new one opens); removes the
+ * HR person (their passphrase is refused, a new recovery key is shown). HR sees the list
+ * without the buttons that change it. Screenshots at 1024×768, 1920×1080 and text scale
+ * 1.5 (people-*.png, -ja in Japanese).
+ */
+#define G_LOG_DOMAIN "test-gui-people"
+
+#include "config.h"
+
+#include "sc-test-gui-util.h"
+#include "sc-test-section.h"
+
+#include "sc-secure.h"
+#include "sc-vault-people.h"
+#include "sc-people-section.h"
+
+#define HANAKO_PASS "hanako passphrase 4"
+#define NEW_PASS    "my new implementer passphrase"
+
+/* GtkSettings:gtk-xft-dpi is in 1/1024 dots per inch. */
+#define DPI_1_0 (96 * 1024)
+#define DPI_1_5 (144 * 1024)
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(ScVault) vault = NULL;
+
+  f->dir = test_make_dir ();
+  f->path = g_build_filename (f->dir, "people.scvault", NULL);
+  vault = test_create_vault (f->path, NULL);
+  sc_vault_close (vault);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  test_remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static gboolean
+section_idle (gpointer data)
+{
+  return !sc_people_section_get_busy (data);
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  GtkWidget *dialog = sc_people_section_get_dialog (data);
+
+  return dialog != NULL && gtk_widget_get_mapped (dialog);
+}
+
+/* Gives the open dialog's response @response and waits for the toast it ends with. */
+static void
+respond_and_wait (GtkWidget  *section,
+                  const char *response,
+                  const char *expected_toast)
+{
+  GtkWidget *dialog = sc_people_section_get_dialog (SC_PEOPLE_SECTION (section));
+
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
+                                                          response));
+  forget_toast ();
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  wait_until (toast_arrived, NULL);
+  wait_until (section_idle, section);
+  g_assert_cmpstr (get_last_toast (), ==, expected_toast);
+}
+
+static GtkWidget *
+open_dialog (GtkWidget *section)
+{
+  GtkWidget *dialog;
+
+  wait_until (dialog_shown, section);
+  dialog = sc_people_section_get_dialog (SC_PEOPLE_SECTION (section));
+  assert_controls_named (dialog);
+  return dialog;
+}
+
+static void
+relock (ScVault    *vault,
+        const char *passphrase)
+{
+  g_autoptr(GError) error = NULL;
+
+  sc_vault_lock (vault);
+  g_assert_true (sc_vault_unlock (vault, passphrase, &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_refused (ScVault    *vault,
+                const char *passphrase)
+{
+  g_autoptr(GError) error = NULL;
+
+  sc_vault_lock (vault);
+  g_assert_false (sc_vault_unlock (vault, passphrase, &error));
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_WRONG_PASSPHRASE);
+}
+
+static void
+test_people_implementer (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = sc_vault_open (f->path, IMPL_PASS, SC_VAULT_OPEN_FLAGS_NONE, &error);
+  GtkWidget *section, *dialog;
+  GtkWindow *window;
+
+  g_assert_no_error (error);
+  section = sc_people_section_new (vault);
+  watch_toasts (section);
+  watch_finalize (section);
+  window = show_in_window (section, 1024, 768);
+  g_assert_cmpuint (sc_people_section_get_n_people (SC_PEOPLE_SECTION (section)), ==, 1);
+  g_assert_true (shows_label (section, "Implementer"));
+  assert_controls_named (GTK_WIDGET (window));
+
+  /* Set up HR: a named HR person with a passphrase of their own. */
+  click (find_button (section, T("_Add Person…")));
+  dialog = open_dialog (section);
+  set_text (find_entry_row (dialog, T("Name")), "Hanako Sato");
+  set_text (find_entry_row (dialog, T("Passphrase")), HANAKO_PASS);
+  set_text (find_entry_row (dialog, T("Repeat the Passphrase")), "something else 123");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  g_assert_true (shows_label (dialog, T("The two passphrases differ.")));
+  set_text (find_entry_row (dialog, T("Repeat the Passphrase")), HANAKO_PASS);
+  save_screenshot (dialog, "people-add-dialog");
+  respond_and_wait (section, "add", T("The person was added. They can unlock the vault with "
+                                      "their own passphrase now."));
+  g_assert_cmpuint (sc_people_section_get_n_people (SC_PEOPLE_SECTION (section)), ==, 2);
+  g_assert_true (shows_label (section, "Hanako Sato"));
+  save_screenshot (GTK_WIDGET (window), "people-1024x768");
+
+  /* Hanako unlocks as HR under her own name. */
+  relock (vault, HANAKO_PASS);
+  g_assert_cmpint (sc_vault_get_role (vault), ==, SC_VAULT_ROLE_HR);
+  g_assert_cmpstr (sc_vault_get_person_name (vault), ==, "Hanako Sato");
+  relock (vault, IMPL_PASS);
+  sc_people_section_reload (SC_PEOPLE_SECTION (section));
+
+  /* Change my passphrase: the current one first, then the new one twice. */
+  click (find_button (section, T("_Change My Passphrase…")));
+  dialog = open_dialog (section);
+  set_text (find_entry_row (dialog, T("Current Passphrase")), IMPL_PASS);
+  set_text (find_entry_row (dialog, T("New Passphrase")), NEW_PASS);
+  set_text (find_entry_row (dialog, T("Repeat the Passphrase")), NEW_PASS);
+  save_screenshot (dialog, "people-change-dialog");
+  respond_and_wait (section, "change", T("Your passphrase was changed. Use the new one from "
+                                         "now on."));
+  assert_refused (vault, IMPL_PASS);
+  relock (vault, NEW_PASS);
+  sc_people_section_reload (SC_PEOPLE_SECTION (section));
+
+  /* A wrong current passphrase is refused, and said so. */
+  click (find_button (section, T("_Change My Passphrase…")));
+  dialog = open_dialog (section);
+  set_text (find_entry_row (dialog, T("Current Passphrase")), "not my passphrase");
+  set_text (find_entry_row (dialog, T("New Passphrase")), "another new passphrase");
+  set_text (find_entry_row (dialog, T("Repeat the Passphrase")), "another new passphrase");
+  forget_toast ();
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "change");
+  wait_until (toast_arrived, NULL);
+  wait_until (section_idle, section);
+  g_assert_nonnull (strstr (get_last_toast (), "not right"));
+
+  /* Remove Hanako: confirmed with my own passphrase; a new recovery key is shown. */
+  window = move_to_window (window, section, 1920, 1080);
+  save_screenshot (GTK_WIDGET (window), "people-1920x1080");
+  click (find_button (section, T("_Remove…")));
+  dialog = open_dialog (section);
+  set_text (find_entry_row (dialog, T("Your Passphrase")), NEW_PASS);
+  save_screenshot (dialog, "people-remove-dialog");
+  respond_and_wait (section, "remove", T("The person was removed and the vault locked with new "
+                                         "keys."));
+  wait_until (dialog_shown, section);
+  g_assert_nonnull (sc_people_section_get_shown_recovery_key (SC_PEOPLE_SECTION (section)));
+  dialog = sc_people_section_get_dialog (SC_PEOPLE_SECTION (section));
+  assert_controls_named (dialog);
+  save_screenshot (dialog, "people-recovery-key");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "done");
+  iterate_until_idle ();
+  g_assert_null (sc_people_section_get_shown_recovery_key (SC_PEOPLE_SECTION (section)));
+  g_assert_cmpuint (sc_people_section_get_n_people (SC_PEOPLE_SECTION (section)), ==, 1);
+  assert_refused (vault, HANAKO_PASS);
+  relock (vault, NEW_PASS);
+  sc_people_section_reload (SC_PEOPLE_SECTION (section));
+
+  /* Text scale 1.5. */
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", DPI_1_5, NULL);
+  window = move_to_window (window, section, 1024, 768);
+  save_screenshot (GTK_WIDGET (window), "people-1024x768-scale-1.5");
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", DPI_1_0, NULL);
+
+  destroy_window (window);
+  assert_watched_finalized ();
+}
+
+static void
+test_people_hr (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = NULL;
+  GtkWidget *section, *dialog;
+  GtkWindow *window;
+
+  vault = sc_vault_open (f->path, IMPL_PASS, SC_VAULT_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sc_vault_add_person (vault, "Hanako Sato", SC_VAULT_PERSON_HR, HANAKO_PASS,
+                                        &error), >, 0);
+  relock (vault, HANAKO_PASS);
+
+  section = sc_people_section_new (vault);
+  watch_toasts (section);
+  watch_finalize (section);
+  window = show_in_window (section, 1024, 768);
+  /* HR sees who may unlock, and changes only their own passphrase. */
+  g_assert_cmpuint (sc_people_section_get_n_people (SC_PEOPLE_SECTION (section)), ==, 2);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (find_button (section,
+                                                                   T("_Add Person…")))));
+  save_screenshot (GTK_WIDGET (window), "people-hr-1024x768");
+  click (find_button (section, T("_Change My Passphrase…")));
+  dialog = open_dialog (section);
+  set_text (find_entry_row (dialog, T("Current Passphrase")), HANAKO_PASS);
+  set_text (find_entry_row (dialog, T("New Passphrase")), "hanako changed it");
+  set_text (find_entry_row (dialog, T("Repeat the Passphrase")), "hanako changed it");
+  respond_and_wait (section, "change", T("Your passphrase was changed. Use the new one from "
+                                         "now on."));
+  assert_refused (vault, HANAKO_PASS);
+  relock (vault, "hanako changed it");
+  g_assert_cmpint (sc_vault_get_role (vault), ==, SC_VAULT_ROLE_HR);
+
+  destroy_window (window);
+  assert_watched_finalized ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  test_gui_init (&argc, &argv);
+
+  g_test_add ("/people/implementer", Fixture, NULL, fixture_setup, test_people_implementer,
+              fixture_teardown);
+  g_test_add ("/people/hr", Fixture, NULL, fixture_setup, test_people_hr, fixture_teardown);
+
+  return test_gui_run ();
+}
