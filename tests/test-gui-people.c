@@ -92,6 +92,7 @@ open_dialog (GtkWidget *section)
 
   wait_until (dialog_shown, section);
   dialog = sc_people_section_get_dialog (SC_PEOPLE_SECTION (section));
+  wait_for_frame (dialog);
   assert_controls_named (dialog);
   return dialog;
 }
@@ -193,10 +194,8 @@ test_people_implementer (Fixture       *f,
   save_screenshot (dialog, "people-remove-dialog");
   respond_and_wait (section, "remove", T("The person was removed and the vault locked with new "
                                          "keys."));
-  wait_until (dialog_shown, section);
   g_assert_nonnull (sc_people_section_get_shown_recovery_key (SC_PEOPLE_SECTION (section)));
-  dialog = sc_people_section_get_dialog (SC_PEOPLE_SECTION (section));
-  assert_controls_named (dialog);
+  dialog = open_dialog (section);
   save_screenshot (dialog, "people-recovery-key");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "done");
   iterate_until_idle ();

@@ -15,6 +15,7 @@
 #include "sc-people-section.h"
 #include "sc-compat.h"
 #include "sc-passphrase-strength.h"
+#include "sc-secure.h"
 #include "sc-vault-async.h"
 #include "sc-vault-people.h"
 
@@ -71,13 +72,20 @@ typedef struct
   AdwEntryRow *pass2;
   GtkLabel    *hint;
   gint64       person_id;
-  char        *person_name;
+  /* What the person typed, taken when they answered (the rows go with the dialog). */
+  gboolean     answered;
+  char        *name_text;
+  ScVaultPersonRole role_value;
+  char        *current_text;  /* guarded */
+  char        *pass_text;     /* guarded */
 } Form;
 
 static void
 form_free (Form *form)
 {
-  g_free (form->person_name);
+  g_free (form->name_text);
+  sc_secure_free (form->current_text);
+  sc_secure_free (form->pass_text);
   g_free (form);
 }
 
@@ -97,6 +105,40 @@ form_forget (Form *form)
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     if (rows[i] != NULL)
       gtk_editable_set_text (GTK_EDITABLE (rows[i]), "");
+}
+
+static ScVaultPersonRole form_role (Form *form);
+
+/* SECURITY: a copy in guarded memory, or NULL when there is none to be had. */
+static char *
+secure_copy (const char *text)
+{
+  return sc_secure_dup (text, strlen (text) + 1);
+}
+
+/* Runs before the dialog closes: takes what was typed, and empties the passphrase rows. */
+static void
+on_form_response_cb (GtkWidget  *dialog,
+                     const char *response,
+                     Form       *form)
+{
+  /* An entry row that keeps the focus while its dialog is destroyed trips libadwaita 1.2
+   * (a cast warning from its focus handler): move the focus away first. */
+  gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
+  if (g_strcmp0 (response, form->response) != 0 || form->answered)
+    {
+      form_forget (form);
+      return;
+    }
+  form->answered = TRUE;
+  if (form->name != NULL)
+    {
+      form->name_text = g_strstrip (g_strdup (row_text (form->name)));
+      form->role_value = form_role (form);
+    }
+  form->current_text = secure_copy (row_text (form->current));
+  form->pass_text = secure_copy (row_text (form->pass1));
+  form_forget (form);
 }
 
 static void
@@ -171,6 +213,7 @@ new_form_dialog (ScPeopleSection *self,
   sc_compat_message_dialog_set_close_response (form->dialog, "cancel");
   sc_compat_message_dialog_set_default_response (form->dialog, response);
   g_object_set_data_full (G_OBJECT (form->dialog), "sc-form", form, (GDestroyNotify) form_free);
+  g_signal_connect (form->dialog, "response", G_CALLBACK (on_form_response_cb), form);
 
   if (flags & FORM_NAME)
     {
@@ -456,10 +499,13 @@ finish_form (ScPeopleSection *self,
 
   if (self->dialog == dialog)
     self->dialog = NULL;
-  if (g_strcmp0 (response, form->response) == 0 && !self->busy
+  if (g_strcmp0 (response, form->response) == 0 && form->answered && !self->busy
       && sc_vault_get_role (self->vault) != SC_VAULT_ROLE_NONE)
-    return form;
-  form_forget (form);
+    {
+      if (form->current_text != NULL && form->pass_text != NULL)
+        return form;
+      toast (self, _("There is not enough protected memory for the passphrase."));
+    }
   return NULL;
 }
 
@@ -474,9 +520,8 @@ on_add_dialog_cb (GObject      *source,
   if (form == NULL)
     return;
   set_busy (self, TRUE);
-  sc_vault_add_person_async (self->vault, row_text (form->name), form_role (form),
-                             row_text (form->pass1), NULL, on_added_cb, g_object_ref (self));
-  form_forget (form);
+  sc_vault_add_person_async (self->vault, form->name_text, form->role_value, form->pass_text,
+                             NULL, on_added_cb, g_object_ref (self));
 }
 
 void
@@ -528,9 +573,8 @@ on_set_dialog_cb (GObject      *source,
   if (form == NULL)
     return;
   set_busy (self, TRUE);
-  sc_vault_set_person_passphrase_async (self->vault, form->person_id, row_text (form->pass1),
+  sc_vault_set_person_passphrase_async (self->vault, form->person_id, form->pass_text,
                                         NULL, on_passphrase_set_cb, g_object_ref (self));
-  form_forget (form);
 }
 
 void
@@ -622,9 +666,8 @@ on_remove_dialog_cb (GObject      *source,
   if (form == NULL)
     return;
   set_busy (self, TRUE);
-  sc_vault_remove_person_async (self->vault, form->person_id, row_text (form->current), NULL,
+  sc_vault_remove_person_async (self->vault, form->person_id, form->current_text, NULL,
                                 on_removed_cb, g_object_ref (self));
-  form_forget (form);
 }
 
 void
@@ -688,10 +731,8 @@ on_change_dialog_cb (GObject      *source,
   if (form == NULL)
     return;
   set_busy (self, TRUE);
-  sc_vault_change_own_passphrase_async (self->vault, row_text (form->current),
-                                        row_text (form->pass1), NULL, on_changed_cb,
-                                        g_object_ref (self));
-  form_forget (form);
+  sc_vault_change_own_passphrase_async (self->vault, form->current_text, form->pass_text,
+                                        NULL, on_changed_cb, g_object_ref (self));
 }
 
 void
