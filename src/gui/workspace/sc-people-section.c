@@ -14,7 +14,8 @@
 
 #include "sc-people-section.h"
 #include "sc-compat.h"
-#include "sc-passphrase-strength.h"
+#include "sc-passphrase-form.h"
+#include "sc-recovery-key-page.h"
 #include "sc-secure.h"
 #include "sc-vault-async.h"
 #include "sc-vault-people.h"
@@ -57,210 +58,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* ---- The form inside a dialog -------------------------------------------------------- */
-
-/* The rows of a dialog's form; the ones a dialog does not ask for are NULL. */
-typedef struct
-{
-  GtkWidget   *dialog;
-  const char  *response;
-  AdwEntryRow *name;
-  AdwComboRow *role;
-  AdwEntryRow *current;
-  AdwEntryRow *pass1;
-  AdwEntryRow *pass2;
-  GtkLabel    *hint;
-  gint64       person_id;
-  /* What the person typed, taken when they answered (the rows go with the dialog). */
-  gboolean     answered;
-  char        *name_text;
-  ScVaultPersonRole role_value;
-  char        *current_text;  /* guarded */
-  char        *pass_text;     /* guarded */
-} Form;
-
-static void
-form_free (Form *form)
-{
-  g_free (form->name_text);
-  sc_secure_free (form->current_text);
-  sc_secure_free (form->pass_text);
-  g_free (form);
-}
-
-/* The text of @row; "" when the form has no such row. */
-static const char *
-row_text (AdwEntryRow *row)
-{
-  return row != NULL ? gtk_editable_get_text (GTK_EDITABLE (row)) : "";
-}
-
-/* SECURITY: empties every passphrase entry of the form. */
-static void
-form_forget (Form *form)
-{
-  AdwEntryRow *rows[] = { form->current, form->pass1, form->pass2 };
-
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    if (rows[i] != NULL)
-      gtk_editable_set_text (GTK_EDITABLE (rows[i]), "");
-}
-
-static ScVaultPersonRole form_role (Form *form);
-
-/* SECURITY: a copy in guarded memory, or NULL when there is none to be had. */
-static char *
-secure_copy (const char *text)
-{
-  return sc_secure_dup (text, strlen (text) + 1);
-}
-
-/* Runs before the dialog closes: takes what was typed, and empties the passphrase rows. */
-static void
-on_form_response_cb (GtkWidget  *dialog,
-                     const char *response,
-                     Form       *form)
-{
-  /* An entry row that keeps the focus while its dialog is destroyed trips libadwaita 1.2
-   * (a cast warning from its focus handler): move the focus away first. */
-  gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
-  if (g_strcmp0 (response, form->response) != 0 || form->answered)
-    {
-      form_forget (form);
-      return;
-    }
-  form->answered = TRUE;
-  if (form->name != NULL)
-    {
-      form->name_text = g_strstrip (g_strdup (row_text (form->name)));
-      form->role_value = form_role (form);
-    }
-  form->current_text = secure_copy (row_text (form->current));
-  form->pass_text = secure_copy (row_text (form->pass1));
-  form_forget (form);
-}
-
-static void
-on_form_changed_cb (Form *form)
-{
-  const char *pass1 = row_text (form->pass1);
-  gboolean ok = TRUE;
-
-  if (form->name != NULL)
-    {
-      g_autofree char *name = g_strstrip (g_strdup (row_text (form->name)));
-
-      ok = *name != '\0';
-    }
-  if (form->current != NULL && *row_text (form->current) == '\0')
-    ok = FALSE;
-  if (form->pass1 != NULL)
-    {
-      ScPassphraseStrength strength = sc_passphrase_strength (pass1, NULL);
-      gboolean same = g_strcmp0 (pass1, row_text (form->pass2)) == 0;
-      g_autofree char *hint = sc_passphrase_strength_hint (strength);
-
-      if (strength == SC_PASSPHRASE_TOO_SHORT || !same)
-        ok = FALSE;
-      if (*pass1 != '\0' && strength != SC_PASSPHRASE_TOO_SHORT && !same
-          && *row_text (form->pass2) != '\0')
-        gtk_label_set_text (form->hint, _("The two passphrases differ."));
-      else
-        gtk_label_set_text (form->hint, *pass1 != '\0' ? hint : "");
-    }
-  sc_compat_message_dialog_set_response_enabled (form->dialog, form->response, ok);
-}
-
-static AdwEntryRow *
-add_entry_row (Form       *form,
-               GtkWidget  *group,
-               const char *title,
-               gboolean    secret)
-{
-  GtkWidget *row = secret ? adw_password_entry_row_new () : adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  g_signal_connect_swapped (row, "changed", G_CALLBACK (on_form_changed_cb), form);
-  return ADW_ENTRY_ROW (row);
-}
-
-/* A dialog with a form: @flags say which rows it has. */
-enum {
-  FORM_NAME = 1 << 0,
-  FORM_CURRENT = 1 << 1,
-  FORM_NEW = 1 << 2,
-};
-
-static Form *
-new_form_dialog (ScPeopleSection *self,
-                 const char      *heading,
-                 const char      *body,
-                 const char      *response,
-                 const char      *response_label,
-                 ScResponseAppearance appearance,
-                 guint            flags)
-{
-  Form *form = g_new0 (Form, 1);
-  GtkWidget *group = adw_preferences_group_new ();
-
-  form->dialog = sc_compat_message_dialog_new (heading, body);
-  form->response = response;
-  sc_compat_message_dialog_add_response (form->dialog, "cancel", _("_Cancel"),
-                                         SC_RESPONSE_DEFAULT);
-  sc_compat_message_dialog_add_response (form->dialog, response, response_label, appearance);
-  sc_compat_message_dialog_set_close_response (form->dialog, "cancel");
-  sc_compat_message_dialog_set_default_response (form->dialog, response);
-  g_object_set_data_full (G_OBJECT (form->dialog), "sc-form", form, (GDestroyNotify) form_free);
-  g_signal_connect (form->dialog, "response", G_CALLBACK (on_form_response_cb), form);
-
-  if (flags & FORM_NAME)
-    {
-      g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
-
-      form->name = add_entry_row (form, group, _("Name"), FALSE);
-      gtk_string_list_append (roles, _("HR (実務担当者)"));
-      gtk_string_list_append (roles, _("Assistant (実施事務従事者)"));
-      gtk_string_list_append (roles, _("Implementer (実施者)"));
-      form->role = ADW_COMBO_ROW (adw_combo_row_new ());
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->role), _("Role"));
-      adw_combo_row_set_model (form->role, G_LIST_MODEL (roles));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (form->role));
-    }
-  if (flags & FORM_CURRENT)
-    form->current = add_entry_row (form, group, _("Current Passphrase"), TRUE);
-  if (flags & FORM_NEW)
-    {
-      GtkWidget *hint = gtk_label_new ("");
-
-      form->pass1 = add_entry_row (form, group, (flags & FORM_CURRENT) ? _("New Passphrase")
-                                                                       : _("Passphrase"), TRUE);
-      form->pass2 = add_entry_row (form, group, _("Repeat the Passphrase"), TRUE);
-      gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (hint), 0);
-      gtk_widget_set_margin_top (hint, 6);
-      gtk_widget_add_css_class (hint, "dim-label");
-      gtk_widget_add_css_class (hint, "caption");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (hint), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Passphrase strength"), -1);
-      form->hint = GTK_LABEL (hint);
-    }
-  if (form->hint != NULL)
-    {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-
-      gtk_box_append (GTK_BOX (box), group);
-      gtk_box_append (GTK_BOX (box), GTK_WIDGET (form->hint));
-      sc_compat_message_dialog_set_extra_child (form->dialog, box);
-    }
-  else
-    sc_compat_message_dialog_set_extra_child (form->dialog, group);
-  sc_compat_name_icon_buttons (form->dialog);
-  on_form_changed_cb (form);
-  self->dialog = form->dialog;
-  return form;
-}
 
 /* ---- Busy state, toasts ------------------------------------------------------------- */
 
@@ -408,7 +205,7 @@ sc_people_section_reload (ScPeopleSection *self)
                                  : role_label (SC_VAULT_PERSON_HR));
   adw_action_row_set_subtitle (self->me_row,
                                _("Only you know your passphrase. Change it here whenever you "
-                                 "think someone else may have seen it."));
+                                   "think someone else may have seen it."));
   gtk_widget_set_visible (GTK_WIDGET (self->add_button), is_manager (self));
 
   people = sc_vault_list_people (self->vault, &error);
@@ -473,40 +270,25 @@ on_added_cb (GObject      *source,
                            "passphrase now."));
 }
 
-static ScVaultPersonRole
-form_role (Form *form)
-{
-  switch (adw_combo_row_get_selected (form->role))
-    {
-    case 1:
-      return SC_VAULT_PERSON_ASSISTANT;
-    case 2:
-      return SC_VAULT_PERSON_IMPLEMENTER;
-    default:
-      return SC_VAULT_PERSON_HR;
-    }
-}
-
-/* Answers of the form dialogs: the chosen response, and the form (NULL after Cancel). */
-static Form *
+/* Answers of the form dialogs: the form after the main response, or NULL. */
+static ScPassphraseForm *
 finish_form (ScPeopleSection *self,
              GObject         *source,
              GAsyncResult    *result)
 {
   GtkWidget *dialog = GTK_WIDGET (source);
-  Form *form = g_object_get_data (G_OBJECT (dialog), "sc-form");
   const char *response = sc_compat_message_dialog_choose_finish (dialog, result);
+  g_autoptr(GError) error = NULL;
+  ScPassphraseForm *form;
 
   if (self->dialog == dialog)
     self->dialog = NULL;
-  if (g_strcmp0 (response, form->response) == 0 && form->answered && !self->busy
-      && sc_vault_get_role (self->vault) != SC_VAULT_ROLE_NONE)
-    {
-      if (form->current_text != NULL && form->pass_text != NULL)
-        return form;
-      toast (self, _("There is not enough protected memory for the passphrase."));
-    }
-  return NULL;
+  form = sc_passphrase_form_finish (dialog, response, &error);
+  if (error != NULL)
+    toast (self, error->message);
+  if (form == NULL || self->busy || sc_vault_get_role (self->vault) == SC_VAULT_ROLE_NONE)
+    return NULL;
+  return form;
 }
 
 static void
@@ -515,7 +297,7 @@ on_add_dialog_cb (GObject      *source,
                   gpointer      user_data)
 {
   g_autoptr(ScPeopleSection) self = user_data;
-  Form *form = finish_form (self, source, result);
+  ScPassphraseForm *form = finish_form (self, source, result);
 
   if (form == NULL)
     return;
@@ -527,17 +309,19 @@ on_add_dialog_cb (GObject      *source,
 void
 sc_people_section_add_person (ScPeopleSection *self)
 {
-  Form *form;
+  ScPassphraseForm *form;
 
   g_return_if_fail (SC_IS_PEOPLE_SECTION (self));
 
   if (!is_manager (self) || self->busy || self->dialog != NULL)
     return;
-  form = new_form_dialog (self, _("Add a Person"),
-                          _("The person types a passphrase of their own now, which nobody "
-                            "else should see. It opens the vault with the rights of the role "
-                            "chosen."),
-                          "add", _("_Add"), SC_RESPONSE_SUGGESTED, FORM_NAME | FORM_NEW);
+  form = sc_passphrase_form_new (_("Add a Person"),
+                                 _("The person types a passphrase of their own now, which nobody "
+                                   "else should see. It opens the vault with the rights of the role "
+                                   "chosen."),
+                                   "add", _("_Add"), SC_RESPONSE_SUGGESTED,
+                                 SC_PASSPHRASE_FORM_NAME | SC_PASSPHRASE_FORM_NEW);
+  self->dialog = form->dialog;
   sc_compat_message_dialog_choose (form->dialog, GTK_WIDGET (self), NULL, on_add_dialog_cb,
                                    g_object_ref (self));
 }
@@ -568,7 +352,7 @@ on_set_dialog_cb (GObject      *source,
                   gpointer      user_data)
 {
   g_autoptr(ScPeopleSection) self = user_data;
-  Form *form = finish_form (self, source, result);
+  ScPassphraseForm *form = finish_form (self, source, result);
 
   if (form == NULL)
     return;
@@ -581,17 +365,19 @@ void
 sc_people_section_set_passphrase (ScPeopleSection *self,
                                   gint64           person_id)
 {
-  Form *form;
+  ScPassphraseForm *form;
 
   g_return_if_fail (SC_IS_PEOPLE_SECTION (self));
 
   if (!is_manager (self) || self->busy || self->dialog != NULL)
     return;
-  form = new_form_dialog (self, _("Set a Passphrase"),
-                          _("The person types a new passphrase of their own now, which nobody "
-                            "else should see."),
-                          "set", _("_Set Passphrase"), SC_RESPONSE_SUGGESTED, FORM_NEW);
+  form = sc_passphrase_form_new (_("Set a Passphrase"),
+                                 _("The person types a new passphrase of their own now, which nobody "
+                                   "else should see."),
+                                   "set", _("_Set Passphrase"), SC_RESPONSE_SUGGESTED,
+                                 SC_PASSPHRASE_FORM_NEW);
   form->person_id = person_id;
+  self->dialog = form->dialog;
   sc_compat_message_dialog_choose (form->dialog, GTK_WIDGET (self), NULL, on_set_dialog_cb,
                                    g_object_ref (self));
 }
@@ -616,6 +402,7 @@ show_recovery_key (ScPeopleSection *self,
                    char            *recovery_key)
 {
   GtkWidget *dialog, *label;
+  g_autofree char *text = NULL;
 
   self->recovery_key = recovery_key;
   dialog = sc_compat_message_dialog_new (_("Write Down the New Recovery Key"),
@@ -624,7 +411,10 @@ show_recovery_key (ScPeopleSection *self,
                                            "paper and keep it locked away, apart from this PC. "
                                            "It is shown only now. Everyone else but you needs "
                                            "their passphrase set again (Set Passphrase…)."));
-  label = gtk_label_new (recovery_key);
+  text = sc_recovery_key_format (recovery_key);
+  label = gtk_label_new (text);
+  /* SECURITY: the label keeps its own copy; this one is wiped now. */
+  sc_secure_wipe (text, strlen (text));
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
@@ -661,7 +451,7 @@ on_remove_dialog_cb (GObject      *source,
                      gpointer      user_data)
 {
   g_autoptr(ScPeopleSection) self = user_data;
-  Form *form = finish_form (self, source, result);
+  ScPassphraseForm *form = finish_form (self, source, result);
 
   if (form == NULL)
     return;
@@ -676,7 +466,7 @@ sc_people_section_remove_person (ScPeopleSection *self,
 {
   g_autoptr(GPtrArray) people = NULL;
   g_autofree char *heading = NULL;
-  Form *form;
+  ScPassphraseForm *form;
 
   g_return_if_fail (SC_IS_PEOPLE_SECTION (self));
 
@@ -692,16 +482,18 @@ sc_people_section_remove_person (ScPeopleSection *self,
     }
   if (heading == NULL)
     return;
-  form = new_form_dialog (self, heading,
-                          _("Their passphrase will no longer open the vault. Then the whole "
-                            "vault is locked with new keys, so that nothing they may have kept "
-                            "opens it again: the recovery key is replaced by a new one, shown "
-                            "next, and everyone else but you needs their passphrase set again "
-                            "with you. Type your own passphrase to confirm."),
-                          "remove", _("_Remove"), SC_RESPONSE_DESTRUCTIVE, FORM_CURRENT);
+  form = sc_passphrase_form_new (heading,
+                                 _("Their passphrase will no longer open the vault. Then the whole "
+                                   "vault is locked with new keys, so that nothing they may have kept "
+                                   "opens it again: the recovery key is replaced by a new one, shown "
+                                   "next, and everyone else but you needs their passphrase set again "
+                                   "with you. Type your own passphrase to confirm."),
+                                   "remove", _("_Remove"), SC_RESPONSE_DESTRUCTIVE,
+                                 SC_PASSPHRASE_FORM_CURRENT);
   form->person_id = person_id;
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->current), _("Your Passphrase"));
   sc_compat_message_dialog_set_default_response (form->dialog, "cancel");
+  self->dialog = form->dialog;
   sc_compat_message_dialog_choose (form->dialog, GTK_WIDGET (self), NULL, on_remove_dialog_cb,
                                    g_object_ref (self));
 }
@@ -726,7 +518,7 @@ on_change_dialog_cb (GObject      *source,
                      gpointer      user_data)
 {
   g_autoptr(ScPeopleSection) self = user_data;
-  Form *form = finish_form (self, source, result);
+  ScPassphraseForm *form = finish_form (self, source, result);
 
   if (form == NULL)
     return;
@@ -738,17 +530,18 @@ on_change_dialog_cb (GObject      *source,
 void
 sc_people_section_change_passphrase (ScPeopleSection *self)
 {
-  Form *form;
+  ScPassphraseForm *form;
 
   g_return_if_fail (SC_IS_PEOPLE_SECTION (self));
 
   if (self->busy || self->dialog != NULL)
     return;
-  form = new_form_dialog (self, _("Change My Passphrase"),
-                          _("Type your current passphrase, then the new one twice. The data "
-                            "stays as it is; only your own key is locked again."),
-                          "change", _("_Change"), SC_RESPONSE_SUGGESTED,
-                          FORM_CURRENT | FORM_NEW);
+  form = sc_passphrase_form_new (_("Change My Passphrase"),
+                                 _("Type your current passphrase, then the new one twice. The data "
+                                   "stays as it is; only your own key is locked again."),
+                                   "change", _("_Change"), SC_RESPONSE_SUGGESTED,
+                                 SC_PASSPHRASE_FORM_CURRENT | SC_PASSPHRASE_FORM_NEW);
+  self->dialog = form->dialog;
   sc_compat_message_dialog_choose (form->dialog, GTK_WIDGET (self), NULL, on_change_dialog_cb,
                                    g_object_ref (self));
 }

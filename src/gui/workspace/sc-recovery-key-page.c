@@ -119,8 +119,8 @@ sc_recovery_key_page_init (ScRecoveryKeyPage *self)
 
 /* "ABCD-EFGH-…" as lines of GROUPS_PER_LINE groups separated by spaces, which is easier to
  * copy by hand; recovery ignores spaces and hyphens. */
-static char *
-format_key (const char *recovery_key)
+char *
+sc_recovery_key_format (const char *recovery_key)
 {
   GString *text = g_string_sized_new (2 * strlen (recovery_key));
   guint group = 0;
@@ -149,7 +149,7 @@ sc_recovery_key_page_new (const char *recovery_key)
 
   self = g_object_new (SC_TYPE_RECOVERY_KEY_PAGE, NULL);
 
-  text = format_key (recovery_key);
+  text = sc_recovery_key_format (recovery_key);
   gtk_label_set_text (self->key_label, text);
   sc_secure_wipe (text, strlen (text));
   g_free (text);

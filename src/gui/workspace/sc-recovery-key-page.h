@@ -22,4 +22,8 @@ G_DECLARE_FINAL_TYPE (ScRecoveryKeyPage, sc_recovery_key_page, SC, RECOVERY_KEY_
  * beyond the text of its label. */
 GtkWidget *sc_recovery_key_page_new (const char *recovery_key);
 
+/* @recovery_key as lines of four groups, easier to copy by hand (recovery ignores the
+ * spaces and line breaks). */
+char      *sc_recovery_key_format   (const char *recovery_key);
+
 G_END_DECLS
