@@ -18,6 +18,7 @@
 #include "sc-secure.h"
 #include "sc-vault-people.h"
 #include "sc-people-section.h"
+#include "sc-unlock-page.h"
 
 #define HANAKO_PASS "hanako passphrase 4"
 #define NEW_PASS    "my new implementer passphrase"
@@ -30,6 +31,7 @@ typedef struct
 {
   char *dir;
   char *path;
+  char *recovery;
 } Fixture;
 
 static void
@@ -40,7 +42,7 @@ fixture_setup (Fixture       *f,
 
   f->dir = test_make_dir ();
   f->path = g_build_filename (f->dir, "people.scvault", NULL);
-  vault = test_create_vault (f->path, NULL);
+  vault = test_create_vault (f->path, &f->recovery);
   sc_vault_close (vault);
 }
 
@@ -49,6 +51,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   test_remove_dir (f->dir);
+  sc_vault_free_recovery_key (f->recovery);
   g_free (f->dir);
   g_free (f->path);
 }
@@ -254,6 +257,101 @@ test_people_hr (Fixture       *f,
   assert_watched_finalized ();
 }
 
+static gboolean
+unlock_dialog_shown (gpointer data)
+{
+  GtkWidget *dialog = sc_unlock_page_get_dialog (data);
+
+  return dialog != NULL && gtk_widget_get_mapped (dialog);
+}
+
+static gboolean
+new_key_shown (gpointer data)
+{
+  return sc_unlock_page_get_shown_recovery_key (data) != NULL;
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(gpointer *) data != NULL;
+}
+
+static void
+on_unlocked_cb (ScUnlockPage *page,
+                ScVault      *vault,
+                ScVault     **out)
+{
+  *out = g_object_ref (vault);
+}
+
+/* §9 "recover with the recovery key": from the unlock page, a new implementer passphrase;
+ * the key used is replaced by a new one, shown once. */
+static void
+test_recover_from_unlock_page (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (f->path);
+  g_autoptr(ScVault) unlocked = NULL;
+  g_autofree char *new_key = NULL;
+  GtkWidget *page, *dialog;
+  GtkWindow *window;
+  ScVault *vault;
+
+  page = sc_unlock_page_new (file, FALSE);
+  g_signal_connect (page, "unlocked", G_CALLBACK (on_unlocked_cb), &unlocked);
+  watch_finalize (page);
+  window = show_in_window (page, 1024, 768);
+  assert_controls_named (GTK_WIDGET (window));
+  save_screenshot (GTK_WIDGET (window), "unlock-recovery-1024x768");
+
+  click (find_button (page, T("Use _Recovery Key…")));
+  wait_until (unlock_dialog_shown, page);
+  dialog = sc_unlock_page_get_dialog (SC_UNLOCK_PAGE (page));
+  wait_for_frame (dialog);
+  assert_controls_named (dialog);
+  set_text (find_entry_row (dialog, T("Recovery Key")), f->recovery);
+  set_text (find_entry_row (dialog, T("New Passphrase")), NEW_PASS);
+  set_text (find_entry_row (dialog, T("Repeat the Passphrase")), NEW_PASS);
+  save_screenshot (dialog, "unlock-recovery-dialog");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+  wait_until (new_key_shown, page);
+  wait_until (unlock_dialog_shown, page);
+  g_assert_nonnull (sc_unlock_page_get_shown_recovery_key (SC_UNLOCK_PAGE (page)));
+  new_key = g_strdup (sc_unlock_page_get_shown_recovery_key (SC_UNLOCK_PAGE (page)));
+  g_assert_cmpstr (new_key, !=, f->recovery);
+  dialog = sc_unlock_page_get_dialog (SC_UNLOCK_PAGE (page));
+  wait_for_frame (dialog);
+  assert_controls_named (dialog);
+  save_screenshot (dialog, "unlock-recovery-new-key");
+  g_assert_null (unlocked);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "done");
+  wait_until (is_set, &unlocked);
+  g_assert_cmpint (sc_vault_get_role (unlocked), ==, SC_VAULT_ROLE_IMPLEMENTER);
+  g_assert_cmpstr (sc_vault_get_person_name (unlocked), ==, "Implementer");
+  g_assert_null (sc_unlock_page_get_shown_recovery_key (SC_UNLOCK_PAGE (page)));
+  sc_vault_close (unlocked);
+  destroy_window (window);
+
+  /* The new passphrase opens, the old one and the old recovery key no longer do. */
+  vault = sc_vault_open (f->path, IMPL_PASS, SC_VAULT_OPEN_FLAGS_NONE, &error);
+  g_assert_null (vault);
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_WRONG_PASSPHRASE);
+  g_clear_error (&error);
+  vault = sc_vault_recover (f->path, f->recovery, "yet another passphrase", &error);
+  g_assert_null (vault);
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_WRONG_PASSPHRASE);
+  g_clear_error (&error);
+  vault = sc_vault_open (f->path, NEW_PASS, SC_VAULT_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_object_unref (vault);
+  vault = sc_vault_recover (f->path, new_key, "yet another passphrase", &error);
+  g_assert_no_error (error);
+  g_object_unref (vault);
+  assert_watched_finalized ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -263,6 +361,8 @@ main (int   argc,
   g_test_add ("/people/implementer", Fixture, NULL, fixture_setup, test_people_implementer,
               fixture_teardown);
   g_test_add ("/people/hr", Fixture, NULL, fixture_setup, test_people_hr, fixture_teardown);
+  g_test_add ("/people/recover-from-unlock-page", Fixture, NULL, fixture_setup,
+              test_recover_from_unlock_page, fixture_teardown);
 
   return test_gui_run ();
 }

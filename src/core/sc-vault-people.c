@@ -648,3 +648,95 @@ sc_vault_change_own_passphrase_finish (ScVault       *vault,
   return _sc_vault_run_work_finish (vault, result, sc_vault_change_own_passphrase_async,
                                     error) != NULL;
 }
+
+/* ---- Recovery from the unlock page --------------------------------------------------- */
+
+typedef struct
+{
+  char    *path;
+  char    *recovery_key;   /* guarded */
+  char    *passphrase;     /* guarded */
+  ScVault *vault;
+  char    *new_recovery_key;
+} RecoverJob;
+
+static void
+recover_job_free (gpointer data)
+{
+  RecoverJob *job = data;
+
+  g_free (job->path);
+  sc_secure_free (job->recovery_key);
+  sc_secure_free (job->passphrase);
+  g_clear_object (&job->vault);
+  sc_vault_free_recovery_key (job->new_recovery_key);
+  g_free (job);
+}
+
+static void
+recover_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  RecoverJob *job = task_data;
+  GError *error = NULL;
+
+  if (job->recovery_key == NULL || job->passphrase == NULL)
+    {
+      g_task_return_new_error (task, SC_VAULT_ERROR, SC_VAULT_ERROR_IO,
+                               "There is not enough protected memory for the passphrase.");
+      return;
+    }
+  job->vault = sc_vault_recover (job->path, job->recovery_key, job->passphrase, &error);
+  if (job->vault != NULL)
+    job->new_recovery_key = sc_vault_new_recovery_key (job->vault, &error);
+  if (job->new_recovery_key == NULL)
+    {
+      g_clear_object (&job->vault);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+sc_vault_recover_async (const char          *path,
+                        const char          *recovery_key,
+                        const char          *new_passphrase,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  RecoverJob *job;
+
+  g_return_if_fail (path != NULL && recovery_key != NULL && new_passphrase != NULL);
+
+  job = g_new0 (RecoverJob, 1);
+  job->path = g_strdup (path);
+  job->recovery_key = secure_strdup (recovery_key);
+  job->passphrase = secure_strdup (new_passphrase);
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sc_vault_recover_async);
+  g_task_set_task_data (task, job, recover_job_free);
+  g_task_run_in_thread (task, recover_thread);
+}
+
+ScVault *
+sc_vault_recover_finish (GAsyncResult  *result,
+                         char         **out_recovery_key,
+                         GError       **error)
+{
+  RecoverJob *job;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (out_recovery_key != NULL, NULL);
+
+  *out_recovery_key = NULL;
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  job = g_task_get_task_data (G_TASK (result));
+  *out_recovery_key = g_steal_pointer (&job->new_recovery_key);
+  return g_steal_pointer (&job->vault);
+}

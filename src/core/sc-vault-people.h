@@ -149,4 +149,24 @@ gboolean      sc_vault_change_own_passphrase_finish (ScVault             *vault,
                                                      GAsyncResult        *result,
                                                      GError             **error);
 
+/**
+ * sc_vault_recover_async:
+ * @recovery_key: as written down; case, spaces and hyphens do not matter
+ * @new_passphrase: the first implementer's new passphrase
+ *
+ * sc_vault_recover() in a worker thread, then a new recovery key replaces the one used
+ * (it was typed in, maybe seen): _finish returns the vault, unlocked as the implementer,
+ * and the new key to show once in @out_recovery_key (free it with
+ * sc_vault_free_recovery_key()). The secrets are copied into guarded memory.
+ */
+void          sc_vault_recover_async        (const char          *path,
+                                             const char          *recovery_key,
+                                             const char          *new_passphrase,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+ScVault      *sc_vault_recover_finish       (GAsyncResult        *result,
+                                             char               **out_recovery_key,
+                                             GError             **error);
+
 G_END_DECLS

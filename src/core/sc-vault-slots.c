@@ -325,7 +325,7 @@ sc_vault_change_passphrase (ScVault     *self,
       _sc_vault_set_not_found (error, "This person no longer has a key to this vault.");
       return FALSE;
     }
-  self->person_id = own->person_id;
+  _sc_vault_set_person (self, own->person_id);
   if (!_sc_vault_check_passphrase_unique (&self->header, new_passphrase, own, error)
       || !_sc_vault_rewrap_slot (self, type, own->person_id, new_passphrase, NULL, error))
     return FALSE;

@@ -401,34 +401,16 @@ static void
 show_recovery_key (ScPeopleSection *self,
                    char            *recovery_key)
 {
-  GtkWidget *dialog, *label;
-  g_autofree char *text = NULL;
-
   self->recovery_key = recovery_key;
-  dialog = sc_compat_message_dialog_new (_("Write Down the New Recovery Key"),
-                                         _("The vault was locked with new keys. The old "
-                                           "recovery key no longer opens it: write this one on "
-                                           "paper and keep it locked away, apart from this PC. "
-                                           "It is shown only now. Everyone else but you needs "
-                                           "their passphrase set again (Set Passphrase…)."));
-  text = sc_recovery_key_format (recovery_key);
-  label = gtk_label_new (text);
-  /* SECURITY: the label keeps its own copy; this one is wiped now. */
-  sc_secure_wipe (text, strlen (text));
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-  gtk_widget_add_css_class (label, "card");
-  gtk_widget_add_css_class (label, "sc-recovery-key");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Recovery key"), -1);
-  sc_compat_message_dialog_set_extra_child (dialog, label);
-  sc_compat_message_dialog_add_response (dialog, "done", _("I Wrote It _Down"),
-                                         SC_RESPONSE_SUGGESTED);
-  sc_compat_message_dialog_set_close_response (dialog, "done");
-  self->dialog = dialog;
-  sc_compat_message_dialog_choose (dialog, GTK_WIDGET (self), NULL, on_recovery_dialog_cb,
-                                   g_object_ref (self));
+  self->dialog = sc_recovery_key_dialog_new (recovery_key,
+                                             _("The vault was locked with new keys. The old "
+                                               "recovery key no longer opens it: write this "
+                                               "one on paper and keep it locked away, apart "
+                                               "from this PC. It is shown only now. Everyone "
+                                               "else but you needs their passphrase set again "
+                                               "(Set Passphrase…)."));
+  sc_compat_message_dialog_choose (self->dialog, GTK_WIDGET (self), NULL,
+                                   on_recovery_dialog_cb, g_object_ref (self));
 }
 
 static void

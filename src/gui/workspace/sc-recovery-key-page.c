@@ -5,9 +5,12 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "sc-recovery-key-page.h"
+#include "sc-compat.h"
 #include "sc-secure.h"
 
 /* Groups of four characters per line. */
@@ -155,4 +158,31 @@ sc_recovery_key_page_new (const char *recovery_key)
   g_free (text);
 
   return GTK_WIDGET (self);
+}
+
+GtkWidget *
+sc_recovery_key_dialog_new (const char *recovery_key,
+                            const char *body)
+{
+  g_autofree char *text = NULL;
+  GtkWidget *dialog, *label;
+
+  g_return_val_if_fail (recovery_key != NULL, NULL);
+
+  dialog = sc_compat_message_dialog_new (_("Write Down the New Recovery Key"), body);
+  text = sc_recovery_key_format (recovery_key);
+  label = gtk_label_new (text);
+  /* SECURITY: the label keeps its own copy; this one is wiped now. */
+  sc_secure_wipe (text, strlen (text));
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (label, "card");
+  gtk_widget_add_css_class (label, "sc-recovery-key");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Recovery key"), -1);
+  sc_compat_message_dialog_set_extra_child (dialog, label);
+  sc_compat_message_dialog_add_response (dialog, "done", _("I Wrote It _Down"),
+                                         SC_RESPONSE_SUGGESTED);
+  sc_compat_message_dialog_set_close_response (dialog, "done");
+  return dialog;
 }

@@ -22,6 +22,11 @@ G_DECLARE_FINAL_TYPE (ScRecoveryKeyPage, sc_recovery_key_page, SC, RECOVERY_KEY_
  * beyond the text of its label. */
 GtkWidget *sc_recovery_key_page_new (const char *recovery_key);
 
+/* A message dialog showing @recovery_key (in lines of four groups) below @body, with one
+ * response, "done" ("I Wrote It Down"). Show it with sc_compat_message_dialog_choose(). */
+GtkWidget *sc_recovery_key_dialog_new (const char *recovery_key,
+                                       const char *body);
+
 /* @recovery_key as lines of four groups, easier to copy by hand (recovery ignores the
  * spaces and line breaks). */
 char      *sc_recovery_key_format   (const char *recovery_key);
