@@ -19,6 +19,10 @@
 #include "sc-vault-people.h"
 #include "sc-people-section.h"
 #include "sc-unlock-page.h"
+#include "sc-recent-vaults.h"
+#include "sc-start-page.h"
+
+#include <glib/gstdio.h>
 
 #define HANAKO_PASS "hanako passphrase 4"
 #define NEW_PASS    "my new implementer passphrase"
@@ -352,6 +356,79 @@ test_recover_from_unlock_page (Fixture       *f,
   assert_watched_finalized ();
 }
 
+static void
+on_open_recent_cb (GSimpleAction  *action,
+                   GVariant       *parameter,
+                   char          **out)
+{
+  g_free (*out);
+  *out = g_variant_dup_string (parameter, NULL);
+}
+
+/* Recent vaults: at most five, newest first, missing files dropped; the start page lists
+ * them and a click asks the window to open one. */
+static void
+test_recent_vaults (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.stresscheck.StressCheck");
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) action = g_simple_action_new ("open-recent", G_VARIANT_TYPE_STRING);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autofree char *missing = g_build_filename (f->dir, "gone.scvault", NULL);
+  g_autofree char *opened = NULL;
+  g_auto(GStrv) list = NULL;
+  GtkWidget *page;
+  GtkWindow *window;
+
+  g_settings_reset (settings, "recent-vaults");
+  for (guint i = 0; i < 6; i++)
+    {
+      char *path = g_strdup_printf ("%s/vault-%u.scvault", f->dir, i);
+
+      g_assert_true (g_file_set_contents (path, "x", 1, NULL));
+      g_ptr_array_add (paths, path);
+      sc_recent_vaults_add (settings, path);
+    }
+  sc_recent_vaults_add (settings, missing);
+  sc_recent_vaults_add (settings, g_ptr_array_index (paths, 3));
+  list = sc_recent_vaults_list (settings);
+  g_assert_cmpuint (g_strv_length (list), ==, SC_RECENT_VAULTS_MAX);
+  g_assert_cmpstr (list[0], ==, g_ptr_array_index (paths, 3));
+  g_assert_cmpstr (list[1], ==, g_ptr_array_index (paths, 5));
+  g_assert_false (g_strv_contains ((const char * const *) list, missing));
+  g_assert_false (g_strv_contains ((const char * const *) list, g_ptr_array_index (paths, 0)));
+  /* A file deleted since drops out. */
+  g_assert_cmpint (g_remove (g_ptr_array_index (paths, 5)), ==, 0);
+  g_clear_pointer (&list, g_strfreev);
+  list = sc_recent_vaults_list (settings);
+  g_assert_cmpuint (g_strv_length (list), ==, 4);
+  g_assert_cmpstr (list[1], ==, g_ptr_array_index (paths, 4));
+
+  page = sc_start_page_new ();
+  watch_finalize (page);
+  sc_start_page_set_recent (SC_START_PAGE (page), (const char * const *) list);
+  g_assert_cmpuint (sc_start_page_get_n_recent (SC_START_PAGE (page)), ==, 4);
+  g_signal_connect (action, "activate", G_CALLBACK (on_open_recent_cb), &opened);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+  window = show_in_window (page, 1024, 768);
+  gtk_widget_insert_action_group (GTK_WIDGET (window), "win", G_ACTION_GROUP (group));
+  g_assert_true (shows_label (page, "vault-3.scvault"));
+  assert_controls_named (GTK_WIDGET (window));
+  save_screenshot (GTK_WIDGET (window), "start-recent-1024x768");
+
+  collect_descendants (page, ADW_TYPE_ACTION_ROW, rows);
+  g_assert_cmpuint (rows->len, ==, 4);
+  g_signal_emit_by_name (g_ptr_array_index (rows, 1), "activate");
+  iterate_until_idle ();
+  g_assert_cmpstr (opened, ==, list[1]);
+
+  g_settings_reset (settings, "recent-vaults");
+  destroy_window (window);
+  assert_watched_finalized ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -361,6 +438,8 @@ main (int   argc,
   g_test_add ("/people/implementer", Fixture, NULL, fixture_setup, test_people_implementer,
               fixture_teardown);
   g_test_add ("/people/hr", Fixture, NULL, fixture_setup, test_people_hr, fixture_teardown);
+  g_test_add ("/people/recent-vaults", Fixture, NULL, fixture_setup, test_recent_vaults,
+              fixture_teardown);
   g_test_add ("/people/recover-from-unlock-page", Fixture, NULL, fixture_setup,
               test_recover_from_unlock_page, fixture_teardown);
 
