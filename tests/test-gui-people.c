@@ -21,8 +21,10 @@
 #include "sc-unlock-page.h"
 #include "sc-recent-vaults.h"
 #include "sc-start-page.h"
+#include "sc-recovery-key-page.h"
 
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 
 #define HANAKO_PASS "hanako passphrase 4"
 #define NEW_PASS    "my new implementer passphrase"
@@ -429,6 +431,54 @@ test_recent_vaults (Fixture       *f,
   assert_watched_finalized ();
 }
 
+/* The recovery-key page saves the key in a file only its owner can read, and prints it. */
+static void
+test_recovery_key_save_print (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "key.txt", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "key.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  GtkWidget *page;
+  GtkWindow *window;
+  ScVault *vault;
+  struct stat st;
+
+  page = sc_recovery_key_page_new (f->recovery);
+  watch_finalize (page);
+  window = show_in_window (page, 1024, 768);
+  assert_controls_named (GTK_WIDGET (window));
+  save_screenshot (GTK_WIDGET (window), "recovery-key-page-1024x768");
+
+  /* An older file readable by others is replaced, and no longer readable by them. */
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  g_assert_true (sc_recovery_key_page_save_to_file (SC_RECOVERY_KEY_PAGE (page), file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+  g_assert_cmpstr (lines[2], ==, f->recovery);
+  /* The key as saved opens the vault. */
+  vault = sc_vault_recover (f->path, lines[2], "saved key passphrase", &error);
+  g_assert_no_error (error);
+  g_object_unref (vault);
+
+  g_assert_cmpint (sc_recovery_key_page_print (SC_RECOVERY_KEY_PAGE (page),
+                                               GTK_PRINT_OPERATION_ACTION_EXPORT, pdf, &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (pdf, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 0);
+
+  destroy_window (window);
+  assert_watched_finalized ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -438,6 +488,8 @@ main (int   argc,
   g_test_add ("/people/implementer", Fixture, NULL, fixture_setup, test_people_implementer,
               fixture_teardown);
   g_test_add ("/people/hr", Fixture, NULL, fixture_setup, test_people_hr, fixture_teardown);
+  g_test_add ("/people/recovery-key-save-print", Fixture, NULL, fixture_setup,
+              test_recovery_key_save_print, fixture_teardown);
   g_test_add ("/people/recent-vaults", Fixture, NULL, fixture_setup, test_recent_vaults,
               fixture_teardown);
   g_test_add ("/people/recover-from-unlock-page", Fixture, NULL, fixture_setup,
