@@ -372,9 +372,7 @@ sc_vault_remove_person (ScVault      *self,
     }
   /* The key rotation keeps the remover's slot: the first implementer's after a
    * recovery (sc_vault_rotate_keys()). */
-  own = _sc_vault_find_person_slot (&self->header, SC_VAULT_SLOT_IMPLEMENTER, self->person_id);
-  if (own == NULL)
-    own = _sc_vault_find_slot (&self->header, SC_VAULT_SLOT_IMPLEMENTER);
+  own = _sc_vault_find_own_slot (self, SC_VAULT_SLOT_IMPLEMENTER);
   if ((guint32) person_id == self->person_id || own == NULL
       || (role != SC_VAULT_PERSON_HR && own->person_id == (guint32) person_id))
     {
@@ -423,9 +421,7 @@ sc_vault_change_own_passphrase (ScVault     *self,
   if (!sc_vault_check_role (self, SC_VAULT_ROLES_STAFF, TRUE, error))
     return FALSE;
   type = self->role == SC_VAULT_ROLE_HR ? SC_VAULT_SLOT_HR : SC_VAULT_SLOT_IMPLEMENTER;
-  own = _sc_vault_find_person_slot (&self->header, type, self->person_id);
-  if (own == NULL)
-    own = _sc_vault_find_slot (&self->header, type);
+  own = _sc_vault_find_own_slot (self, type);
   if (own == NULL)
     {
       _sc_vault_set_not_found (error, "This person no longer has a key to this vault.");

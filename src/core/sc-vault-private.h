@@ -482,6 +482,9 @@ ScVaultSlot  *_sc_vault_find_slot       (ScVaultHeader        *header,
 ScVaultSlot  *_sc_vault_find_person_slot (ScVaultHeader       *header,
                                          ScVaultSlotType       type,
                                          guint32               person_id);
+/* The slot of @type of the person who unlocked, or the first of @type. */
+ScVaultSlot  *_sc_vault_find_own_slot   (ScVault              *self,
+                                         ScVaultSlotType       type);
 /* Puts @slot in its place (slots are ordered by type), replacing the one of its type
  * and person. */
 void          _sc_vault_set_slot        (ScVaultHeader        *header,

@@ -218,6 +218,17 @@ _sc_vault_find_person_slot (ScVaultHeader   *header,
   return NULL;
 }
 
+/* The slot of @type of the person who unlocked; the first of @type when that person has
+ * none of it (opened with the recovery key, or by a slot without a person). */
+ScVaultSlot *
+_sc_vault_find_own_slot (ScVault         *self,
+                         ScVaultSlotType  type)
+{
+  ScVaultSlot *own = _sc_vault_find_person_slot (&self->header, type, self->person_id);
+
+  return own != NULL ? own : _sc_vault_find_slot (&self->header, type);
+}
+
 /* Removes the slots for which @drop returns TRUE; the order of the others stays. */
 void
 _sc_vault_drop_slots (ScVaultHeader *header,
@@ -317,9 +328,7 @@ sc_vault_change_passphrase (ScVault     *self,
     return FALSE;
   type = self->role == SC_VAULT_ROLE_HR ? SC_VAULT_SLOT_HR : SC_VAULT_SLOT_IMPLEMENTER;
   /* The slot this person opened; after a recovery, the first implementer's. */
-  own = _sc_vault_find_person_slot (&self->header, type, self->person_id);
-  if (own == NULL)
-    own = _sc_vault_find_slot (&self->header, type);
+  own = _sc_vault_find_own_slot (self, type);
   if (own == NULL)
     {
       _sc_vault_set_not_found (error, "This person no longer has a key to this vault.");
@@ -481,10 +490,7 @@ sc_vault_rotate_keys (ScVault      *self,
     return FALSE;
   /* The passphrase must be the current one of the implementer (or assistant) rotating:
    * their own slot, or the first implementer's after a recovery. */
-  existing = _sc_vault_find_person_slot (&self->header, SC_VAULT_SLOT_IMPLEMENTER,
-                                         self->person_id);
-  if (existing == NULL)
-    existing = _sc_vault_find_slot (&self->header, SC_VAULT_SLOT_IMPLEMENTER);
+  existing = _sc_vault_find_own_slot (self, SC_VAULT_SLOT_IMPLEMENTER);
   if (!sc_vault_slot_unwrap (existing, implementer_passphrase, NULL, &payload, error))
     return FALSE;
   sc_secure_clear ((gpointer *) &payload);

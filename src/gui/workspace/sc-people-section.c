@@ -270,6 +270,16 @@ on_added_cb (GObject      *source,
                            "passphrase now."));
 }
 
+static void
+present_form (ScPeopleSection     *self,
+              ScPassphraseForm    *form,
+              GAsyncReadyCallback  callback)
+{
+  self->dialog = form->dialog;
+  sc_compat_message_dialog_choose (form->dialog, GTK_WIDGET (self), NULL, callback,
+                                   g_object_ref (self));
+}
+
 /* Answers of the form dialogs: the form after the main response, or NULL. */
 static ScPassphraseForm *
 finish_form (ScPeopleSection *self,
@@ -321,9 +331,7 @@ sc_people_section_add_person (ScPeopleSection *self)
                                    "chosen."),
                                    "add", _("_Add"), SC_RESPONSE_SUGGESTED,
                                  SC_PASSPHRASE_FORM_NAME | SC_PASSPHRASE_FORM_NEW);
-  self->dialog = form->dialog;
-  sc_compat_message_dialog_choose (form->dialog, GTK_WIDGET (self), NULL, on_add_dialog_cb,
-                                   g_object_ref (self));
+  present_form (self, form, on_add_dialog_cb);
 }
 
 static void
@@ -377,9 +385,7 @@ sc_people_section_set_passphrase (ScPeopleSection *self,
                                    "set", _("_Set Passphrase"), SC_RESPONSE_SUGGESTED,
                                  SC_PASSPHRASE_FORM_NEW);
   form->person_id = person_id;
-  self->dialog = form->dialog;
-  sc_compat_message_dialog_choose (form->dialog, GTK_WIDGET (self), NULL, on_set_dialog_cb,
-                                   g_object_ref (self));
+  present_form (self, form, on_set_dialog_cb);
 }
 
 /* ---- Remove ---------------------------------------------------------------------------- */
@@ -475,9 +481,7 @@ sc_people_section_remove_person (ScPeopleSection *self,
   form->person_id = person_id;
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->current), _("Your Passphrase"));
   sc_compat_message_dialog_set_default_response (form->dialog, "cancel");
-  self->dialog = form->dialog;
-  sc_compat_message_dialog_choose (form->dialog, GTK_WIDGET (self), NULL, on_remove_dialog_cb,
-                                   g_object_ref (self));
+  present_form (self, form, on_remove_dialog_cb);
 }
 
 /* ---- Change my passphrase ---------------------------------------------------------- */
@@ -523,9 +527,7 @@ sc_people_section_change_passphrase (ScPeopleSection *self)
                                    "stays as it is; only your own key is locked again."),
                                    "change", _("_Change"), SC_RESPONSE_SUGGESTED,
                                  SC_PASSPHRASE_FORM_CURRENT | SC_PASSPHRASE_FORM_NEW);
-  self->dialog = form->dialog;
-  sc_compat_message_dialog_choose (form->dialog, GTK_WIDGET (self), NULL, on_change_dialog_cb,
-                                   g_object_ref (self));
+  present_form (self, form, on_change_dialog_cb);
 }
 
 static void
