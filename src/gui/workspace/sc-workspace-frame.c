@@ -338,13 +338,6 @@ add_sections (ScWorkspace *self)
                                                "CSV file, and the access codes for the "
                                                "kiosk.")));
 
-  if (implementer)
-    sc_workspace_add_section (self, SC_SECTION_SETTINGS, _("Settings"),
-                              "preferences-system-symbolic",
-                              new_placeholder ("preferences-system-symbolic", _("Settings"),
-                                               _("The criteria, the advice texts and the "
-                                                 "contacts will be set here.")));
-
   {
     GtkWidget *people = sc_people_section_new (self->vault);
 
@@ -353,6 +346,13 @@ add_sections (ScWorkspace *self)
     sc_workspace_add_section (self, SC_SECTION_PEOPLE, _("People"), "system-users-symbolic",
                               people);
   }
+
+  if (implementer)
+    sc_workspace_add_section (self, SC_SECTION_SETTINGS, _("Settings"),
+                              "preferences-system-symbolic",
+                              new_placeholder ("preferences-system-symbolic", _("Settings"),
+                                               _("The criteria, the advice texts and the "
+                                                 "contacts will be set here.")));
 }
 
 /* Rounds */
