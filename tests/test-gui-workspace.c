@@ -221,7 +221,7 @@ test_implementer (ScApplication *app)
   const char * const expected[] = {
     SC_SECTION_OVERVIEW, SC_SECTION_PARTICIPATION, SC_SECTION_RESULTS, SC_SECTION_INTERVIEWS,
     SC_SECTION_GROUP_ANALYSIS, SC_SECTION_REPORTS, SC_SECTION_ROUNDS, SC_SECTION_EMPLOYEES,
-    SC_SECTION_SETTINGS,
+    SC_SECTION_PEOPLE, SC_SECTION_SETTINGS,
     NULL
   };
   ScWindow *window = get_window (app);
@@ -281,7 +281,7 @@ test_hr (ScApplication *app)
   const char * const expected[] = {
     SC_SECTION_OVERVIEW, SC_SECTION_PARTICIPATION, SC_SECTION_SHARED_RESULTS,
     SC_SECTION_INTERVIEWS, SC_SECTION_GROUP_ANALYSIS, SC_SECTION_REPORTS, SC_SECTION_ROUNDS,
-    SC_SECTION_EMPLOYEES,
+    SC_SECTION_EMPLOYEES, SC_SECTION_PEOPLE,
     NULL
   };
   /* What only the implementer may see: none of it is anywhere in HR's widget tree. */

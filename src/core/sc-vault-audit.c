@@ -22,7 +22,8 @@
 
 #define AUDIT_HASH_BYTES 32
 
-/* H(entry) over prev_hash ‖ id ‖ time ‖ role ‖ action ‖ target, canonically. */
+/* H(entry) over prev_hash ‖ id ‖ time ‖ role ‖ action ‖ target (‖ person, when the
+ * entry names one: older entries hash as they did), canonically. */
 static void
 entry_hash (const guint8  *prev_hash,
             gint64         id,
@@ -30,6 +31,7 @@ entry_hash (const guint8  *prev_hash,
             gint64         role,
             const char    *action,
             gint64         target,
+            gint64         person,
             guint8         out[AUDIT_HASH_BYTES])
 {
   g_autoptr(GByteArray) canon = g_byte_array_new ();
@@ -40,6 +42,8 @@ entry_hash (const guint8  *prev_hash,
   _sc_vault_canon_add_i64 (canon, role);
   _sc_vault_canon_add_text (canon, action);
   _sc_vault_canon_add_i64 (canon, target);
+  if (person != 0)
+    _sc_vault_canon_add_i64 (canon, person);
   crypto_generichash (out, AUDIT_HASH_BYTES, canon->data, canon->len, NULL, 0);
 }
 
@@ -105,7 +109,7 @@ _sc_vault_audit_chain_init (sqlite3  *db,
       g_byte_array_append (prevs, hash, sizeof hash);
       entry_hash (hash, id, sqlite3_column_int64 (rows, 1), sqlite3_column_int64 (rows, 2),
                   (const char *) sqlite3_column_text (rows, 3), sqlite3_column_int64 (rows, 4),
-                  hash);
+                  0, hash);
     }
   update = sc_vault_db_prepare (db, "UPDATE audit_log SET prev_hash = ? WHERE id = ?", error);
   if (update == NULL)
@@ -163,8 +167,12 @@ _sc_vault_audit_verify_chain (ScVault  *self,
       set_chain_broken (error, 1);
       return FALSE;
     }
-  rows = sc_vault_db_prepare (self->db, "SELECT id, time, role, action, target, prev_hash "
-                                        "FROM audit_log ORDER BY id", error);
+  rows = sc_vault_db_prepare (self->db,
+                              sc_vault_schema_get_version (self->db) >= SC_VAULT_SCHEMA_PEOPLE
+                              ? "SELECT id, time, role, action, target, prev_hash, person "
+                                "FROM audit_log ORDER BY id"
+                              : "SELECT id, time, role, action, target, prev_hash, 0 "
+                                "FROM audit_log ORDER BY id", error);
   if (rows == NULL)
     return FALSE;
   while (sqlite3_step (rows) == SQLITE_ROW)
@@ -186,7 +194,7 @@ _sc_vault_audit_verify_chain (ScVault  *self,
         }
       entry_hash (hash, id, sqlite3_column_int64 (rows, 1), sqlite3_column_int64 (rows, 2),
                   (const char *) sqlite3_column_text (rows, 3), sqlite3_column_int64 (rows, 4),
-                  hash);
+                  sqlite3_column_int64 (rows, 6), hash);
       if (id == checkpoint)
         {
           g_autoptr(GByteArray) canon = g_byte_array_new ();
@@ -234,6 +242,9 @@ sc_vault_audit_insert (ScVault     *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean chained = sc_vault_schema_get_version (self->db) >= SC_VAULT_SCHEMA_SIGNED;
+  gboolean named = sc_vault_schema_get_version (self->db) >= SC_VAULT_SCHEMA_PEOPLE;
+  /* The person who unlocked; the kiosk is nobody's. */
+  gint64 person = self->role != SC_VAULT_ROLE_KIOSK ? self->person_id : 0;
   guint8 hash[AUDIT_HASH_BYTES];
   gint64 id, time = g_get_real_time () / G_USEC_PER_SEC;
 
@@ -243,7 +254,10 @@ sc_vault_audit_insert (ScVault     *self,
       return FALSE;
     }
   stmt = sc_vault_db_prepare (self->db,
-                              chained
+                              named
+                              ? "INSERT INTO audit_log (time, role, action, target, prev_hash, "
+                                "person) VALUES (?, ?, ?, ?, ?, ?)"
+                              : chained
                               ? "INSERT INTO audit_log (time, role, action, target, prev_hash) "
                                 "VALUES (?, ?, ?, ?, ?)"
                               : "INSERT INTO audit_log (time, role, action, target) "
@@ -256,6 +270,10 @@ sc_vault_audit_insert (ScVault     *self,
   sqlite3_bind_int64 (stmt, 4, target);
   if (chained)
     sqlite3_bind_blob (stmt, 5, hash, sizeof hash, SQLITE_TRANSIENT);
+  if (named && person != 0)
+    sqlite3_bind_int64 (stmt, 6, person);
+  else if (named)
+    sqlite3_bind_null (stmt, 6);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       sc_vault_db_set_error (self->db, error);
@@ -264,7 +282,7 @@ sc_vault_audit_insert (ScVault     *self,
   if (!chained)
     return TRUE;
   id = sqlite3_last_insert_rowid (self->db);
-  entry_hash (hash, id, time, self->role, action, target, hash);
+  entry_hash (hash, id, time, self->role, action, target, named ? person : 0, hash);
   if (!write_meta (self->db, "audit_head", hash, error))
     return FALSE;
 
@@ -356,6 +374,7 @@ sc_vault_audit_entry_free (ScVaultAuditEntry *entry)
   if (entry == NULL)
     return;
   g_free (entry->action);
+  g_free (entry->person);
   g_free (entry);
 }
 
@@ -391,8 +410,13 @@ sc_vault_list_audit (ScVault  *vault,
   if (!sc_vault_check_role (vault, SC_VAULT_ROLES_STAFF, FALSE, error))
     return NULL;
   stmt = sc_vault_db_prepare (sc_vault_get_db (vault),
-                              "SELECT id, time, role, action, target FROM audit_log "
-                              "ORDER BY id", error);
+                              sc_vault_schema_get_version (sc_vault_get_db (vault))
+                                >= SC_VAULT_SCHEMA_PEOPLE
+                              ? "SELECT a.id, a.time, a.role, a.action, a.target, a.person, "
+                                "p.name FROM audit_log a LEFT JOIN people p ON p.id = a.person "
+                                "ORDER BY a.id"
+                              : "SELECT id, time, role, action, target, 0, NULL FROM audit_log "
+                                "ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
   list = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_vault_audit_entry_free);
@@ -407,6 +431,8 @@ sc_vault_list_audit (ScVault  *vault,
                     ? (ScVaultRole) role : SC_VAULT_ROLE_NONE;
       entry->action = _sc_vault_column_strdup (stmt, 3);
       entry->target = sqlite3_column_int64 (stmt, 4);
+      entry->person_id = sqlite3_column_int64 (stmt, 5);
+      entry->person = _sc_vault_column_strdup (stmt, 6);
       g_ptr_array_add (list, entry);
     }
   return g_steal_pointer (&list);

@@ -47,6 +47,23 @@ get_u16 (const guint8 *p)
   return (guint16) (p[0] | (p[1] << 8));
 }
 
+int sc_vault_test_format_version = 0;
+
+static guint32
+get_u32 (const guint8 *p)
+{
+  return (guint32) p[0] | ((guint32) p[1] << 8) | ((guint32) p[2] << 16)
+         | ((guint32) p[3] << 24);
+}
+
+static void
+put_u32 (guint8  *p,
+         guint32  v)
+{
+  for (int i = 0; i < 4; i++)
+    p[i] = (guint8) (v >> (8 * i));
+}
+
 static guint64
 get_u64 (const guint8 *p)
 {
@@ -172,12 +189,14 @@ sc_vault_header_parse (const guint8   *data,
       return FALSE;
     }
 
-  /* Version 1. */
+  /* Versions 1 and 2 share the layout; version 2 allows more slots, a type more than
+   * once (but not the recovery type) and a person id in each slot. */
   if (h < SC_VAULT_FIXED_LEN + SC_VAULT_TRAILER_LEN)
     return fail_damaged (error);
   header->save_counter = get_u64 (data + 12);
   header->n_slots = data[20];
-  if (header->n_slots < 1 || header->n_slots > SC_VAULT_MAX_SLOTS
+  if (header->n_slots < 1
+      || header->n_slots > (header->version == 1 ? SC_VAULT_MAX_SLOTS_V1 : SC_VAULT_MAX_SLOTS)
       || data[21] != 0 || data[22] != 0 || data[23] != 0)
     return fail_damaged (error);
   memcpy (header->body_nonce, data + 24, SC_VAULT_NONCE_BYTES);
@@ -195,18 +214,27 @@ sc_vault_header_parse (const guint8   *data,
       slot->type = p[0];
       slot->kdf = p[1];
       slot->wrapped_len = get_u16 (p + 2);
-      if (p[4] != 0 || p[5] != 0 || p[6] != 0 || p[7] != 0)
+      slot->person_id = get_u32 (p + 4);
+      if (header->version == 1 && slot->person_id != 0)
         return fail_damaged (error);
       slot->opslimit = get_u64 (p + 8);
       slot->memlimit = get_u64 (p + 16);
       memcpy (slot->salt, p + 24, SC_VAULT_SALT_BYTES);
       memcpy (slot->nonce, p + 40, SC_VAULT_NONCE_BYTES);
 
-      /* Types strictly increase: each at most once, in a fixed order; the first slot
-       * must be the implementer's. */
-      if (slot->type <= last_type || slot->type > SC_VAULT_SLOT_HR
-          || (i == 0 && slot->type != SC_VAULT_SLOT_IMPLEMENTER))
+      /* Types in a fixed order; the first slot must be the implementer's. Version 1:
+       * each type at most once. Version 2: the recovery slot at most once, and no
+       * person id twice (the recovery slot has none). */
+      if (slot->type < last_type || slot->type > SC_VAULT_SLOT_HR
+          || slot->type < SC_VAULT_SLOT_IMPLEMENTER
+          || (slot->type == last_type
+              && (header->version == 1 || slot->type == SC_VAULT_SLOT_RECOVERY))
+          || (i == 0 && slot->type != SC_VAULT_SLOT_IMPLEMENTER)
+          || (slot->type == SC_VAULT_SLOT_RECOVERY && slot->person_id != 0))
         return fail_damaged (error);
+      for (guint j = 0; j < i; j++)
+        if (slot->person_id != 0 && header->slots[j].person_id == slot->person_id)
+          return fail_damaged (error);
       last_type = slot->type;
       if (slot->wrapped_len <= SC_VAULT_TAG_BYTES
           || !sc_vault_slot_payload_len_valid (slot->type,
@@ -263,7 +291,9 @@ sc_vault_header_write (const ScVaultHeader   *header,
 
   memset (out, 0, h);
   memcpy (out, SC_VAULT_MAGIC, SC_VAULT_MAGIC_LEN);
-  put_u16 (out + 8, SC_VAULT_FORMAT_VERSION);
+  /* Every save writes the current version: an older header is upgraded here. */
+  put_u16 (out + 8, sc_vault_test_format_version > 0 ? (guint16) sc_vault_test_format_version
+                                                     : SC_VAULT_FORMAT_VERSION);
   put_u16 (out + 10, header->header_len);
   put_u64 (out + 12, header->save_counter);
   out[20] = (guint8) header->n_slots;
@@ -278,6 +308,7 @@ sc_vault_header_write (const ScVaultHeader   *header,
       p[0] = slot->type;
       p[1] = slot->kdf;
       put_u16 (p + 2, slot->wrapped_len);
+      put_u32 (p + 4, slot->person_id);
       put_u64 (p + 8, slot->opslimit);
       put_u64 (p + 16, slot->memlimit);
       memcpy (p + 24, slot->salt, SC_VAULT_SALT_BYTES);
@@ -320,7 +351,9 @@ chunk_nonce_ad (const ScVaultHeader *header,
     nonce[SC_VAULT_NONCE_BYTES - 8 + i] ^= (guint8) (index >> (8 * i));
 
   memcpy (ad, SC_VAULT_MAGIC, SC_VAULT_MAGIC_LEN);
-  put_u16 (ad + SC_VAULT_MAGIC_LEN, SC_VAULT_FORMAT_VERSION);
+  /* The body's AD names version 1 in every version: a header-only save upgrades the
+   * header of an older file in front of its unchanged body. */
+  put_u16 (ad + SC_VAULT_MAGIC_LEN, SC_VAULT_SLOT_AD_VERSION);
   memcpy (ad + SC_VAULT_MAGIC_LEN + 2, header->body_nonce, SC_VAULT_NONCE_BYTES);
   put_u64 (ad + SC_VAULT_MAGIC_LEN + 2 + SC_VAULT_NONCE_BYTES, index);
   ad[BODY_AD_LEN - 1] = last ? 1 : 0;

@@ -59,12 +59,16 @@ slot_ad (const ScVaultSlot *slot,
 
   memset (ad, 0, SLOT_AD_LEN);
   memcpy (ad, SC_VAULT_MAGIC, SC_VAULT_MAGIC_LEN);
-  ad[SC_VAULT_MAGIC_LEN] = SC_VAULT_FORMAT_VERSION & 0xff;
-  ad[SC_VAULT_MAGIC_LEN + 1] = SC_VAULT_FORMAT_VERSION >> 8;
+  /* Version 1 whatever the header's version; a slot without a person (id zero) has the
+   * AD it had in version 1, so it opens unchanged after the header's upgrade. */
+  ad[SC_VAULT_MAGIC_LEN] = SC_VAULT_SLOT_AD_VERSION & 0xff;
+  ad[SC_VAULT_MAGIC_LEN + 1] = SC_VAULT_SLOT_AD_VERSION >> 8;
   p[0] = slot->type;
   p[1] = slot->kdf;
   p[2] = (guint8) (slot->wrapped_len & 0xff);
   p[3] = (guint8) (slot->wrapped_len >> 8);
+  for (int i = 0; i < 4; i++)
+    p[4 + i] = (guint8) (slot->person_id >> (8 * i));
   for (int i = 0; i < 8; i++)
     {
       p[8 + i] = (guint8) (slot->opslimit >> (8 * i));
@@ -232,6 +236,20 @@ sc_vault_slot_wrap (ScVaultSlot             *slot,
                     const guint8            *payload,
                     GError                 **error)
 {
+  return sc_vault_slot_wrap_person (slot, type, 0, passphrase, recovery, limits, payload,
+                                    error);
+}
+
+gboolean
+sc_vault_slot_wrap_person (ScVaultSlot             *slot,
+                           ScVaultSlotType          type,
+                           guint32                  person_id,
+                           const char              *passphrase,
+                           const guint8            *recovery,
+                           const ScVaultKdfLimits  *limits,
+                           const guint8            *payload,
+                           GError                 **error)
+{
   guint8 ad[SLOT_AD_LEN];
   guint8 *key;
   gsize payload_len = sc_vault_test_legacy_slots && type != SC_VAULT_SLOT_HR
@@ -241,6 +259,7 @@ sc_vault_slot_wrap (ScVaultSlot             *slot,
 
   memset (slot, 0, sizeof *slot);
   slot->type = type;
+  slot->person_id = type == SC_VAULT_SLOT_RECOVERY ? 0 : person_id;
   slot->wrapped_len = (guint16) (payload_len + SC_VAULT_TAG_BYTES);
   if (type == SC_VAULT_SLOT_RECOVERY)
     {

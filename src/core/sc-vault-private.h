@@ -12,6 +12,7 @@
 
 #include "sc-access-code.h"
 #include "sc-vault.h"
+#include "sc-vault-people.h"
 
 G_BEGIN_DECLS
 
@@ -21,25 +22,33 @@ G_BEGIN_DECLS
  *
  *   off  size  field
  *     0     8  magic 89 53 43 56 0D 0A 1A 0A ("\x89SCV\r\n\x1a\n")
- *     8     2  format version (1)
+ *     8     2  format version (2; 1 is still read, and written again as 2 on the
+ *                next save)
  *    10     2  header length H, bytes, including MAC and checksum
  *   ---- the 12 bytes above and the checksum at H-32 keep their place in every version
  *    12     8  save counter
- *    20     1  number of key slots N (1-3)
+ *    20     1  number of key slots N (1-3 in version 1, 1-16 in version 2)
  *    21     3  reserved, zero
  *    24    24  body nonce (fresh per save)
  *    48         N key slots, each 64 bytes + W:
- *                +0   1  slot type: 1 implementer, 2 recovery, 3 HR (each at most once,
- *                        implementer required, in that order)
+ *                +0   1  slot type: 1 implementer (also an assistant), 2 recovery,
+ *                        3 HR; in that order, the first slot an implementer's.
+ *                        Version 1: each type at most once. Version 2: any number
+ *                        of implementer and HR slots, at most one recovery slot.
  *                +1   1  KDF: 1 Argon2id13 (crypto_pwhash), 2 BLAKE2b (recovery key)
  *                +2   2  W, wrapped length: 112 (implementer, recovery), 80 (HR)
- *                +4   4  reserved, zero
+ *                +4   4  person id (version 2; zero in version 1): the row of the
+ *                        `people` table the slot belongs to; zero for the recovery
+ *                        slot and for a slot made before people had names. Unique
+ *                        among non-zero ids. Covered by the slot's AD below.
  *                +8   8  opslimit (0 for BLAKE2b)
  *               +16   8  memlimit (0 for BLAKE2b)
  *               +24  16  salt
  *               +40  24  nonce
  *               +64   W  XChaCha20-Poly1305(KDF(secret, salt), payload,
- *                        AD = magic ‖ version ‖ slot bytes +0..+40)
+ *                        AD = magic ‖ u16 1 ‖ slot bytes +0..+40; the 1 is fixed,
+ *                        so a version 1 slot, person id zero, opens unchanged
+ *                        in a version 2 header)
  *                        payload: data key ‖ implementer sk ‖ HR sk ‖ pin  (implementer,
  *                                 recovery; W 144, or 112 without the pin block in
  *                                 vaults made before signatures: see PINNING below)
@@ -63,13 +72,16 @@ G_BEGIN_DECLS
 
 #define SC_VAULT_MAGIC             "\x89SCV\r\n\x1a\n"
 #define SC_VAULT_MAGIC_LEN         8
-#define SC_VAULT_FORMAT_VERSION    1
+#define SC_VAULT_FORMAT_VERSION    2
+/* The version the slot AD names, whatever the header's version. */
+#define SC_VAULT_SLOT_AD_VERSION   1
 #define SC_VAULT_PREFIX_LEN        12
 #define SC_VAULT_FIXED_LEN         48
 #define SC_VAULT_SLOT_FIXED_LEN    64
 #define SC_VAULT_TRAILER_LEN       64
 #define SC_VAULT_HEADER_MAX        4096
-#define SC_VAULT_MAX_SLOTS         3
+#define SC_VAULT_MAX_SLOTS         16
+#define SC_VAULT_MAX_SLOTS_V1      3
 #define SC_VAULT_KEY_BYTES         32
 #define SC_VAULT_SALT_BYTES        16
 #define SC_VAULT_NONCE_BYTES       24
@@ -110,6 +122,7 @@ typedef struct
   guint8   type;
   guint8   kdf;
   guint16  wrapped_len;
+  guint32  person_id;
   guint64  opslimit;
   guint64  memlimit;
   guint8   salt[SC_VAULT_SALT_BYTES];
@@ -265,6 +278,17 @@ gboolean  sc_vault_slot_wrap            (ScVaultSlot         *slot,
                                          const guint8        *payload,
                                          GError             **error);
 
+/* As sc_vault_slot_wrap(), for the slot of person @person_id (0: none; the recovery
+ * slot never has one). The person id is part of the slot's AD. */
+gboolean  sc_vault_slot_wrap_person     (ScVaultSlot         *slot,
+                                         ScVaultSlotType      type,
+                                         guint32              person_id,
+                                         const char          *passphrase,
+                                         const guint8        *recovery,
+                                         const ScVaultKdfLimits *limits,
+                                         const guint8        *payload,
+                                         GError             **error);
+
 /* The payload length a new slot of @type wraps. */
 gsize     sc_vault_slot_payload_len     (ScVaultSlotType      type);
 
@@ -288,7 +312,9 @@ void      sc_vault_body_keys_derive     (ScVaultBodyKeys     *keys);
 
 /* ---- Schema (sc-vault-schema.c) --------------------------------------------------- */
 
-#define SC_VAULT_SCHEMA_VERSION 6
+#define SC_VAULT_SCHEMA_VERSION 7
+/* The migration step that adds named people (sc-vault-people.c). */
+#define SC_VAULT_SCHEMA_PEOPLE 7
 /* The migration step that adds the implementer's signatures and the audit hash chain. */
 #define SC_VAULT_SCHEMA_SIGNED 5
 
@@ -329,6 +355,8 @@ struct _ScVault
   int               lock_fd;          /* -1 when read-only or closed */
   gboolean          read_only;
   ScVaultRole       role;
+  guint32           person_id;        /* the person who unlocked; 0 when none is known */
+  char             *person_name;      /* their name from the people table, or NULL */
   sqlite3          *db;               /* NULL when locked or closed */
   ScVaultHeader     header;           /* as last written to (or read from) disk */
   ScVaultBodyKeys  *keys;             /* guarded; NULL when locked */
@@ -439,17 +467,52 @@ gboolean      _sc_vault_take_payload    (ScVault              *self,
 /* SECURITY: the payload a slot of @type wraps, in guarded memory. */
 guint8       *_sc_vault_build_payload   (ScVault              *self,
                                          ScVaultSlotType       type);
-/* Tries the passphrase slots in order (implementer, then HR). */
+/* Tries the passphrase slots in order (implementers, then HR); @out_person_id
+ * (nullable) receives the person id of the slot that opened. */
 gboolean      _sc_vault_unwrap_passphrase (const ScVaultHeader *header,
                                          const char           *passphrase,
                                          guint8              **out_payload,
                                          ScVaultSlotType      *out_type,
+                                         guint32              *out_person_id,
                                          GError              **error);
+/* The first slot of @type. */
 ScVaultSlot  *_sc_vault_find_slot       (ScVaultHeader        *header,
                                          ScVaultSlotType       type);
-/* Puts @slot in its place (slots are ordered by type), replacing one of its type. */
+/* The slot of @type that belongs to @person_id (0: a slot made without a person). */
+ScVaultSlot  *_sc_vault_find_person_slot (ScVaultHeader       *header,
+                                         ScVaultSlotType       type,
+                                         guint32               person_id);
+/* The slot of @type of the person who unlocked, or the first of @type. */
+ScVaultSlot  *_sc_vault_find_own_slot   (ScVault              *self,
+                                         ScVaultSlotType       type);
+/* Puts @slot in its place (slots are ordered by type), replacing the one of its type
+ * and person. */
 void          _sc_vault_set_slot        (ScVaultHeader        *header,
                                          const ScVaultSlot    *slot);
+/* Removes the slots for which @drop returns TRUE. */
+void          _sc_vault_drop_slots      (ScVaultHeader        *header,
+                                         gboolean            (*drop) (const ScVaultSlot *slot,
+                                                                      gpointer           data),
+                                         gpointer              data);
+/* Wraps the current keys again for the slot of @type and @person_id (new or replaced)
+ * and saves the header. */
+gboolean      _sc_vault_rewrap_slot     (ScVault              *self,
+                                         ScVaultSlotType       type,
+                                         guint32               person_id,
+                                         const char           *passphrase,
+                                         const guint8         *recovery,
+                                         GError              **error);
+/* sc-vault-people.c: sets the person who unlocked (0: a slot without a person, or the
+ * recovery key) and looks up their name. */
+void          _sc_vault_set_person      (ScVault              *self,
+                                         guint32               person_id);
+/* sc-vault-people.c, inside the current transaction: a people row (@id 0: the next
+ * one; @name %NULL: the creator's default name). Returns its id, 0 on failure. */
+gint64        _sc_vault_insert_person   (ScVault              *self,
+                                         gint64                id,
+                                         const char           *name,
+                                         ScVaultPersonRole     role,
+                                         GError              **error);
 /* A vault from before signatures, opened by the implementer with @type's secret: signs
  * the implementer's records and rewraps that slot with the pin block. */
 gboolean      _sc_vault_upgrade_to_signatures (ScVault        *self,
@@ -726,11 +789,11 @@ gboolean  _sc_vault_audit_chain_init    (sqlite3             *db,
                                          GError             **error);
 
 /* sc-vault-slots.c: refuses (INVALID) a @passphrase that opens any
- * passphrase slot other than one of @except_type (DESIGN.md §2.5: no two slots share a
+ * passphrase slot other than @except (nullable; compared by type and person) (DESIGN.md §2.5: no two slots share a
  * passphrase, because the role follows from which slot a passphrase opens). */
 gboolean  _sc_vault_check_passphrase_unique (const ScVaultHeader *header,
                                          const char          *passphrase,
-                                         ScVaultSlotType      except_type,
+                                         const ScVaultSlot   *except,
                                          GError             **error);
 
 /* ---- Test hooks ------------------------------------------------------------------- */
@@ -746,6 +809,10 @@ gboolean  sc_vault_test_edit_audit      (ScVault             *vault,
 gboolean  sc_vault_test_delete_audit    (ScVault             *vault,
                                          guint                index,
                                          GError             **error);
+
+/* When > 0, headers are written with this format version (tests of older files; the
+ * caller keeps to what that version allows). */
+extern int sc_vault_test_format_version;
 
 /* When > 0, sc_vault_create() runs migrations up to this step only. */
 extern int sc_vault_test_schema_target;

@@ -267,6 +267,9 @@ sc_vault_decide_interview_need (ScVault          *vault,
 
   if (!sc_vault_check_role (vault, SC_VAULT_ROLE_BIT (SC_VAULT_ROLE_IMPLEMENTER), TRUE, error))
     return FALSE;
+  /* The person who unlocked, when the caller passes %NULL (sc-vault-people.h). */
+  if (decided_by == NULL)
+    decided_by = sc_vault_get_person_name (vault);
   if (decided_by == NULL || *decided_by == '\0' || !g_utf8_validate (decided_by, -1, NULL)
       || strlen (decided_by) > 1000)
     {

@@ -176,6 +176,16 @@ slot_digest (const ScVaultSlot *slot)
   return g_strdup (sodium_bin2hex (hex, sizeof hex, hash, sizeof hash));
 }
 
+/* A slot's key in the record: by type, and by person when the slot has one (several
+ * slots of one type from format version 2). */
+static char *
+slot_record_name (const ScVaultSlot *slot)
+{
+  if (slot->person_id == 0)
+    return g_strdup_printf ("slot%u", slot->type);
+  return g_strdup_printf ("slot%u-%u", slot->type, slot->person_id);
+}
+
 static char *
 slots_record_path (const ScVaultHeader *header)
 {
@@ -203,7 +213,7 @@ note_slots (const ScVaultHeader *header)
   for (guint i = 0; i < header->n_slots; i++)
     {
       g_autofree char *digest = slot_digest (&header->slots[i]);
-      g_autofree char *name = g_strdup_printf ("slot%u", header->slots[i].type);
+      g_autofree char *name = slot_record_name (&header->slots[i]);
 
       g_key_file_set_string (file, "slots", name, digest);
     }
@@ -229,7 +239,7 @@ _sc_vault_explain_wrong_passphrase (const ScVaultHeader  *header,
     return;
   for (guint i = 0; i < header->n_slots; i++)
     {
-      g_autofree char *name = g_strdup_printf ("slot%u", header->slots[i].type);
+      g_autofree char *name = slot_record_name (&header->slots[i]);
       g_autofree char *seen = g_key_file_get_string (file, "slots", name, NULL);
       g_autofree char *digest = slot_digest (&header->slots[i]);
 

@@ -189,6 +189,20 @@ static const char * const migrations[] = {
   "  sealed BLOB"
   ");"
   "PRAGMA user_version = 6;",
+
+  /* 7: named people (sc-vault-people.c): each key slot but the recovery key's carries
+   * a person id, the row here; the audit log names the person (NULL for older rows
+   * and for a slot without a person). A removed person keeps the row, so the log can
+   * still name them. */
+  "CREATE TABLE people ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  role TEXT NOT NULL,"
+  "  added_at INTEGER NOT NULL,"
+  "  removed_at INTEGER"
+  ");"
+  "ALTER TABLE audit_log ADD COLUMN person INTEGER;"
+  "PRAGMA user_version = 7;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SC_VAULT_SCHEMA_VERSION);

@@ -120,12 +120,13 @@ _sc_vault_build_payload (ScVault          *self,
   return payload;
 }
 
-/* Tries the passphrase slots in order (implementer, then HR). */
+/* Tries the passphrase slots in order (implementers, then HR). */
 gboolean
 _sc_vault_unwrap_passphrase (const ScVaultHeader  *header,
                              const char           *passphrase,
                              guint8              **out_payload,
                              ScVaultSlotType      *out_type,
+                             guint32              *out_person_id,
                              GError              **error)
 {
   g_autoptr(GError) last_error = NULL;
@@ -140,6 +141,8 @@ _sc_vault_unwrap_passphrase (const ScVaultHeader  *header,
       if (sc_vault_slot_unwrap (slot, passphrase, NULL, out_payload, &last_error))
         {
           *out_type = slot->type;
+          if (out_person_id != NULL)
+            *out_person_id = slot->person_id;
           return TRUE;
         }
       if (!g_error_matches (last_error, SC_VAULT_ERROR, SC_VAULT_ERROR_WRONG_PASSPHRASE))
@@ -158,7 +161,7 @@ _sc_vault_unwrap_passphrase (const ScVaultHeader  *header,
 gboolean
 _sc_vault_check_passphrase_unique (const ScVaultHeader  *header,
                                    const char           *passphrase,
-                                   ScVaultSlotType       except_type,
+                                   const ScVaultSlot    *except,
                                    GError              **error)
 {
   for (guint i = 0; i < header->n_slots; i++)
@@ -167,7 +170,9 @@ _sc_vault_check_passphrase_unique (const ScVaultHeader  *header,
       g_autoptr(GError) local_error = NULL;
       guint8 *payload = NULL;
 
-      if (slot->kdf != SC_VAULT_KDF_ARGON2ID || slot->type == except_type)
+      if (slot->kdf != SC_VAULT_KDF_ARGON2ID
+          || (except != NULL && slot->type == except->type
+              && slot->person_id == except->person_id))
         continue;
       if (sc_vault_slot_unwrap (slot, passphrase, NULL, &payload, &local_error))
         {
@@ -178,6 +183,7 @@ _sc_vault_check_passphrase_unique (const ScVaultHeader  *header,
                                  "passphrase of their own; choose another one."
                                : "This passphrase is already the implementer's. Every person "
                                  "needs a passphrase of their own; choose another one.");
+          /* The messages name the role only: who else holds it is not told. */
           return FALSE;
         }
       if (!g_error_matches (local_error, SC_VAULT_ERROR, SC_VAULT_ERROR_WRONG_PASSPHRASE))
@@ -189,6 +195,7 @@ _sc_vault_check_passphrase_unique (const ScVaultHeader  *header,
   return TRUE;
 }
 
+/* The first slot of @type (the HR API of one HR slot maps to the first HR person). */
 ScVaultSlot *
 _sc_vault_find_slot (ScVaultHeader   *header,
                      ScVaultSlotType  type)
@@ -199,13 +206,53 @@ _sc_vault_find_slot (ScVaultHeader   *header,
   return NULL;
 }
 
-/* Puts @slot in its place (slots are ordered by type), replacing one of its type. */
+/* The slot of @type that belongs to @person_id (0: a slot without a person). */
+ScVaultSlot *
+_sc_vault_find_person_slot (ScVaultHeader   *header,
+                            ScVaultSlotType  type,
+                            guint32          person_id)
+{
+  for (guint i = 0; i < header->n_slots; i++)
+    if (header->slots[i].type == type && header->slots[i].person_id == person_id)
+      return &header->slots[i];
+  return NULL;
+}
+
+/* The slot of @type of the person who unlocked; the first of @type when that person has
+ * none of it (opened with the recovery key, or by a slot without a person). */
+ScVaultSlot *
+_sc_vault_find_own_slot (ScVault         *self,
+                         ScVaultSlotType  type)
+{
+  ScVaultSlot *own = _sc_vault_find_person_slot (&self->header, type, self->person_id);
+
+  return own != NULL ? own : _sc_vault_find_slot (&self->header, type);
+}
+
+/* Removes the slots for which @drop returns TRUE; the order of the others stays. */
+void
+_sc_vault_drop_slots (ScVaultHeader *header,
+                      gboolean     (*drop) (const ScVaultSlot *slot,
+                                            gpointer           data),
+                      gpointer       data)
+{
+  guint j = 0;
+
+  for (guint i = 0; i < header->n_slots; i++)
+    if (!drop (&header->slots[i], data))
+      header->slots[j++] = header->slots[i];
+  header->n_slots = j;
+  sc_vault_header_compute_len (header);
+}
+
+/* Puts @slot in its place (slots are ordered by type), replacing the one of its type
+ * and person (the recovery slot: the one of its type). */
 void
 _sc_vault_set_slot (ScVaultHeader     *header,
                     const ScVaultSlot *slot)
 {
   guint i;
-  ScVaultSlot *existing = _sc_vault_find_slot (header, slot->type);
+  ScVaultSlot *existing = _sc_vault_find_person_slot (header, slot->type, slot->person_id);
 
   if (existing != NULL)
     {
@@ -230,12 +277,13 @@ limits_of_slot (const ScVaultSlot *slot,
 
 /* ---- Slots ------------------------------------------------------------------------- */
 
-static gboolean
-rewrap_slot (ScVault          *self,
-             ScVaultSlotType   type,
-             const char       *passphrase,
-             const guint8     *recovery,
-             GError          **error)
+gboolean
+_sc_vault_rewrap_slot (ScVault          *self,
+                       ScVaultSlotType   type,
+                       guint32           person_id,
+                       const char       *passphrase,
+                       const guint8     *recovery,
+                       GError          **error)
 {
   ScVaultHeader header = self->header;
   ScVaultKdfLimits limits;
@@ -256,7 +304,8 @@ rewrap_slot (ScVault          *self,
                            "There is not enough protected memory for the new key.");
       return FALSE;
     }
-  ok = sc_vault_slot_wrap (&slot, type, passphrase, recovery, &limits, payload, error);
+  ok = sc_vault_slot_wrap_person (&slot, type, person_id, passphrase, recovery, &limits,
+                                  payload, error);
   sc_secure_free (payload);
   if (!ok)
     return FALSE;
@@ -270,6 +319,7 @@ sc_vault_change_passphrase (ScVault     *self,
                             GError     **error)
 {
   ScVaultSlotType type;
+  ScVaultSlot *own;
 
   g_return_val_if_fail (SC_IS_VAULT (self), FALSE);
 
@@ -277,8 +327,16 @@ sc_vault_change_passphrase (ScVault     *self,
       || !sc_vault_check_passphrase (new_passphrase, error))
     return FALSE;
   type = self->role == SC_VAULT_ROLE_HR ? SC_VAULT_SLOT_HR : SC_VAULT_SLOT_IMPLEMENTER;
-  if (!_sc_vault_check_passphrase_unique (&self->header, new_passphrase, type, error)
-      || !rewrap_slot (self, type, new_passphrase, NULL, error))
+  /* The slot this person opened; after a recovery, the first implementer's. */
+  own = _sc_vault_find_own_slot (self, type);
+  if (own == NULL)
+    {
+      _sc_vault_set_not_found (error, "This person no longer has a key to this vault.");
+      return FALSE;
+    }
+  _sc_vault_set_person (self, own->person_id);
+  if (!_sc_vault_check_passphrase_unique (&self->header, new_passphrase, own, error)
+      || !_sc_vault_rewrap_slot (self, type, own->person_id, new_passphrase, NULL, error))
     return FALSE;
   /* The audit entry goes with the next save, so that this one leaves the body as it is. */
   if (sc_vault_audit_insert (self, "passphrase.change", type, NULL))
@@ -291,16 +349,21 @@ sc_vault_set_hr_passphrase (ScVault     *self,
                             const char  *passphrase,
                             GError     **error)
 {
+  ScVaultSlot *hr;
   g_return_val_if_fail (SC_IS_VAULT (self), FALSE);
 
   if (!sc_vault_check_role (self, SC_VAULT_ROLE_BIT (SC_VAULT_ROLE_IMPLEMENTER), TRUE, error)
       || !sc_vault_check_passphrase (passphrase, error))
     return FALSE;
 
+  /* The first HR person's slot; in a vault without one, an HR slot without a person (as
+   * before named people: the header alone changes). sc_vault_add_person() names people. */
+  hr = _sc_vault_find_slot (&self->header, SC_VAULT_SLOT_HR);
   /* The role follows from the passphrase, so the two must differ. */
-  if (!_sc_vault_check_passphrase_unique (&self->header, passphrase, SC_VAULT_SLOT_HR, error))
+  if (!_sc_vault_check_passphrase_unique (&self->header, passphrase, hr, error))
     return FALSE;
-  if (!rewrap_slot (self, SC_VAULT_SLOT_HR, passphrase, NULL, error))
+  if (!_sc_vault_rewrap_slot (self, SC_VAULT_SLOT_HR, hr != NULL ? hr->person_id : 0,
+                              passphrase, NULL, error))
     return FALSE;
   if (sc_vault_audit_insert (self, "passphrase.set_hr", 0, NULL))
     sc_vault_mark_dirty (self);
@@ -320,7 +383,7 @@ sc_vault_new_recovery_key (ScVault  *self,
   if (!sc_vault_check_role (self, SC_VAULT_ROLE_BIT (SC_VAULT_ROLE_IMPLEMENTER), TRUE, error))
     return NULL;
   recovery = sc_vault_recovery_new (&text);
-  ok = rewrap_slot (self, SC_VAULT_SLOT_RECOVERY, NULL, recovery, error);
+  ok = _sc_vault_rewrap_slot (self, SC_VAULT_SLOT_RECOVERY, 0, NULL, recovery, error);
   sc_secure_free (recovery);
   if (!ok)
     {
@@ -354,8 +417,9 @@ _sc_vault_upgrade_to_signatures (ScVault          *self,
         }
       self->dirty = TRUE;
     }
-  /* rewrap_slot() saves the signed body first, then the slot with its pin block. */
-  if (!rewrap_slot (self, type, passphrase, recovery, error))
+  /* _sc_vault_rewrap_slot() saves the signed body first, then the slot with its pin
+   * block. */
+  if (!_sc_vault_rewrap_slot (self, type, self->person_id, passphrase, recovery, error))
     return FALSE;
   self->signatures_required = TRUE;
   return TRUE;
@@ -415,6 +479,7 @@ sc_vault_rotate_keys (ScVault      *self,
   guint8 *payload = NULL, *recovery = NULL;
   char *recovery_text = NULL;
   gboolean ok = FALSE, save_tried = FALSE;
+  guint32 impl_person, hr_person = 0;
 
   g_return_val_if_fail (SC_IS_VAULT (self), FALSE);
   g_return_val_if_fail (implementer_passphrase != NULL, FALSE);
@@ -423,21 +488,26 @@ sc_vault_rotate_keys (ScVault      *self,
   *out_recovery_key = NULL;
   if (!sc_vault_check_role (self, SC_VAULT_ROLE_BIT (SC_VAULT_ROLE_IMPLEMENTER), TRUE, error))
     return FALSE;
-  /* The passphrase must be the implementer's current one. */
-  existing = _sc_vault_find_slot (&self->header, SC_VAULT_SLOT_IMPLEMENTER);
+  /* The passphrase must be the current one of the implementer (or assistant) rotating:
+   * their own slot, or the first implementer's after a recovery. */
+  existing = _sc_vault_find_own_slot (self, SC_VAULT_SLOT_IMPLEMENTER);
   if (!sc_vault_slot_unwrap (existing, implementer_passphrase, NULL, &payload, error))
     return FALSE;
   sc_secure_clear ((gpointer *) &payload);
   limits_of_slot (existing, &impl_limits);
+  impl_person = existing->person_id;
   existing = _sc_vault_find_slot (&self->header, SC_VAULT_SLOT_HR);
   if (existing != NULL)
-    limits_of_slot (existing, &hr_limits);
+    {
+      limits_of_slot (existing, &hr_limits);
+      hr_person = existing->person_id;
+    }
   else
     hr_limits = impl_limits;
   if (hr_passphrase != NULL
       && (!sc_vault_check_passphrase (hr_passphrase, error)
           || !_sc_vault_check_passphrase_unique (&self->header, hr_passphrase,
-                                                 SC_VAULT_SLOT_HR, error)))
+                                                 existing, error)))
     return FALSE;
 
   /* SECURITY: the new data key goes straight into guarded memory. */
@@ -458,8 +528,9 @@ sc_vault_rotate_keys (ScVault      *self,
   recovery = sc_vault_recovery_new (&recovery_text);
   payload = _sc_vault_build_payload (self, SC_VAULT_SLOT_IMPLEMENTER);
   if (payload == NULL
-      || !sc_vault_slot_wrap (&slot, SC_VAULT_SLOT_IMPLEMENTER, implementer_passphrase, NULL,
-                              &impl_limits, payload, error))
+      || !sc_vault_slot_wrap_person (&slot, SC_VAULT_SLOT_IMPLEMENTER, impl_person,
+                                     implementer_passphrase, NULL, &impl_limits, payload,
+                                     error))
     goto out;
   _sc_vault_set_slot (&header, &slot);
   if (!sc_vault_slot_wrap (&slot, SC_VAULT_SLOT_RECOVERY, NULL, recovery, NULL, payload, error))
@@ -470,8 +541,8 @@ sc_vault_rotate_keys (ScVault      *self,
     {
       payload = _sc_vault_build_payload (self, SC_VAULT_SLOT_HR);
       if (payload == NULL
-          || !sc_vault_slot_wrap (&slot, SC_VAULT_SLOT_HR, hr_passphrase, NULL, &hr_limits,
-                                  payload, error))
+          || !sc_vault_slot_wrap_person (&slot, SC_VAULT_SLOT_HR, hr_person, hr_passphrase,
+                                         NULL, &hr_limits, payload, error))
         goto out;
       _sc_vault_set_slot (&header, &slot);
     }
@@ -594,6 +665,7 @@ sc_vault_leave_kiosk (ScVault     *self,
                       GError     **error)
 {
   ScVaultSlotType type = 0;
+  guint32 person_id = 0;
   guint8 *payload = NULL;
 
   g_return_val_if_fail (SC_IS_VAULT (self), FALSE);
@@ -601,7 +673,8 @@ sc_vault_leave_kiosk (ScVault     *self,
 
   if (!sc_vault_check_role (self, SC_VAULT_ROLE_BIT (SC_VAULT_ROLE_KIOSK), FALSE, error))
     return FALSE;
-  if (!_sc_vault_unwrap_passphrase (&self->header, passphrase, &payload, &type, error))
+  if (!_sc_vault_unwrap_passphrase (&self->header, passphrase, &payload, &type,
+                                    &person_id, error))
     return FALSE;
   if (sodium_memcmp (payload, self->keys->data_key, SC_VAULT_KEY_BYTES) != 0)
     {
@@ -622,6 +695,7 @@ sc_vault_leave_kiosk (ScVault     *self,
       sc_vault_lock (self);
       return FALSE;
     }
+  _sc_vault_set_person (self, person_id);
   _sc_vault_set_role (self, type == SC_VAULT_SLOT_HR ? SC_VAULT_ROLE_HR : SC_VAULT_ROLE_IMPLEMENTER);
 
   if (!sc_vault_begin (self, error))

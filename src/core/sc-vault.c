@@ -159,6 +159,8 @@ _sc_vault_wipe_secrets (ScVault *self)
   sc_vault_clear_pending_hr_seals (self);
   g_hash_table_remove_all (self->pending_hr);
   self->kiosk_verified_employee = 0;
+  self->person_id = 0;
+  g_clear_pointer (&self->person_name, g_free);
 }
 
 static void
@@ -259,6 +261,7 @@ sc_vault_create (const char              *path,
   guint8 *payload = NULL, *recovery = NULL;
   char *recovery_text = NULL;
   int target;
+  guint32 person_id;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (out_recovery_key != NULL, NULL);
@@ -313,11 +316,15 @@ sc_vault_create (const char              *path,
 
   memset (&self->header, 0, sizeof self->header);
   self->header.version = SC_VAULT_FORMAT_VERSION;
+  target = sc_vault_test_schema_target > 0 ? sc_vault_test_schema_target
+                                           : SC_VAULT_SCHEMA_VERSION;
+  /* The creator is person 1, the first row of the people table. */
+  person_id = target >= SC_VAULT_SCHEMA_PEOPLE ? 1 : 0;
   payload = _sc_vault_build_payload (self, SC_VAULT_SLOT_IMPLEMENTER);
   recovery = sc_vault_recovery_new (&recovery_text);
   if (payload == NULL
-      || !sc_vault_slot_wrap (&slot, SC_VAULT_SLOT_IMPLEMENTER, implementer_passphrase,
-                              NULL, limits, payload, error))
+      || !sc_vault_slot_wrap_person (&slot, SC_VAULT_SLOT_IMPLEMENTER, person_id,
+                                     implementer_passphrase, NULL, limits, payload, error))
     goto fail;
   _sc_vault_set_slot (&self->header, &slot);
   if (!sc_vault_slot_wrap (&slot, SC_VAULT_SLOT_RECOVERY, NULL, recovery, NULL,
@@ -327,8 +334,6 @@ sc_vault_create (const char              *path,
   sc_secure_clear ((gpointer *) &payload);
   sc_secure_clear ((gpointer *) &recovery);
 
-  target = sc_vault_test_schema_target > 0 ? sc_vault_test_schema_target
-                                           : SC_VAULT_SCHEMA_VERSION;
   if (!new_database (self, error) || !sc_vault_schema_migrate (self->db, target, error))
     goto fail;
 
@@ -352,11 +357,15 @@ sc_vault_create (const char              *path,
           goto fail_rollback;
         }
     }
-  if (!_sc_vault_sign_all (self, error)
+  self->person_id = person_id;
+  if ((person_id != 0 && !_sc_vault_insert_person (self, person_id, NULL,
+                                                   SC_VAULT_PERSON_IMPLEMENTER, error))
+      || !_sc_vault_sign_all (self, error)
       || !sc_vault_audit_insert (self, "vault.create", 0, error)
       || !sc_vault_db_commit (self->db, error))
     goto fail_rollback;
 
+  _sc_vault_set_person (self, person_id);
   if (!_sc_vault_save_full (self, error))
     goto fail;
 
@@ -388,6 +397,7 @@ unlock_from_disk (ScVault       *self,
   g_autofree guint8 *data = NULL;
   ScVaultHeader header;
   ScVaultSlotType type = 0;
+  guint32 person_id = 0;
   guint8 *payload = NULL;
   gboolean migrated = FALSE;
   gsize len = 0;
@@ -410,7 +420,8 @@ unlock_from_disk (ScVault       *self,
         return FALSE;
       type = SC_VAULT_SLOT_RECOVERY;
     }
-  else if (!_sc_vault_unwrap_passphrase (&header, passphrase, &payload, &type, error))
+  else if (!_sc_vault_unwrap_passphrase (&header, passphrase, &payload, &type, &person_id,
+                                         error))
     {
       _sc_vault_explain_wrong_passphrase (&header, error);
       return FALSE;
@@ -439,6 +450,7 @@ unlock_from_disk (ScVault       *self,
   self->header = header;
   self->dirty = FALSE;
   _sc_vault_rollback_check_opened (self);
+  _sc_vault_set_person (self, person_id);
   _sc_vault_set_role (self, type == SC_VAULT_SLOT_HR ? SC_VAULT_ROLE_HR : SC_VAULT_ROLE_IMPLEMENTER);
 
   /* A migrated vault is saved at once, so the file and memory agree. */

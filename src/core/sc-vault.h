@@ -353,6 +353,8 @@ typedef struct
   ScVaultRole  role;
   char        *action;           /* "submission.add", … */
   gint64       target;           /* an internal row id, never personal data; 0 for none */
+  gint64       person_id;        /* who (sc-vault-people.h); 0 for older entries */
+  char        *person;           /* their name, or NULL for older entries */
 } ScVaultAuditEntry;
 
 void          sc_vault_audit_entry_free (ScVaultAuditEntry *entry);

@@ -189,7 +189,8 @@ ScResultRow  *sc_vault_get_result_row     (ScVault            *vault,
 /**
  * sc_vault_decide_interview_need:
  * @note: (nullable): the implementer's note
- * @decided_by: who decided (a person, not a shared account)
+ * @decided_by: (nullable): who decided (a person, not a shared account); %NULL:
+ *   the person who unlocked the vault (sc_vault_get_person_name())
  *
  * Implementer only: records 必要 / 不要 (or UNDECIDED to withdraw a decision), sealed to
  * the implementer with who and when. Audited as "interview.decide".

@@ -12,6 +12,7 @@
 #include "sc-create-vault-page.h"
 #include "sc-gui-vault.h"
 #include "sc-kiosk-window.h"
+#include "sc-recent-vaults.h"
 #include "sc-recovery-key-page.h"
 #include "sc-rollback-warning.h"
 #include "sc-start-page.h"
@@ -224,7 +225,10 @@ close_vault (ScWindow *self)
 static void
 show_start_page (ScWindow *self)
 {
+  g_auto (GStrv) recent = sc_recent_vaults_list (self->settings);
+
   close_vault (self);
+  sc_start_page_set_recent (self->start_page, (const char * const *) recent);
   update_title (self, NULL);
   show_page (self, GTK_WIDGET (self->start_page));
 }
@@ -268,6 +272,7 @@ on_unlock_page_unlocked_cb (ScUnlockPage *page,
                             ScVault      *vault,
                             ScWindow     *self)
 {
+  sc_recent_vaults_add (self->settings, sc_vault_get_path (vault));
   show_workspace (self, vault);
   sc_rollback_warning_present (GTK_WINDOW (self), vault);
 }
@@ -307,6 +312,7 @@ on_create_vault_page_created_cb (ScCreateVaultPage *create_page,
 
   close_vault (self);
   self->vault = g_object_ref (vault);
+  sc_recent_vaults_add (self->settings, sc_vault_get_path (vault));
 
   page = sc_recovery_key_page_new (recovery_key);
   g_signal_connect_object (page, "confirmed", G_CALLBACK (on_recovery_key_page_confirmed_cb),
@@ -559,6 +565,25 @@ open_demo_action (GtkWidget  *widget,
 }
 
 static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ScWindow *self = SC_WINDOW (widget);
+  const char *path = g_variant_get_string (parameter, NULL);
+  g_autoptr (GFile) file = NULL;
+
+  /* A file removed since the list was shown drops out of it. */
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      show_start_page (self);
+      return;
+    }
+  file = g_file_new_for_path (path);
+  show_unlock_page (self, file, FALSE);
+}
+
+static void
 back_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -651,6 +676,11 @@ sc_window_constructed (GObject *object)
   G_OBJECT_CLASS (sc_window_parent_class)->constructed (object);
 
   restore_window_state (self);
+  {
+    g_auto (GStrv) recent = sc_recent_vaults_list (self->settings);
+
+    sc_start_page_set_recent (self->start_page, (const char * const *) recent);
+  }
   update_actions (self);
 
   /* The start page's suggested button, so that Enter creates a vault. */
@@ -751,6 +781,7 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.create-vault", NULL, create_vault_action);
   gtk_widget_class_install_action (widget_class, "win.open-vault", NULL, open_vault_action);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.close-vault", NULL, close_vault_action);
   gtk_widget_class_install_action (widget_class, "win.new-round", NULL, new_round_action);

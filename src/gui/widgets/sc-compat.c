@@ -48,6 +48,16 @@ sc_compat_message_dialog_new (const char *heading,
 }
 
 void
+sc_compat_message_dialog_set_response_enabled (GtkWidget  *dialog,
+                                               const char *id,
+                                               gboolean    enabled)
+{
+  g_return_if_fail (ADW_IS_MESSAGE_DIALOG (dialog));
+
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), id, enabled);
+}
+
+void
 sc_compat_message_dialog_add_response (GtkWidget            *dialog,
                                        const char           *id,
                                        const char           *label,

@@ -39,6 +39,11 @@ void        sc_compat_message_dialog_set_default_response (GtkWidget            
 void        sc_compat_message_dialog_set_close_response   (GtkWidget            *dialog,
                                                            const char           *id);
 
+/* Whether the response @id can be chosen now (e.g. while the input is not valid). */
+void        sc_compat_message_dialog_set_response_enabled (GtkWidget            *dialog,
+                                                           const char           *id,
+                                                           gboolean              enabled);
+
 /* An extra widget below the body, e.g. an entry for a passphrase. */
 void        sc_compat_message_dialog_set_extra_child      (GtkWidget            *dialog,
                                                            GtkWidget            *child);

@@ -11,6 +11,9 @@
 #include "sc-compat.h"
 #include "sc-gui-vault.h"
 #include "sc-vault.h"
+#include "sc-vault-people.h"
+#include "sc-passphrase-form.h"
+#include "sc-recovery-key-page.h"
 
 struct _ScUnlockPage
 {
@@ -25,9 +28,16 @@ struct _ScUnlockPage
   GtkSpinner          *spinner;
   GtkButton           *unlock_button;
   GtkButton           *other_button;
+  GtkButton           *recover_button;
 
   /* Owned references */
   GFile               *file;
+  ScVault             *recovered;     /* opened with the recovery key, until its new key
+                                       * was written down */
+  char                *recovery_key;  /* that new key, while it is shown */
+
+  /* Borrowed */
+  GtkWidget           *dialog;
 
   /* Plain state */
   gboolean             demo;
@@ -77,6 +87,8 @@ update_state (ScUnlockPage *self)
   /* No passphrase opens a damaged file: only the way to another one stays. */
   gtk_widget_set_visible (self->passphrase_box, !self->unusable);
   gtk_widget_set_visible (GTK_WIDGET (self->unlock_button), !self->unusable);
+  gtk_widget_set_visible (GTK_WIDGET (self->recover_button), !self->unusable && !self->demo);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->recover_button), !self->busy);
 }
 
 static void
@@ -170,6 +182,120 @@ unlock (ScUnlockPage *self)
   set_busy (self, TRUE);
 }
 
+/* ---- Recovery ---------------------------------------------------------------------------- */
+
+static void
+on_new_key_dialog_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr (ScUnlockPage) self = user_data;
+  g_autoptr (ScVault) vault = g_steal_pointer (&self->recovered);
+
+  sc_compat_message_dialog_choose_finish (GTK_WIDGET (source), result);
+  if (self->dialog == GTK_WIDGET (source))
+    self->dialog = NULL;
+  g_clear_pointer (&self->recovery_key, sc_vault_free_recovery_key);
+  if (vault != NULL)
+    g_signal_emit (self, signals[SIGNAL_UNLOCKED], 0, vault);
+}
+
+static void
+on_recovered_cb (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr (ScUnlockPage) self = user_data;
+  g_autoptr (GError) error = NULL;
+  char *recovery_key = NULL;
+
+  self->recovered = sc_vault_recover_finish (result, &recovery_key, &error);
+  set_busy (self, FALSE);
+  if (self->recovered == NULL)
+    {
+      show_error (self, error->domain == SC_VAULT_ERROR ? sc_gui_vault_error_message (error)
+                                                        : error->message);
+      return;
+    }
+  show_error (self, NULL);
+  self->recovery_key = recovery_key;
+  self->dialog = sc_recovery_key_dialog_new (recovery_key,
+                                             _("The vault is open with its new implementer "
+                                               "passphrase. The recovery key that was used no "
+                                               "longer opens it: write this new one on paper and "
+                                               "keep it locked away, apart from this PC. It is "
+                                               "shown only now."));
+  sc_compat_message_dialog_choose (self->dialog, GTK_WIDGET (self), NULL, on_new_key_dialog_cb,
+                                   g_object_ref (self));
+}
+
+static void
+on_recover_dialog_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr (ScUnlockPage) self = user_data;
+  GtkWidget *dialog = GTK_WIDGET (source);
+  const char *response = sc_compat_message_dialog_choose_finish (dialog, result);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_file_get_path (self->file);
+  ScPassphraseForm *form;
+
+  if (self->dialog == dialog)
+    self->dialog = NULL;
+  form = sc_passphrase_form_finish (dialog, response, &error);
+  if (error != NULL)
+    show_error (self, error->message);
+  if (form == NULL || path == NULL || self->busy)
+    return;
+  sc_vault_recover_async (path, form->current_text, form->pass_text, NULL, on_recovered_cb,
+                          g_object_ref (self));
+  show_error (self, NULL);
+  set_busy (self, TRUE);
+}
+
+void
+sc_unlock_page_recover (ScUnlockPage *self)
+{
+  ScPassphraseForm *form;
+
+  g_return_if_fail (SC_IS_UNLOCK_PAGE (self));
+
+  if (self->busy || self->unusable || self->dialog != NULL)
+    return;
+  form = sc_passphrase_form_new (_("Use the Recovery Key"),
+                                 _("Type the recovery key written down when the vault was "
+                                   "made, then a new passphrase for the implementer. The "
+                                   "recovery key is replaced by a new one afterwards."),
+                                 "recover", _("_Recover"), SC_RESPONSE_SUGGESTED,
+                                 SC_PASSPHRASE_FORM_RECOVERY | SC_PASSPHRASE_FORM_NEW);
+  self->dialog = form->dialog;
+  sc_compat_message_dialog_choose (form->dialog, GTK_WIDGET (self), NULL, on_recover_dialog_cb,
+                                   g_object_ref (self));
+}
+
+static void
+on_recover_button_clicked_cb (ScUnlockPage *self)
+{
+  sc_unlock_page_recover (self);
+}
+
+GtkWidget *
+sc_unlock_page_get_dialog (ScUnlockPage *self)
+{
+  g_return_val_if_fail (SC_IS_UNLOCK_PAGE (self), NULL);
+
+  return self->dialog;
+}
+
+const char *
+sc_unlock_page_get_shown_recovery_key (ScUnlockPage *self)
+{
+  g_return_val_if_fail (SC_IS_UNLOCK_PAGE (self), NULL);
+
+  return self->recovery_key;
+}
+
 static void
 on_unlock_button_clicked_cb (GtkButton    *button,
                              ScUnlockPage *self)
@@ -260,6 +386,9 @@ sc_unlock_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_UNLOCK_PAGE);
   g_clear_object (&self->file);
+  g_clear_object (&self->recovered);
+  g_clear_pointer (&self->recovery_key, sc_vault_free_recovery_key);
+  self->dialog = NULL;
 
   G_OBJECT_CLASS (sc_unlock_page_parent_class)->dispose (object);
 }
@@ -381,6 +510,8 @@ sc_unlock_page_class_init (ScUnlockPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScUnlockPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, ScUnlockPage, unlock_button);
   gtk_widget_class_bind_template_child (widget_class, ScUnlockPage, other_button);
+  gtk_widget_class_bind_template_child (widget_class, ScUnlockPage, recover_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_recover_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_unlock_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_passphrase_row_entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_passphrase_row_changed_cb);

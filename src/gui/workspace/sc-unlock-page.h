@@ -28,4 +28,15 @@ gboolean   sc_unlock_page_get_demo (ScUnlockPage *self);
 /* Whether the vault is being opened: the page must stay until it is done. */
 gboolean   sc_unlock_page_get_busy (ScUnlockPage *self);
 
+/* "Use Recovery Key…": asks for the recovery key and a new implementer passphrase, opens
+ * the vault with them (sc_vault_recover_async()), shows the new recovery key that replaces
+ * the one used, and emits "unlocked" once it was written down. */
+void       sc_unlock_page_recover  (ScUnlockPage *self);
+
+/* The dialog open now (the recovery form, then the new key), or NULL. */
+GtkWidget *sc_unlock_page_get_dialog (ScUnlockPage *self);
+
+/* The new recovery key while its dialog is shown, or NULL. */
+const char *sc_unlock_page_get_shown_recovery_key (ScUnlockPage *self);
+
 G_END_DECLS

@@ -16,8 +16,10 @@
 #include "sc-group-section.h"
 #include "sc-employees-section.h"
 #include "sc-reports-section.h"
+#include "sc-people-section.h"
 #include "sc-round-page.h"
 #include "sc-vault-async.h"
+#include "sc-vault-people.h"
 
 G_DEFINE_FINAL_TYPE (ScWorkspace, sc_workspace, ADW_TYPE_BIN)
 
@@ -357,6 +359,15 @@ add_sections (ScWorkspace *self)
                               "contact-new-symbolic", employees);
   }
 
+  {
+    GtkWidget *people = sc_people_section_new (self->vault);
+
+    g_signal_connect_object (people, "toast", G_CALLBACK (on_section_toast_cb), self,
+                             G_CONNECT_SWAPPED);
+    sc_workspace_add_section (self, SC_SECTION_PEOPLE, _("People"), "system-users-symbolic",
+                              people);
+  }
+
   if (implementer)
     sc_workspace_add_section (self, SC_SECTION_SETTINGS, _("Settings"),
                               "preferences-system-symbolic",
@@ -496,11 +507,18 @@ sc_workspace_constructed (GObject *object)
 
   gtk_label_set_text (self->role_label, implementer ? _("Implementer (実施者)")
                                                     : _("HR (実務担当者)"));
-  /* Each person's own key slot comes with the administration issue; until then the
-   * passphrase says the role, not the person. */
-  gtk_label_set_text (self->person_label,
-                      implementer ? _("Unlocked with the implementer's passphrase")
-                                  : _("Unlocked with HR's passphrase"));
+  /* The person whose own passphrase unlocked; a slot from before names says the role. */
+  if (sc_vault_get_person_name (self->vault) != NULL)
+    {
+      g_autofree char *person = g_strdup_printf (_("Unlocked by %s"),
+                                                 sc_vault_get_person_name (self->vault));
+
+      gtk_label_set_text (self->person_label, person);
+    }
+  else
+    gtk_label_set_text (self->person_label,
+                        implementer ? _("Unlocked with the implementer's passphrase")
+                                    : _("Unlocked with HR's passphrase"));
   /* Rounds are the implementer's: for HR the button is not offered. */
   gtk_widget_set_visible (GTK_WIDGET (self->new_round_button), implementer);
 
