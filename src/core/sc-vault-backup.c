@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "sc-vault-private.h"
+#include "sc-vault-async.h"
 
 #include <string.h>
 
@@ -183,10 +184,12 @@ sc_vault_before_restore_path (const char *vault_path)
   return g_strconcat (vault_path, ".before-restore", NULL);
 }
 
-gboolean
-sc_vault_restore_backup (ScVault     *self,
-                         const char  *backup_path,
-                         GError     **error)
+/* Everything but the lock, which notifies ScVault:role and so belongs to the caller's
+ * thread (sc_vault_restore_backup_finish() locks in the main thread). */
+static gboolean
+replace_with_backup (ScVault     *self,
+                     const char  *backup_path,
+                     GError     **error)
 {
   g_autofree guint8 *backup = NULL;
   g_autofree guint8 *current = NULL;
@@ -235,7 +238,19 @@ sc_vault_restore_backup (ScVault     *self,
   if (!sc_vault_write_file_atomic (keep_path, current, current_len, error)
       || !sc_vault_write_file_atomic (self->path, backup, backup_len, error))
     return FALSE;
+  return TRUE;
+}
 
+gboolean
+sc_vault_restore_backup (ScVault     *self,
+                         const char  *backup_path,
+                         GError     **error)
+{
+  g_return_val_if_fail (SC_IS_VAULT (self), FALSE);
+  g_return_val_if_fail (backup_path != NULL, FALSE);
+
+  if (!replace_with_backup (self, backup_path, error))
+    return FALSE;
   /* The database in memory is the replaced file's: wipe it, keep the write lock, and let
    * the caller unlock again from the restored file. */
   sc_vault_lock (self);
@@ -278,3 +293,121 @@ fail:
   return FALSE;
 }
 #endif
+
+/* ---- Async twins ---------------------------------------------------------------------- */
+
+typedef struct
+{
+  char *first;
+  char *second;
+} Args;
+
+static void
+args_free (gpointer data)
+{
+  Args *args = data;
+
+  g_free (args->first);
+  /* SECURITY: a setting's value may be a name; it is freed, not logged. */
+  g_free (args->second);
+  g_free (args);
+}
+
+static void
+run (ScVault             *vault,
+     ScVaultWorkFunc      func,
+     const char          *first,
+     const char          *second,
+     gpointer             tag,
+     GCancellable        *cancellable,
+     GAsyncReadyCallback  callback,
+     gpointer             user_data)
+{
+  Args *args = g_new0 (Args, 1);
+
+  args->first = g_strdup (first);
+  args->second = g_strdup (second);
+  _sc_vault_run_work_async (vault, func, args, args_free, tag, cancellable, callback,
+                            user_data);
+}
+
+static gboolean
+set_setting_work (ScVault *vault, gpointer data, GError **error)
+{
+  Args *args = data;
+
+  return sc_vault_set_setting (vault, args->first, args->second, error);
+}
+
+void
+sc_vault_set_setting_async (ScVault             *vault,
+                            const char          *key,
+                            const char          *value,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_return_if_fail (key != NULL && value != NULL);
+
+  run (vault, set_setting_work, key, value, sc_vault_set_setting_async, cancellable, callback,
+       user_data);
+}
+
+gboolean
+sc_vault_set_setting_finish (ScVault *vault, GAsyncResult *result, GError **error)
+{
+  return _sc_vault_run_work_finish (vault, result, sc_vault_set_setting_async, error) != NULL;
+}
+
+static gboolean
+backup_work (ScVault *vault, gpointer data, GError **error)
+{
+  return sc_vault_backup (vault, ((Args *) data)->first, error);
+}
+
+void
+sc_vault_backup_async (ScVault             *vault,
+                       const char          *dest_path,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_return_if_fail (dest_path != NULL);
+
+  run (vault, backup_work, dest_path, NULL, sc_vault_backup_async, cancellable, callback,
+       user_data);
+}
+
+gboolean
+sc_vault_backup_finish (ScVault *vault, GAsyncResult *result, GError **error)
+{
+  return _sc_vault_run_work_finish (vault, result, sc_vault_backup_async, error) != NULL;
+}
+
+static gboolean
+restore_work (ScVault *vault, gpointer data, GError **error)
+{
+  return replace_with_backup (vault, ((Args *) data)->first, error);
+}
+
+void
+sc_vault_restore_backup_async (ScVault             *vault,
+                               const char          *backup_path,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (backup_path != NULL);
+
+  run (vault, restore_work, backup_path, NULL, sc_vault_restore_backup_async, cancellable,
+       callback, user_data);
+}
+
+gboolean
+sc_vault_restore_backup_finish (ScVault *vault, GAsyncResult *result, GError **error)
+{
+  if (_sc_vault_run_work_finish (vault, result, sc_vault_restore_backup_async, error) == NULL)
+    return FALSE;
+  sc_vault_lock (vault);
+  return TRUE;
+}

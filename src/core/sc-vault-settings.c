@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "sc-vault-private.h"
 #include "sc-advice.h"
 #include "sc-report.h"
@@ -188,4 +190,26 @@ sc_vault_get_hr_may_start_kiosk (ScVault  *vault,
   if (!sc_vault_check_role (vault, SC_VAULT_ROLES_ANY, FALSE, error))
     return FALSE;
   return sc_vault_hr_may_start_kiosk (vault);
+}
+
+const char *
+sc_vault_default_help_text (void)
+{
+  return _("Regional occupational health centre (地域産業保健センター): free advice for the "
+           "workers of small workplaces.\n"
+           "Kokoro no Mimi (こころの耳), the Ministry of Health, Labour and Welfare's "
+           "mental-health portal for workers: telephone, SNS and e-mail counselling.");
+}
+
+char *
+sc_vault_get_help_text (ScVault *vault)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), NULL);
+
+  text = sc_vault_get_setting (vault, SC_VAULT_SETTING_HELP_TEXT, NULL);
+  if (text != NULL && *g_strstrip (text) != '\0')
+    return g_steal_pointer (&text);
+  return g_strdup (sc_vault_default_help_text ());
 }

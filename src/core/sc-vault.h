@@ -695,6 +695,14 @@ gboolean      sc_vault_load_result_view   (ScVault            *vault,
 /* Other places to get help, shown to employees beside SC_VAULT_SETTING_CONTACT_TEXT. */
 #define SC_VAULT_SETTING_HELP_TEXT     "help_text"
 
+/* The shipped text for %SC_VAULT_SETTING_HELP_TEXT (地域産業保健センター, こころの耳), in
+ * the language of the user interface. */
+const char   *sc_vault_default_help_text  (void);
+
+/* Any unlocked role: %SC_VAULT_SETTING_HELP_TEXT, or the shipped text when it is not set:
+ * the one place the kiosk, the reports and Settings take it from. */
+char         *sc_vault_get_help_text      (ScVault            *vault);
+
 /* The idle timeout the implementer may set, in seconds. */
 #define SC_VAULT_IDLE_TIMEOUT_MIN 5
 #define SC_VAULT_IDLE_TIMEOUT_MAX 3600
