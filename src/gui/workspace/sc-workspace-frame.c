@@ -14,6 +14,7 @@
 #include "sc-interviews-section.h"
 #include "sc-round-page.h"
 #include "sc-vault-async.h"
+#include "sc-admin-sections.h"
 
 G_DEFINE_FINAL_TYPE (ScWorkspace, sc_workspace, ADW_TYPE_BIN)
 
@@ -29,6 +30,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   SIGNAL_START_KIOSK,
+  SIGNAL_REOPEN,
   N_SIGNALS
 };
 
@@ -336,12 +338,7 @@ add_sections (ScWorkspace *self)
                                                "CSV file, and the access codes for the "
                                                "kiosk.")));
 
-  if (implementer)
-    sc_workspace_add_section (self, SC_SECTION_SETTINGS, _("Settings"),
-                              "preferences-system-symbolic",
-                              new_placeholder ("preferences-system-symbolic", _("Settings"),
-                                               _("The criteria, the advice texts and the "
-                                                 "contacts will be set here.")));
+  sc_admin_add_sections (self);
 }
 
 /* Rounds */
@@ -610,6 +607,10 @@ sc_workspace_class_init (ScWorkspaceClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* The vault was locked under the workspace (a backup restored): open it again. */
+  signals[SIGNAL_REOPEN] =
+    g_signal_new ("reopen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 
   g_type_ensure (SC_TYPE_ROUND_PAGE);
 

@@ -41,6 +41,8 @@ G_DECLARE_FINAL_TYPE (ScWorkspace, sc_workspace, SC, WORKSPACE, AdwBin)
 #define SC_SECTION_REPORTS        "reports"
 #define SC_SECTION_EMPLOYEES      "employees"
 #define SC_SECTION_SETTINGS       "settings"
+#define SC_SECTION_BACKUP         "backup"
+#define SC_SECTION_AUDIT_LOG      "audit-log"
 
 /* @vault: unlocked with the implementer or HR role. */
 GtkWidget          *sc_workspace_new                    (ScVault     *vault);
