@@ -20,7 +20,6 @@ struct _ScBackupSection
   AdwBin              parent_instance;
 
   /* Template children */
-  AdwPreferencesPage *page;
   GtkLabel           *reminder_label;
   AdwActionRow       *last_backup_row;
   GtkButton          *backup_button;
@@ -460,7 +459,6 @@ sc_backup_section_class_init (ScBackupSectionClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/stresscheck/StressCheck/ui/"
                                                "sc-backup-section.ui");
-  gtk_widget_class_bind_template_child (widget_class, ScBackupSection, page);
   gtk_widget_class_bind_template_child (widget_class, ScBackupSection, reminder_label);
   gtk_widget_class_bind_template_child (widget_class, ScBackupSection, last_backup_row);
   gtk_widget_class_bind_template_child (widget_class, ScBackupSection, backup_button);

@@ -53,7 +53,7 @@ struct _ScSettingsSection
 {
   AdwBin                parent_instance;
 
-  /* Template children */
+  /* Borrowed: the bin's child, from the template */
   AdwPreferencesPage   *page;
 
   /* Owned references */
@@ -177,7 +177,10 @@ set_busy (ScSettingsSection *self,
   if (self->busy == busy)
     return;
   self->busy = busy;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->page), !busy);
+  /* Not the whole page: the row being saved keeps the focus (an insensitive focused entry
+   * loses it without a focus-out). A change made meanwhile waits for the next Enter. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->idle_apply), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->hr_kiosk_switch), !busy);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
@@ -258,6 +261,9 @@ on_text_row_apply_cb (AdwEntryRow       *row,
   const char *key = g_object_get_data (G_OBJECT (row), "sc-setting-key");
   g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
 
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)),
+                 g_object_get_data (G_OBJECT (row), "sc-loaded")) == 0)
+    return;
   save_setting (self, key, g_strstrip (text));
 }
 
@@ -269,6 +275,9 @@ on_advice_row_apply_cb (AdwEntryRow       *row,
   const char *group, *key;
   g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
 
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)),
+                 g_object_get_data (G_OBJECT (row), "sc-loaded")) == 0)
+    return;
   advice_place (index, &group, &key);
   g_strstrip (text);
   /* The shipped text typed again is no text of the implementer's. */
@@ -341,6 +350,16 @@ new_entry_row (const char *title)
   return ADW_ENTRY_ROW (row);
 }
 
+/* Enter saves too; both paths end in one save, since an unchanged text saves nothing. */
+static void
+connect_row (AdwEntryRow *row,
+             GCallback    callback,
+             gpointer     self)
+{
+  g_signal_connect (row, "apply", callback, self);
+  g_signal_connect (row, "entry-activated", callback, self);
+}
+
 static void
 build (ScSettingsSection *self)
 {
@@ -364,7 +383,7 @@ build (ScSettingsSection *self)
       AdwEntryRow *entry = new_entry_row (_(text_settings[i].title));
 
       g_object_set_data (G_OBJECT (entry), "sc-setting-key", (gpointer) text_settings[i].key);
-      g_signal_connect (entry, "apply", G_CALLBACK (on_text_row_apply_cb), self);
+      connect_row (entry, G_CALLBACK (on_text_row_apply_cb), self);
       adw_preferences_group_add (groups[text_settings[i].group], GTK_WIDGET (entry));
       self->text_rows[i] = entry;
     }
@@ -391,7 +410,7 @@ build (ScSettingsSection *self)
         }
       entry = new_entry_row (title);
       g_object_set_data (G_OBJECT (entry), "sc-advice-index", GUINT_TO_POINTER (i));
-      g_signal_connect (entry, "apply", G_CALLBACK (on_advice_row_apply_cb), self);
+      connect_row (entry, G_CALLBACK (on_advice_row_apply_cb), self);
 
       reset = gtk_button_new_from_icon_name ("edit-undo-symbolic");
       gtk_widget_set_valign (reset, GTK_ALIGN_CENTER);
@@ -464,6 +483,15 @@ build (ScSettingsSection *self)
 
 /* Loading */
 
+/* Shows @text in @row and remembers it as what the vault holds. */
+static void
+set_loaded_text (AdwEntryRow *row,
+                 const char  *text)
+{
+  g_object_set_data_full (G_OBJECT (row), "sc-loaded", g_strdup (text), g_free);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
 static void
 reload (ScSettingsSection *self)
 {
@@ -480,10 +508,10 @@ reload (ScSettingsSection *self)
         value = sc_vault_get_help_text (self->vault);
       else
         value = sc_vault_get_setting (self->vault, text_settings[i].key, NULL);
-      gtk_editable_set_text (GTK_EDITABLE (self->text_rows[i]), value != NULL ? value : "");
+      set_loaded_text (self->text_rows[i], value != NULL ? value : "");
     }
 
-  g_key_file_free (self->advice);
+  g_clear_pointer (&self->advice, g_key_file_free);
   self->advice = g_key_file_new ();
   advice_text = sc_vault_get_setting (self->vault, SC_VAULT_SETTING_ADVICE_TEXTS, NULL);
   if (advice_text != NULL)
@@ -494,7 +522,7 @@ reload (ScSettingsSection *self)
       const char *group, *key;
 
       advice_place (i, &group, &key);
-      gtk_editable_set_text (GTK_EDITABLE (self->advice_rows[i]), text);
+      set_loaded_text (self->advice_rows[i], text);
       gtk_widget_set_sensitive (GTK_WIDGET (self->advice_resets[i]),
                                 g_key_file_has_key (self->advice, group, key, NULL));
     }
@@ -680,13 +708,14 @@ sc_settings_section_class_init (ScSettingsSectionClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/stresscheck/StressCheck/ui/"
                                                "sc-settings-section.ui");
-  gtk_widget_class_bind_template_child (widget_class, ScSettingsSection, page);
 }
 
 static void
 sc_settings_section_init (ScSettingsSection *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The bin's own child: not a template child, which dispose would unparent twice. */
+  self->page = ADW_PREFERENCES_PAGE (adw_bin_get_child (ADW_BIN (self)));
 }
 
 GtkWidget *
