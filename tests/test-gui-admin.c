@@ -342,6 +342,14 @@ test_audit_log (WsFixture     *f,
     g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, what);
     g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (row), T ("Implementer")));
   }
+  /* Every entry in words, none as a bare action code. */
+  for (guint i = 0; i < all; i++)
+    {
+      const char *title = adw_preferences_row_get_title (
+        ADW_PREFERENCES_ROW (sc_audit_log_section_get_shown_row (audit, i)));
+
+      g_assert_cmpuint (strspn (title, "abcdefghijklmnopqrstuvwxyz_."), <, strlen (title));
+    }
   window = screenshots (window, section, "audit-log");
 
   /* By kind: only the settings change. */
