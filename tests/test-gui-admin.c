@@ -173,6 +173,16 @@ test_settings (WsFixture     *f,
     sc_settings_section_get_advice_row (settings, SC_SCALE_FATIGUE))), ==, shipped);
 
   window = screenshots (window, section, "settings");
+  /* The lower groups: the advice, the kiosk, the spot for the chart constants. */
+  {
+    GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (find_descendant (section,
+                                                                        GTK_TYPE_SCROLLED_WINDOW));
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    wait_for_frame (GTK_WIDGET (window));
+    save_screenshot (GTK_WIDGET (window), "admin-settings-bottom-1920x1080");
+  }
   destroy_window (window);
   assert_watched_finalized ();
 
