@@ -120,7 +120,15 @@ test_backup_verified_and_recorded (void)
   g_assert_true (sc_vault_backup_is_due (vault, before + 31 * 24 * 3600));
   g_assert_true (audited (vault, "vault.backup"));
   g_assert_true (sc_vault_peek_save_counter (copy, &counter, &error));
-  g_assert_cmpuint (counter, <, sc_vault_get_save_counter (vault));
+  g_assert_cmpuint (counter, ==, sc_vault_get_save_counter (vault));
+  sc_vault_close (vault);
+  g_clear_object (&vault);
+
+  /* The record was saved at close. */
+  vault = sc_vault_open (path, IMPL_PASS, SC_VAULT_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sc_vault_get_last_backup (vault), >=, before);
+  g_assert_true (audited (vault, "vault.backup"));
   sc_vault_close (vault);
   g_clear_object (&vault);
 
@@ -161,7 +169,7 @@ test_restore_replaces (void)
 
   g_assert_true (sc_vault_backup (vault, copy, &error));
   g_assert_no_error (error);
-  backup_counter = sc_vault_get_save_counter (vault) - 1;
+  backup_counter = sc_vault_get_save_counter (vault);
   g_assert_cmpint (sc_vault_create_round (vault, "after the backup", NULL, NULL, NULL, &error),
                    >, 0);
   g_assert_no_error (error);

@@ -3,7 +3,8 @@
  *
  * Backups and restores of a vault. A backup is a copy of the encrypted file, written
  * durably and read back before it counts; the time of the last one is kept in the vault
- * (vault_meta, which HR may write too, since HR may back up). A restore puts a backup in
+ * (vault_meta, which HR may write too, since HR may back up), saved with the next save or
+ * at close, so that a fresh backup is the same file as the vault. A restore puts a backup in
  * place of the vault file, keeping the file it replaces beside it as
  * "<vault>.before-restore", and locks the vault so that it is opened again from the
  * restored file (where the rollback check, sc-vault-rollback.c, names the saves lost).
@@ -75,9 +76,13 @@ record_backup (ScVault  *self,
   sqlite3_bind_text (stmt, 1, LAST_BACKUP_KEY, -1, SQLITE_STATIC);
   sqlite3_bind_blob (stmt, 2, text, (int) strlen (text), SQLITE_TRANSIENT);
   if (!_sc_vault_step_done (db, stmt, error)
-      || !sc_vault_audit_insert (self, "vault.backup", 0, error))
+      || !sc_vault_audit_insert (self, "vault.backup", 0, error)
+      || !sc_vault_db_commit (db, error))
     goto fail;
-  return sc_vault_commit_and_save (self, error);
+  /* Saved with the next change or at close, like the audit entries of reads: a save now
+   * would make the vault newer than the backup just made of it. */
+  sc_vault_mark_dirty (self);
+  return TRUE;
 
 fail:
   sc_vault_rollback (self);

@@ -280,7 +280,8 @@ gboolean                 sc_vault_rotate_keys             (ScVault              
  * encrypted file to @dest_path atomically (temporary file, fsync, rename), reads it back
  * and checks that it is the same file and that its header and MAC open with the current
  * key, then records the time of the backup in the vault (sc_vault_get_last_backup()) and
- * the audit log ("vault.backup"). Pending changes are saved first.
+ * the audit log ("vault.backup"), to be saved with the next save or at close (so the backup
+ * is the same file as the vault). Pending changes are saved first.
  */
 gboolean                 sc_vault_backup                  (ScVault                 *vault,
                                                            const char              *dest_path,
