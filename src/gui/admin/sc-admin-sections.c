@@ -65,9 +65,4 @@ sc_admin_add_sections (ScWorkspace *workspace)
       sc_workspace_add_section (workspace, SC_SECTION_AUDIT_LOG, _("Audit Log"),
                                 "document-open-recent-symbolic", audit);
     }
-
-  /* The reminder at unlock; the Backup section says it too, until a backup is made. */
-  if (sc_backup_section_get_reminder (SC_BACKUP_SECTION (backup)) != NULL)
-    sc_workspace_show_toast (workspace, _("No backup in the last 30 days. Back up the vault "
-                                          "under Backup."));
 }
