@@ -27,6 +27,7 @@
 #include "sc-unlock-page.h"
 #include "sc-vault-private.h"
 #include "sc-workspace-frame.h"
+#include "sc-window.h"
 
 #define DPI_1_0 (96 * 1024)
 #define DPI_1_5 (96 * 1024 * 3 / 2)
@@ -459,6 +460,86 @@ test_sections_by_role (WsFixture     *f,
     }
 }
 
+/* The whole path in the application: Restore… in the workspace, then the unlock page for the
+ * restored file, then the rollback warning naming the saves the backup lacks. */
+static char *app_backup_path;
+
+static void
+unlock_in (GtkWidget  *page,
+           const char *passphrase)
+{
+  type_text (find_descendant (page, ADW_TYPE_PASSWORD_ENTRY_ROW), passphrase);
+  click (find_button (page, T ("_Unlock")));
+}
+
+static gboolean
+rollback_dialog_shown (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel))
+          && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (toplevel)),
+                        T ("Older Copy of the Vault")) == 0)
+        {
+          *(AdwMessageDialog **) data = ADW_MESSAGE_DIALOG (toplevel);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+restore_in_window (ScApplication *app)
+{
+  ScWindow *window = get_window (app);
+  g_autoptr (GFile) file = g_file_new_for_path (app_backup_path);
+  GtkWidget *workspace;
+  GtkWidget *backup;
+  AdwMessageDialog *dialog = NULL;
+
+  unlock_in (wait_for_page (window, SC_TYPE_UNLOCK_PAGE), IMPL_PASS);
+  workspace = wait_for_page (window, SC_TYPE_WORKSPACE);
+  g_assert_true (sc_workspace_show_section (SC_WORKSPACE (workspace), SC_SECTION_BACKUP));
+  backup = sc_workspace_get_section (SC_WORKSPACE (workspace), SC_SECTION_BACKUP);
+  sc_backup_section_restore_from (SC_BACKUP_SECTION (backup), file);
+  wait_until (dialog_shown, backup);
+  adw_message_dialog_response (sc_backup_section_get_restore_dialog (SC_BACKUP_SECTION (backup)),
+                               "restore");
+
+  /* The restored file is unlocked again, and the warning names both saves. */
+  unlock_in (wait_for_page (window, SC_TYPE_UNLOCK_PAGE), IMPL_PASS);
+  wait_for_page (window, SC_TYPE_WORKSPACE);
+  wait_until (rollback_dialog_shown, &dialog);
+  save_screenshot (GTK_WIDGET (window), "admin-restored-window");
+  click (find_button (GTK_WIDGET (dialog), T ("_Keep Working")));
+  iterate_until_idle ();
+  destroy_window (window);
+}
+
+static void
+test_restore_in_window (WsFixture     *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *args[] = { "--vault", f->path, NULL };
+
+  app_backup_path = g_build_filename (f->dir, "window-backup.scvault", NULL);
+  {
+    g_autoptr(ScVault) vault = ws_open (f, IMPL_PASS);
+
+    g_assert_true (sc_vault_backup (vault, app_backup_path, &error));
+    g_assert_cmpint (sc_vault_create_round (vault, "after", NULL, NULL, NULL, &error), >, 0);
+    g_assert_no_error (error);
+    sc_vault_close (vault);
+  }
+  run_in_application_with_args (restore_in_window, args);
+  g_clear_pointer (&app_backup_path, g_free);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -472,6 +553,8 @@ main (int   argc,
   g_test_add ("/admin/audit-log", WsFixture, NULL, ws_setup, test_audit_log, ws_teardown);
   g_test_add ("/admin/changed-audit-entry", WsFixture, NULL, ws_setup,
               test_changed_audit_entry, ws_teardown);
+  g_test_add ("/admin/restore-in-window", WsFixture, NULL, ws_setup, test_restore_in_window,
+              ws_teardown);
   g_test_add ("/admin/sections-by-role", WsFixture, NULL, ws_setup, test_sections_by_role,
               ws_teardown);
 
