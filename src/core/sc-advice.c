@@ -7,6 +7,7 @@
 
 #include "sc-advice.h"
 
+#include <gio/gio.h>
 #include <string.h>
 
 #define GENERAL_GROUP "general"
@@ -210,4 +211,42 @@ sc_advice_choose (const ScResult *result,
         out_scales[n++] = priority[i];
 
   return n;
+}
+
+ScAdvice *
+sc_advice_new_shipped (void)
+{
+  const char * const *languages = g_get_language_names ();
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  ScAdvice *advice = NULL;
+
+  for (guint i = 0; languages[i] != NULL && bytes == NULL; i++)
+    {
+      g_autofree char *path = NULL;
+      const char *lang = languages[i];
+
+      /* "C" is the English of the source strings. */
+      if (g_str_equal (lang, "C") || g_str_equal (lang, "POSIX"))
+        lang = "en";
+      path = g_strdup_printf (RESOURCE_PREFIX "/advice/%s.ini", lang);
+      bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+    }
+  if (bytes == NULL)
+    bytes = g_resources_lookup_data (RESOURCE_PREFIX "/advice/ja.ini",
+                                     G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  if (bytes != NULL)
+    advice = sc_advice_new_from_data (g_bytes_get_data (bytes, NULL),
+                                      (gssize) g_bytes_get_size (bytes), &error);
+  else
+    /* A program without the application's resources (a core test): no shipped texts. */
+    g_message ("The shipped advice texts are not in this program");
+  if (advice == NULL)
+    {
+      if (error != NULL)
+        g_warning ("The shipped advice texts cannot be read: %s", error->message);
+      g_clear_error (&error);
+      advice = sc_advice_new_from_data ("", 0, NULL);
+    }
+  return advice;
 }

@@ -47,6 +47,16 @@ ScAdvice    *sc_advice_new_from_data    (const char      *data,
                                          gssize           len,
                                          GError         **error);
 
+/**
+ * sc_advice_new_shipped:
+ * The texts the program ships (a GResource of the application, data/advice/) in the
+ * language of the user interface, Japanese when there is none for it; empty texts in a
+ * program without the application's resources (a core test).
+ *
+ * Returns: (transfer full): never %NULL
+ */
+ScAdvice    *sc_advice_new_shipped      (void);
+
 void         sc_advice_free             (ScAdvice        *advice);
 
 /**

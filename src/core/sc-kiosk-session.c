@@ -474,39 +474,9 @@ load_idle_timeout (ScKioskSession *self)
 static ScAdvice *
 load_advice (ScKioskSession *self)
 {
-  const char * const *languages = g_get_language_names ();
-  g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *override_text = NULL;
-  ScAdvice *advice = NULL;
-
-  for (guint i = 0; languages[i] != NULL && bytes == NULL; i++)
-    {
-      g_autofree char *path = NULL;
-      const char *lang = languages[i];
-
-      /* "C" is the English of the source strings. */
-      if (g_str_equal (lang, "C") || g_str_equal (lang, "POSIX"))
-        lang = "en";
-      path = g_strdup_printf (RESOURCE_PREFIX "/advice/%s.ini", lang);
-      bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-    }
-  if (bytes == NULL)
-    bytes = g_resources_lookup_data (RESOURCE_PREFIX "/advice/ja.ini",
-                                     G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  if (bytes != NULL)
-    advice = sc_advice_new_from_data (g_bytes_get_data (bytes, NULL),
-                                      (gssize) g_bytes_get_size (bytes), &error);
-  else
-    /* A program without the application's resources (a core test): no shipped texts. */
-    g_message ("The shipped advice texts are not in this program");
-  if (advice == NULL)
-    {
-      if (error != NULL)
-        g_warning ("The shipped advice texts cannot be read: %s", error->message);
-      g_clear_error (&error);
-      advice = sc_advice_new_from_data ("", 0, NULL);
-    }
+  ScAdvice *advice = sc_advice_new_shipped ();
 
   override_text = get_setting (self, SC_VAULT_SETTING_ADVICE_TEXTS);
   if (override_text != NULL)

@@ -281,4 +281,35 @@ void          sc_demo_vault_create_async      (const char           *path,
 gboolean      sc_demo_vault_create_finish     (GAsyncResult         *result,
                                                GError              **error);
 
+/* sc_vault_set_setting() in a worker thread (validated, audited, saved durably). */
+void          sc_vault_set_setting_async      (ScVault              *vault,
+                                               const char           *key,
+                                               const char           *value,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+gboolean      sc_vault_set_setting_finish     (ScVault              *vault,
+                                               GAsyncResult         *result,
+                                               GError              **error);
+
+/* sc_vault_backup() in a worker thread (copy, fsync, read back, record). */
+void          sc_vault_backup_async           (ScVault              *vault,
+                                               const char           *dest_path,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+gboolean      sc_vault_backup_finish          (ScVault              *vault,
+                                               GAsyncResult         *result,
+                                               GError              **error);
+
+/* sc_vault_restore_backup() in a worker thread; @vault is locked when it succeeds. */
+void          sc_vault_restore_backup_async   (ScVault              *vault,
+                                               const char           *backup_path,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+gboolean      sc_vault_restore_backup_finish  (ScVault              *vault,
+                                               GAsyncResult         *result,
+                                               GError              **error);
+
 G_END_DECLS

@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The key slots of an ScVault (passphrase changes, the HR passphrase, a new recovery
- * key), backups, and the kiosk mode, which wipes both secret keys.
+ * key) and the kiosk mode, which wipes both secret keys.
  *
  * SECURITY: slot payloads (data key and secret keys) exist only in guarded memory and
  * are freed, and so wiped, as soon as they are wrapped or taken.
@@ -586,36 +586,6 @@ out:
       sc_vault_lock (self);
     }
   return ok;
-}
-
-gboolean
-sc_vault_backup (ScVault     *self,
-                 const char  *dest_path,
-                 GError     **error)
-{
-  g_autofree guint8 *data = NULL;
-  ScVaultHeader header;
-  gsize len = 0;
-
-  g_return_val_if_fail (SC_IS_VAULT (self), FALSE);
-  g_return_val_if_fail (dest_path != NULL, FALSE);
-
-  if (!sc_vault_check_role (self, SC_VAULT_ROLES_STAFF, FALSE, error))
-    return FALSE;
-  if (self->dirty && !self->read_only && !_sc_vault_save_full (self, error))
-    return FALSE;
-
-  data = sc_vault_read_file (self->path, &len, error);
-  if (data == NULL)
-    return FALSE;
-  /* Copy only what this vault wrote, so that a backup is never of a damaged file. */
-  if (!sc_vault_header_parse (data, len, TRUE, &header, error)
-      || !sc_vault_header_check_mac (&header, self->keys, data, len))
-    {
-      sc_vault_set_damaged (error);
-      return FALSE;
-    }
-  return sc_vault_write_file_atomic (dest_path, data, len, error);
 }
 
 /* ---- Kiosk --------------------------------------------------------------------------- */

@@ -271,14 +271,62 @@ gboolean                 sc_vault_rotate_keys             (ScVault              
                                                            char                   **out_recovery_key,
                                                            GError                 **error);
 
+/* A reminder to back up is due when the last backup is older than this, or there is none. */
+#define SC_VAULT_BACKUP_REMINDER_DAYS 30
+
 /**
  * sc_vault_backup:
- * Writes a copy of the encrypted file to @dest_path atomically (temporary file, fsync,
- * rename). Pending changes are saved first.
+ * Implementer or HR (the copy is as encrypted as the vault): writes a copy of the
+ * encrypted file to @dest_path atomically (temporary file, fsync, rename), reads it back
+ * and checks that it is the same file and that its header and MAC open with the current
+ * key, then records the time of the backup in the vault (sc_vault_get_last_backup()) and
+ * the audit log ("vault.backup"), to be saved with the next save or at close (so the backup
+ * is the same file as the vault). Pending changes are saved first.
  */
 gboolean                 sc_vault_backup                  (ScVault                 *vault,
                                                            const char              *dest_path,
                                                            GError                 **error);
+
+/* When the last backup was made (Unix time), or 0 when never. */
+gint64                   sc_vault_get_last_backup         (ScVault                 *vault);
+
+/* Whether to remind of a backup at @now: none yet, or the last older than
+ * %SC_VAULT_BACKUP_REMINDER_DAYS. */
+gboolean                 sc_vault_backup_is_due           (ScVault                 *vault,
+                                                           gint64                   now);
+
+/* The save counter in the header of the vault file at @path, read without a key (it is
+ * not secret): to compare a backup with the open vault. Errors: NOT_FOUND, IO, DAMAGED. */
+gboolean                 sc_vault_peek_save_counter       (const char              *path,
+                                                           guint64                 *out_counter,
+                                                           GError                 **error);
+
+/* (transfer full) where a restore keeps the file it replaced: "<vault>.before-restore". */
+char                    *sc_vault_before_restore_path     (const char              *vault_path);
+
+/**
+ * sc_vault_restore_backup:
+ * @backup_path: a backup of this vault (its MAC must check with the current key; INVALID
+ *   otherwise)
+ *
+ * Implementer only. Keeps the current file as sc_vault_before_restore_path(), puts the
+ * backup in its place (each a durable, atomic replacement) and locks @vault: unlock it
+ * again (or open the file again) to work on the restored vault, which then shows the
+ * rollback warning with the save counter difference until sc_vault_accept_restore().
+ */
+gboolean                 sc_vault_restore_backup          (ScVault                 *vault,
+                                                           const char              *backup_path,
+                                                           GError                 **error);
+
+#if SC_TEST_HOOKS
+/* Test builds only (-Dtest_hooks=true): sets the action of audit entry @entry_id to
+ * @action without mending the hash chain, and saves with a valid MAC, as someone with the
+ * data key could. The next open fails with TAMPERED. */
+gboolean                 sc_vault_test_change_audit_entry (ScVault                 *vault,
+                                                           gint64                   entry_id,
+                                                           const char              *action,
+                                                           GError                 **error);
+#endif
 
 /**
  * sc_vault_enter_kiosk:
@@ -716,6 +764,34 @@ gboolean      sc_vault_load_result_view   (ScVault            *vault,
 /* The judgement-chart constants of the group analysis: unset (the default set), a
  * built-in set's id, or a checked set as JSON (sc_chart_constant_set_from_setting()). */
 #define SC_VAULT_SETTING_CHART_CONSTANTS "chart_constants"
+/* The implementer (実施者) and the doctor for interviews (面接指導を実施する医師): names. */
+#define SC_VAULT_SETTING_IMPLEMENTER_NAME      "implementer_name"
+#define SC_VAULT_SETTING_INTERVIEW_DOCTOR_NAME "interview_doctor_name"
+/* Other places to get help, shown to employees beside SC_VAULT_SETTING_CONTACT_TEXT. */
+#define SC_VAULT_SETTING_HELP_TEXT     "help_text"
+
+/* The shipped text for %SC_VAULT_SETTING_HELP_TEXT (地域産業保健センター, こころの耳), in
+ * the language of the user interface. */
+const char   *sc_vault_default_help_text  (void);
+
+/* Any unlocked role: %SC_VAULT_SETTING_HELP_TEXT, or the shipped text when it is not set:
+ * the one place the kiosk, the reports and Settings take it from. */
+char         *sc_vault_get_help_text      (ScVault            *vault);
+
+/* The idle timeout the implementer may set, in seconds. */
+#define SC_VAULT_IDLE_TIMEOUT_MIN 5
+#define SC_VAULT_IDLE_TIMEOUT_MAX 3600
+
+/**
+ * sc_vault_validate_setting:
+ * Whether @value may be stored under @key: INVALID, with a message fit to show, for an
+ * idle timeout out of range, an advice file that does not parse, a "true"/"false" setting
+ * with another value, a form category other than 1, 2 or 3, or a text that is not UTF-8
+ * or too long. sc_vault_set_setting() calls it.
+ */
+gboolean      sc_vault_validate_setting   (const char         *key,
+                                           const char         *value,
+                                           GError            **error);
 
 /* Any unlocked role: whether HR may start the kiosk (%SC_VAULT_SETTING_HR_KIOSK). */
 gboolean      sc_vault_get_hr_may_start_kiosk (ScVault        *vault,
@@ -726,7 +802,8 @@ char         *sc_vault_get_setting        (ScVault            *vault,
                                            const char         *key,
                                            GError            **error);
 
-/* Implementer only. */
+/* Implementer only; validated (sc_vault_validate_setting()) and audited as
+ * "settings.set.<key>" (the key, never the value). */
 gboolean      sc_vault_set_setting        (ScVault            *vault,
                                            const char         *key,
                                            const char         *value,

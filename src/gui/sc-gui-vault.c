@@ -53,6 +53,15 @@ sc_gui_vault_error_message (const GError *error)
         return _("The disk is full. Free some space, then try again. Nothing was lost.");
       case SC_VAULT_ERROR_BUSY:
         return _("The vault is still busy saving. Wait a moment, then try again.");
+      case SC_VAULT_ERROR_TAMPERED:
+        /* The core names the record; "audit log" is the only part a person needs here. */
+        if (strstr (error->message, "audit log") != NULL)
+          return _("The audit log of this vault was changed outside Stress Check: an entry "
+                   "was altered or removed. Do not keep working with this file. Restore the "
+                   "vault from a backup, and find out who had access to it.");
+        return _("A record in this vault was changed outside Stress Check. Do not keep "
+                 "working with this file. Restore the vault from a backup, and find out who "
+                 "had access to it.");
       case SC_VAULT_ERROR_INVALID:
       case SC_VAULT_ERROR_IO:
       case SC_VAULT_ERROR_PERMISSION:

@@ -237,6 +237,8 @@ static void on_workspace_start_kiosk_cb (ScWorkspace *workspace,
                                          gint64       round_id,
                                          ScWindow    *self);
 static void on_page_notify_busy_cb (ScWindow *self);
+static void on_workspace_reopen_cb (ScWorkspace *workspace,
+                                    ScWindow    *self);
 
 /* The workspace is made anew for every unlock: the role decides which sections exist. */
 static void
@@ -255,6 +257,7 @@ show_workspace (ScWindow *self,
   page = sc_workspace_new (vault);
   g_signal_connect_object (page, "start-kiosk", G_CALLBACK (on_workspace_start_kiosk_cb),
                            self, 0);
+  g_signal_connect_object (page, "reopen", G_CALLBACK (on_workspace_reopen_cb), self, 0);
   g_signal_connect_object (page, "notify::busy", G_CALLBACK (on_page_notify_busy_cb), self,
                            G_CONNECT_SWAPPED);
   update_title (self, file);
@@ -265,6 +268,24 @@ static void
 on_page_notify_busy_cb (ScWindow *self)
 {
   update_actions (self);
+}
+
+static void show_unlock_page (ScWindow *self,
+                              GFile    *file,
+                              gboolean  demo);
+
+/* A backup was restored in place of the vault, which is locked now: unlock the restored
+ * file (the rollback warning then names the saves it lacks). */
+static void
+on_workspace_reopen_cb (ScWorkspace *workspace,
+                        ScWindow    *self)
+{
+  g_autoptr (GFile) file = NULL;
+
+  if (self->vault == NULL)
+    return;
+  file = g_file_new_for_path (sc_vault_get_path (self->vault));
+  show_unlock_page (self, file, FALSE);
 }
 
 static void

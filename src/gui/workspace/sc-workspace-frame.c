@@ -20,6 +20,7 @@
 #include "sc-round-page.h"
 #include "sc-vault-async.h"
 #include "sc-vault-people.h"
+#include "sc-admin-sections.h"
 
 G_DEFINE_FINAL_TYPE (ScWorkspace, sc_workspace, ADW_TYPE_BIN)
 
@@ -35,6 +36,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   SIGNAL_START_KIOSK,
+  SIGNAL_REOPEN,
   N_SIGNALS
 };
 
@@ -225,20 +227,6 @@ sc_workspace_add_section (ScWorkspace *self,
     sc_workspace_show_section (self, id);
 }
 
-/* An honest empty state for a section whose content a later issue adds. */
-static GtkWidget *
-new_placeholder (const char *icon,
-                 const char *title,
-                 const char *description)
-{
-  GtkWidget *page = adw_status_page_new ();
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon);
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
-  adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
-  return page;
-}
-
 static void
 on_round_page_start_kiosk_cb (ScRoundPage *page,
                               gint64       round_id,
@@ -368,12 +356,7 @@ add_sections (ScWorkspace *self)
                               people);
   }
 
-  if (implementer)
-    sc_workspace_add_section (self, SC_SECTION_SETTINGS, _("Settings"),
-                              "preferences-system-symbolic",
-                              new_placeholder ("preferences-system-symbolic", _("Settings"),
-                                               _("The criteria, the advice texts and the "
-                                                 "contacts will be set here.")));
+  sc_admin_add_sections (self);
 }
 
 /* Rounds */
@@ -649,6 +632,10 @@ sc_workspace_class_init (ScWorkspaceClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* The vault was locked under the workspace (a backup restored): open it again. */
+  signals[SIGNAL_REOPEN] =
+    g_signal_new ("reopen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 
   g_type_ensure (SC_TYPE_ROUND_PAGE);
 

@@ -42,6 +42,8 @@ G_DECLARE_FINAL_TYPE (ScWorkspace, sc_workspace, SC, WORKSPACE, AdwBin)
 #define SC_SECTION_EMPLOYEES      "employees"
 #define SC_SECTION_SETTINGS       "settings"
 #define SC_SECTION_PEOPLE         "people"
+#define SC_SECTION_BACKUP         "backup"
+#define SC_SECTION_AUDIT_LOG      "audit-log"
 
 /* @vault: unlocked with the implementer or HR role. */
 GtkWidget          *sc_workspace_new                    (ScVault     *vault);
