@@ -351,7 +351,7 @@ test_audit_log (WsFixture     *f,
                                              T ("Workplace name"));
 
     g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, what);
-    g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (row), T ("Implementer")));
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), T ("Implementer")));
   }
   /* Every entry in words, none as a bare action code. */
   for (guint i = 0; i < all; i++)

@@ -375,7 +375,7 @@ test_group_implementer_and_hr (GroupFixture  *f,
     g_assert_cmpstr (setting, ==, "legacy");
     g_assert_cmpstr (sc_group_table_get_constants (sc_group_section_get_table (group))->id, ==,
                      "legacy");
-    g_assert_true (ws_audited (vault, "settings.set", 0));
+    g_assert_true (ws_audited (vault, "settings.set." SC_VAULT_SETTING_CHART_CONSTANTS, 0));
     sc_constants_row_choose_builtin (row, "set-a");
     wait_until (constants_idle, row);
     wait_until (section_idle, section);

@@ -23,6 +23,7 @@ struct _ScConstantsRow
   GtkButton          *load_button;
   gboolean            busy;
   gboolean            updating;
+  gboolean            stale;     /* the setting is read when the row is next mapped */
 };
 
 G_DEFINE_FINAL_TYPE (ScConstantsRow, sc_constants_row, ADW_TYPE_ACTION_ROW)
@@ -121,6 +122,8 @@ update (ScConstantsRow *self)
   self->updating = FALSE;
 }
 
+static void on_map_cb (ScConstantsRow *self);
+
 void
 sc_constants_row_reload (ScConstantsRow *self)
 {
@@ -130,6 +133,12 @@ sc_constants_row_reload (ScConstantsRow *self)
   g_return_if_fail (SC_IS_CONSTANTS_ROW (self));
 
   set = sc_group_get_chart_constants (self->vault, &error);
+  if (set == NULL && g_error_matches (error, SC_VAULT_ERROR, SC_VAULT_ERROR_BUSY))
+    {
+      /* Another section's task holds the vault: read the setting when the row is next shown. */
+      self->stale = TRUE;
+      return;
+    }
   if (set == NULL)
     {
       /* A damaged setting: show the default, say so. */
@@ -139,6 +148,16 @@ sc_constants_row_reload (ScConstantsRow *self)
   g_clear_pointer (&self->set, sc_chart_constant_set_free);
   self->set = set;
   update (self);
+}
+
+static void
+on_map_cb (ScConstantsRow *self)
+{
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      sc_constants_row_reload (self);
+    }
 }
 
 static void
@@ -428,6 +447,7 @@ sc_constants_row_new (ScVault *vault)
   /* HR sees which set is in use; only the implementer chooses. */
   gtk_widget_set_visible (GTK_WIDGET (self->dropdown), is_implementer (self));
   gtk_widget_set_visible (GTK_WIDGET (self->load_button), is_implementer (self));
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
   sc_constants_row_reload (self);
   return GTK_WIDGET (self);
 }

@@ -52,6 +52,7 @@ struct _ScGroupSection
   gint64               loading_round;
   GPtrArray           *releases;   /* ScVaultRelease */
   gboolean             busy;
+  gboolean             stale;        /* reload when next mapped */
   gboolean             again;      /* reload once the running task is done */
   gboolean             updating;
   const char          *page;

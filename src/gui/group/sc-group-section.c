@@ -352,6 +352,15 @@ sc_group_section_reload (ScGroupSection *self)
 {
   g_return_if_fail (SC_IS_GROUP_SECTION (self));
 
+  /* A section nobody looks at does not hold the vault's one worker (nor the main thread):
+   * it loads when it is first shown, and again when shown after a change. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
+
   if (_sc_group_section_is_implementer (self))
     {
       if (!self->busy)
@@ -401,6 +410,13 @@ sc_group_section_get_busy (ScGroupSection *self)
 }
 
 static void
+on_map_cb (ScGroupSection *self)
+{
+  if (self->stale)
+    sc_group_section_reload (self);
+}
+
+static void
 sc_group_section_constructed (GObject *object)
 {
   ScGroupSection *self = SC_GROUP_SECTION (object);
@@ -422,6 +438,7 @@ sc_group_section_constructed (GObject *object)
   gtk_widget_set_visible (GTK_WIDGET (self->releases_group), implementer);
   gtk_widget_set_visible (GTK_WIDGET (self->hr_group), !implementer);
   gtk_widget_set_visible (GTK_WIDGET (self->previous_row), FALSE);
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
   sc_group_section_reload (self);
 }
 
