@@ -35,19 +35,6 @@
 
 static gint64 last_saved_id;
 
-static GtkCheckButton *
-find_check (GtkWidget  *widget,
-            const char *label)
-{
-  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
-
-  collect_descendants (widget, GTK_TYPE_CHECK_BUTTON, checks);
-  for (guint i = 0; i < checks->len; i++)
-    if (g_strcmp0 (gtk_check_button_get_label (g_ptr_array_index (checks, i)), label) == 0)
-      return g_ptr_array_index (checks, i);
-  g_error ("no check button “%s”", label);
-}
-
 static GtkToggleButton *
 find_toggle (GtkWidget  *widget,
              const char *label)
@@ -245,7 +232,19 @@ test_results_implementer (WsFixture     *f,
   save_screenshot (GTK_WIDGET (window), "results-person-1024x768");
 
   /* Decide: interview required, with a note. */
-  gtk_check_button_set_active (find_check (view, T("Interview required")), TRUE);
+  /* The choice is a pair of radio buttons that are buttons (an AT-SPI action each). */
+  {
+    GtkToggleButton *required = find_toggle (view, T("Interview required"));
+    GtkToggleButton *not_required = find_toggle (view, T("Interview not required"));
+
+    g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (required)), ==,
+                     GTK_ACCESSIBLE_ROLE_RADIO);
+    g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (not_required)), ==,
+                     GTK_ACCESSIBLE_ROLE_RADIO);
+    gtk_toggle_button_set_active (not_required, TRUE);
+    gtk_toggle_button_set_active (required, TRUE);
+    g_assert_false (gtk_toggle_button_get_active (not_required));
+  }
   type_text (find_entry_row (view, T("Note")), "see within two weeks");
   click (find_button (view, T("_Save Decision")));
   wait_until (toast_arrived, NULL);

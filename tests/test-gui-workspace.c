@@ -29,6 +29,8 @@
 #include "sc-overview-section.h"
 #include "sc-participation-section.h"
 #include "sc-results-section.h"
+#include "sc-interviews-section.h"
+#include "sc-result-view.h"
 #include "sc-round-page.h"
 #include "sc-unlock-page.h"
 #include "sc-workspace-frame.h"
@@ -525,6 +527,10 @@ test_participation (ScApplication *app)
 
       g_assert_cmpstr (participant->reminded_on, ==, participant->answered ? NULL : fixture.today);
       n_reminded += participant->reminded_on != NULL;
+      /* In the audit log too, by employee (row id, no name). */
+      g_assert_true (ws_audited (vault, "reminder.mark",
+                                 ws_employee_id (vault, participant->number))
+                     == (participant->reminded_on != NULL));
     }
   g_assert_cmpuint (n_reminded, ==, 4);
   g_assert_cmpuint (n_shown (view), ==, 8);
@@ -614,6 +620,7 @@ test_lift_lockout (ScApplication *app)
   wait_until (not_busy, section);
   wait_until (shows_toast, (gpointer) T ("The lock-out was lifted: the person can log in again"));
 
+  g_assert_true (ws_audited (vault, "access_code.unlock", ws_employee_id (vault, number)));
   g_assert_true (sc_vault_check_access_code (vault, fixture.round_id, number, right_code_cb,
                                              (gpointer) "H-LIFT", &error));
   g_assert_no_error (error);
@@ -670,6 +677,7 @@ test_close_round (ScApplication *app)
   click (find_button (GTK_WIDGET (dialog), T ("C_lose Round")));
   wait_until (round_closed, vault);
   wait_until (shows_toast, toast);
+  g_assert_true (ws_audited (vault, "round.close", fixture.round_id));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (find_button (overview, T ("C_lose Round…")))));
   g_assert_true (shows_label (overview, T ("This round is closed.")));
   g_assert_true (tree_has_label (GTK_WIDGET (workspace), closed_name));
@@ -773,6 +781,52 @@ test_widgets (void)
   ws_teardown (&fixture, NULL);
 }
 
+static gboolean
+view_idle (gpointer view)
+{
+  return !sc_result_view_get_busy (view);
+}
+
+/* A decision recorded in Results puts the person in Interviews at once, and the Overview
+ * counts it: the sections list again what another section changed (the Interviews list was
+ * filled only when the workspace was built). */
+static void
+test_decision_reaches_interviews (ScApplication *app)
+{
+  ScWindow *window = get_window (app);
+  ScWorkspace *workspace = unlock (window);
+  ScVault *vault = sc_window_get_vault (window);
+  GtkWidget *results = sc_workspace_get_section (workspace, SC_SECTION_RESULTS);
+  GtkWidget *interviews = sc_workspace_get_section (workspace, SC_SECTION_INTERVIEWS);
+  GtkWidget *view;
+  guint n_before;
+
+  g_assert_true (sc_workspace_show_section (workspace, SC_SECTION_INTERVIEWS));
+  wait_for_frame (interviews);
+  n_before = sc_interviews_section_get_n_people (SC_INTERVIEWS_SECTION (interviews));
+  g_assert_false (sc_interviews_section_select (SC_INTERVIEWS_SECTION (interviews),
+                                                fixture.sub[0]));
+
+  g_assert_true (sc_workspace_show_section (workspace, SC_SECTION_RESULTS));
+  g_assert_true (sc_results_section_open_result (SC_RESULTS_SECTION (results), fixture.sub[0]));
+  view = sc_results_section_get_result_view (SC_RESULTS_SECTION (results));
+  wait_for_frame (view);
+  click (find_button (view, T ("Interview required")));
+  click (find_button (view, T ("_Save Decision")));
+  wait_until (view_idle, view);
+  wait_until (shows_toast, (gpointer) T ("Decision saved"));
+  g_assert_true (ws_audited (vault, "interview.decide", fixture.sub[0]));
+
+  g_assert_true (sc_workspace_show_section (workspace, SC_SECTION_INTERVIEWS));
+  wait_for_frame (interviews);
+  g_assert_cmpuint (sc_interviews_section_get_n_people (SC_INTERVIEWS_SECTION (interviews)), ==,
+                    n_before + 1);
+  g_assert_true (sc_interviews_section_select (SC_INTERVIEWS_SECTION (interviews),
+                                               fixture.sub[0]));
+
+  destroy_window (window);
+}
+
 #define ADD_TEST(path, func, pass) \
   G_STMT_START { \
     static const WsTest test = { func, pass }; \
@@ -793,6 +847,7 @@ main (int   argc,
   ADD_TEST ("lift-lockout", test_lift_lockout, IMPL_PASS);
   ADD_TEST ("close-round", test_close_round, IMPL_PASS);
   ADD_TEST ("narrow", test_narrow, IMPL_PASS);
+  ADD_TEST ("decision-reaches-interviews", test_decision_reaches_interviews, IMPL_PASS);
 
   return test_gui_run ();
 }

@@ -123,6 +123,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   SIGNAL_TOAST,
+  SIGNAL_CHANGED,
   N_SIGNALS
 };
 
@@ -448,6 +449,7 @@ on_saved_cb (GObject      *source,
     }
   sc_interviews_section_reload (self);
   g_signal_emit (self, signals[SIGNAL_TOAST], 0, success);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
 static SaveData *
@@ -678,6 +680,14 @@ sc_interviews_section_class_init (ScInterviewsSectionClass *klass)
   signals[SIGNAL_TOAST] =
     g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * ::changed:
+   * The section changed the vault (after the toast): the other sections may show it.
+   */
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/stresscheck/StressCheck/ui/sc-interviews-section.ui");

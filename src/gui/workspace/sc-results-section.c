@@ -122,6 +122,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   SIGNAL_TOAST,
+  SIGNAL_CHANGED,
   N_SIGNALS
 };
 
@@ -408,6 +409,7 @@ on_view_changed_cb (GtkWidget        *view,
                     ScResultsSection *self)
 {
   sc_results_section_reload (self);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
 gboolean
@@ -506,6 +508,7 @@ on_paper_saved_cb (GtkWidget        *dialog,
 {
   sc_results_section_reload (self);
   g_signal_emit (self, signals[SIGNAL_TOAST], 0, _("Paper form saved"));
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
 static void
@@ -692,6 +695,14 @@ sc_results_section_class_init (ScResultsSectionClass *klass)
   signals[SIGNAL_TOAST] =
     g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * ::changed:
+   * The section changed the vault (after the toast): the other sections may show it.
+   */
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/stresscheck/StressCheck/ui/sc-results-section.ui");
