@@ -250,6 +250,7 @@ test_results_implementer (WsFixture     *f,
   wait_until (toast_arrived, NULL);
   wait_until (view_idle, view);
   g_assert_cmpstr (get_last_toast (), ==, T("Decision saved"));
+  g_assert_true (ws_audited (vault, "interview.decide", f->sub[0]));
   g_assert_true (sc_vault_get_interview_decision (vault, f->sub[0], &decision, &error));
   g_assert_no_error (error);
   g_assert_cmpint (decision.need, ==, SC_INTERVIEW_NEED_REQUIRED);
@@ -542,6 +543,7 @@ test_paper_entry (WsFixture     *f,
   g_assert_no_error (error);
   g_assert_true (row->paper);
   g_assert_cmpstr (row->number, ==, "X000001");
+  g_assert_true (ws_audited (vault, "submission.paper", last_saved_id));
   g_assert_false (row->complete);
 
   /* On its result: hand-over, then consent given on paper. */
@@ -559,11 +561,13 @@ test_paper_entry (WsFixture     *f,
   wait_until (toast_arrived, NULL);
   wait_until (view_idle, view);
   g_assert_cmpstr (get_last_toast (), ==, T("Hand-over recorded"));
+  g_assert_true (ws_audited (vault, "result.handover", last_saved_id));
   forget_toast ();
   click (find_button (view, T("C_onsented")));
   wait_until (toast_arrived, NULL);
   wait_until (view_idle, view);
   g_assert_cmpstr (get_last_toast (), ==, T("Consent recorded"));
+  g_assert_true (ws_audited (vault, "consent.paper.yes", last_saved_id));
   g_clear_pointer (&row, sc_result_row_unref);
   row = sc_vault_get_result_row (vault, last_saved_id, &error);
   g_assert_no_error (error);
