@@ -315,6 +315,8 @@ sc_interviews_section_select (ScInterviewsSection *self,
           GtkListBoxRow *list_row = gtk_list_box_get_row_at_index (self->people_list, i);
 
           gtk_list_box_select_row (self->people_list, list_row);
+          if (self->shown == row)
+            return TRUE;   /* shown when the row was selected */
           return show_person (self, row);
         }
     }
@@ -330,6 +332,23 @@ on_people_row_activated_cb (GtkListBox          *list,
 
   if (id != NULL)
     sc_interviews_section_select (self, *id);
+}
+
+/* Moving through the list (arrow keys, or a screen reader's selection) shows the person
+ * at once, as activating the row does. */
+static void
+on_people_row_selected_cb (GtkListBox          *list,
+                           GtkListBoxRow       *list_row,
+                           ScInterviewsSection *self)
+{
+  int index = list_row != NULL ? gtk_list_box_row_get_index (list_row) : -1;
+  ScResultRow *row;
+
+  if (index < 0 || self->rows == NULL || (guint) index >= self->rows->len)
+    return;
+  row = g_ptr_array_index (self->rows, index);
+  if (self->shown != row)
+    show_person (self, row);
 }
 
 void
@@ -709,6 +728,7 @@ sc_interviews_section_class_init (ScInterviewsSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScInterviewsSection, measures_button);
   gtk_widget_class_bind_template_child (widget_class, ScInterviewsSection, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_people_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_people_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_measures_clicked_cb);
 }
