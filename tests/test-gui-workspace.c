@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include "sc-test-gui-util.h"
+#include "sc-test-section.h"
 
 #include <errno.h>
 #include <glib/gstdio.h>
@@ -782,6 +783,12 @@ test_widgets (void)
 }
 
 static gboolean
+interviews_idle (gpointer section)
+{
+  return !sc_interviews_section_get_busy (section);
+}
+
+static gboolean
 view_idle (gpointer view)
 {
   return !sc_result_view_get_busy (view);
@@ -823,6 +830,15 @@ test_decision_reaches_interviews (ScApplication *app)
                     n_before + 1);
   g_assert_true (sc_interviews_section_select (SC_INTERVIEWS_SECTION (interviews),
                                                fixture.sub[0]));
+
+  /* The interview steps entered there are saved, with a toast and an audit entry. */
+  type_text (find_entry_row (interviews, T ("Interview encouraged on")), fixture.today);
+  type_text (find_entry_row (interviews, T ("Interview requested on")), fixture.today);
+  type_text (find_entry_row (interviews, T ("Doctor")), "Dr. Yamada");
+  click (find_button (interviews, T ("_Save Record")));
+  wait_until (interviews_idle, interviews);
+  wait_until (shows_toast, (gpointer) T ("Interview record saved"));
+  g_assert_true (ws_audited (vault, "interview.record", fixture.sub[0]));
 
   destroy_window (window);
 }
