@@ -362,8 +362,9 @@ def implementer_path(vault, pw):
         tap(not wrong, "reopened: the interview steps and the opinion are stored")
         for k, v in wrong.items():
             note(f"“{k}” reads “{v}”")
-        shown = [a.name for a in walk(app) if a.name in (PLACE, WORK_CLASS)
-                 and state(a, pyatspi.STATE_SHOWING)]
+        shown = [c.name for name in ("Place", "Work classification")
+                 for combo in find_all(app, "combo box", name)
+                 for c in walk(combo) if role(c) == "label" and c.name in (PLACE, WORK_CLASS)]
         tap(PLACE in shown and WORK_CLASS in shown,
             "reopened: the place and the work classification are stored")
         if not (PLACE in shown and WORK_CLASS in shown):
