@@ -419,10 +419,13 @@ n_submissions (WsFixture *f,
   return subs->len;
 }
 
+/* Saves, expects a refusal that says @expected (in the user's language), and checks that
+ * nothing was saved. */
 static void
 save_and_expect_refusal (GtkWidget  *dialog,
                          WsFixture  *f,
-                         ScVault    *vault)
+                         ScVault    *vault,
+                         const char *expected)
 {
   const char *message;
 
@@ -432,6 +435,7 @@ save_and_expect_refusal (GtkWidget  *dialog,
   message = sc_paper_entry_dialog_get_message (SC_PAPER_ENTRY_DIALOG (dialog));
   g_test_message ("refused: %s", message);
   g_assert_cmpstr (message, !=, "");
+  g_assert_nonnull (strstr (message, expected));
   g_assert_true (shows_label (dialog, message));
   g_assert_cmpuint (n_submissions (f, vault), ==, 4);
   g_assert_cmpint (last_saved_id, ==, 0);
@@ -490,7 +494,7 @@ test_paper_entry (WsFixture     *f,
   type_text (find_entry_row (dialog, T("Employee number")), "X000001");
   type_pass (dialog, 0, answers);
   type_pass (dialog, 1, typo);
-  save_and_expect_refusal (dialog, f, vault);
+  save_and_expect_refusal (dialog, f, vault, "A3");
   message = sc_paper_entry_dialog_get_message (SC_PAPER_ENTRY_DIALOG (dialog));
   g_assert_nonnull (strstr (message, "A3"));
   g_assert_nonnull (strstr (message, "C2"));
@@ -522,13 +526,23 @@ test_paper_entry (WsFixture     *f,
   /* Passes agree now; the core refuses an unknown number, a second submission and a date
    * outside the round, each with a message, and nothing changes. */
   type_pass (dialog, 1, answers);
-  set_text (find_entry_row (dialog, T("Employee number")), "NOBODY-1");
-  save_and_expect_refusal (dialog, f, vault);
-  set_text (find_entry_row (dialog, T("Employee number")), test_people[0].number);
-  save_and_expect_refusal (dialog, f, vault);
-  set_text (find_entry_row (dialog, T("Employee number")), "X000001");
-  set_text (find_entry_row (dialog, T("Date on the form (YYYY-MM-DD)")), "2001-01-01");
-  save_and_expect_refusal (dialog, f, vault);
+  {
+    g_autofree char *unknown = g_strdup_printf (T("No employee with the number %s is on the "
+                                                  "roster."), "NOBODY-1");
+    g_autofree char *again = g_strdup_printf (T("Employee %s has already answered in this "
+                                                "round."), test_people[0].number);
+    g_autofree char *outside = g_strdup_printf (T("The date %s is outside this round (%s to "
+                                                  "%s)."), "2001-01-01", f->period_start,
+                                                f->period_end);
+
+    set_text (find_entry_row (dialog, T("Employee number")), "NOBODY-1");
+    save_and_expect_refusal (dialog, f, vault, unknown);
+    set_text (find_entry_row (dialog, T("Employee number")), test_people[0].number);
+    save_and_expect_refusal (dialog, f, vault, again);
+    set_text (find_entry_row (dialog, T("Employee number")), "X000001");
+    set_text (find_entry_row (dialog, T("Date on the form (YYYY-MM-DD)")), "2001-01-01");
+    save_and_expect_refusal (dialog, f, vault, outside);
+  }
 
   /* A matching entry with a date inside the round is saved, and the dialog closes. */
   set_text (find_entry_row (dialog, T("Date on the form (YYYY-MM-DD)")), f->today);
