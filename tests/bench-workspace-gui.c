@@ -25,6 +25,9 @@
 #include "sc-vault.h"
 #include "sc-workspace.h"
 
+#include "sc-interviews-section.h"
+#include "sc-overview-section.h"
+#include "sc-participation-section.h"
 #include "sc-results-section.h"
 #include "sc-workspace-frame.h"
 
@@ -32,6 +35,29 @@
 
 #define N_REPEATS 5
 #define N_OPENS   3
+
+/* What each section costs to build (and fill from the vault), for the profile. */
+static void
+breakdown (ScVault *vault)
+{
+  gint64 round_id = 1;
+  struct { const char *name; GtkWidget *(*make) (ScVault *, gint64); } sections[] = {
+    { "Overview", sc_overview_section_new },
+    { "Participation", sc_participation_section_new },
+    { "Results", sc_results_section_new },
+    { "Interviews", sc_interviews_section_new },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      double start = bench_now_s ();
+      GtkWidget *section = g_object_ref_sink (sections[i].make (vault, round_id));
+
+      g_test_message ("  building %s: %.1f ms", sections[i].name,
+                      (bench_now_s () - start) * 1e3);
+      g_object_unref (section);
+    }
+}
 
 static void
 bench_workspace_gui (void)
@@ -104,6 +130,8 @@ bench_workspace_gui (void)
           iterate_until_idle ();
         }
 
+      if (r == 0)
+        breakdown (vault);
       destroy_window (window);
       sc_vault_close (vault);
       g_object_unref (vault);

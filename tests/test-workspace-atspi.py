@@ -277,8 +277,9 @@ def choose(root, row_name, option):
 
 
 def show_person(app, name):
-    """Interviews: the person @name chosen in the list of people (a screen reader's
-    selection, as moving there with the arrow keys)."""
+    """Interviews: the person @name chosen in the list of people as a keyboard user does:
+    the row selected (a screen reader's selection), Tab brings the focus to it, Return
+    opens it."""
     show_section(app, "Interviews")
     people = wait_for("the people list",
                       lambda: find_all(app, "list", "People with an interview step"))[0]
@@ -286,6 +287,15 @@ def show_person(app, name):
                      lambda: [i for i, a in enumerate(children(people)) if name in (a.name or "")],
                      15)[0]
     people.querySelection().selectChild(index)
+    row = children(people)[index]
+    for _ in range(60):
+        if state(row, pyatspi.STATE_FOCUSED):
+            break
+        press_key("Tab")
+        time.sleep(0.15)
+    else:
+        raise AssertionError(f"Tab never reaches {name} in the Interviews list")
+    press_key("Return")
     return field(app, "Doctor")
 
 

@@ -315,8 +315,6 @@ sc_interviews_section_select (ScInterviewsSection *self,
           GtkListBoxRow *list_row = gtk_list_box_get_row_at_index (self->people_list, i);
 
           gtk_list_box_select_row (self->people_list, list_row);
-          if (self->shown == row)
-            return TRUE;   /* shown when the row was selected */
           return show_person (self, row);
         }
     }
@@ -332,23 +330,6 @@ on_people_row_activated_cb (GtkListBox          *list,
 
   if (id != NULL)
     sc_interviews_section_select (self, *id);
-}
-
-/* Moving through the list (arrow keys, or a screen reader's selection) shows the person
- * at once, as activating the row does. */
-static void
-on_people_row_selected_cb (GtkListBox          *list,
-                           GtkListBoxRow       *list_row,
-                           ScInterviewsSection *self)
-{
-  int index = list_row != NULL ? gtk_list_box_row_get_index (list_row) : -1;
-  ScResultRow *row;
-
-  if (index < 0 || self->rows == NULL || (guint) index >= self->rows->len)
-    return;
-  row = g_ptr_array_index (self->rows, index);
-  if (self->shown != row)
-    show_person (self, row);
 }
 
 void
@@ -370,9 +351,22 @@ sc_interviews_section_reload (ScInterviewsSection *self)
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_result_row_unref);
   gtk_stack_set_visible_child_name (self->detail_stack, "empty");
 
+  /* Only the people listed are opened (not every result of the round). */
   ids = sc_vault_list_interview_ids (self->vault, self->round_id, &error);
   if (ids != NULL)
-    results = sc_vault_list_results (self->vault, self->round_id, &error);
+    {
+      results = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_result_row_unref);
+      for (guint i = 0; i < ids->len && results != NULL; i++)
+        {
+          ScResultRow *row = sc_vault_get_result_row (self->vault,
+                                                      g_array_index (ids, gint64, i), &error);
+
+          if (row != NULL)
+            g_ptr_array_add (results, row);
+          else
+            g_clear_pointer (&results, g_ptr_array_unref);
+        }
+    }
   if (ids == NULL || results == NULL)
     {
       show_error (self, error->message);
@@ -385,12 +379,7 @@ sc_interviews_section_reload (ScInterviewsSection *self)
       ScResultRow *row = g_ptr_array_index (results, r);
       GtkWidget *list_row;
       g_autofree char *title = NULL;
-      gboolean listed = FALSE;
 
-      for (guint i = 0; i < ids->len && !listed; i++)
-        listed = g_array_index (ids, gint64, i) == row->submission_id;
-      if (!listed)
-        continue;
       g_ptr_array_add (self->rows, sc_result_row_ref (row));
       list_row = adw_action_row_new ();
       title = g_strdup_printf (_("%s (%s)"), row->name, row->number);
@@ -728,7 +717,6 @@ sc_interviews_section_class_init (ScInterviewsSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScInterviewsSection, measures_button);
   gtk_widget_class_bind_template_child (widget_class, ScInterviewsSection, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_people_row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_people_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_measures_clicked_cb);
 }
