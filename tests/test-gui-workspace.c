@@ -843,6 +843,61 @@ test_decision_reaches_interviews (ScApplication *app)
   destroy_window (window);
 }
 
+/* Ctrl+F (workspace.search) puts the focus in the search entry of the section shown. */
+static GtkWidget *
+search_in (ScWorkspace *workspace,
+           const char  *id)
+{
+  GtkWidget *section = sc_workspace_get_section (workspace, id);
+  GtkWidget *focus, *entry;
+
+  g_assert_true (sc_workspace_show_section (workspace, id));
+  wait_for_frame (section);
+  gtk_widget_activate_action (GTK_WIDGET (workspace), "workspace.search", NULL);
+  focus = gtk_root_get_focus (gtk_widget_get_root (section));
+  g_assert_nonnull (focus);
+  entry = GTK_IS_SEARCH_ENTRY (focus) ? focus
+          : gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  g_assert_true (gtk_widget_is_ancestor (entry, section));
+  return entry;
+}
+
+/* Every list section of the role has Ctrl+F; in Interviews it filters the people. */
+static void
+test_search (ScApplication *app)
+{
+  ScWindow *window = get_window (app);
+  ScWorkspace *workspace = unlock (window);
+  gboolean implementer = sc_workspace_get_section (workspace, SC_SECTION_RESULTS) != NULL;
+  GtkWidget *entry, *list;
+  guint n_shown = 0, n_rows = 0;
+
+  search_in (workspace, SC_SECTION_PARTICIPATION);
+  search_in (workspace, implementer ? SC_SECTION_RESULTS : SC_SECTION_SHARED_RESULTS);
+  entry = search_in (workspace, SC_SECTION_INTERVIEWS);
+
+  list = find_descendant (sc_workspace_get_section (workspace, SC_SECTION_INTERVIEWS),
+                          GTK_TYPE_LIST_BOX);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "nobody has this name");
+  g_signal_emit_by_name (entry, "search-changed");
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      n_rows++;
+      n_shown += gtk_widget_get_child_visible (row);
+    }
+  g_assert_cmpuint (n_rows, >, 0);
+  g_assert_cmpuint (n_shown, ==, 0);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_signal_emit_by_name (entry, "search-changed");
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    g_assert_true (gtk_widget_get_child_visible (row));
+
+  destroy_window (window);
+}
+
 #define ADD_TEST(path, func, pass) \
   G_STMT_START { \
     static const WsTest test = { func, pass }; \
@@ -864,6 +919,8 @@ main (int   argc,
   ADD_TEST ("close-round", test_close_round, IMPL_PASS);
   ADD_TEST ("narrow", test_narrow, IMPL_PASS);
   ADD_TEST ("decision-reaches-interviews", test_decision_reaches_interviews, IMPL_PASS);
+  ADD_TEST ("search-implementer", test_search, IMPL_PASS);
+  ADD_TEST ("search-hr", test_search, HR_PASS);
 
   return test_gui_run ();
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "sc-interviews-section.h"
 #include "sc-result-format.h"
@@ -73,6 +74,7 @@ struct _ScInterviewsSection
 
   /* Template children */
   GtkListBox          *people_list;
+  GtkSearchEntry      *search_entry;
   GtkStack            *detail_stack;
   AdwPreferencesGroup *person_group;
   AdwPreferencesGroup *steps_group;
@@ -398,6 +400,32 @@ sc_interviews_section_reload (ScInterviewsSection *self)
     sc_interviews_section_select (self, shown_id);
 }
 
+/* ---- Search (Ctrl+F) --------------------------------------------------------------- */
+
+/* Rows whose title (name and number) holds the search text, ignoring case. */
+static gboolean
+people_filter (GtkListBoxRow *row,
+               gpointer       user_data)
+{
+  ScInterviewsSection *self = user_data;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *needle = NULL;
+  g_autofree char *title = NULL;
+
+  if (text == NULL || *text == '\0')
+    return TRUE;
+  needle = g_utf8_casefold (text, -1);
+  title = g_utf8_casefold (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
+  return strstr (title, needle) != NULL;
+}
+
+static void
+on_search_changed_cb (GtkSearchEntry      *entry,
+                      ScInterviewsSection *self)
+{
+  gtk_list_box_invalidate_filter (self->people_list);
+}
+
 /* ---- Saving ------------------------------------------------------------------------ */
 
 static void
@@ -587,6 +615,7 @@ sc_interviews_section_constructed (GObject *object)
 
   g_return_if_fail (SC_IS_VAULT (self->vault));
   build_editor (self);
+  gtk_list_box_set_filter_func (self->people_list, people_filter, self, NULL);
   sc_interviews_section_reload (self);
   self->constructed = TRUE;
 }
@@ -717,6 +746,8 @@ sc_interviews_section_class_init (ScInterviewsSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScInterviewsSection, measures_button);
   gtk_widget_class_bind_template_child (widget_class, ScInterviewsSection, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_people_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_child (widget_class, ScInterviewsSection, search_entry);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_measures_clicked_cb);
 }
