@@ -242,20 +242,24 @@ def field(root, name):
                     lambda: [a for a in find_all(root, "text", name) if sensitive(a)])[0]
 
 
+def tab_to(acc, what):
+    """Tab until @acc has the keyboard focus (GTK 4.8 does not let AT-SPI move the focus:
+    grabFocus fails)."""
+    for _ in range(60):
+        if state(acc, pyatspi.STATE_FOCUSED):
+            return
+        press_key("Tab")
+        time.sleep(0.15)
+    raise AssertionError(f"Tab never reaches {what}")
+
+
 def choose(root, row_name, option):
     """Chooses @option of the choice (combo box) @row_name as a keyboard user does: the
     focus on it, Return opens its list, Down moves to the option, Return chooses it."""
     combo = wait_for(f"the choice “{row_name}”",
                      lambda: [a for a in find_all(root, "combo box", row_name)
                               if sensitive(a)])[0]
-    # GTK 4.8 does not let AT-SPI move the focus (grabFocus): Tab does.
-    for _ in range(60):
-        if state(combo, pyatspi.STATE_FOCUSED):
-            break
-        press_key("Tab")
-        time.sleep(0.15)
-    else:
-        raise AssertionError(f"Tab never reaches “{row_name}”")
+    tab_to(combo, f"“{row_name}”")
     press_key("Return")
 
     def focused_option():
@@ -287,14 +291,7 @@ def show_person(app, name):
                      lambda: [i for i, a in enumerate(children(people)) if name in (a.name or "")],
                      15)[0]
     people.querySelection().selectChild(index)
-    row = children(people)[index]
-    for _ in range(60):
-        if state(row, pyatspi.STATE_FOCUSED):
-            break
-        press_key("Tab")
-        time.sleep(0.15)
-    else:
-        raise AssertionError(f"Tab never reaches {name} in the Interviews list")
+    tab_to(children(people)[index], f"{name} in the Interviews list")
     press_key("Return")
     return field(app, "Doctor")
 
@@ -332,8 +329,11 @@ def implementer_path(vault, pw):
             "implementer: the decision is a choice of two radio buttons")
         set_text(app, "text", "Note", NOTE)
         press(button(app, "Save Decision"))
-        wait_for("the decision saved", lambda: find_all(app, "label", "Decision saved")
-                 or [a for a in walk(app) if "Decision saved" in (a.name or "")])
+        # The toast, or (when the tree is slow to walk and the toast has gone) the line
+        # saying who decided.
+        wait_for("the decision saved",
+                 lambda: [a for a in walk(app) if "Decision saved" in (a.name or "")
+                          or (a.name or "").startswith("Decided by")])
         tap(True, "implementer: records the decision for the high-stress person")
         press(back)
 
@@ -345,8 +345,11 @@ def implementer_path(vault, pw):
         choose(app, "Place", PLACE)
         choose(app, "Work classification", WORK_CLASS)
         press(button(app, "Save Record"))
+        # The toast, or the step "Interview held" showing its date (the toast may be gone).
         wait_for("the record saved",
-                 lambda: [a for a in walk(app) if "Interview record saved" in (a.name or "")])
+                 lambda: [a for a in walk(app) if "Interview record saved" in (a.name or "")
+                          or (role(a) == "label"
+                              and INTERVIEW["Interview held on"] in (a.name or ""))])
         tap(True, "implementer: records 勧奨, 申出, the interview and the doctor's opinion")
     finally:
         stop(proc)
