@@ -840,6 +840,17 @@ test_decision_reaches_interviews (ScApplication *app)
   wait_until (shows_toast, (gpointer) T ("Interview record saved"));
   g_assert_true (ws_audited (vault, "interview.record", fixture.sub[0]));
 
+  /* Both changed screens at text scale 1.5: the person in Interviews (with the search
+   * above the list) and the decision's radio buttons in the result view. */
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", 96 * 1024 * 3 / 2, NULL);
+  wait_for_frame (interviews);
+  assert_controls_named (interviews);
+  save_screenshot (GTK_WIDGET (window), "workspace-interviews-person-scale-1.5");
+  g_assert_true (sc_workspace_show_section (workspace, SC_SECTION_RESULTS));
+  wait_for_frame (view);
+  save_screenshot (GTK_WIDGET (window), "workspace-result-decision-scale-1.5");
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", 96 * 1024, NULL);
+
   destroy_window (window);
 }
 
