@@ -794,9 +794,10 @@ view_idle (gpointer view)
   return !sc_result_view_get_busy (view);
 }
 
-/* A decision recorded in Results puts the person in Interviews at once, and the Overview
- * counts it: the sections list again what another section changed (the Interviews list was
- * filled only when the workspace was built). */
+/* A decision recorded in Results puts the person in Interviews at once: the sections list
+ * again what another section changed (the Interviews list was filled only when the
+ * workspace was built, so the person did not show). The interview steps are then saved
+ * there, with a toast and an audit entry. */
 static void
 test_decision_reaches_interviews (ScApplication *app)
 {
