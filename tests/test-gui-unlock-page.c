@@ -423,6 +423,20 @@ test_new_round (ScApplication *app)
   g_assert_cmpstr (round->period_end, ==, "2026-05-31");
   g_assert_cmpint (round->criteria.method, ==, SC_METHOD_CONVERSION);
   g_assert_false (round->closed);
+  /* In the audit log (by round id, nothing else). */
+  {
+    g_autoptr (GPtrArray) log = sc_vault_list_audit (vault, &error);
+    gboolean audited = FALSE;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < log->len; i++)
+      {
+        ScVaultAuditEntry *entry = g_ptr_array_index (log, i);
+
+        audited |= g_str_equal (entry->action, "round.create") && entry->target == round->id;
+      }
+    g_assert_true (audited);
+  }
 
   /* The page lists it, ready for the kiosk. */
   g_assert_true (shows_label (page, "2026年度 本社"));
