@@ -8,6 +8,7 @@ import os
 import time
 
 import pyatspi
+from gi.repository import GLib
 
 WAIT_S = 30
 
@@ -86,7 +87,13 @@ def find_all(root, role_name, name=None):
 def wait_for(what, func, timeout=WAIT_S):
     deadline = time.monotonic() + timeout
     while True:
-        found = func()
+        try:
+            found = func()
+        except GLib.Error as e:
+            # An object went away while the tree was walked (a list filled again): the
+            # tree is looked at again.
+            note(f"while waiting for {what}: {e.message}")
+            found = None
         if found:
             return found
         if time.monotonic() > deadline:

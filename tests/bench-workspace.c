@@ -22,89 +22,10 @@
 #include "sc-test-util.h"
 #include "sc-workspace.h"
 
-#define N_EMPLOYEES 1000
+#include "bench-workspace-round.h"
+
+#define N_EMPLOYEES BENCH_N_EMPLOYEES
 #define N_REPEATS   7
-
-static double
-now_s (void)
-{
-  return (double) g_get_monotonic_time () / G_USEC_PER_SEC;
-}
-
-static int
-compare_double (const void *a,
-                const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *v,
-        guint   n)
-{
-  qsort (v, n, sizeof *v, compare_double);
-  return v[n / 2];
-}
-
-static double
-kdf_seconds (void)
-{
-  const ScVaultKdfLimits *limits = sc_vault_kdf_limits_for_testing ();
-  guint8 key[32], salt[crypto_pwhash_SALTBYTES] = { 0 };
-  double start = now_s ();
-
-  g_assert_cmpint (crypto_pwhash (key, sizeof key, IMPL_PASS, strlen (IMPL_PASS), salt,
-                                  limits->opslimit, limits->memlimit,
-                                  crypto_pwhash_ALG_ARGON2ID13), ==, 0);
-  return now_s () - start;
-}
-
-static gint64
-make_round (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ScVault) vault = test_create_vault (path, NULL);
-  g_autoptr(GPtrArray) roster = test_roster (N_EMPLOYEES - 4);
-  guint decided = 0;
-  gint64 round_id;
-  double start = now_s ();
-
-  g_assert_true (sc_vault_set_hr_passphrase (vault, HR_PASS, &error));
-  g_assert_true (sc_vault_upsert_employees (vault, roster, &error));
-  round_id = sc_vault_create_round (vault, "bench", NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < roster->len; i++)
-    {
-      ScEmployee *e = g_ptr_array_index (roster, i);
-      guint8 answers[SC_BJSQ_N_ITEMS];
-      ScResult result;
-      gint64 id;
-
-      test_answers (i, answers);
-      if (i % 97 == 0)
-        answers[i % SC_BJSQ_N_ITEMS] = 0;
-      id = sc_vault_submit (vault, round_id, e->number, answers, e->sex, &result, &error);
-      g_assert_no_error (error);
-      if (i % 3 == 0)
-        g_assert_true (sc_vault_record_consent (vault, id, i % 6 == 0, &error));
-      if (i % 20 == 0)
-        g_assert_true (sc_vault_request_interview (vault, id, &error));
-      if (result.conversion.verdict == SC_VERDICT_HIGH && decided < 100)
-        {
-          g_assert_true (sc_vault_decide_interview_need (vault, id, decided % 2
-                                                         ? SC_INTERVIEW_NEED_REQUIRED
-                                                         : SC_INTERVIEW_NEED_NOT_REQUIRED,
-                                                         "bench note", "Dr. Bench", &error));
-          decided++;
-        }
-      g_assert_no_error (error);
-    }
-  g_test_message ("made the round (%u submissions through the API) in %.1f s", roster->len,
-                  now_s () - start);
-  return round_id;
-}
 
 static void
 bench_workspace (void)
@@ -117,7 +38,7 @@ bench_workspace (void)
   double key_worst = 0, key_times[64];
   guint n_keys = 0, high = 0;
   const char *typed = "worker 12";
-  gint64 round_id = make_round (path);
+  gint64 round_id = bench_make_round (path);
 
   for (guint r = 0; r < N_REPEATS; r++)
     {
@@ -126,14 +47,14 @@ bench_workspace (void)
       ScRoundCounts counts;
       double t0, t1, t2;
 
-      kdf[r] = kdf_seconds ();
-      t0 = now_s ();
+      kdf[r] = bench_kdf_seconds ();
+      t0 = bench_now_s ();
       vault = sc_vault_open (path, IMPL_PASS, SC_VAULT_OPEN_FLAGS_NONE, &error);
       g_assert_no_error (error);
-      t1 = now_s ();
+      t1 = bench_now_s ();
       g_assert_true (sc_vault_get_round_counts (vault, round_id, &counts, &error));
       g_assert_no_error (error);
-      t2 = now_s ();
+      t2 = bench_now_s ();
       g_assert_cmpuint (counts.answered, ==, N_EMPLOYEES);
       open_t[r] = MAX (0, t1 - t0 - kdf[r]);
       counts_t[r] = t2 - t1;
@@ -141,9 +62,9 @@ bench_workspace (void)
       high = counts.high_stress;
 
       g_clear_pointer (&rows, g_ptr_array_unref);
-      t0 = now_s ();
+      t0 = bench_now_s ();
       rows = sc_vault_list_results (vault, round_id, &error);
-      list_t[r] = now_s () - t0;
+      list_t[r] = bench_now_s () - t0;
       g_assert_no_error (error);
       g_assert_cmpuint (rows->len, ==, N_EMPLOYEES);
 
@@ -155,13 +76,13 @@ bench_workspace (void)
           ScInterviewDecision decision;
           ScVaultResult full;
 
-          t0 = now_s ();
+          t0 = bench_now_s ();
           g_assert_true (sc_vault_read_result (vault, pick->submission_id, &full, &error));
           row = sc_vault_get_result_row (vault, pick->submission_id, &error);
           g_assert_true (sc_vault_get_interview_decision (vault, pick->submission_id,
                                                           &decision, &error));
           record = sc_vault_get_interview_record (vault, pick->submission_id, &error);
-          open_one[r * 3 + k] = now_s () - t0;
+          open_one[r * 3 + k] = bench_now_s () - t0;
           g_assert_no_error (error);
           g_assert_cmpmem (&row->result, sizeof row->result, &pick->result,
                            sizeof pick->result);
@@ -177,11 +98,11 @@ bench_workspace (void)
         g_autofree char *text = g_strndup (typed, len);
         g_autofree char *search = NULL;
         g_autoptr(GPtrArray) out = NULL;
-        double t0 = now_s (), t;
+        double t0 = bench_now_s (), t;
 
         search = sc_result_filter_prepare_search (text);
         out = sc_result_rows_filter (rows, flags, search);
-        t = now_s () - t0;
+        t = bench_now_s () - t0;
         if (f == 0 && len == strlen (typed))
           g_assert_cmpuint (out->len, ==, 11);   /* Worker 12, 120-129 */
         key_worst = MAX (key_worst, t);
@@ -197,17 +118,17 @@ bench_workspace (void)
 
   g_test_message ("%u employees, %u high stress; medians of %u", N_EMPLOYEES, high,
                   N_REPEATS);
-  g_test_message ("Argon2id (test limits, excluded): %.2f ms", median (kdf, N_REPEATS) * 1e3);
+  g_test_message ("Argon2id (test limits, excluded): %.2f ms", bench_median (kdf, N_REPEATS) * 1e3);
   g_test_message ("unlock to the overview: open %.1f ms + counts %.1f ms = %.1f ms "
-                  "(goal < 150 ms)", median (open_t, N_REPEATS) * 1e3,
-                  median (counts_t, N_REPEATS) * 1e3, median (total_t, N_REPEATS) * 1e3);
+                  "(goal < 150 ms)", bench_median (open_t, N_REPEATS) * 1e3,
+                  bench_median (counts_t, N_REPEATS) * 1e3, bench_median (total_t, N_REPEATS) * 1e3);
   g_test_message ("results list (open and score all): %.1f ms",
-                  median (list_t, N_REPEATS) * 1e3);
+                  bench_median (list_t, N_REPEATS) * 1e3);
   g_test_message ("filter per keystroke: median %.3f ms, worst %.3f ms over %u (goal < 16 ms)",
-                  median (key_times, n_keys) * 1e3, key_worst * 1e3, n_keys);
+                  bench_median (key_times, n_keys) * 1e3, key_worst * 1e3, n_keys);
   g_test_message ("open one individual result (result, row, decision, interview): "
                   "median %.2f ms over %u (goal < 50 ms)",
-                  median (open_one, N_REPEATS * 3) * 1e3, N_REPEATS * 3);
+                  bench_median (open_one, N_REPEATS * 3) * 1e3, N_REPEATS * 3);
   test_remove_dir (dir);
 }
 

@@ -273,6 +273,44 @@ def rounds_codes_submit_export():
 
 
 @test
+def submit_with_consent_and_interview():
+    """`submit --consent yes|no` and `--interview` record what the employees decided, as the
+    kiosk does: HR can open a shared result, never a refused one."""
+    w = Workdir()
+    try:
+        vault, pw, _ = new_vault(w)
+        hr = w.file("hr")
+        cli("roster", "import", vault, w.file("r.csv", ROSTER), "--passphrase-file", pw)
+        _, out, _ = cli("round", "create", vault, "--name", "2026年度", "--start", "2026-01-01",
+                        "--end", "2099-12-31", "--passphrase-file", pw)
+        round_id = out.strip()
+        one = lambda number: w.file(f"{number}.csv", f"id,sex,answers\n{number},M,{MHLW}\n")
+        # Bad uses change nothing.
+        _, _, err = cli("submit", vault, round_id, one("001"), "--consent", "maybe",
+                        "--passphrase-file", pw, expect=64)
+        assert "yes or no" in err, err
+        cli("submit", vault, round_id, one("001"), "--consent", "no", "--interview",
+            "--passphrase-file", pw, expect=64)
+        _, out, _ = cli("export", vault, round_id, "--passphrase-file", pw)
+        assert out.strip() == "", out
+
+        cli("submit", vault, round_id, one("001"), "--consent", "yes", "--passphrase-file", pw)
+        cli("submit", vault, round_id, one("002"), "--consent", "no", "--passphrase-file", pw)
+        cli("submit", vault, round_id, one("003"), "--interview", "--passphrase-file", pw)
+        _, out, _ = cli("export", vault, round_id, "--passphrase-file", pw)
+        subs = {s["employee"]: s for s in map(json.loads, out.splitlines())}
+        assert [subs[n]["consent"] for n in ("001", "002")] == ["yes", "no"], subs
+        assert subs["003"]["interview_requested_at"] and not subs["002"]["interview_requested_at"]
+        # HR: the refused result cannot be opened, the shared ones can.
+        _, out, _ = cli("export", vault, round_id, "--passphrase-file", hr)
+        seen = {s["employee"]: s for s in map(json.loads, out.splitlines())}
+        assert seen["002"]["result"] is None, seen["002"]
+        assert seen["001"]["result"] is not None and seen["003"]["result"] is not None, seen
+    finally:
+        w.close()
+
+
+@test
 def demo_vault():
     w = Workdir()
     try:

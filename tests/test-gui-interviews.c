@@ -135,6 +135,7 @@ test_interviews_implementer (WsFixture     *f,
   set_text (find_entry_row (section, T("Doctor's opinion (record under Art. 52-18)")),
             "Rest advised");
   save_and_wait (section, T("_Save Record"), T("Interview record saved"));
+  g_assert_true (ws_audited (vault, "interview.record", f->sub[3]));
 
   saved = sc_vault_get_interview_record (vault, f->sub[3], &error);
   g_assert_no_error (error);
@@ -260,6 +261,14 @@ test_interviews_hr (WsFixture     *f,
   save_screenshot (GTK_WIDGET (window), "interviews-hr-1920x1080");
   destroy_window (window);
   assert_watched_finalized ();
+
+  /* In the audit log, which the implementer reads (HR's session closed first). */
+  sc_vault_close (vault);
+  {
+    g_autoptr(ScVault) implementer = ws_open (f, IMPL_PASS);
+
+    g_assert_true (ws_audited (implementer, "interview.measures", f->sub[3]));
+  }
 }
 
 int

@@ -35,19 +35,6 @@
 
 static gint64 last_saved_id;
 
-static GtkCheckButton *
-find_check (GtkWidget  *widget,
-            const char *label)
-{
-  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
-
-  collect_descendants (widget, GTK_TYPE_CHECK_BUTTON, checks);
-  for (guint i = 0; i < checks->len; i++)
-    if (g_strcmp0 (gtk_check_button_get_label (g_ptr_array_index (checks, i)), label) == 0)
-      return g_ptr_array_index (checks, i);
-  g_error ("no check button “%s”", label);
-}
-
 static GtkToggleButton *
 find_toggle (GtkWidget  *widget,
              const char *label)
@@ -245,12 +232,25 @@ test_results_implementer (WsFixture     *f,
   save_screenshot (GTK_WIDGET (window), "results-person-1024x768");
 
   /* Decide: interview required, with a note. */
-  gtk_check_button_set_active (find_check (view, T("Interview required")), TRUE);
+  /* The choice is a pair of radio buttons that are buttons (an AT-SPI action each). */
+  {
+    GtkToggleButton *required = find_toggle (view, T("Interview required"));
+    GtkToggleButton *not_required = find_toggle (view, T("Interview not required"));
+
+    g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (required)), ==,
+                     GTK_ACCESSIBLE_ROLE_RADIO);
+    g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (not_required)), ==,
+                     GTK_ACCESSIBLE_ROLE_RADIO);
+    gtk_toggle_button_set_active (not_required, TRUE);
+    gtk_toggle_button_set_active (required, TRUE);
+    g_assert_false (gtk_toggle_button_get_active (not_required));
+  }
   type_text (find_entry_row (view, T("Note")), "see within two weeks");
   click (find_button (view, T("_Save Decision")));
   wait_until (toast_arrived, NULL);
   wait_until (view_idle, view);
   g_assert_cmpstr (get_last_toast (), ==, T("Decision saved"));
+  g_assert_true (ws_audited (vault, "interview.decide", f->sub[0]));
   g_assert_true (sc_vault_get_interview_decision (vault, f->sub[0], &decision, &error));
   g_assert_no_error (error);
   g_assert_cmpint (decision.need, ==, SC_INTERVIEW_NEED_REQUIRED);
@@ -419,10 +419,13 @@ n_submissions (WsFixture *f,
   return subs->len;
 }
 
+/* Saves, expects a refusal that says @expected (in the user's language), and checks that
+ * nothing was saved. */
 static void
 save_and_expect_refusal (GtkWidget  *dialog,
                          WsFixture  *f,
-                         ScVault    *vault)
+                         ScVault    *vault,
+                         const char *expected)
 {
   const char *message;
 
@@ -432,6 +435,7 @@ save_and_expect_refusal (GtkWidget  *dialog,
   message = sc_paper_entry_dialog_get_message (SC_PAPER_ENTRY_DIALOG (dialog));
   g_test_message ("refused: %s", message);
   g_assert_cmpstr (message, !=, "");
+  g_assert_nonnull (strstr (message, expected));
   g_assert_true (shows_label (dialog, message));
   g_assert_cmpuint (n_submissions (f, vault), ==, 4);
   g_assert_cmpint (last_saved_id, ==, 0);
@@ -490,7 +494,7 @@ test_paper_entry (WsFixture     *f,
   type_text (find_entry_row (dialog, T("Employee number")), "X000001");
   type_pass (dialog, 0, answers);
   type_pass (dialog, 1, typo);
-  save_and_expect_refusal (dialog, f, vault);
+  save_and_expect_refusal (dialog, f, vault, "A3");
   message = sc_paper_entry_dialog_get_message (SC_PAPER_ENTRY_DIALOG (dialog));
   g_assert_nonnull (strstr (message, "A3"));
   g_assert_nonnull (strstr (message, "C2"));
@@ -522,13 +526,23 @@ test_paper_entry (WsFixture     *f,
   /* Passes agree now; the core refuses an unknown number, a second submission and a date
    * outside the round, each with a message, and nothing changes. */
   type_pass (dialog, 1, answers);
-  set_text (find_entry_row (dialog, T("Employee number")), "NOBODY-1");
-  save_and_expect_refusal (dialog, f, vault);
-  set_text (find_entry_row (dialog, T("Employee number")), test_people[0].number);
-  save_and_expect_refusal (dialog, f, vault);
-  set_text (find_entry_row (dialog, T("Employee number")), "X000001");
-  set_text (find_entry_row (dialog, T("Date on the form (YYYY-MM-DD)")), "2001-01-01");
-  save_and_expect_refusal (dialog, f, vault);
+  {
+    g_autofree char *unknown = g_strdup_printf (T("No employee with the number %s is on the "
+                                                  "roster."), "NOBODY-1");
+    g_autofree char *again = g_strdup_printf (T("Employee %s has already answered in this "
+                                                "round."), test_people[0].number);
+    g_autofree char *outside = g_strdup_printf (T("The date %s is outside this round (%s to "
+                                                  "%s)."), "2001-01-01", f->period_start,
+                                                f->period_end);
+
+    set_text (find_entry_row (dialog, T("Employee number")), "NOBODY-1");
+    save_and_expect_refusal (dialog, f, vault, unknown);
+    set_text (find_entry_row (dialog, T("Employee number")), test_people[0].number);
+    save_and_expect_refusal (dialog, f, vault, again);
+    set_text (find_entry_row (dialog, T("Employee number")), "X000001");
+    set_text (find_entry_row (dialog, T("Date on the form (YYYY-MM-DD)")), "2001-01-01");
+    save_and_expect_refusal (dialog, f, vault, outside);
+  }
 
   /* A matching entry with a date inside the round is saved, and the dialog closes. */
   set_text (find_entry_row (dialog, T("Date on the form (YYYY-MM-DD)")), f->today);
@@ -543,6 +557,7 @@ test_paper_entry (WsFixture     *f,
   g_assert_no_error (error);
   g_assert_true (row->paper);
   g_assert_cmpstr (row->number, ==, "X000001");
+  g_assert_true (ws_audited (vault, "submission.paper", last_saved_id));
   g_assert_false (row->complete);
 
   /* On its result: hand-over, then consent given on paper. */
@@ -560,11 +575,13 @@ test_paper_entry (WsFixture     *f,
   wait_until (toast_arrived, NULL);
   wait_until (view_idle, view);
   g_assert_cmpstr (get_last_toast (), ==, T("Hand-over recorded"));
+  g_assert_true (ws_audited (vault, "result.handover", last_saved_id));
   forget_toast ();
   click (find_button (view, T("C_onsented")));
   wait_until (toast_arrived, NULL);
   wait_until (view_idle, view);
   g_assert_cmpstr (get_last_toast (), ==, T("Consent recorded"));
+  g_assert_true (ws_audited (vault, "consent.paper.yes", last_saved_id));
   g_clear_pointer (&row, sc_result_row_unref);
   row = sc_vault_get_result_row (vault, last_saved_id, &error);
   g_assert_no_error (error);

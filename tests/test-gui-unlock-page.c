@@ -16,6 +16,8 @@
 
 #include "sc-test-gui-util.h"
 
+#include <string.h>
+
 
 #include "sc-gui-vault.h"
 #include "sc-kiosk-window.h"
@@ -25,6 +27,7 @@
 #include "sc-start-page.h"
 #include "sc-unlock-page.h"
 #include "sc-vault.h"
+#include "sc-vault-private.h"
 
 /* The vault of the current test, made with the minimum key-derivation limits. */
 
@@ -250,6 +253,49 @@ test_damaged (ScApplication *app)
   destroy_window (window);
 }
 
+/* A vault changed outside the program (an audit entry rewritten with the data key): the
+ * core's message, in the user's language (issue 8: core errors are translated). */
+static void
+test_tampered (ScApplication *app)
+{
+  ScWindow *window = get_window (app);
+  GtkWidget *page = wait_for_page (window, SC_TYPE_UNLOCK_PAGE);
+  g_autofree char *expected = g_strdup_printf (T ("The vault was modified outside Stress Check: "
+                                                  "audit log entry %ld was changed or removed. "
+                                                  "Restore the vault from a backup, and find "
+                                                  "out who had access to it."), 1L);
+
+  unlock_with (page, IMPL_PASS);
+  g_assert_true (sc_window_get_page (window) == page);
+  g_assert_cmpstr (gtk_label_get_text (find_error_label (page)), ==, expected);
+  if (test_gui_is_japanese ())
+    g_assert_null (strstr (gtk_label_get_text (find_error_label (page)), "Restore"));
+  save_screenshot (GTK_WIDGET (window), "unlock-tampered");
+
+  destroy_window (window);
+}
+
+static void
+test_tampered_run (void)
+{
+  const char * const args[] = { "--vault", NULL, NULL };
+  g_autoptr (GError) error = NULL;
+
+  make_vault (FALSE);
+  {
+    g_autoptr (ScVault) vault = sc_vault_open (vault_path, HR_PASS, SC_VAULT_OPEN_FLAGS_NONE,
+                                               &error);
+
+    g_assert_no_error (error);
+    g_assert_true (sc_vault_test_edit_audit (vault, 1, "report.export", &error));
+    g_assert_no_error (error);
+  }
+  ((const char **) args)[1] = vault_path;
+  run_in_application_with_args (test_tampered, args);
+
+  remove_vault ();
+}
+
 static void
 test_damaged_run (void)
 {
@@ -380,6 +426,20 @@ test_new_round (ScApplication *app)
   g_assert_cmpstr (round->period_end, ==, "2026-05-31");
   g_assert_cmpint (round->criteria.method, ==, SC_METHOD_CONVERSION);
   g_assert_false (round->closed);
+  /* In the audit log (by round id, nothing else). */
+  {
+    g_autoptr (GPtrArray) log = sc_vault_list_audit (vault, &error);
+    gboolean audited = FALSE;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < log->len; i++)
+      {
+        ScVaultAuditEntry *entry = g_ptr_array_index (log, i);
+
+        audited |= g_str_equal (entry->action, "round.create") && entry->target == round->id;
+      }
+    g_assert_true (audited);
+  }
 
   /* The page lists it, ready for the kiosk. */
   g_assert_true (shows_label (page, "2026年度 本社"));
@@ -717,6 +777,7 @@ main (int   argc,
   g_test_add_data_func ("/gui/unlock/wrong-passphrase", (gconstpointer) test_wrong_passphrase,
                         run_with_vault_test);
   g_test_add_func ("/gui/unlock/damaged", test_damaged_run);
+  g_test_add_func ("/gui/unlock/tampered", test_tampered_run);
   g_test_add_data_func ("/gui/unlock/locked", (gconstpointer) test_locked, run_with_vault_test);
   g_test_add_data_func ("/gui/unlock/new-round", (gconstpointer) test_new_round,
                         run_with_vault_test);

@@ -126,6 +126,37 @@ test_window_shortcuts (ScApplication *app)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
   g_assert_true (wait_for_toplevel (GTK_TYPE_SHORTCUTS_WINDOW) == GTK_WINDOW (overlay));
   g_assert_nonnull (find_descendant (GTK_WIDGET (overlay), GTK_TYPE_SHORTCUTS_SHORTCUT));
+  /* The workspace's keys are listed (issue 8 §1): sections by Alt+number and Ctrl+Page
+   * Down/Up, Ctrl+F in every list section. */
+  {
+    const char *expected[][2] = {
+      { "<Alt>1...<Alt>9", "Go to a Section" },
+      { "<Control>Page_Down", "Next Section" },
+      { "<Control>Page_Up", "Previous Section" },
+      { "<Control>f", "Search the List" },
+    };
+    g_autoptr (GPtrArray) shortcuts = g_ptr_array_new ();
+
+    collect_descendants (GTK_WIDGET (overlay), GTK_TYPE_SHORTCUTS_SHORTCUT, shortcuts);
+    for (guint e = 0; e < G_N_ELEMENTS (expected); e++)
+      {
+        gboolean found = FALSE;
+
+        for (guint i = 0; i < shortcuts->len && !found; i++)
+          {
+            g_autofree char *accel = NULL;
+            g_autofree char *title = NULL;
+
+            g_object_get (g_ptr_array_index (shortcuts, i), "accelerator", &accel,
+                          "title", &title, NULL);
+            found = g_strcmp0 (accel, expected[e][0]) == 0
+                    && g_strcmp0 (title, g_dpgettext2 (GETTEXT_PACKAGE, "shortcut window",
+                                                       expected[e][1])) == 0;
+          }
+        if (!found)
+          g_error ("the shortcuts window does not list %s (%s)", expected[e][1], expected[e][0]);
+      }
+  }
   save_screenshot_png (GTK_WIDGET (overlay), "shortcuts.png", SCREENSHOT_CHECK_DRAWN);
 
   gtk_window_close (GTK_WINDOW (overlay));

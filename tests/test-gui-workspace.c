@@ -30,6 +30,8 @@
 #include "sc-overview-section.h"
 #include "sc-participation-section.h"
 #include "sc-results-section.h"
+#include "sc-interviews-section.h"
+#include "sc-result-view.h"
 #include "sc-round-page.h"
 #include "sc-rounds-section.h"
 #include "sc-unlock-page.h"
@@ -530,6 +532,10 @@ test_participation (ScApplication *app)
 
       g_assert_cmpstr (participant->reminded_on, ==, participant->answered ? NULL : fixture.today);
       n_reminded += participant->reminded_on != NULL;
+      /* In the audit log too, by employee (row id, no name). */
+      g_assert_true (ws_audited (vault, "reminder.mark",
+                                 ws_employee_id (vault, participant->number))
+                     == (participant->reminded_on != NULL));
     }
   g_assert_cmpuint (n_reminded, ==, 4);
   g_assert_cmpuint (n_shown (view), ==, 8);
@@ -633,6 +639,7 @@ test_lift_lockout (ScApplication *app)
   wait_until (not_busy, section);
   wait_until (shows_toast, (gpointer) T ("The lock-out was lifted: the person can log in again"));
 
+  g_assert_true (ws_audited (vault, "access_code.unlock", ws_employee_id (vault, number)));
   g_assert_true (sc_vault_check_access_code (vault, fixture.round_id, number, right_code_cb,
                                              (gpointer) "H-LIFT", &error));
   g_assert_no_error (error);
@@ -689,6 +696,7 @@ test_close_round (ScApplication *app)
   click (find_button (GTK_WIDGET (dialog), T ("C_lose Round")));
   wait_until (round_closed, vault);
   wait_until (shows_toast, toast);
+  g_assert_true (ws_audited (vault, "round.close", fixture.round_id));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (find_button (overview, T ("C_lose Round…")))));
   g_assert_true (shows_label (overview, T ("This round is closed.")));
   g_assert_true (tree_has_label (GTK_WIDGET (workspace), closed_name));
@@ -792,6 +800,134 @@ test_widgets (void)
   ws_teardown (&fixture, NULL);
 }
 
+static gboolean
+interviews_idle (gpointer section)
+{
+  return !sc_interviews_section_get_busy (section);
+}
+
+static gboolean
+view_idle (gpointer view)
+{
+  return !sc_result_view_get_busy (view);
+}
+
+/* A decision recorded in Results puts the person in Interviews at once: the sections list
+ * again what another section changed (the Interviews list was filled only when the
+ * workspace was built, so the person did not show). The interview steps are then saved
+ * there, with a toast and an audit entry. */
+static void
+test_decision_reaches_interviews (ScApplication *app)
+{
+  ScWindow *window = get_window (app);
+  ScWorkspace *workspace = unlock (window);
+  ScVault *vault = sc_window_get_vault (window);
+  GtkWidget *results = sc_workspace_get_section (workspace, SC_SECTION_RESULTS);
+  GtkWidget *interviews = sc_workspace_get_section (workspace, SC_SECTION_INTERVIEWS);
+  GtkWidget *view;
+  guint n_before;
+
+  g_assert_true (sc_workspace_show_section (workspace, SC_SECTION_INTERVIEWS));
+  wait_for_frame (interviews);
+  n_before = sc_interviews_section_get_n_people (SC_INTERVIEWS_SECTION (interviews));
+  g_assert_false (sc_interviews_section_select (SC_INTERVIEWS_SECTION (interviews),
+                                                fixture.sub[0]));
+
+  g_assert_true (sc_workspace_show_section (workspace, SC_SECTION_RESULTS));
+  g_assert_true (sc_results_section_open_result (SC_RESULTS_SECTION (results), fixture.sub[0]));
+  view = sc_results_section_get_result_view (SC_RESULTS_SECTION (results));
+  wait_for_frame (view);
+  click (find_button (view, T ("Interview required")));
+  click (find_button (view, T ("_Save Decision")));
+  wait_until (view_idle, view);
+  wait_until (shows_toast, (gpointer) T ("Decision saved"));
+  g_assert_true (ws_audited (vault, "interview.decide", fixture.sub[0]));
+
+  g_assert_true (sc_workspace_show_section (workspace, SC_SECTION_INTERVIEWS));
+  wait_for_frame (interviews);
+  g_assert_cmpuint (sc_interviews_section_get_n_people (SC_INTERVIEWS_SECTION (interviews)), ==,
+                    n_before + 1);
+  g_assert_true (sc_interviews_section_select (SC_INTERVIEWS_SECTION (interviews),
+                                               fixture.sub[0]));
+
+  /* The interview steps entered there are saved, with a toast and an audit entry. */
+  type_text (find_entry_row (interviews, T ("Interview encouraged on")), fixture.today);
+  type_text (find_entry_row (interviews, T ("Interview requested on")), fixture.today);
+  type_text (find_entry_row (interviews, T ("Doctor")), "Dr. Yamada");
+  click (find_button (interviews, T ("_Save Record")));
+  wait_until (interviews_idle, interviews);
+  wait_until (shows_toast, (gpointer) T ("Interview record saved"));
+  g_assert_true (ws_audited (vault, "interview.record", fixture.sub[0]));
+
+  /* Both changed screens at text scale 1.5: the person in Interviews (with the search
+   * above the list) and the decision's radio buttons in the result view. */
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", 96 * 1024 * 3 / 2, NULL);
+  wait_for_frame (interviews);
+  assert_controls_named (interviews);
+  save_screenshot (GTK_WIDGET (window), "workspace-interviews-person-scale-1.5");
+  g_assert_true (sc_workspace_show_section (workspace, SC_SECTION_RESULTS));
+  wait_for_frame (view);
+  save_screenshot (GTK_WIDGET (window), "workspace-result-decision-scale-1.5");
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", 96 * 1024, NULL);
+
+  destroy_window (window);
+}
+
+/* Ctrl+F (workspace.search) puts the focus in the search entry of the section shown. */
+static GtkWidget *
+search_in (ScWorkspace *workspace,
+           const char  *id)
+{
+  GtkWidget *section = sc_workspace_get_section (workspace, id);
+  GtkWidget *focus, *entry;
+
+  g_assert_true (sc_workspace_show_section (workspace, id));
+  wait_for_frame (section);
+  gtk_widget_activate_action (GTK_WIDGET (workspace), "workspace.search", NULL);
+  focus = gtk_root_get_focus (gtk_widget_get_root (section));
+  g_assert_nonnull (focus);
+  entry = GTK_IS_SEARCH_ENTRY (focus) ? focus
+          : gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  g_assert_true (gtk_widget_is_ancestor (entry, section));
+  return entry;
+}
+
+/* Every list section of the role has Ctrl+F; in Interviews it filters the people. */
+static void
+test_search (ScApplication *app)
+{
+  ScWindow *window = get_window (app);
+  ScWorkspace *workspace = unlock (window);
+  gboolean implementer = sc_workspace_get_section (workspace, SC_SECTION_RESULTS) != NULL;
+  GtkWidget *entry, *list;
+  guint n_shown = 0, n_rows = 0;
+
+  search_in (workspace, SC_SECTION_PARTICIPATION);
+  search_in (workspace, implementer ? SC_SECTION_RESULTS : SC_SECTION_SHARED_RESULTS);
+  entry = search_in (workspace, SC_SECTION_INTERVIEWS);
+
+  list = find_descendant (sc_workspace_get_section (workspace, SC_SECTION_INTERVIEWS),
+                          GTK_TYPE_LIST_BOX);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "nobody has this name");
+  g_signal_emit_by_name (entry, "search-changed");
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      n_rows++;
+      n_shown += gtk_widget_get_child_visible (row);
+    }
+  g_assert_cmpuint (n_rows, >, 0);
+  g_assert_cmpuint (n_shown, ==, 0);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_signal_emit_by_name (entry, "search-changed");
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    g_assert_true (gtk_widget_get_child_visible (row));
+
+  destroy_window (window);
+}
+
 #define ADD_TEST(path, func, pass) \
   G_STMT_START { \
     static const WsTest test = { func, pass }; \
@@ -812,6 +948,9 @@ main (int   argc,
   ADD_TEST ("lift-lockout", test_lift_lockout, IMPL_PASS);
   ADD_TEST ("close-round", test_close_round, IMPL_PASS);
   ADD_TEST ("narrow", test_narrow, IMPL_PASS);
+  ADD_TEST ("decision-reaches-interviews", test_decision_reaches_interviews, IMPL_PASS);
+  ADD_TEST ("search-implementer", test_search, IMPL_PASS);
+  ADD_TEST ("search-hr", test_search, HR_PASS);
 
   return test_gui_run ();
 }

@@ -7,13 +7,15 @@
 # A vault is made with stresscheck-cli: three employees, a round ending 2099-12-31, paper
 # answers for all three, one of them high stress.
 #  - Implementer: unlocks → Results → opens the high-stress person → records the decision
-#    (interview required, with a note) → saves; opened again, the vault shows it stored. TODO: Interviews → the interview date and the doctor's opinion (the person did
-#    not show in the Interviews list through AT-SPI in the time this test was written).
+#    (the radio button "Interview required", with a note) → saves → Interviews, where the
+#    person is listed now → 勧奨 given, the 申出 entered by staff, the interview (date,
+#    doctor, the Regional Occupational Health Center as the place), the doctor's opinion
+#    (就業区分 and the Art. 52-18 opinion) → saves; the program is started again and the
+#    decision and the whole interview record are there.
 #  - HR (a passphrase set with `vault set-hr-passphrase`): unlocks and goes through every
-#    section of its sidebar; the name of a person who did not agree to share is nowhere in
-#    the accessible tree but in Participation's row saying that they answered.
-# TODO: record that person's refusal first (the paper-form consent buttons of the result
-# view did not show for a CLI submission; the CLI cannot record consent).
+#    section of its sidebar; the name and number of a person who REFUSED to share (recorded
+#    with `submit --consent no`) are nowhere in the accessible tree but in Participation's
+#    row saying that they answered.
 #
 # Like test-kiosk-atspi.py it needs GTK's real AT-SPI bridge, so it starts itself again on
 # a private X display and session bus. TAP output.
@@ -75,7 +77,7 @@ def cli(*args):
 
 
 HIGH = ("8001", "佐藤 一郎")
-# Has not agreed to share (the refusal itself is not recorded: see the header).
+# Refused to share their result (submit --consent no).
 REFUSING = ("8003", "田中 三郎")
 
 
@@ -97,8 +99,10 @@ def prepare_vault(workdir):
     with open(answers, "w", encoding="utf-8") as f:
         f.write("id,sex,answers\n"
                 f"8001,M,{HIGH_STRESS}\n"
-                f"8002,F,{LOW_STRESS}\n"
-                f"8003,M,{LOW_STRESS}\n")
+                f"8002,F,{LOW_STRESS}\n")
+    refusing = os.path.join(workdir, "refusing.csv")
+    with open(refusing, "w", encoding="utf-8") as f:
+        f.write(f"id,sex,answers\n{REFUSING[0]},M,{LOW_STRESS}\n")
     cli("vault", "create", vault, "--passphrase-file", pw)
     cli("vault", "set-hr-passphrase", vault, "--passphrase-file", pw, "--hr-passphrase-file", hr)
     cli("roster", "import", vault, roster, "--passphrase-file", pw)
@@ -107,6 +111,8 @@ def prepare_vault(workdir):
     cli("codes", vault, "2026年度", "--passphrase-file", pw)
     out = cli("submit", vault, round_id, answers, "--passphrase-file", pw)
     note(out)
+    # The third person answered and refused to share the result with the employer.
+    note(cli("submit", vault, round_id, refusing, "--consent", "no", "--passphrase-file", pw))
     return vault, round_id, pw, hr
 
 
@@ -153,7 +159,7 @@ def unlock(proc, passphrase):
 
 
 # Key codes of the X server's standard (evdev) keyboard map, which Xvfb uses.
-KEYCODES = {"Return": 36, "Tab": 23, "Control_L": 37, "f": 41, "space": 65}
+KEYCODES = {"Return": 36, "Tab": 23, "Control_L": 37, "f": 41, "space": 65, "Down": 116}
 
 
 def press_key(name):
@@ -195,15 +201,6 @@ def focused_in(root):
     return [a for a in walk(root) if state(a, pyatspi.STATE_FOCUSED)]
 
 
-def tab_to(acc, what):
-    for _ in range(40):
-        if state(acc, pyatspi.STATE_FOCUSED):
-            return
-        press_key("Tab")
-        time.sleep(0.15)
-    raise AssertionError(f"Tab never reaches {what}")
-
-
 def open_row(root, number):
     """Opens the result of employee @number as a keyboard user does: Ctrl+F, the number
     typed in the search field, which leaves that one row, and Return."""
@@ -229,6 +226,89 @@ def open_row(root, number):
     press_key("Return")
 
 
+def radio(root, name):
+    """The radio button @name, sensitive and with an action (a screen reader can press it)."""
+    return wait_for(f"radio button “{name}”",
+                    lambda: [a for a in find_all(root, "radio button", name) if actionable(a)])[0]
+
+
+def text_of(acc):
+    text = acc.queryText()
+    return text.getText(0, text.characterCount)
+
+
+def field(root, name):
+    return wait_for(f"the field “{name}”",
+                    lambda: [a for a in find_all(root, "text", name) if sensitive(a)])[0]
+
+
+def tab_to(acc, what):
+    """Tab until @acc has the keyboard focus (GTK 4.8 does not let AT-SPI move the focus:
+    grabFocus fails)."""
+    for _ in range(60):
+        if state(acc, pyatspi.STATE_FOCUSED):
+            return
+        press_key("Tab")
+        time.sleep(0.15)
+    raise AssertionError(f"Tab never reaches {what}")
+
+
+def choose(root, row_name, option):
+    """Chooses @option of the choice (combo box) @row_name as a keyboard user does: the
+    focus on it, Return opens its list, Down moves to the option, Return chooses it."""
+    combo = wait_for(f"the choice “{row_name}”",
+                     lambda: [a for a in find_all(root, "combo box", row_name)
+                              if sensitive(a)])[0]
+    tab_to(combo, f"“{row_name}”")
+    press_key("Return")
+
+    def focused_option():
+        items = [a for a in walk(root) if role(a) == "list item"
+                 and state(a, pyatspi.STATE_FOCUSED)]
+        return [c.name for a in items for c in walk(a) if role(c) == "label"]
+
+    wait_for(f"the list of “{row_name}” open", focused_option, 5)
+    for _ in range(8):
+        if option in focused_option():
+            break
+        press_key("Down")
+        time.sleep(0.3)
+    else:
+        raise AssertionError(f"no option “{option}” in “{row_name}”")
+    press_key("Return")
+    wait_for(f"“{option}” chosen",
+             lambda: [c for c in walk(combo) if role(c) == "label" and c.name == option], 5)
+
+
+def show_person(app, name):
+    """Interviews: the person @name chosen in the list of people as a keyboard user does:
+    the row selected (a screen reader's selection), Tab brings the focus to it, Return
+    opens it."""
+    show_section(app, "Interviews")
+    people = wait_for("the people list",
+                      lambda: find_all(app, "list", "People with an interview step"))[0]
+    index = wait_for(f"{name} in the Interviews list",
+                     lambda: [i for i, a in enumerate(children(people)) if name in (a.name or "")],
+                     15)[0]
+    people.querySelection().selectChild(index)
+    tab_to(children(people)[index], f"{name} in the Interviews list")
+    press_key("Return")
+    return field(app, "Doctor")
+
+
+# What the implementer enters in Interviews: field name → text.
+INTERVIEW = {
+    "Interview encouraged on": "2026-06-20",
+    "Interview requested on": "2026-06-22",
+    "Interview held on": "2026-07-01",
+    "Doctor": "Dr. Yamada",
+    "Doctor's opinion heard on": "2026-07-02",
+    "Doctor's opinion (record under Art. 52-18)": "Fewer night shifts for a month",
+}
+PLACE = "Regional Occupational Health Center"
+WORK_CLASS = "Restricted work or consideration"
+
+
 def implementer_path(vault, pw):
     proc = launch(vault)
     try:
@@ -240,53 +320,75 @@ def implementer_path(vault, pw):
         back = wait_for("the result view", lambda: [a for a in find_all(app, "push button",
                                                     "Back to the results list")
                                                     if actionable(a)])[0]
-        # GTK 4.8 gives the choice (grouped check buttons) no AT-SPI action: a keyboard user
-        # tabs to it and presses Space.
-        required = wait_for("Interview required",
-                            lambda: [a for a in find_all(app, "check box", "Interview required")
-                                     if sensitive(a)])[0]
-        tab_to(required, "Interview required")
-        press_key("space")
+        # The choice is a pair of radio buttons, each with an action.
+        required = radio(app, "Interview required")
+        press(required)
         wait_for("Interview required checked",
                  lambda: state(required, pyatspi.STATE_CHECKED), 5)
+        tap(not state(radio(app, "Interview not required"), pyatspi.STATE_CHECKED),
+            "implementer: the decision is a choice of two radio buttons")
         set_text(app, "text", "Note", NOTE)
         press(button(app, "Save Decision"))
-        wait_for("the decision saved", lambda: find_all(app, "label", "Decision saved")
-                 or [a for a in walk(app) if "Decision saved" in (a.name or "")])
+        # The toast, or (when the tree is slow to walk and the toast has gone) the line
+        # saying who decided.
+        wait_for("the decision saved",
+                 lambda: [a for a in walk(app) if "Decision saved" in (a.name or "")
+                          or (a.name or "").startswith("Decided by")])
         tap(True, "implementer: records the decision for the high-stress person")
         press(back)
 
+        # Interviews lists the person at once; every step is entered there.
+        show_person(app, HIGH[1])
+        tap(True, "implementer: the person is in Interviews after the decision")
+        for name, text in INTERVIEW.items():
+            set_text(app, "text", name, text)
+        choose(app, "Place", PLACE)
+        choose(app, "Work classification", WORK_CLASS)
+        press(button(app, "Save Record"))
+        # The toast, or the step "Interview held" showing its date (the toast may be gone).
+        wait_for("the record saved",
+                 lambda: [a for a in walk(app) if "Interview record saved" in (a.name or "")
+                          or (role(a) == "label"
+                              and INTERVIEW["Interview held on"] in (a.name or ""))])
+        tap(True, "implementer: records 勧奨, 申出, the interview and the doctor's opinion")
     finally:
         stop(proc)
 
-    # The decision is not exported: the vault is opened again and the result looked at.
+    # Nothing of this is exported: the program is started again and the vault looked at.
     proc = launch(vault)
     try:
         app = unlock(proc, PASSPHRASE)
         show_section(app, "Results")
         open_row(app, HIGH[0])
-        required = wait_for("Interview required",
-                            lambda: [a for a in find_all(app, "check box", "Interview required")
-                                     if sensitive(a)])[0]
-        field = wait_for("the note", lambda: [a for a in find_all(app, "text", "Note")
-                                               if sensitive(a)])[0]
-
-        def note_text():
-            text = field.queryText()
-            return text.getText(0, text.characterCount)
+        required = radio(app, "Interview required")
+        note_field = field(app, "Note")
         try:
-            wait_for("the note stored", lambda: note_text() == NOTE, 10)
+            wait_for("the note stored", lambda: text_of(note_field) == NOTE, 10)
         except AssertionError:
-            note(f"the note reads “{note_text()}”")
-        tap(state(required, pyatspi.STATE_CHECKED) and note_text() == NOTE,
+            note(f"the note reads “{text_of(note_field)}”")
+        tap(state(required, pyatspi.STATE_CHECKED) and text_of(note_field) == NOTE,
             "reopened: the decision and its note are stored")
+
+        show_person(app, HIGH[1])
+        stored = {name: text_of(field(app, name)) for name in INTERVIEW}
+        wrong = {k: v for k, v in stored.items() if v != INTERVIEW[k]}
+        tap(not wrong, "reopened: the interview steps and the opinion are stored")
+        for k, v in wrong.items():
+            note(f"“{k}” reads “{v}”")
+        shown = [c.name for name in ("Place", "Work classification")
+                 for combo in find_all(app, "combo box", name)
+                 for c in walk(combo) if role(c) == "label" and c.name in (PLACE, WORK_CLASS)]
+        tap(PLACE in shown and WORK_CLASS in shown,
+            "reopened: the place and the work classification are stored")
+        if not (PLACE in shown and WORK_CLASS in shown):
+            note("shown: " + ", ".join(shown))
     finally:
         stop(proc)
 
     out = cli("export", vault, "1", "--passphrase-file", pw)
     by_number = {r["employee"]: r for r in (json.loads(line) for line in out.splitlines())}
-    tap(by_number[REFUSING[0]]["consent"] != "yes",
-        "export: the other person did not agree to share")
+    tap(by_number[REFUSING[0]]["consent"] == "no",
+        "export: the other person refused to share")
 
 
 def hr_path(vault):

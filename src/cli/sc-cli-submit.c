@@ -1,7 +1,9 @@
 /* sc-cli-submit.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * `stresscheck-cli submit VAULT ROUND CSV`: answers from paper forms, entered into a round.
+ * `stresscheck-cli submit VAULT ROUND CSV`: answers from paper forms, entered into a round,
+ * optionally with the employees' decision on sharing (--consent yes|no) and an interview
+ * request (--interview), as staff enter what the employees said.
  */
 #define G_LOG_DOMAIN "stresscheck-cli"
 
@@ -14,6 +16,21 @@
 #include "sc-vault.h"
 
 #include <stdio.h>
+#include <string.h>
+
+/* What each saved row gets after its submission: the employee's consent or refusal and
+ * an interview request, recorded the way the kiosk records them. */
+static gboolean
+record_decisions (ScVault    *vault,
+                  gint64      submission_id,
+                  int         consent,
+                  gboolean    interview,
+                  GError    **error)
+{
+  if (consent >= 0 && !sc_vault_record_consent (vault, submission_id, consent == 1, error))
+    return FALSE;
+  return !interview || sc_vault_request_interview (vault, submission_id, error);
+}
 
 int
 sc_cli_submit (int    argc,
@@ -25,8 +42,11 @@ sc_cli_submit (int    argc,
     .summary = "Reads answers in the `score` input format (id = employee number,\n"
                "sex, answers) and stores each as a submission of ROUND, scored with the\n"
                "round's criteria and sealed to the implementer. Bad rows are named on\n"
-               "stderr as “line N: reason” and skipped (exit status 65).",
-    .usage = "submit VAULT ROUND CSV [--passphrase-file FILE]",
+               "stderr as “line N: reason” and skipped (exit status 65).\n"
+               "--consent and --interview record, for every row of CSV, what the\n"
+               "employees decided: sharing their result with the employer (yes or no),\n"
+               "and asking for an interview (which counts as consent).",
+    .usage = "submit VAULT ROUND CSV [--consent yes|no] [--interview] [--passphrase-file FILE]",
     .n_args = 3,
     .passphrase_help = "Read the implementer passphrase from FILE",
   };
@@ -38,9 +58,37 @@ sc_cli_submit (int    argc,
   ScRespondentRow row;
   guint n_saved = 0;
   guint n_failed = 0;
+  g_autofree char *consent_arg = NULL;
+  gboolean interview = FALSE;
+  int consent = -1;   /* not recorded */
+  GOptionEntry entries[] = {
+    { "consent", 0, 0, G_OPTION_ARG_STRING, &consent_arg,
+      "The employees agreed to share their results with the employer (yes) or refused (no)",
+      "yes|no" },
+    { "interview", 0, 0, G_OPTION_ARG_NONE, &interview,
+      "The employees asked for an interview with the doctor (面接指導の申出)", NULL },
+    { NULL }
+  };
 
-  if (!sc_cli_options_parse (&spec, &options, NULL, NULL, &argc, &argv))
+  if (!sc_cli_options_parse (&spec, &options, entries, NULL, &argc, &argv))
     return SC_EXIT_USAGE;
+  if (consent_arg != NULL)
+    {
+      if (strcmp (consent_arg, "yes") == 0)
+        consent = 1;
+      else if (strcmp (consent_arg, "no") == 0)
+        consent = 0;
+      else
+        {
+          sc_cli_error ("submit: --consent takes yes or no, not “%s”", consent_arg);
+          return SC_EXIT_USAGE;
+        }
+    }
+  if (interview && consent == 0)
+    {
+      sc_cli_error ("submit: an interview request counts as consent: not with --consent no");
+      return SC_EXIT_USAGE;
+    }
 
   if (!sc_respondent_input_open (&input, argv[3], NULL, FALSE, &error))
     return sc_cli_fail (spec.command, error);
@@ -57,9 +105,19 @@ sc_cli_submit (int    argc,
       g_autoptr(GError) row_error = NULL;
       g_autofree char *number = g_strndup (row.id, row.id_len);
       ScResult result;
+      gint64 id = sc_vault_submit (vault, round->id, number, row.answers, row.sex, &result,
+                                   &row_error);
 
-      if (sc_vault_submit (vault, round->id, number, row.answers, row.sex, &result,
-                           &row_error) == 0)
+      if (id != 0 && !record_decisions (vault, id, consent, interview, &row_error))
+        {
+          /* The submission is kept: the decision can be entered again in the app. */
+          fprintf (stderr, "line %u: saved, but the decision was not recorded: %s\n",
+                   row.line, row_error->message);
+          n_saved++;
+          n_failed++;
+          continue;
+        }
+      if (id == 0)
         {
           fprintf (stderr, "line %u: %s\n", row.line, row_error->message);
           n_failed++;

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "sc-paper-entry.h"
 #include "sc-workspace-private.h"
 
@@ -181,7 +183,7 @@ sc_paper_entry_set_employee (ScPaperEntry  *self,
     {
       if (g_error_matches (local, SC_VAULT_ERROR, SC_VAULT_ERROR_NOT_FOUND))
         g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_NOT_FOUND,
-                     "No employee with the number %s is on the roster.", employee_number);
+                     _("No employee with the number %s is on the roster."), employee_number);
       else
         g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
@@ -189,7 +191,7 @@ sc_paper_entry_set_employee (ScPaperEntry  *self,
   if (sc_vault_has_submitted (self->vault, self->round_id, employee_number))
     {
       g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_EXISTS,
-                   "Employee %s has already answered in this round.", employee_number);
+                   _("Employee %s has already answered in this round."), employee_number);
       return FALSE;
     }
   g_free (self->employee_number);
@@ -281,15 +283,15 @@ sc_paper_entry_check (ScPaperEntry  *self,
   if (self->submission_id != 0)
     {
       g_set_error_literal (error, SC_PAPER_ENTRY_ERROR, SC_PAPER_ENTRY_ERROR_SAVED,
-                           "This paper form was saved already.");
+                           _("This paper form was saved already."));
       return FALSE;
     }
   if (self->employee_number == NULL || self->answered_on == NULL
       || !self->has_pass[0] || !self->has_pass[1])
     {
       g_set_error_literal (error, SC_PAPER_ENTRY_ERROR, SC_PAPER_ENTRY_ERROR_NOT_READY,
-                           "Choose the employee, give the date on the form and type the "
-                           "answers twice before saving.");
+                           _("Choose the employee, give the date on the form and type the "
+                             "answers twice before saving."));
       return FALSE;
     }
   mismatches = sc_paper_entry_get_mismatches (self);
@@ -305,8 +307,12 @@ sc_paper_entry_check (ScPaperEntry  *self,
                               m->second ? '0' + m->second : '-');
     }
   g_set_error (error, SC_PAPER_ENTRY_ERROR, SC_PAPER_ENTRY_ERROR_MISMATCH,
-               "The two entries disagree on %u item(s): %s. Check the form and correct "
-               "them.", mismatches->len, text->str);
+               g_dngettext (GETTEXT_PACKAGE,
+                            "The two entries disagree on %u item: %s. Check the form and "
+                            "correct it.",
+                            "The two entries disagree on %u items: %s. Check the form and "
+                            "correct them.", mismatches->len),
+               mismatches->len, text->str);
   return FALSE;
 }
 

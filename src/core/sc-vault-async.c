@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "sc-vault-async.h"
 #include "sc-vault-private.h"
 #include "sc-demo.h"
@@ -94,7 +96,7 @@ void
 _sc_vault_set_busy_error (GError **error)
 {
   g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_BUSY,
-                       "The vault is busy with a task. Wait until it is done.");
+                       _("The vault is busy with a task. Wait until it is done."));
 }
 
 gboolean
@@ -194,7 +196,7 @@ run_job (Job                 *job,
     {
       g_clear_object (&job->vault);
       g_task_return_new_error (task, SC_VAULT_ERROR, SC_VAULT_ERROR_BUSY, "%s",
-                               "The vault is busy with a task. Wait until it is done.");
+                               _("The vault is busy with a task. Wait until it is done."));
       return;
     }
   if (job->vault != NULL)

@@ -16,6 +16,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "sc-vault-private.h"
 
 #include <string.h>
@@ -131,9 +133,9 @@ set_chain_broken (GError **error,
                   gint64   entry)
 {
   g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_TAMPERED,
-               "The vault was modified outside Stress Check: audit log entry %ld was "
-               "changed or removed. Restore the vault from a backup, and find out who had "
-               "access to it.", (long) entry);
+               _("The vault was modified outside Stress Check: audit log entry %ld was "
+                 "changed or removed. Restore the vault from a backup, and find out who had "
+                 "access to it."), (long) entry);
 }
 
 /* The implementer's last signed entry, or 0 when there is none. */
@@ -218,9 +220,9 @@ _sc_vault_audit_verify_chain (ScVault  *self,
   if (check_signature && checkpoint == 0)
     {
       g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_TAMPERED,
-                           "The vault was modified outside Stress Check: the implementer's "
-                           "signature over the audit log was removed. Restore the vault from "
-                           "a backup, and find out who had access to it.");
+                           _("The vault was modified outside Stress Check: the implementer's "
+                             "signature over the audit log was removed. Restore the vault from "
+                             "a backup, and find out who had access to it."));
       return FALSE;
     }
   if (check_signature && !checkpoint_seen)

@@ -24,6 +24,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "sc-vault-private.h"
 
 #include <errno.h>
@@ -94,8 +96,8 @@ void
 sc_vault_set_damaged (GError **error)
 {
   g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED,
-                       "The vault file is damaged or has been modified. "
-                       "Restore it from a backup.");
+                       _("The vault file is damaged or has been modified. "
+                         "Restore it from a backup."));
 }
 
 static gboolean
@@ -163,8 +165,8 @@ sc_vault_header_parse (const guint8   *data,
   if (len < SC_VAULT_MAGIC_LEN || memcmp (data, SC_VAULT_MAGIC, SC_VAULT_MAGIC_LEN) != 0)
     {
       g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED,
-                           "This file is not a Stress Check vault, or it is damaged. "
-                           "Restore the vault from a backup.");
+                           _("This file is not a Stress Check vault, or it is damaged. "
+                             "Restore the vault from a backup."));
       return FALSE;
     }
   if (len < SC_VAULT_PREFIX_LEN)

@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "sc-vault-private.h"
 #include "sc-secure.h"
 
@@ -133,9 +135,9 @@ derive_slot_key (const ScVaultSlot  *slot,
         {
           sc_secure_free (key);
           g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_WRONG_PASSPHRASE,
-                               "The passphrase is not right. Check that Caps Lock is "
-                               "off and the input method is the one you used, and try "
-                               "again.");
+                               _("The passphrase is not right. Check that Caps Lock is "
+                                 "off and the input method is the one you used, and try "
+                                 "again."));
           return NULL;
         }
       normal_len = strlen (normal);
@@ -218,12 +220,12 @@ sc_vault_slot_unwrap (const ScVaultSlot  *slot,
 wrong:
   if (by_recovery)
     g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_WRONG_PASSPHRASE,
-                         "The recovery key is not right. Check each group of four "
-                         "characters against the printed key.");
+                         _("The recovery key is not right. Check each group of four "
+                           "characters against the printed key."));
   else
     g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_WRONG_PASSPHRASE,
-                         "The passphrase is not right. Check that Caps Lock is off and "
-                         "the input method is the one you used, and try again.");
+                         _("The passphrase is not right. Check that Caps Lock is off and "
+                           "the input method is the one you used, and try again."));
   return FALSE;
 }
 

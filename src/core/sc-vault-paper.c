@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "sc-workspace-private.h"
 
 #include <string.h>
@@ -47,9 +49,9 @@ check_in_round (ScVault     *vault,
       || j > _sc_ws_julian (today))
     {
       g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID,
-                   "The date %s is outside this round (%s to %s).", date,
+                   _("The date %s is outside this round (%s to %s)."), date,
                    round->period_start != NULL ? round->period_start : "…",
-                   round->period_end != NULL ? round->period_end : "today");
+                   round->period_end != NULL ? round->period_end : _("today"));
       return FALSE;
     }
   return TRUE;
@@ -86,7 +88,7 @@ sc_vault_submit_paper (ScVault       *vault,
   if (closed)
     {
       g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_PERMISSION,
-                           "This round of the stress check is closed.");
+                           _("This round of the stress check is closed."));
       return 0;
     }
   employee = sc_vault_lookup_employee (vault, employee_number, NULL);
@@ -94,13 +96,13 @@ sc_vault_submit_paper (ScVault       *vault,
                                                           NULL))
     {
       g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_NOT_FOUND,
-                   "No employee with the number %s is on the roster.", employee_number);
+                   _("No employee with the number %s is on the roster."), employee_number);
       return 0;
     }
   if (sc_vault_has_submitted (vault, round_id, employee_number))
     {
       g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_EXISTS,
-                   "Employee %s has already answered in this round.", employee_number);
+                   _("Employee %s has already answered in this round."), employee_number);
       return 0;
     }
   if (!check_in_round (vault, round_id, answered_on, error))
@@ -204,8 +206,8 @@ sc_vault_record_handover (ScVault     *vault,
       || _sc_ws_julian (date) > _sc_ws_julian (today))
     {
       g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID,
-                   "The result cannot be handed over before the answers (%s) or in the "
-                   "future.", answered_on);
+                   _("The result cannot be handed over before the answers (%s) or in the "
+                     "future."), answered_on);
       return FALSE;
     }
 
@@ -251,15 +253,15 @@ check_paper_decision (ScVault     *vault,
   if (handed == NULL)
     {
       g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID,
-                           "Consent and an interview request can be recorded only after "
-                           "the result was handed over to the employee.");
+                           _("Consent and an interview request can be recorded only after "
+                             "the result was handed over to the employee."));
       return FALSE;
     }
   if (_sc_ws_julian (date) < _sc_ws_julian (handed) || _sc_ws_julian (date) > _sc_ws_julian (today))
     {
       g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID,
-                   "The date must lie between the hand-over of the result (%s) and today.",
-                   handed);
+                   _("The date must lie between the hand-over of the result (%s) and "
+                     "today."), handed);
       return FALSE;
     }
   return TRUE;

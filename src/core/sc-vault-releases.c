@@ -17,6 +17,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "sc-vault-releases.h"
 #include "sc-vault-private.h"
 
@@ -65,7 +67,7 @@ sign_release (ScVault  *vault,
   if (canon == NULL)
     {
       g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED,
-                           "The released analysis could not be read back.");
+                           _("The released analysis could not be read back."));
       return FALSE;
     }
   return _sc_vault_sign_record (vault, "release", id, canon, error);
@@ -231,7 +233,7 @@ sc_vault_open_release (ScVault  *vault,
 
 damaged:
   g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED,
-                       "This released analysis cannot be opened: it is damaged.");
+                       _("This released analysis cannot be opened: it is damaged."));
   return NULL;
 }
 

@@ -250,10 +250,10 @@ _sc_vault_explain_wrong_passphrase (const ScVaultHeader  *header,
     return;
   g_clear_error (error);
   g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED,
-                       "The vault file is damaged or has been modified: its key slots are not "
-                       "the ones this computer saw last. If the passphrase was changed on "
-                       "another computer, use the new one; otherwise restore the vault from a "
-                       "backup or open it with the recovery key.");
+                       _("The vault file is damaged or has been modified: its key slots are "
+                         "not the ones this computer saw last. If the passphrase was changed "
+                         "on another computer, use the new one; otherwise restore the vault "
+                         "from a backup or open it with the recovery key."));
 }
 
 void

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "sc-vault-private.h"
 #include "sc-access-code.h"
 #include "sc-secure.h"
@@ -21,14 +23,18 @@
 /* ---- Body --------------------------------------------------------------------------- */
 
 static void
-set_key_tampered (GError     **error,
-                  const char  *whose)
+set_key_tampered (GError   **error,
+                  gboolean   hr)
 {
-  g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_TAMPERED,
-               "The vault was modified outside Stress Check: %s public key was replaced "
-               "outside the implementer's key, so that answers would be sealed to someone "
-               "else. Restore the vault from a backup, and find out who had access to it.",
-               whose);
+  g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_TAMPERED,
+                       hr ? _("The vault was modified outside Stress Check: HR's public key "
+                              "was replaced outside the implementer's key, so that answers "
+                              "would be sealed to someone else. Restore the vault from a "
+                              "backup, and find out who had access to it.")
+                       : _("The vault was modified outside Stress Check: the implementer's "
+                           "public key was replaced outside the implementer's key, so that "
+                           "answers would be sealed to someone else. Restore the vault from "
+                           "a backup, and find out who had access to it."));
 }
 
 /* SECURITY: reads the public keys from the database. Anyone with the data key (HR, the
@@ -75,7 +81,7 @@ _sc_vault_load_public_keys (ScVault  *self,
     {
       if (sodium_memcmp (impl_pk, self->impl_pk, sizeof impl_pk) != 0)
         {
-          set_key_tampered (error, "the implementer's");
+          set_key_tampered (error, FALSE);
           return FALSE;
         }
     }
@@ -83,7 +89,7 @@ _sc_vault_load_public_keys (ScVault  *self,
     memcpy (self->impl_pk, impl_pk, sizeof impl_pk);
   if (!_sc_vault_check_key_pair (self->hr_sk, hr_pk))
     {
-      set_key_tampered (error, "HR's");
+      set_key_tampered (error, TRUE);
       return FALSE;
     }
   memcpy (self->hr_pk, hr_pk, sizeof hr_pk);

@@ -30,6 +30,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "sc-vault-private.h"
 #include "sc-secure.h"
 
@@ -221,8 +223,9 @@ set_tampered (GError     **error,
               const char  *what)
 {
   g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_TAMPERED,
-               "The vault was modified outside Stress Check: %s. Restore the vault "
-               "from a backup, and find out who had access to it.", what);
+               /* Translators: %s says what was changed (in English, for support). */
+               _("The vault was modified outside Stress Check: %s. Restore the vault "
+                 "from a backup, and find out who had access to it."), what);
 }
 
 gboolean

@@ -18,6 +18,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "sc-vault-private.h"
 #include "sc-access-code.h"
 #include "sc-secure.h"
@@ -413,7 +415,7 @@ unlock_from_disk (ScVault       *self,
       if (slot == NULL)
         {
           g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_WRONG_PASSPHRASE,
-                               "This vault has no recovery key.");
+                               _("This vault has no recovery key."));
           return FALSE;
         }
       if (!sc_vault_slot_unwrap (slot, NULL, recovery, &payload, error))

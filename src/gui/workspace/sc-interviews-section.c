@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "sc-interviews-section.h"
 #include "sc-result-format.h"
@@ -73,6 +74,7 @@ struct _ScInterviewsSection
 
   /* Template children */
   GtkListBox          *people_list;
+  GtkSearchEntry      *search_entry;
   GtkStack            *detail_stack;
   AdwPreferencesGroup *person_group;
   AdwPreferencesGroup *steps_group;
@@ -123,6 +125,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   SIGNAL_TOAST,
+  SIGNAL_CHANGED,
   N_SIGNALS
 };
 
@@ -350,9 +353,22 @@ sc_interviews_section_reload (ScInterviewsSection *self)
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_result_row_unref);
   gtk_stack_set_visible_child_name (self->detail_stack, "empty");
 
+  /* Only the people listed are opened (not every result of the round). */
   ids = sc_vault_list_interview_ids (self->vault, self->round_id, &error);
   if (ids != NULL)
-    results = sc_vault_list_results (self->vault, self->round_id, &error);
+    {
+      results = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_result_row_unref);
+      for (guint i = 0; i < ids->len && results != NULL; i++)
+        {
+          ScResultRow *row = sc_vault_get_result_row (self->vault,
+                                                      g_array_index (ids, gint64, i), &error);
+
+          if (row != NULL)
+            g_ptr_array_add (results, row);
+          else
+            g_clear_pointer (&results, g_ptr_array_unref);
+        }
+    }
   if (ids == NULL || results == NULL)
     {
       show_error (self, error->message);
@@ -365,12 +381,7 @@ sc_interviews_section_reload (ScInterviewsSection *self)
       ScResultRow *row = g_ptr_array_index (results, r);
       GtkWidget *list_row;
       g_autofree char *title = NULL;
-      gboolean listed = FALSE;
 
-      for (guint i = 0; i < ids->len && !listed; i++)
-        listed = g_array_index (ids, gint64, i) == row->submission_id;
-      if (!listed)
-        continue;
       g_ptr_array_add (self->rows, sc_result_row_ref (row));
       list_row = adw_action_row_new ();
       title = g_strdup_printf (_("%s (%s)"), row->name, row->number);
@@ -387,6 +398,32 @@ sc_interviews_section_reload (ScInterviewsSection *self)
 
   if (shown_id != 0)
     sc_interviews_section_select (self, shown_id);
+}
+
+/* ---- Search (Ctrl+F) --------------------------------------------------------------- */
+
+/* Rows whose title (name and number) holds the search text, ignoring case. */
+static gboolean
+people_filter (GtkListBoxRow *row,
+               gpointer       user_data)
+{
+  ScInterviewsSection *self = user_data;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *needle = NULL;
+  g_autofree char *title = NULL;
+
+  if (text == NULL || *text == '\0')
+    return TRUE;
+  needle = g_utf8_casefold (text, -1);
+  title = g_utf8_casefold (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
+  return strstr (title, needle) != NULL;
+}
+
+static void
+on_search_changed_cb (GtkSearchEntry      *entry,
+                      ScInterviewsSection *self)
+{
+  gtk_list_box_invalidate_filter (self->people_list);
 }
 
 /* ---- Saving ------------------------------------------------------------------------ */
@@ -448,6 +485,7 @@ on_saved_cb (GObject      *source,
     }
   sc_interviews_section_reload (self);
   g_signal_emit (self, signals[SIGNAL_TOAST], 0, success);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
 static SaveData *
@@ -577,6 +615,7 @@ sc_interviews_section_constructed (GObject *object)
 
   g_return_if_fail (SC_IS_VAULT (self->vault));
   build_editor (self);
+  gtk_list_box_set_filter_func (self->people_list, people_filter, self, NULL);
   sc_interviews_section_reload (self);
   self->constructed = TRUE;
 }
@@ -679,6 +718,14 @@ sc_interviews_section_class_init (ScInterviewsSectionClass *klass)
     g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  /**
+   * ::changed:
+   * The section changed the vault (after the toast): the other sections may show it.
+   */
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/stresscheck/StressCheck/ui/sc-interviews-section.ui");
   gtk_widget_class_bind_template_child (widget_class, ScInterviewsSection, people_list);
@@ -699,6 +746,8 @@ sc_interviews_section_class_init (ScInterviewsSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScInterviewsSection, measures_button);
   gtk_widget_class_bind_template_child (widget_class, ScInterviewsSection, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_people_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_child (widget_class, ScInterviewsSection, search_entry);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_measures_clicked_cb);
 }

@@ -30,8 +30,8 @@ struct _ScResultView
   AdwActionRow        *consent_row;
   AdwActionRow        *request_row;
   AdwPreferencesGroup *decision_group;
-  GtkCheckButton      *required_check;
-  GtkCheckButton      *not_required_check;
+  GtkToggleButton     *required_check;
+  GtkToggleButton     *not_required_check;
   AdwEntryRow         *note_row;
   GtkButton           *save_decision_button;
   AdwActionRow        *decided_row;
@@ -311,9 +311,9 @@ show_decision (ScResultView *self)
   g_autofree char *when = sc_result_format_time (decision->decided_at);
   g_autofree char *subtitle = NULL;
 
-  gtk_check_button_set_active (self->required_check,
+  gtk_toggle_button_set_active (self->required_check,
                                decision->need == SC_INTERVIEW_NEED_REQUIRED);
-  gtk_check_button_set_active (self->not_required_check,
+  gtk_toggle_button_set_active (self->not_required_check,
                                decision->need == SC_INTERVIEW_NEED_NOT_REQUIRED);
   gtk_editable_set_text (GTK_EDITABLE (self->note_row), decision->note ? decision->note : "");
   if (decision->need == SC_INTERVIEW_NEED_UNDECIDED)
@@ -491,6 +491,16 @@ save_data_new (ScResultView *self,
   return data;
 }
 
+/* The two toggle buttons of the decision are a pair of radio buttons for assistive
+ * technologies: each tells whether it is the one chosen. */
+static void
+on_need_toggled_cb (GtkToggleButton *button,
+                    ScResultView    *self)
+{
+  gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_CHECKED,
+                               gtk_toggle_button_get_active (button), -1);
+}
+
 static void
 on_save_decision_clicked_cb (GtkButton    *button,
                              ScResultView *self)
@@ -500,9 +510,9 @@ on_save_decision_clicked_cb (GtkButton    *button,
 
   if (self->busy || self->row == NULL)
     return;
-  if (gtk_check_button_get_active (self->required_check))
+  if (gtk_toggle_button_get_active (self->required_check))
     need = SC_INTERVIEW_NEED_REQUIRED;
-  else if (gtk_check_button_get_active (self->not_required_check))
+  else if (gtk_toggle_button_get_active (self->not_required_check))
     need = SC_INTERVIEW_NEED_NOT_REQUIRED;
   if (need == SC_INTERVIEW_NEED_UNDECIDED)
     {
@@ -720,6 +730,7 @@ sc_result_view_class_init (ScResultViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScResultView, paper_refusal_button);
   gtk_widget_class_bind_template_child (widget_class, ScResultView, paper_request_button);
   gtk_widget_class_bind_template_child (widget_class, ScResultView, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_need_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_save_decision_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_handover_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_paper_consent_clicked_cb);
@@ -732,6 +743,8 @@ sc_result_view_init (ScResultView *self)
 {
   self->added_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  on_need_toggled_cb (self->required_check, self);
+  on_need_toggled_cb (self->not_required_check, self);
 }
 
 GtkWidget *

@@ -123,6 +123,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   SIGNAL_TOAST,
+  SIGNAL_CHANGED,
   N_SIGNALS
 };
 
@@ -409,6 +410,7 @@ on_view_changed_cb (GtkWidget        *view,
                     ScResultsSection *self)
 {
   sc_results_section_reload (self);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
 gboolean
@@ -517,6 +519,7 @@ on_paper_saved_cb (GtkWidget        *dialog,
 {
   sc_results_section_reload (self);
   g_signal_emit (self, signals[SIGNAL_TOAST], 0, _("Paper form saved"));
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
 static void
@@ -704,6 +707,14 @@ sc_results_section_class_init (ScResultsSectionClass *klass)
   signals[SIGNAL_TOAST] =
     g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * ::changed:
+   * The section changed the vault (after the toast): the other sections may show it.
+   */
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/stresscheck/StressCheck/ui/sc-results-section.ui");

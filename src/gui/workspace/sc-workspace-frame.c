@@ -261,6 +261,35 @@ on_section_toast_cb (ScWorkspace *self,
   sc_workspace_show_toast (self, message);
 }
 
+/* A section changed the vault: the others that show what changed list it again (a
+ * decision or a paper form adds a person to Interviews; an interview step shows in
+ * Results; both change the Overview's counts, a paper form Participation). */
+static void
+on_section_changed_cb (ScWorkspace *self,
+                       GtkWidget   *origin)
+{
+  const char * const ids[] = {
+    SC_SECTION_OVERVIEW, SC_SECTION_PARTICIPATION, SC_SECTION_RESULTS,
+    SC_SECTION_SHARED_RESULTS, SC_SECTION_INTERVIEWS,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      GtkWidget *section = sc_workspace_get_section (self, ids[i]);
+
+      if (section == NULL || section == origin)
+        continue;
+      if (SC_IS_OVERVIEW_SECTION (section))
+        sc_overview_section_reload (SC_OVERVIEW_SECTION (section));
+      else if (SC_IS_PARTICIPATION_SECTION (section))
+        sc_participation_section_reload (SC_PARTICIPATION_SECTION (section));
+      else if (SC_IS_RESULTS_SECTION (section))
+        sc_results_section_reload (SC_RESULTS_SECTION (section));
+      else if (SC_IS_INTERVIEWS_SECTION (section))
+        sc_interviews_section_reload (SC_INTERVIEWS_SECTION (section));
+    }
+}
+
 static void
 add_sections (ScWorkspace *self)
 {
@@ -288,6 +317,8 @@ add_sections (ScWorkspace *self)
 
     g_signal_connect_object (results, "toast", G_CALLBACK (on_section_toast_cb), self,
                              G_CONNECT_SWAPPED);
+    g_signal_connect_object (results, "changed", G_CALLBACK (on_section_changed_cb), self,
+                             G_CONNECT_SWAPPED);
     if (implementer)
       sc_workspace_add_section (self, SC_SECTION_RESULTS, _("Results"), "view-list-symbolic",
                                 results);
@@ -302,6 +333,8 @@ add_sections (ScWorkspace *self)
                                                                    self->round_id));
 
     g_signal_connect_object (interviews, "toast", G_CALLBACK (on_section_toast_cb), self,
+                             G_CONNECT_SWAPPED);
+    g_signal_connect_object (interviews, "changed", G_CALLBACK (on_section_changed_cb), self,
                              G_CONNECT_SWAPPED);
     sc_workspace_add_section (self, SC_SECTION_INTERVIEWS, _("Interviews"),
                               "system-users-symbolic", interviews);
