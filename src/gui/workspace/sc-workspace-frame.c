@@ -12,6 +12,7 @@
 #include "sc-participation-section.h"
 #include "sc-results-section.h"
 #include "sc-interviews-section.h"
+#include "sc-retention-section.h"
 #include "sc-round-page.h"
 #include "sc-vault-async.h"
 
@@ -335,6 +336,17 @@ add_sections (ScWorkspace *self)
                                              _("The roster will be here: importing it from a "
                                                "CSV file, and the access codes for the "
                                                "kiosk.")));
+
+  /* Purging old rounds is the implementer's; HR has no such section. */
+  if (implementer)
+    {
+      GtkWidget *retention = sc_retention_section_new (self->vault);
+
+      g_signal_connect_object (retention, "toast", G_CALLBACK (on_section_toast_cb), self,
+                               G_CONNECT_SWAPPED);
+      sc_workspace_add_section (self, SC_SECTION_RETENTION, _("Retention"),
+                                "user-trash-symbolic", retention);
+    }
 
   if (implementer)
     sc_workspace_add_section (self, SC_SECTION_SETTINGS, _("Settings"),
