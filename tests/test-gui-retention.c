@@ -108,10 +108,14 @@ test_purge (void)
    * Cancelling it keeps everything. */
   dialog = open_confirmation (section);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), T ("This cannot be undone.")));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
-                            T ("Backups made before now still hold this data until they are "
-                               "deleted: delete them too.")));
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   T ("Everything of this round is deleted from the vault: answers, results, "
+                      "consent, interview records, paper forms, access codes, reminders and "
+                      "released group analyses. Employees who have left and have no other "
+                      "records are removed from the roster.\n\n"
+                      "This cannot be undone.\n\n"
+                      "Backups made before now still hold this data until they are deleted: "
+                      "delete them too."));
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "purge"), ==,
                    ADW_RESPONSE_DESTRUCTIVE);
   save_screenshot (GTK_WIDGET (dialog), "retention-confirm");
