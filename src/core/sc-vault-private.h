@@ -288,7 +288,7 @@ void      sc_vault_body_keys_derive     (ScVaultBodyKeys     *keys);
 
 /* ---- Schema (sc-vault-schema.c) --------------------------------------------------- */
 
-#define SC_VAULT_SCHEMA_VERSION 6
+#define SC_VAULT_SCHEMA_VERSION 7
 /* The migration step that adds the implementer's signatures and the audit hash chain. */
 #define SC_VAULT_SCHEMA_SIGNED 5
 
@@ -725,6 +725,17 @@ gboolean  _sc_vault_audit_chain_init    (sqlite3             *db,
 gboolean  _sc_vault_check_passphrase_unique (const ScVaultHeader *header,
                                          const char          *passphrase,
                                          ScVaultSlotType      except_type,
+                                         GError             **error);
+
+/* sc-vault-past-results.c: a kept result's plain text (answers, then sex), and its copy
+ * sealed under the PIN alone, stored in the result_views row (inside a transaction). */
+#define SC_VAULT_VIEW_PLAIN_LEN (SC_BJSQ_N_ITEMS + 1)
+gboolean  _sc_vault_store_pin_copy      (ScVault             *vault,
+                                         gint64               round_id,
+                                         gint64               employee_id,
+                                         const char          *pin,
+                                         const guint8        *plain,
+                                         gsize                plain_len,
                                          GError             **error);
 
 /* ---- Test hooks ------------------------------------------------------------------- */

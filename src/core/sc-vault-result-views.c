@@ -194,7 +194,7 @@ sc_vault_load_partial (ScVault       *vault,
 
 #define VIEW_AD_PREFIX "SCVIEW1"
 #define VIEW_AD_LEN (sizeof VIEW_AD_PREFIX - 1 + 16)
-#define VIEW_PLAIN_LEN (SC_BJSQ_N_ITEMS + 1)
+#define VIEW_PLAIN_LEN SC_VAULT_VIEW_PLAIN_LEN
 
 gboolean
 sc_vault_pin_is_valid (const char *pin)
@@ -296,11 +296,13 @@ sc_vault_save_result_view (ScVault       *vault,
   view_ad (ad, round_id, employee_id);
   crypto_aead_xchacha20poly1305_ietf_encrypt (ciphertext, NULL, plain, sizeof plain,
                                               ad, sizeof ad, NULL, nonce, key);
-  sodium_memzero (plain, sizeof plain);
   sc_secure_free (key);
 
   if (!sc_vault_begin (vault, error))
-    return FALSE;
+    {
+      sodium_memzero (plain, sizeof plain);
+      return FALSE;
+    }
   stmt = sc_vault_db_prepare (db, "INSERT OR REPLACE INTO result_views (round_id, "
                                   "employee_id, nonce, ciphertext, created_at) "
                                   "VALUES (?, ?, ?, ?, ?)", error);
@@ -312,11 +314,15 @@ sc_vault_save_result_view (ScVault       *vault,
   sqlite3_bind_blob (stmt, 4, ciphertext, sizeof ciphertext, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 5, _sc_vault_now ());
   if (!_sc_vault_step_done (db, stmt, error)
+      || !_sc_vault_store_pin_copy (vault, round_id, employee_id, pin, plain, sizeof plain,
+                                    error)
       || !sc_vault_audit_insert (vault, "result_view.save", employee_id, error))
     goto fail;
+  sodium_memzero (plain, sizeof plain);
   return sc_vault_commit_and_save (vault, error);
 
 fail:
+  sodium_memzero (plain, sizeof plain);
   sc_vault_rollback (vault);
   return FALSE;
 }

@@ -112,8 +112,9 @@ make_old_round (PurgeFixture *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ScInterviewRecord) record = sc_interview_record_new ();
-  const char *numbers[] = { test_people[0].number, PURGE_OLD_NUMBER, test_people[2].number };
-  guint8 answers0[SC_BJSQ_N_ITEMS];
+  const char *numbers[] = { test_people[0].number, PURGE_OLD_NUMBER, test_people[2].number,
+                            test_people[1].number };
+  guint8 answers1[SC_BJSQ_N_ITEMS];
   guint8 partial[SC_BJSQ_N_ITEMS] = { 0 };
   g_autoptr(sqlite3_stmt) stmt = NULL;
   guint8 *key;
@@ -134,13 +135,17 @@ make_old_round (PurgeFixture *f,
   /* Answers found in no other round: every item 4, but the last four items 1. */
   memset (f->old_answers, 4, SC_BJSQ_N_ITEMS);
   memset (f->old_answers + SC_BJSQ_N_ITEMS - 4, 1, 4);
-  test_answers (7001, answers0);
+  test_answers (7001, f->old_answers0);
+  test_answers (7002, answers1);
 
   g_assert_true (sc_vault_enter_kiosk (vault, &error));
   f->old_subs[0] = answer (vault, f->old_round, test_people[0].number, test_people[0].sex,
-                           answers0, PURGE_TEST_PIN);
+                           f->old_answers0, PURGE_TEST_PIN);
   sc_vault_record_consent (vault, f->old_subs[0], TRUE, &error);
   g_assert_no_error (error);
+  /* Person 1 kept this one under PURGE_TEST_PIN, the recent one under another PIN. */
+  answer (vault, f->old_round, test_people[1].number, test_people[1].sex, answers1,
+          PURGE_TEST_PIN);
   f->old_subs[1] = answer (vault, f->old_round, PURGE_OLD_NUMBER, SC_SEX_FEMALE,
                            f->old_answers, PURGE_TEST_PIN);
   sc_vault_request_interview (vault, f->old_subs[1], &error);

@@ -6,7 +6,8 @@
  * since left), submissions with answers unlike any other, consent, an interview request,
  * the implementer's decision, an interview record with distinctive notes, a result kept
  * with a PIN and partial answers. Person 0 answers in both rounds and keeps both results
- * with the same PIN (PURGE_TEST_PIN); person 1 keeps this year's with another PIN.
+ * with the same PIN (PURGE_TEST_PIN); person 1 kept the old one under PURGE_TEST_PIN and
+ * this year's under PURGE_OTHER_PIN.
  */
 #pragma once
 
@@ -39,7 +40,8 @@ typedef struct
   char    *old_start;         /* YYYY-MM-DD, six years and a month ago */
   char    *old_end;           /* six years ago */
   char    *recent_end;
-  guint8   old_answers[SC_BJSQ_N_ITEMS];
+  guint8   old_answers[SC_BJSQ_N_ITEMS];   /* the old-round employee's */
+  guint8   old_answers0[SC_BJSQ_N_ITEMS];  /* person 0's in the old round */
   GBytes  *old_sealed;        /* a sealed blob of the old round, as stored */
 } PurgeFixture;
 
