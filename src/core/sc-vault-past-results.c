@@ -202,6 +202,7 @@ sc_vault_load_past_results (ScVault       *vault,
       past->round_name = g_strdup (round->name);
       past->period_start = g_strdup (round->period_start);
       past->period_end = g_strdup (round->period_end);
+      past->criteria = round->criteria;
       sc_score (plain,
                 plain[SC_BJSQ_N_ITEMS] == SC_SEX_FEMALE ? SC_SEX_FEMALE : SC_SEX_MALE,
                 &round->criteria, &past->result);

@@ -29,7 +29,8 @@ typedef struct
   char     *round_name;
   char     *period_start;   /* YYYY-MM-DD or NULL */
   char     *period_end;     /* YYYY-MM-DD or NULL */
-  ScResult  result;         /* scored again with that round's criteria */
+  ScCriteria criteria;      /* that round's */
+  ScResult  result;         /* scored again with them */
 } ScVaultPastResult;
 
 void          sc_vault_past_result_free        (ScVaultPastResult *past);
