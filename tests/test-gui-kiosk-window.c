@@ -1769,8 +1769,9 @@ test_kiosk_past_results (GtkApplication *app,
   click_action (window, "kiosk.view-done");
   click_action (window, "kiosk.finish");
 
-  /* Another PIN this year: only this year's result, and a note that an earlier one exists
-   * but is not shown. */
+  /* Another PIN this year, at text scale 1.5: only this year's result, and a note that an
+   * earlier one exists but is not shown. */
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", 144 * 1024, NULL);
   page = view_again (window, &fixture, 1, "3691");
   past = find_named (page, "past-results");
   g_assert_true (gtk_widget_get_visible (past));
@@ -1779,9 +1780,10 @@ test_kiosk_past_results (GtkApplication *app,
                                      "or before this was possible, is not shown.")));
   g_assert_false (shows_text (past, "2025年度"));
   scroll_to (page, past);
-  save_kiosk_screenshot (GTK_WIDGET (window), "result-past-other-pin", 1024, 768);
+  save_kiosk_screenshot (GTK_WIDGET (window), "result-past-other-pin-scale-1.5", 1920, 1080);
   click_action (window, "kiosk.view-done");
   click_action (window, "kiosk.finish");
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", 96 * 1024, NULL);
 
   kiosk_close (window);
   kiosk_vault_tear_down (&fixture);
