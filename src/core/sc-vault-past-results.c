@@ -17,7 +17,8 @@
 #define PIN_AD_PREFIX "SCVIEWPIN1"
 #define PIN_AD_LEN (sizeof PIN_AD_PREFIX - 1 + 16)
 #define PIN_SALT_BYTES crypto_pwhash_SALTBYTES
-#define KEY_BYTES crypto_aead_xchacha20poly1305_ietf_KEYBYTES
+
+G_STATIC_ASSERT (SC_VAULT_PARTIAL_KEY_BYTES == crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
 
 void
 sc_vault_past_result_free (ScVaultPastResult *past)
@@ -48,25 +49,7 @@ pin_key (ScVault       *vault,
          const guint8  *salt,
          GError       **error)
 {
-  ScVaultKdfLimits limits;
-  guint8 *key = sc_secure_alloc (KEY_BYTES);
-
-  if (key == NULL)
-    {
-      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_IO,
-                           "There is not enough protected memory.");
-      return NULL;
-    }
-  sc_vault_get_partial_limits (vault, &limits);
-  if (crypto_pwhash (key, KEY_BYTES, pin, strlen (pin), salt, limits.opslimit,
-                     limits.memlimit, crypto_pwhash_ALG_ARGON2ID13) != 0)
-    {
-      sc_secure_free (key);
-      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_IO,
-                           "There is not enough memory to continue.");
-      return NULL;
-    }
-  return key;
+  return _sc_vault_derive_secret_key (vault, pin, salt, error);
 }
 
 gboolean

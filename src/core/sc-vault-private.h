@@ -727,6 +727,14 @@ gboolean  _sc_vault_check_passphrase_unique (const ScVaultHeader *header,
                                          ScVaultSlotType      except_type,
                                          GError             **error);
 
+/* sc-vault-result-views.c: SC_VAULT_PARTIAL_KEY_BYTES of guarded memory from @secret (an
+ * access code, a PIN) and @salt (crypto_pwhash_SALTBYTES) by Argon2id at the limits of the
+ * access codes. Free with sc_secure_free(). */
+guint8   *_sc_vault_derive_secret_key   (ScVault             *vault,
+                                         const char          *secret,
+                                         const guint8        *salt,
+                                         GError             **error);
+
 /* sc-vault-past-results.c: a kept result's plain text (answers, then sex), and its copy
  * sealed under the PIN alone, stored in the result_views row (inside a transaction). */
 #define SC_VAULT_VIEW_PLAIN_LEN (SC_BJSQ_N_ITEMS + 1)

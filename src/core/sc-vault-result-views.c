@@ -40,11 +40,8 @@ sc_vault_derive_partial_key (ScVault     *vault,
                              GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  ScVaultKdfLimits limits;
   gint64 employee_id;
-  guint8 *key;
   sqlite3 *db;
-  int r;
 
   g_return_val_if_fail (SC_IS_VAULT (vault), NULL);
   g_return_val_if_fail (employee_number != NULL && access_code != NULL, NULL);
@@ -67,7 +64,20 @@ sc_vault_derive_partial_key (ScVault     *vault,
       return NULL;
     }
 
-  key = sc_secure_alloc (SC_VAULT_PARTIAL_KEY_BYTES);
+  /* SECURITY: the key comes only from the code on the employee's slip, so nobody with
+   * the vault's keys alone can read unfinished answers. */
+  return _sc_vault_derive_secret_key (vault, access_code, sqlite3_column_blob (stmt, 0), error);
+}
+
+guint8 *
+_sc_vault_derive_secret_key (ScVault       *vault,
+                             const char    *secret,
+                             const guint8  *salt,
+                             GError       **error)
+{
+  ScVaultKdfLimits limits;
+  guint8 *key = sc_secure_alloc (SC_VAULT_PARTIAL_KEY_BYTES);
+
   if (key == NULL)
     {
       g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_IO,
@@ -75,12 +85,8 @@ sc_vault_derive_partial_key (ScVault     *vault,
       return NULL;
     }
   sc_vault_get_partial_limits (vault, &limits);
-  /* SECURITY: the key comes only from the code on the employee's slip, so nobody with
-   * the vault's keys alone can read unfinished answers. */
-  r = crypto_pwhash (key, SC_VAULT_PARTIAL_KEY_BYTES, access_code, strlen (access_code),
-                     sqlite3_column_blob (stmt, 0), limits.opslimit, limits.memlimit,
-                     crypto_pwhash_ALG_ARGON2ID13);
-  if (r != 0)
+  if (crypto_pwhash (key, SC_VAULT_PARTIAL_KEY_BYTES, secret, strlen (secret), salt,
+                     limits.opslimit, limits.memlimit, crypto_pwhash_ALG_ARGON2ID13) != 0)
     {
       sc_secure_free (key);
       g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_IO,
