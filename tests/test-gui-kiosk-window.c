@@ -1608,60 +1608,6 @@ test_kiosk_view_again_decisions (GtkApplication *app,
 
 /* ---- Earlier years (issue 11 §8) ----------------------------------------------------------- */
 
-/* In the vault: @person answers @answers in @round_id and keeps the result under @pin. */
-static void
-keep_result (Fixture       *fixture,
-             gint64         round_id,
-             guint          person,
-             const guint8  *answers,
-             const char    *pin)
-{
-  g_autoptr (GError) error = NULL;
-  char normalized[SC_ACCESS_CODE_NORMALIZED_SIZE];
-  guint8 *key;
-
-  sc_vault_submit (fixture->vault, round_id, people[person].number, answers,
-                   people[person].sex, NULL, &error);
-  g_assert_no_error (error);
-  /* The kiosk derives the key from the code as normalized from what was typed. */
-  g_assert_true (sc_access_code_normalize (fixture->codes[person], -1, normalized, NULL));
-  key = sc_vault_derive_partial_key (fixture->vault, round_id, people[person].number,
-                                     normalized, &error);
-  g_assert_no_error (error);
-  g_assert_true (sc_vault_save_result_view (fixture->vault, round_id, people[person].number,
-                                            key, pin, answers, people[person].sex, &error));
-  g_assert_no_error (error);
-  sc_secure_free (key);
-}
-
-/* Last year's round, in which people 0 and 1 kept their results under "2580". */
-static void
-make_last_year (Fixture      *fixture,
-                const guint8 *answers)
-{
-  g_autoptr (GError) error = NULL;
-  gint64 round_id;
-
-  g_assert_true (sc_vault_leave_kiosk (fixture->vault, IMPL_PASS, &error));
-  g_assert_no_error (error);
-  round_id = sc_vault_create_round (fixture->vault, "2025年度", NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < 2; i++)
-    {
-      g_autofree char *hash = sc_access_code_hash (fixture->codes[i], crypto_pwhash_OPSLIMIT_MIN,
-                                                   crypto_pwhash_MEMLIMIT_MIN, &error);
-
-      g_assert_no_error (error);
-      g_assert_true (sc_vault_set_access_code_hash (fixture->vault, round_id, people[i].number,
-                                                    hash, &error));
-      g_assert_no_error (error);
-    }
-  g_assert_true (sc_vault_enter_kiosk (fixture->vault, &error));
-  g_assert_no_error (error);
-  keep_result (fixture, round_id, 0, answers, "2580");
-  keep_result (fixture, round_id, 1, answers, "2580");
-}
-
 /* Opens @person's kept result of this year with @pin. */
 static GtkWidget *
 view_again (ScKioskWindow *window,
@@ -1728,10 +1674,10 @@ test_kiosk_past_results (GtkApplication *app,
   fixture_set_up (&fixture, NULL);
   load_respondent ("r1-00028", last_year, &sex);
   load_respondent ("r1-00053", this_year, &sex);
-  make_last_year (&fixture, last_year);
+  kiosk_vault_add_last_year (&fixture, IMPL_PASS, people, 2, last_year, "2580");
   /* This year: person 0 keeps the result under the same PIN, person 1 under another. */
-  keep_result (&fixture, fixture.round_id, 0, this_year, "2580");
-  keep_result (&fixture, fixture.round_id, 1, this_year, "3691");
+  kiosk_vault_keep_result (&fixture, fixture.round_id, &people[0], 0, this_year, TRUE, "2580");
+  kiosk_vault_keep_result (&fixture, fixture.round_id, &people[1], 1, this_year, TRUE, "3691");
 
   window = open_kiosk (app, &fixture, 1024, 768, 0);
 
