@@ -394,14 +394,17 @@ sc_kiosk_result_page_clear (ScKioskResultPage *self)
 
 /* ---- Earlier years (issue 11 §8) --------------------------------------------------------- */
 
+/* A label of the earlier years: @wrap for sentences; table cells keep to one line (the
+ * table scrolls sideways when it is too wide) so that no cell breaks a word. */
 static GtkWidget *
 new_cell (const char *text,
-          gboolean    header)
+          gboolean    header,
+          gboolean    wrap)
 {
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), wrap);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   if (header)
     gtk_widget_add_css_class (label, "heading");
@@ -427,16 +430,16 @@ add_year_row (GtkGrid          *grid,
            ? SC_SCORE_MISSING : area->a + area->c;
   int values[] = { area->a, area->b, area->c, ac };
 
-  gtk_grid_attach (grid, new_cell (name, FALSE), 0, row, 1, 1);
+  gtk_grid_attach (grid, new_cell (name, FALSE, FALSE), 0, row, 1, 1);
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     {
       g_autofree char *text = format_score (values[i]);
 
-      gtk_grid_attach (grid, new_cell (text, FALSE), (int) i + 1, row, 1, 1);
+      gtk_grid_attach (grid, new_cell (text, FALSE, FALSE), (int) i + 1, row, 1, 1);
     }
   gtk_grid_attach (grid, new_cell (area->verdict == SC_VERDICT_HIGH ? _("High stress")
                                    : area->verdict == SC_VERDICT_NOT_HIGH ? _("Not high stress")
-                                   : _("No result"), FALSE),
+                                   : _("No result"), FALSE, FALSE),
                    5, row, 1, 1);
 }
 
@@ -450,7 +453,7 @@ new_year_chart (const char     *name,
   GtkWidget *chart = sc_profile_chart_new ();
   g_autofree char *label = g_strdup_printf (_("Stress profile, %s"), name);
 
-  gtk_box_append (GTK_BOX (box), new_cell (name, TRUE));
+  gtk_box_append (GTK_BOX (box), new_cell (name, TRUE, FALSE));
   gtk_widget_add_css_class (frame, "sc-kiosk-chart-frame");
   gtk_widget_set_margin_top (chart, 8);
   gtk_widget_set_margin_bottom (chart, 8);
@@ -475,7 +478,7 @@ sc_kiosk_result_page_set_past_results (ScKioskResultPage *self,
     N_("Round"), N_("Causes (A)"), N_("Reactions (B)"), N_("Support (C)"), N_("A + C"),
     N_("Result"),
   };
-  GtkWidget *child, *heading, *grid, *charts;
+  GtkWidget *child, *heading, *grid, *table, *charts;
   guint n_past = past != NULL ? past->len : 0;
 
   g_return_if_fail (SC_IS_KIOSK_RESULT_PAGE (self));
@@ -501,7 +504,8 @@ sc_kiosk_result_page_set_past_results (ScKioskResultPage *self,
       gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
       gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
       for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
-        gtk_grid_attach (GTK_GRID (grid), new_cell (_(headers[i]), TRUE), (int) i, 0, 1, 1);
+        gtk_grid_attach (GTK_GRID (grid), new_cell (_(headers[i]), TRUE, FALSE), (int) i, 0,
+                         1, 1);
       charts = gtk_flow_box_new ();
       gtk_widget_set_name (charts, "past-charts");
       gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (charts), GTK_SELECTION_NONE);
@@ -519,13 +523,18 @@ sc_kiosk_result_page_set_past_results (ScKioskResultPage *self,
         }
       add_year_row (GTK_GRID (grid), (int) n_past + 1, _("This year"), current, criteria);
       gtk_flow_box_append (GTK_FLOW_BOX (charts), new_year_chart (_("This year"), current));
-      gtk_box_append (self->past_box, grid);
+      table = gtk_scrolled_window_new ();
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (table), GTK_POLICY_AUTOMATIC,
+                                      GTK_POLICY_NEVER);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (table), TRUE);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (table), grid);
+      gtk_box_append (self->past_box, table);
       gtk_box_append (self->past_box, charts);
     }
   if (n_unopened > 0)
     {
       GtkWidget *note = new_cell (_("A result you kept in an earlier year with another PIN, "
-                                    "or before this was possible, is not shown."), FALSE);
+                                    "or before this was possible, is not shown."), FALSE, TRUE);
 
       gtk_widget_set_name (note, "past-note");
       gtk_widget_add_css_class (note, "dim-label");
