@@ -474,10 +474,8 @@ sc_kiosk_result_page_set_past_results (ScKioskResultPage *self,
                                        const ScResult    *current,
                                        const ScCriteria  *criteria)
 {
-  const char *headers[] = {
-    N_("Round"), N_("Causes (A)"), N_("Reactions (B)"), N_("Support (C)"), N_("A + C"),
-    N_("Result"),
-  };
+  /* The areas by their letters, as the area sums above name them. */
+  const char *headers[] = { _("Round"), "A", "B", "C", _("A + C"), _("Result") };
   GtkWidget *child, *heading, *grid, *table, *charts;
   guint n_past = past != NULL ? past->len : 0;
 
@@ -501,10 +499,10 @@ sc_kiosk_result_page_set_past_results (ScKioskResultPage *self,
     {
       grid = gtk_grid_new ();
       gtk_widget_set_name (grid, "past-table");
-      gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
+      gtk_grid_set_column_spacing (GTK_GRID (grid), 14);
       gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
       for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
-        gtk_grid_attach (GTK_GRID (grid), new_cell (_(headers[i]), TRUE, FALSE), (int) i, 0,
+        gtk_grid_attach (GTK_GRID (grid), new_cell (headers[i], TRUE, FALSE), (int) i, 0,
                          1, 1);
       charts = gtk_flow_box_new ();
       gtk_widget_set_name (charts, "past-charts");
