@@ -39,6 +39,13 @@ set_text_scale (int dpi)
   iterate_until_idle ();
 }
 
+static void
+on_rounds_changed_cb (GtkWidget *section,
+                      guint     *count)
+{
+  (*count)++;
+}
+
 static GPtrArray *
 purge_buttons (GtkWidget *section)
 {
@@ -80,6 +87,7 @@ test_purge (void)
   g_autoptr(GPtrArray) buttons = NULL;
   g_autofree char *heading = g_strdup_printf (T ("Purge “%s”?"), PURGE_OLD_ROUND_NAME);
   PurgeFixture f = { 0 };
+  guint rounds_changed = 0;
   ScRetentionSection *retention;
   AdwMessageDialog *dialog;
   GtkWidget *section;
@@ -94,6 +102,8 @@ test_purge (void)
   retention = SC_RETENTION_SECTION (section);
   watch_toasts (section);
   watch_finalize (section);
+  g_signal_connect (section, "rounds-changed", G_CALLBACK (on_rounds_changed_cb),
+                    &rounds_changed);
   window = show_in_window (section, 1024, 768);
 
   /* Both rounds, the old one offered for purge, the recent one kept. */
@@ -124,6 +134,7 @@ test_purge (void)
   g_assert_false (sc_retention_section_get_busy (retention));
   g_assert_cmpuint (sc_retention_section_get_n_rounds (retention), ==, 2);
   g_assert_null (get_last_toast ());
+  g_assert_cmpuint (rounds_changed, ==, 0);
 
   /* Purge, confirmed: busy while the core works, then a toast and the list without it. */
   forget_toast ();
@@ -145,6 +156,8 @@ test_purge (void)
   }
   g_assert_cmpuint (sc_retention_section_get_n_rounds (retention), ==, 1);
   g_assert_cmpuint (sc_retention_section_get_n_purgeable (retention), ==, 0);
+  /* The workspace reads its list of rounds again. */
+  g_assert_cmpuint (rounds_changed, ==, 1);
   g_assert_false (shows_label (section, PURGE_OLD_ROUND_NAME));
   buttons = purge_buttons (section);
   g_assert_cmpuint (buttons->len, ==, 0);

@@ -44,6 +44,7 @@ static GParamSpec *properties[N_PROPS];
 enum
 {
   SIGNAL_TOAST,
+  SIGNAL_ROUNDS_CHANGED,
   N_SIGNALS
 };
 
@@ -112,6 +113,8 @@ on_purge_finished_cb (GObject      *source,
     toast (self, _("The round was purged. Older backups still hold its data until they are "
                    "deleted."));
   sc_retention_section_reload (self);
+  if (error == NULL)
+    g_signal_emit (self, signals[SIGNAL_ROUNDS_CHANGED], 0);
 }
 
 static void
@@ -370,6 +373,10 @@ sc_retention_section_class_init (ScRetentionSectionClass *klass)
   signals[SIGNAL_TOAST] =
     g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* A round was purged: lists of rounds elsewhere are out of date. */
+  signals[SIGNAL_ROUNDS_CHANGED] =
+    g_signal_new ("rounds-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                  NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/stresscheck/StressCheck/ui/"
@@ -378,9 +385,19 @@ sc_retention_section_class_init (ScRetentionSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScRetentionSection, empty_label);
 }
 
+/* Rounds are made and closed in other sections: the list is read again whenever it is
+ * shown. */
+static void
+on_map_cb (ScRetentionSection *self)
+{
+  if (self->vault != NULL && !self->busy && !sc_vault_is_busy (self->vault))
+    sc_retention_section_reload (self);
+}
+
 static void
 sc_retention_section_init (ScRetentionSection *self)
 {
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
 }

@@ -9,6 +9,7 @@
  * toast. The rules are the core's (sc-vault-purge.h).
  *
  * Signal "toast" (const char *message): a result to show to the person.
+ * Signal "rounds-changed": a round was purged.
  */
 #pragma once
 

@@ -344,6 +344,8 @@ add_sections (ScWorkspace *self)
 
       g_signal_connect_object (retention, "toast", G_CALLBACK (on_section_toast_cb), self,
                                G_CONNECT_SWAPPED);
+      g_signal_connect_object (retention, "rounds-changed",
+                               G_CALLBACK (sc_workspace_reload_rounds), self, G_CONNECT_SWAPPED);
       sc_workspace_add_section (self, SC_SECTION_RETENTION, _("Retention"),
                                 "user-trash-symbolic", retention);
     }
