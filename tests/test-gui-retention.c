@@ -80,10 +80,25 @@ open_confirmation (GtkWidget *section)
   return ADW_MESSAGE_DIALOG (dialog);
 }
 
+/* The two-round vault, opened by the implementer, and a new section over it (watched). */
+static GtkWidget *
+new_section (PurgeFixture  *f,
+             ScVault      **out_vault)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *section;
+
+  purge_fixture_setup (f);
+  *out_vault = sc_vault_open (f->path, IMPL_PASS, SC_VAULT_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  section = sc_retention_section_new (*out_vault);
+  watch_finalize (section);
+  return section;
+}
+
 static void
 test_purge (void)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) buttons = NULL;
   g_autofree char *heading = g_strdup_printf (T ("Purge “%s”?"), PURGE_OLD_ROUND_NAME);
   PurgeFixture f = { 0 };
@@ -94,14 +109,9 @@ test_purge (void)
   GtkWindow *window;
   ScVault *vault;
 
-  purge_fixture_setup (&f);
-  vault = sc_vault_open (f.path, IMPL_PASS, SC_VAULT_OPEN_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-
-  section = sc_retention_section_new (vault);
+  section = new_section (&f, &vault);
   retention = SC_RETENTION_SECTION (section);
   watch_toasts (section);
-  watch_finalize (section);
   g_signal_connect (section, "rounds-changed", G_CALLBACK (on_rounds_changed_cb),
                     &rounds_changed);
   window = show_in_window (section, 1024, 768);
@@ -185,17 +195,11 @@ test_purge (void)
 static void
 test_layout (void)
 {
-  g_autoptr(GError) error = NULL;
   PurgeFixture f = { 0 };
-  GtkWidget *section;
-  GtkWindow *window;
   ScVault *vault;
+  GtkWidget *section = new_section (&f, &vault);
+  GtkWindow *window;
 
-  purge_fixture_setup (&f);
-  vault = sc_vault_open (f.path, IMPL_PASS, SC_VAULT_OPEN_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  section = sc_retention_section_new (vault);
-  watch_finalize (section);
   window = show_in_window (section, 1920, 1080);
   save_screenshot (GTK_WIDGET (window), "retention-1920x1080");
   set_text_scale (DPI_LARGE);
