@@ -123,6 +123,51 @@ test_purge (void)
   purge_fixture_teardown (&f);
 }
 
+/* An interview record saved after the round ended is kept its own 5 years: a round with
+ * one saved a year ago is not purgeable, whatever its period. */
+static void
+test_late_record (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = NULL;
+  g_autoptr(GPtrArray) purgeable = NULL;
+  g_autoptr(ScVaultRound) round = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  PurgeFixture f = { 0 };
+  GDate end, expected;
+
+  purge_fixture_setup (&f);
+  vault = sc_vault_open (f.path, IMPL_PASS, SC_VAULT_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  stmt = sc_vault_db_prepare (sc_vault_get_db (vault),
+                              "UPDATE interview_records SET updated_at = ? "
+                              "WHERE submission_id = ?", &error);
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (stmt, 1, g_get_real_time () / G_USEC_PER_SEC - 366 * 86400);
+  sqlite3_bind_int64 (stmt, 2, f.old_subs[1]);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  round = sc_vault_get_round (vault, f.old_round, &error);
+  g_assert_no_error (error);
+  g_assert_true (sc_vault_round_is_purgeable (round, NULL));
+  g_assert_true (sc_vault_get_retention_end (vault, round, &end, &error));
+  g_assert_no_error (error);
+  sc_vault_local_today (&expected);
+  g_date_add_years (&expected, SC_VAULT_RETENTION_YEARS - 1);
+  g_assert_cmpint (g_date_days_between (&expected, &end), <=, 1);
+  g_assert_cmpint (g_date_days_between (&expected, &end), >=, -1);
+
+  purgeable = sc_vault_list_purgeable_rounds (vault, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (purgeable->len, ==, 0);
+  g_assert_false (sc_vault_purge_round (vault, f.old_round, NULL, &error));
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID);
+
+  g_clear_object (&vault);
+  purge_fixture_teardown (&f);
+}
+
 static void
 store_result_cb (GObject      *source,
                  GAsyncResult *result,
@@ -167,5 +212,6 @@ main (int   argc,
   g_test_add_func ("/vault-purge/retention-end", test_retention_end);
   g_test_add_func ("/vault-purge/purge", test_purge);
   g_test_add_func ("/vault-purge/async", test_purge_async);
+  g_test_add_func ("/vault-purge/late-record", test_late_record);
   return g_test_run ();
 }

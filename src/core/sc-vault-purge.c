@@ -57,8 +57,8 @@ sc_vault_round_retention_end (const ScVaultRound *round,
   g_date_add_years (out_date, SC_VAULT_RETENTION_YEARS);
 }
 
-static void
-local_today (GDate *out)
+void
+sc_vault_local_today (GDate *out)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
@@ -78,11 +78,88 @@ sc_vault_round_is_purgeable (const ScVaultRound *round,
 
   if (today == NULL)
     {
-      local_today (&now);
+      sc_vault_local_today (&now);
       today = &now;
     }
   sc_vault_round_retention_end (round, &end);
   return g_date_compare (&end, today) < 0;
+}
+
+/* The newest time (Unix) any row of the round was made or changed; 0 when none. */
+#define LAST_RECORD_SQL \
+  "SELECT max (t) FROM (" \
+  "SELECT max (submitted_at) AS t FROM submissions WHERE round_id = ?1 " \
+  "UNION ALL SELECT max (c.decided_at) FROM consents c JOIN submissions s " \
+  "ON s.id = c.submission_id WHERE s.round_id = ?1 " \
+  "UNION ALL SELECT max (i.requested_at) FROM interviews i JOIN submissions s " \
+  "ON s.id = i.submission_id WHERE s.round_id = ?1 " \
+  "UNION ALL SELECT max (r.updated_at) FROM interview_records r JOIN submissions s " \
+  "ON s.id = r.submission_id WHERE s.round_id = ?1 " \
+  "UNION ALL SELECT max (m.updated_at) FROM interview_measures m JOIN submissions s " \
+  "ON s.id = m.submission_id WHERE s.round_id = ?1 " \
+  "UNION ALL SELECT max (created_at) FROM result_views WHERE round_id = ?1 " \
+  "UNION ALL SELECT max (recorded_at) FROM reminders WHERE round_id = ?1)"
+
+gboolean
+sc_vault_get_retention_end (ScVault             *vault,
+                            const ScVaultRound  *round,
+                            GDate               *out_date,
+                            GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 last;
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
+  g_return_val_if_fail (round != NULL && out_date != NULL, FALSE);
+
+  if (!sc_vault_check_role (vault, SC_VAULT_ROLE_BIT (SC_VAULT_ROLE_IMPLEMENTER), FALSE, error))
+    return FALSE;
+  sc_vault_round_retention_end (round, out_date);
+  stmt = sc_vault_db_prepare (sc_vault_get_db (vault), LAST_RECORD_SQL, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, round->id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sc_vault_db_set_error (sc_vault_get_db (vault), error);
+      return FALSE;
+    }
+  last = sqlite3_column_int64 (stmt, 0);
+  if (last > 0)
+    {
+      g_autoptr(GDateTime) made = g_date_time_new_from_unix_local (last);
+      GDate end;
+
+      g_date_clear (&end, 1);
+      g_date_set_dmy (&end, (GDateDay) g_date_time_get_day_of_month (made),
+                      (GDateMonth) g_date_time_get_month (made),
+                      (GDateYear) g_date_time_get_year (made));
+      g_date_add_years (&end, SC_VAULT_RETENTION_YEARS);
+      if (g_date_compare (&end, out_date) > 0)
+        *out_date = end;
+    }
+  return TRUE;
+}
+
+/* Whether the round may be purged on @today (%NULL: now), by sc_vault_get_retention_end(). */
+static gboolean
+retention_ended (ScVault             *vault,
+                 const ScVaultRound  *round,
+                 const GDate         *today,
+                 gboolean            *out_ended,
+                 GError             **error)
+{
+  GDate end, now;
+
+  if (!sc_vault_get_retention_end (vault, round, &end, error))
+    return FALSE;
+  if (today == NULL)
+    {
+      sc_vault_local_today (&now);
+      today = &now;
+    }
+  *out_ended = g_date_compare (&end, today) < 0;
+  return TRUE;
 }
 
 GPtrArray *
@@ -102,8 +179,14 @@ sc_vault_list_purgeable_rounds (ScVault      *vault,
     return NULL;
   list = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_vault_round_free);
   for (guint i = 0; i < rounds->len; i++)
-    if (sc_vault_round_is_purgeable (g_ptr_array_index (rounds, i), today))
-      g_ptr_array_add (list, g_ptr_array_steal_index (rounds, i--));
+    {
+      gboolean ended = FALSE;
+
+      if (!retention_ended (vault, g_ptr_array_index (rounds, i), today, &ended, error))
+        return NULL;
+      if (ended)
+        g_ptr_array_add (list, g_ptr_array_steal_index (rounds, i--));
+    }
   return g_steal_pointer (&list);
 }
 
@@ -219,13 +302,15 @@ delete_round_rows (sqlite3  *db,
 }
 
 static void
-set_not_purgeable (const ScVaultRound  *round,
+set_not_purgeable (ScVault             *vault,
+                   const ScVaultRound  *round,
                    GError             **error)
 {
   GDate end;
   char text[16];
 
-  sc_vault_round_retention_end (round, &end);
+  if (!sc_vault_get_retention_end (vault, round, &end, error))
+    return;
   g_date_strftime (text, sizeof text, "%Y-%m-%d", &end);
   g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID,
                "This round's records must be kept until %s (%d years), so it cannot be "
@@ -241,6 +326,7 @@ sc_vault_purge_round (ScVault   *vault,
   g_autoptr(ScVaultRound) round = NULL;
   g_autoptr(GError) vacuum_error = NULL;
   guint removed = 0;
+  gboolean ended = FALSE;
   sqlite3 *db;
 
   g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
@@ -250,9 +336,11 @@ sc_vault_purge_round (ScVault   *vault,
   round = sc_vault_get_round (vault, round_id, error);
   if (round == NULL)
     return FALSE;
-  if (!sc_vault_round_is_purgeable (round, NULL))
+  if (!retention_ended (vault, round, NULL, &ended, error))
+    return FALSE;
+  if (!ended)
     {
-      set_not_purgeable (round, error);
+      set_not_purgeable (vault, round, error);
       return FALSE;
     }
   db = sc_vault_get_db (vault);

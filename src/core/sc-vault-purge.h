@@ -38,15 +38,34 @@ G_BEGIN_DECLS
 void          sc_vault_round_retention_end   (const ScVaultRound  *round,
                                               GDate               *out_date);
 
-/* Whether @round's retention period ended before @today (%NULL: the local date now). */
+/* Today's date where the computer is. */
+void          sc_vault_local_today           (GDate               *out);
+
+/* Whether @round's retention period ended before @today (%NULL: the local date now),
+ * by its period alone. */
 gboolean      sc_vault_round_is_purgeable    (const ScVaultRound  *round,
                                               const GDate         *today);
+
+/**
+ * sc_vault_get_retention_end:
+ * @out_date: (out): the later of sc_vault_round_retention_end() and the day the round's
+ *   last record was made or changed (an answer, a consent, an interview request, an
+ *   interview record or measures saved, a result kept, a reminder) plus
+ *   %SC_VAULT_RETENTION_YEARS years: an interview held after the round ended is kept its
+ *   own 5 years
+ *
+ * Implementer only. This is the end the purge goes by.
+ */
+gboolean      sc_vault_get_retention_end     (ScVault             *vault,
+                                              const ScVaultRound  *round,
+                                              GDate               *out_date,
+                                              GError             **error);
 
 /**
  * sc_vault_list_purgeable_rounds:
  * @today: (nullable): %NULL for the local date now
  *
- * Implementer only: the rounds sc_vault_round_is_purgeable() offers for purge.
+ * Implementer only: the rounds whose sc_vault_get_retention_end() lies before @today.
  * Returns: (element-type ScVaultRound) (transfer full): oldest first, or %NULL.
  */
 GPtrArray    *sc_vault_list_purgeable_rounds (ScVault             *vault,

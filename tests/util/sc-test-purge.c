@@ -81,11 +81,27 @@ set_codes (ScVault    *vault,
     }
 }
 
-/* Sets the old round's period six years back, signed as the implementer would. */
+/* Six years and a few days, in seconds. */
+#define SIX_YEARS "(6 * 366 * 86400)"
+#define OLD_SUBMISSIONS "(SELECT id FROM submissions WHERE round_id = ?1)"
+
+/* Sets the old round's period six years back, signed as the implementer would, and the
+ * times of its records with it. */
 static void
 move_round_back (PurgeFixture *f,
                  ScVault      *vault)
 {
+  static const char * const backdate[] = {
+    "UPDATE submissions SET submitted_at = submitted_at - " SIX_YEARS " WHERE round_id = ?1",
+    "UPDATE consents SET decided_at = decided_at - " SIX_YEARS
+    " WHERE submission_id IN " OLD_SUBMISSIONS,
+    "UPDATE interviews SET requested_at = requested_at - " SIX_YEARS
+    " WHERE requested_at > 0 AND submission_id IN " OLD_SUBMISSIONS,
+    "UPDATE interview_records SET updated_at = updated_at - " SIX_YEARS
+    " WHERE submission_id IN " OLD_SUBMISSIONS,
+    "UPDATE result_views SET created_at = created_at - " SIX_YEARS " WHERE round_id = ?1",
+    "UPDATE reminders SET recorded_at = recorded_at - " SIX_YEARS " WHERE round_id = ?1",
+  };
   g_autoptr(GError) error = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GByteArray) canon = NULL;
@@ -99,6 +115,14 @@ move_round_back (PurgeFixture *f,
   sqlite3_bind_text (stmt, 2, f->old_end, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, f->old_round);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  for (guint i = 0; i < G_N_ELEMENTS (backdate); i++)
+    {
+      g_autoptr(sqlite3_stmt) update = sc_vault_db_prepare (db, backdate[i], &error);
+
+      g_assert_no_error (error);
+      sqlite3_bind_int64 (update, 1, f->old_round);
+      g_assert_cmpint (sqlite3_step (update), ==, SQLITE_DONE);
+    }
   canon = _sc_vault_canon_round (db, f->old_round, NULL);
   g_assert_true (_sc_vault_sign_record (vault, "round", f->old_round, canon, &error));
   g_assert_no_error (error);

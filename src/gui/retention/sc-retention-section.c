@@ -184,15 +184,13 @@ format_date (const GDate *date)
 static GtkWidget *
 new_round_row (ScRetentionSection *self,
                const ScVaultRound *round,
+               const GDate        *end,
                gboolean            purgeable)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *kept = NULL;
+  g_autofree char *kept = format_date (end);
   g_autofree char *subtitle = NULL;
-  GDate end;
 
-  sc_vault_round_retention_end (round, &end);
-  kept = format_date (&end);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), round->name);
   subtitle = g_strdup_printf (purgeable
@@ -228,6 +226,7 @@ sc_retention_section_reload (ScRetentionSection *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rounds = NULL;
   GtkWidget *child;
+  GDate today;
 
   g_return_if_fail (SC_IS_RETENTION_SECTION (self));
 
@@ -244,12 +243,25 @@ sc_retention_section_reload (ScRetentionSection *self)
       return;
     }
   gtk_label_set_text (self->empty_label, _("There are no rounds yet."));
+  sc_vault_local_today (&today);
   for (guint i = 0; i < rounds->len; i++)
     {
       const ScVaultRound *round = g_ptr_array_index (rounds, i);
-      gboolean purgeable = sc_vault_round_is_purgeable (round, NULL);
+      gboolean purgeable;
+      GDate end;
 
-      gtk_list_box_append (self->rounds_list, new_round_row (self, round, purgeable));
+      /* The core's rule: the later of the period's end and the last record, plus 5 years. */
+      if (!sc_vault_get_retention_end (self->vault, round, &end, &error))
+        {
+          toast (self, error->message);
+          g_clear_error (&error);
+          sc_vault_round_retention_end (round, &end);
+          purgeable = FALSE;
+        }
+      else
+        purgeable = g_date_compare (&end, &today) < 0;
+
+      gtk_list_box_append (self->rounds_list, new_round_row (self, round, &end, purgeable));
       self->n_rounds++;
       self->n_purgeable += purgeable ? 1 : 0;
     }
