@@ -291,7 +291,7 @@ test_constants_setting_and_round (WsFixture     *f,
   changed->constants[SC_SEX_MALE].b0 = 7.75;
   g_assert_true (sc_group_set_chart_constants (vault, changed, &error));
   g_assert_no_error (error);
-  g_assert_true (audit_has (vault, "settings.set", 0));
+  g_assert_true (audit_has (vault, "settings.set." SC_VAULT_SETTING_CHART_CONSTANTS, 0));
   g_clear_pointer (&set, sc_chart_constant_set_free);
   set = sc_group_get_chart_constants (vault, &error);
   g_assert_no_error (error);

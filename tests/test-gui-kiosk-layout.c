@@ -404,6 +404,24 @@ check_interview_words (ScKioskWindow *window)
 
 /* ---- The test ---------------------------------------------------------------------------- */
 
+/* The box of earlier years on the result page. */
+static GtkWidget *
+find_past_results (GtkWidget *widget)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), "past-results") == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_past_results (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 visit_every_page (GtkApplication *app,
                   gconstpointer   data)
@@ -421,12 +439,19 @@ visit_every_page (GtkApplication *app,
   const char *pin[] = { "kiosk.pin-save", "kiosk.pin-skip", NULL };
   const char *done[] = { "kiosk.finish", NULL };
   const char *leave[] = { "kiosk.leave-confirm", NULL };
+  const char *kept[] = { "kiosk.view-done", NULL };
   Fixture fixture = { 0 };
+  guint8 answers[SC_BJSQ_N_ITEMS];
   ScKioskWindow *window;
   GtkWidget *page;
   GtkEditable *number, *code;
 
   fixture_set_up (&fixture);
+  for (guint i = 0; i < SC_BJSQ_N_ITEMS; i++)
+    answers[i] = (guint8) (ANSWERS[i] - '0');
+  /* Last year's result, kept under the PIN used below: seen again, it stands beside this
+   * year's. */
+  kiosk_vault_add_last_year (&fixture, IMPL_PASS, &person, 1, answers, "25802580");
   window = open_kiosk (app, &fixture, size);
 
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "welcome");
@@ -492,6 +517,25 @@ visit_every_page (GtkApplication *app,
 
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "done");
   check_page (window, size, done);
+  activate (window, "kiosk.finish", NULL);
+
+  /* The result kept this year, seen again beside last year's: Done stays in view. */
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "welcome");
+  kiosk_vault_keep_result (&fixture, fixture.round_id, &person, 0, answers, FALSE, "25802580");
+  activate (window, "kiosk.view-again", NULL);
+  page = current_page (window);
+  gtk_editable_set_text (GTK_EDITABLE (find_descendant (page, GTK_TYPE_ENTRY)), NUMBER);
+  gtk_editable_set_text (GTK_EDITABLE (find_descendant (page, GTK_TYPE_PASSWORD_ENTRY)),
+                         fixture.codes[0]);
+  activate (window, "kiosk.login", NULL);
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "pin");
+  gtk_editable_set_text (GTK_EDITABLE (find_descendant (current_page (window),
+                                                        GTK_TYPE_PASSWORD_ENTRY)), "25802580");
+  activate (window, "kiosk.pin-open", NULL);
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "result");
+  g_assert_true (gtk_widget_get_visible (find_past_results (current_page (window))));
+  check_page (window, size, kept);
+  activate (window, "kiosk.view-done", NULL);
   activate (window, "kiosk.finish", NULL);
 
   g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "welcome");

@@ -1606,6 +1606,136 @@ test_kiosk_view_again_decisions (GtkApplication *app,
   kiosk_vault_tear_down (&fixture);
 }
 
+/* ---- Earlier years (issue 11 §8) ----------------------------------------------------------- */
+
+/* Opens @person's kept result of this year with @pin. */
+static GtkWidget *
+view_again (ScKioskWindow *window,
+            Fixture       *fixture,
+            guint          person,
+            const char    *pin)
+{
+  click_action (window, "kiosk.view-again");
+  log_in (window, &people[person], fixture->codes[person], NULL);
+  type_pin (window, _("Personal PIN"), pin, FALSE);
+  click_action (window, "kiosk.pin-open");
+  kiosk_wait_not_busy (window);
+  if (!g_str_equal (sc_kiosk_window_get_page_name (window), "result"))
+    {
+      g_autofree char *text = get_error_text (sc_kiosk_window_get_page (window, "pin"));
+
+      g_test_message ("PIN page: %s", text);
+    }
+  g_assert_cmpstr (sc_kiosk_window_get_page_name (window), ==, "result");
+  return sc_kiosk_window_get_page (window, "result");
+}
+
+/* Scrolls the result page so that the earlier years are at its top, for the screenshot. */
+static void
+scroll_to (GtkWidget *page,
+           GtkWidget *widget)
+{
+  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (find_descendant (page,
+                                                                      GTK_TYPE_SCROLLED_WINDOW));
+  GtkWidget *content = gtk_scrolled_window_get_child (scrolled);
+  graphene_point_t at;
+
+  g_assert_true (gtk_widget_compute_point (widget, content, &GRAPHENE_POINT_INIT (0, 0), &at));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), at.y - 12);
+  iterate_until_idle ();
+  gtk_test_widget_wait_for_draw (page);
+}
+
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+static void
+test_kiosk_past_results (GtkApplication *app,
+                         gconstpointer   data)
+{
+  Fixture fixture = { 0 };
+  ScKioskWindow *window;
+  GtkWidget *page, *past;
+  guint8 last_year[SC_BJSQ_N_ITEMS], this_year[SC_BJSQ_N_ITEMS];
+  ScSex sex;
+  ScResult last_result;
+  ScCriteria criteria;
+  g_autofree char *sum_a = NULL;
+
+  fixture_set_up (&fixture, NULL);
+  load_respondent ("r1-00028", last_year, &sex);
+  load_respondent ("r1-00053", this_year, &sex);
+  kiosk_vault_add_last_year (&fixture, IMPL_PASS, people, 2, last_year, "25802580");
+  /* This year: person 0 keeps the result under the same PIN, person 1 under another. */
+  kiosk_vault_keep_result (&fixture, fixture.round_id, &people[0], 0, this_year, TRUE, "25802580");
+  kiosk_vault_keep_result (&fixture, fixture.round_id, &people[1], 1, this_year, TRUE, "36913691");
+
+  window = open_kiosk (app, &fixture, 1024, 768, 0);
+
+  /* The same PIN: last year's result beside this year's, in a table and two charts. */
+  page = view_again (window, &fixture, 0, "25802580");
+  past = find_named (page, "past-results");
+  g_assert_true (gtk_widget_get_visible (past));
+  g_assert_true (shows_text (past, _("Earlier Years")));
+  g_assert_true (shows_text (past, "2025年度"));
+  g_assert_true (shows_text (past, _("This year")));
+  /* The header and two years, six columns each. */
+  g_assert_cmpuint (count_children (find_named (past, "past-table")), ==, 3 * 6);
+  g_assert_cmpuint (count_children (find_named (past, "past-charts")), ==, 2);
+  sc_criteria_init_default (&criteria);
+  sc_score (last_year, people[0].sex, &criteria, &last_result);
+  sum_a = g_strdup_printf ("%d", sc_result_primary (&last_result, &criteria)->a);
+  g_assert_true (shows_text (find_named (past, "past-table"), sum_a));
+  g_assert_null (find_named (past, "past-note"));
+  check_page_controls (window);
+  scroll_to (page, past);
+  save_kiosk_screenshot (GTK_WIDGET (window), "result-past-years", 1024, 768);
+  click_action (window, "kiosk.view-done");
+  click_action (window, "kiosk.finish");
+  check_no_trace (window, &people[0]);
+  g_assert_false (gtk_widget_get_visible (past));
+
+  /* The same on a large screen. */
+  kiosk_close (window);
+  window = open_kiosk (app, &fixture, 1920, 1080, 0);
+  page = view_again (window, &fixture, 0, "25802580");
+  past = find_named (page, "past-results");
+  g_assert_cmpuint (count_children (find_named (past, "past-charts")), ==, 2);
+  scroll_to (page, past);
+  save_kiosk_screenshot (GTK_WIDGET (window), "result-past-years", 1920, 1080);
+  click_action (window, "kiosk.view-done");
+  click_action (window, "kiosk.finish");
+
+  /* Another PIN this year, at text scale 1.5: only this year's result, and a note that an
+   * earlier one exists but is not shown. */
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", 144 * 1024, NULL);
+  page = view_again (window, &fixture, 1, "36913691");
+  past = find_named (page, "past-results");
+  g_assert_true (gtk_widget_get_visible (past));
+  g_assert_null (find_named (past, "past-table"));
+  g_assert_true (shows_text (past, _("A result you kept in an earlier year with another PIN, "
+                                     "with a PIN shorter than 8 digits, or before this was "
+                                     "possible, is not shown.")));
+  g_assert_false (shows_text (past, "2025年度"));
+  scroll_to (page, past);
+  save_kiosk_screenshot (GTK_WIDGET (window), "result-past-other-pin-scale-1.5", 1920, 1080);
+  click_action (window, "kiosk.view-done");
+  click_action (window, "kiosk.finish");
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", 96 * 1024, NULL);
+
+  kiosk_close (window);
+  kiosk_vault_tear_down (&fixture);
+}
+
 static gboolean
 shows_shortcuts_window (void)
 {
@@ -1753,6 +1883,7 @@ main (int   argc,
   add_test ("/gui/kiosk/pin-page", test_kiosk_pin_page, NULL);
   add_test ("/gui/kiosk/pin-view-again", test_kiosk_pin, NULL);
   add_test ("/gui/kiosk/view-again-decisions", test_kiosk_view_again_decisions, NULL);
+  add_test ("/gui/kiosk/past-results", test_kiosk_past_results, NULL);
   add_test ("/gui/kiosk/no-shortcuts-window", test_kiosk_no_shortcuts_window, NULL);
   add_test ("/gui/kiosk/welcome-width-for-height", test_kiosk_welcome_width_for_height, NULL);
 

@@ -192,7 +192,9 @@ test_people_implementer (Fixture       *f,
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "change");
   wait_until (toast_arrived, NULL);
   wait_until (section_idle, section);
-  g_assert_nonnull (strstr (get_last_toast (), "not right"));
+  g_assert_nonnull (strstr (get_last_toast (),
+                            T("The passphrase is not right. Check that Caps Lock is off and "
+                              "the input method is the one you used, and try again.")));
 
   /* Remove Hanako: confirmed with my own passphrase; a new recovery key is shown. */
   window = move_to_window (window, section, 1920, 1080);

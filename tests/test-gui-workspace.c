@@ -32,6 +32,7 @@
 #include "sc-results-section.h"
 #include "sc-interviews-section.h"
 #include "sc-result-view.h"
+#include "sc-retention-section.h"
 #include "sc-round-page.h"
 #include "sc-rounds-section.h"
 #include "sc-unlock-page.h"
@@ -223,7 +224,8 @@ test_implementer (ScApplication *app)
   const char * const expected[] = {
     SC_SECTION_OVERVIEW, SC_SECTION_PARTICIPATION, SC_SECTION_RESULTS, SC_SECTION_INTERVIEWS,
     SC_SECTION_GROUP_ANALYSIS, SC_SECTION_REPORTS, SC_SECTION_ROUNDS, SC_SECTION_EMPLOYEES,
-    SC_SECTION_PEOPLE, SC_SECTION_SETTINGS, SC_SECTION_BACKUP, SC_SECTION_AUDIT_LOG,
+    SC_SECTION_PEOPLE, SC_SECTION_RETENTION, SC_SECTION_SETTINGS, SC_SECTION_BACKUP,
+    SC_SECTION_AUDIT_LOG,
     NULL
   };
   ScWindow *window = get_window (app);
@@ -290,7 +292,7 @@ test_hr (ScApplication *app)
   /* What only the implementer may see: none of it is anywhere in HR's widget tree. */
   const char *forbidden[] = {
     T ("High stress"), T ("Undetermined (判定不能)"), T ("Interviews recommended"),
-    T ("Results"), T ("Seen by the implementer only."), T ("Settings"),
+    T ("Results"), T ("Seen by the implementer only."), T ("Settings"), T ("Retention"),
   };
   /* HR's counts, in the order shown; nothing else is a count. */
   const char *counts[] = { "8", "4", "1", "3", "1", "2", "1", "0" };
@@ -306,6 +308,7 @@ test_hr (ScApplication *app)
   /* No Results section: not made, not reachable by name, action or key. */
   g_assert_null (sc_workspace_get_section (workspace, SC_SECTION_RESULTS));
   g_assert_null (sc_workspace_get_section (workspace, SC_SECTION_SETTINGS));
+  g_assert_null (sc_workspace_get_section (workspace, SC_SECTION_RETENTION));
   g_assert_false (sc_workspace_show_section (workspace, SC_SECTION_RESULTS));
   for (int i = 1; i <= 9; i++)
     {

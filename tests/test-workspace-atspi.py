@@ -418,8 +418,13 @@ def hr_path(vault):
                                                 "GtkLabel", ""}:
                 note("the row shows: " + ", ".join(sorted(texts)))
 
+            # The roster is HR's to keep (DESIGN §3: roster, rounds, who answered): the
+            # Employees and Rounds sections (each named after itself) list everyone on it.
             def outside_participation(acc):
                 if acc is None or (role(acc) == "tree table" and acc.name == "Participation"):
+                    return
+                if acc.name in ("Employees", "Rounds") and role(acc) not in ("list item",
+                                                                            "label"):
                     return
                 yield acc
                 for child in children(acc):

@@ -13,6 +13,7 @@
 #include "sc-kiosk-session-private.h"
 #include "sc-secure.h"
 #include "sc-vault-kiosk.h"
+#include "sc-vault-past-results.h"
 
 /* ---- Jobs: vault work in a thread ------------------------------------------------------ */
 
@@ -26,6 +27,7 @@ job_free (Job *job)
   sc_secure_clear ((gpointer *) &job->secret);
   g_clear_pointer (&job->dummy_hash, g_free);
   sc_secure_clear ((gpointer *) &job->partial_key);
+  g_clear_pointer (&job->past_results, g_ptr_array_unref);
   if (job->employee != NULL)
     {
       sc_kiosk_wipe_string (&job->employee->name);
@@ -167,6 +169,13 @@ run_load_view (Job     *job,
                                    &job->recorded_consent, &job->interview_requested,
                                    &local_error))
     g_warning ("The recorded decisions cannot be read: %s", local_error->message);
+  g_clear_error (&local_error);
+  /* Earlier years kept under the same PIN, to show beside this one. Not fatal either. */
+  job->past_results = sc_vault_load_past_results (job->vault, job->round_id, job->number,
+                                                  job->partial_key, job->secret,
+                                                  &job->past_unopened, &local_error);
+  if (job->past_results == NULL)
+    g_warning ("Earlier results cannot be read: %s", local_error->message);
   return TRUE;
 }
 
@@ -472,6 +481,9 @@ apply_job (ScKioskSession *self,
       person->recorded_consent = job->recorded_consent;
       person->consent_given = job->recorded_consent == SC_VAULT_CONSENT_YES;
       person->interview_requested = job->interview_requested;
+      g_clear_pointer (&person->past_results, g_ptr_array_unref);
+      person->past_results = g_steal_pointer (&job->past_results);
+      person->past_unopened = job->past_unopened;
       break;
 
     default:

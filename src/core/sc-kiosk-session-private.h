@@ -37,6 +37,8 @@ typedef struct
   gboolean        has_view;                /* a copy to view again is kept */
   gboolean        pin_saved;               /* kept one just now */
   gboolean        answers_kept;            /* answers still held after sending, for a PIN */
+  GPtrArray      *past_results;            /* earlier years' kept results (ScVaultPastResult) */
+  guint           past_unopened;           /* earlier ones the PIN did not open */
 } Person;
 
 struct _ScKioskSession
@@ -101,6 +103,8 @@ typedef struct
   ScResult        result;
   ScVaultConsent  recorded_consent;
   gboolean        interview_requested;
+  GPtrArray      *past_results;
+  guint           past_unopened;
 } Job;
 
 /* sc-kiosk-session.c */

@@ -484,6 +484,8 @@ sc_kiosk_session_forget_result (ScKioskSession *self)
 
   sc_secure_wipe (&person->result, sizeof person->result);
   person->has_result = FALSE;
+  g_clear_pointer (&person->past_results, g_ptr_array_unref);
+  person->past_unopened = 0;
   sc_secure_wipe (person->answers, sizeof person->answers);
   person->answers_kept = FALSE;
 }

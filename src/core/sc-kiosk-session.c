@@ -111,6 +111,7 @@ sc_kiosk_session_wipe_person (ScKioskSession *self)
   sc_kiosk_wipe_string (&person->employee_number);
   sc_kiosk_wipe_string (&person->employee_name);
   sc_secure_clear ((gpointer *) &person->partial_key);
+  g_clear_pointer (&person->past_results, g_ptr_array_unref);
   sc_secure_wipe (person, sizeof *person);
   person->review_focus = -1;
 }
@@ -394,6 +395,20 @@ sc_kiosk_session_get_pin_saved (ScKioskSession *self)
 {
   g_return_val_if_fail (SC_IS_KIOSK_SESSION (self), FALSE);
   return self->person.pin_saved;
+}
+
+GPtrArray *
+sc_kiosk_session_get_past_results (ScKioskSession *self)
+{
+  g_return_val_if_fail (SC_IS_KIOSK_SESSION (self), NULL);
+  return self->person.past_results;
+}
+
+guint
+sc_kiosk_session_get_past_unopened (ScKioskSession *self)
+{
+  g_return_val_if_fail (SC_IS_KIOSK_SESSION (self), 0);
+  return self->person.past_unopened;
 }
 
 ScVaultConsent

@@ -226,6 +226,11 @@ gboolean        sc_kiosk_session_can_set_pin        (ScKioskSession *self);
 gboolean        sc_kiosk_session_get_pin_saved      (ScKioskSession *self);
 /* For a kept result seen again: the decisions recorded in the vault. */
 ScVaultConsent  sc_kiosk_session_get_recorded_consent (ScKioskSession *self);
+/* For a kept result seen again: the person's results kept in earlier rounds that opened
+ * with the same PIN (element-type ScVaultPastResult, oldest first; transfer none; %NULL
+ * before), and how many earlier ones did not open with it (kept under another PIN). */
+GPtrArray      *sc_kiosk_session_get_past_results   (ScKioskSession *self);
+guint           sc_kiosk_session_get_past_unopened  (ScKioskSession *self);
 
 /* Test hook: how many Argon2id code checks (real or decoy) logins have made so far. */
 guint           sc_kiosk_session_get_code_checks    (ScKioskSession *self);

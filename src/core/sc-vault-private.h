@@ -312,9 +312,11 @@ void      sc_vault_body_keys_derive     (ScVaultBodyKeys     *keys);
 
 /* ---- Schema (sc-vault-schema.c) --------------------------------------------------- */
 
-#define SC_VAULT_SCHEMA_VERSION 7
+#define SC_VAULT_SCHEMA_VERSION 8
 /* The migration step that adds named people (sc-vault-people.c). */
 #define SC_VAULT_SCHEMA_PEOPLE 7
+/* The migration step that adds a kept result's PIN-only copy (sc-vault-past-results.c). */
+#define SC_VAULT_SCHEMA_PIN_COPY 8
 /* The migration step that adds the implementer's signatures and the audit hash chain. */
 #define SC_VAULT_SCHEMA_SIGNED 5
 
@@ -794,6 +796,25 @@ gboolean  _sc_vault_audit_chain_init    (sqlite3             *db,
 gboolean  _sc_vault_check_passphrase_unique (const ScVaultHeader *header,
                                          const char          *passphrase,
                                          const ScVaultSlot   *except,
+                                         GError             **error);
+
+/* sc-vault-result-views.c: SC_VAULT_PARTIAL_KEY_BYTES of guarded memory from @secret (an
+ * access code, a PIN) and @salt (crypto_pwhash_SALTBYTES) by Argon2id at the limits of the
+ * access codes. Free with sc_secure_free(). */
+guint8   *_sc_vault_derive_secret_key   (ScVault             *vault,
+                                         const char          *secret,
+                                         const guint8        *salt,
+                                         GError             **error);
+
+/* sc-vault-past-results.c: a kept result's plain text (answers, then sex), and its copy
+ * sealed under the PIN alone, stored in the result_views row (inside a transaction). */
+#define SC_VAULT_VIEW_PLAIN_LEN (SC_BJSQ_N_ITEMS + 1)
+gboolean  _sc_vault_store_pin_copy      (ScVault             *vault,
+                                         gint64               round_id,
+                                         gint64               employee_id,
+                                         const char          *pin,
+                                         const guint8        *plain,
+                                         gsize                plain_len,
                                          GError             **error);
 
 /* ---- Test hooks ------------------------------------------------------------------- */

@@ -40,11 +40,8 @@ sc_vault_derive_partial_key (ScVault     *vault,
                              GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  ScVaultKdfLimits limits;
   gint64 employee_id;
-  guint8 *key;
   sqlite3 *db;
-  int r;
 
   g_return_val_if_fail (SC_IS_VAULT (vault), NULL);
   g_return_val_if_fail (employee_number != NULL && access_code != NULL, NULL);
@@ -67,7 +64,20 @@ sc_vault_derive_partial_key (ScVault     *vault,
       return NULL;
     }
 
-  key = sc_secure_alloc (SC_VAULT_PARTIAL_KEY_BYTES);
+  /* SECURITY: the key comes only from the code on the employee's slip, so nobody with
+   * the vault's keys alone can read unfinished answers. */
+  return _sc_vault_derive_secret_key (vault, access_code, sqlite3_column_blob (stmt, 0), error);
+}
+
+guint8 *
+_sc_vault_derive_secret_key (ScVault       *vault,
+                             const char    *secret,
+                             const guint8  *salt,
+                             GError       **error)
+{
+  ScVaultKdfLimits limits;
+  guint8 *key = sc_secure_alloc (SC_VAULT_PARTIAL_KEY_BYTES);
+
   if (key == NULL)
     {
       g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_IO,
@@ -75,12 +85,8 @@ sc_vault_derive_partial_key (ScVault     *vault,
       return NULL;
     }
   sc_vault_get_partial_limits (vault, &limits);
-  /* SECURITY: the key comes only from the code on the employee's slip, so nobody with
-   * the vault's keys alone can read unfinished answers. */
-  r = crypto_pwhash (key, SC_VAULT_PARTIAL_KEY_BYTES, access_code, strlen (access_code),
-                     sqlite3_column_blob (stmt, 0), limits.opslimit, limits.memlimit,
-                     crypto_pwhash_ALG_ARGON2ID13);
-  if (r != 0)
+  if (crypto_pwhash (key, SC_VAULT_PARTIAL_KEY_BYTES, secret, strlen (secret), salt,
+                     limits.opslimit, limits.memlimit, crypto_pwhash_ALG_ARGON2ID13) != 0)
     {
       sc_secure_free (key);
       g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_IO,
@@ -194,7 +200,7 @@ sc_vault_load_partial (ScVault       *vault,
 
 #define VIEW_AD_PREFIX "SCVIEW1"
 #define VIEW_AD_LEN (sizeof VIEW_AD_PREFIX - 1 + 16)
-#define VIEW_PLAIN_LEN (SC_BJSQ_N_ITEMS + 1)
+#define VIEW_PLAIN_LEN SC_VAULT_VIEW_PLAIN_LEN
 
 gboolean
 sc_vault_pin_is_valid (const char *pin)
@@ -296,11 +302,13 @@ sc_vault_save_result_view (ScVault       *vault,
   view_ad (ad, round_id, employee_id);
   crypto_aead_xchacha20poly1305_ietf_encrypt (ciphertext, NULL, plain, sizeof plain,
                                               ad, sizeof ad, NULL, nonce, key);
-  sodium_memzero (plain, sizeof plain);
   sc_secure_free (key);
 
   if (!sc_vault_begin (vault, error))
-    return FALSE;
+    {
+      sodium_memzero (plain, sizeof plain);
+      return FALSE;
+    }
   stmt = sc_vault_db_prepare (db, "INSERT OR REPLACE INTO result_views (round_id, "
                                   "employee_id, nonce, ciphertext, created_at) "
                                   "VALUES (?, ?, ?, ?, ?)", error);
@@ -312,11 +320,15 @@ sc_vault_save_result_view (ScVault       *vault,
   sqlite3_bind_blob (stmt, 4, ciphertext, sizeof ciphertext, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 5, _sc_vault_now ());
   if (!_sc_vault_step_done (db, stmt, error)
+      || !_sc_vault_store_pin_copy (vault, round_id, employee_id, pin, plain, sizeof plain,
+                                    error)
       || !sc_vault_audit_insert (vault, "result_view.save", employee_id, error))
     goto fail;
+  sodium_memzero (plain, sizeof plain);
   return sc_vault_commit_and_save (vault, error);
 
 fail:
+  sodium_memzero (plain, sizeof plain);
   sc_vault_rollback (vault);
   return FALSE;
 }

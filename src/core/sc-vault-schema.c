@@ -203,6 +203,14 @@ static const char * const migrations[] = {
   ");"
   "ALTER TABLE audit_log ADD COLUMN person INTEGER;"
   "PRAGMA user_version = 7;",
+
+  /* 8: a kept result's second copy, under a key from the PIN alone, so that next year's
+   * visit (with another access code) can show it beside that year's result
+   * (sc-vault-past-results.h). */
+  "ALTER TABLE result_views ADD COLUMN pin_salt BLOB;"
+  "ALTER TABLE result_views ADD COLUMN pin_nonce BLOB;"
+  "ALTER TABLE result_views ADD COLUMN pin_ciphertext BLOB;"
+  "PRAGMA user_version = 8;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SC_VAULT_SCHEMA_VERSION);

@@ -707,6 +707,10 @@ gboolean      sc_vault_load_partial       (ScVault            *vault,
 /* A personal PIN: 4 to 8 digits. */
 #define SC_VAULT_PIN_MIN_DIGITS 4
 #define SC_VAULT_PIN_MAX_DIGITS 8
+/* SECURITY: only a PIN this long also keeps the copy next year's visit can open beside that
+ * year's result (sc-vault-past-results.h): that copy is under the PIN alone, so anyone holding
+ * the data key could try PINs offline, and a shorter PIN would not hold them off. */
+#define SC_VAULT_PIN_PAST_YEARS_DIGITS 8
 
 /* TRUE when @pin is 4-8 ASCII digits. */
 gboolean      sc_vault_pin_is_valid       (const char         *pin);

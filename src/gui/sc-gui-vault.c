@@ -54,14 +54,8 @@ sc_gui_vault_error_message (const GError *error)
       case SC_VAULT_ERROR_BUSY:
         return _("The vault is still busy saving. Wait a moment, then try again.");
       case SC_VAULT_ERROR_TAMPERED:
-        /* The core names the record; "audit log" is the only part a person needs here. */
-        if (strstr (error->message, "audit log") != NULL)
-          return _("The audit log of this vault was changed outside Stress Check: an entry "
-                   "was altered or removed. Do not keep working with this file. Restore the "
-                   "vault from a backup, and find out who had access to it.");
-        return _("A record in this vault was changed outside Stress Check. Do not keep "
-                 "working with this file. Restore the vault from a backup, and find out who "
-                 "had access to it.");
+        /* The core's own message: translated, it says what to do and names the record
+         * (the audit log entry, the key or the signed record) for whoever investigates. */
       case SC_VAULT_ERROR_INVALID:
       case SC_VAULT_ERROR_IO:
       case SC_VAULT_ERROR_PERMISSION:

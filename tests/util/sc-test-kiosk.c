@@ -9,6 +9,8 @@
 
 #include "sc-test-kiosk.h"
 
+#include "sc-secure.h"
+
 #include <glib/gstdio.h>
 #include <sodium.h>
 
@@ -89,6 +91,68 @@ kiosk_vault_set_up (ScTestKioskVault        *fixture,
   g_assert_true (sc_vault_enter_kiosk (fixture->vault, &error));
   g_assert_no_error (error);
   g_assert_cmpint (sc_vault_get_role (fixture->vault), ==, SC_VAULT_ROLE_KIOSK);
+}
+
+void
+kiosk_vault_keep_result (ScTestKioskVault        *fixture,
+                         gint64                   round_id,
+                         const ScTestKioskPerson *person,
+                         guint                    index,
+                         const guint8            *answers,
+                         gboolean                 submit,
+                         const char              *pin)
+{
+  g_autoptr (GError) error = NULL;
+  char normalized[SC_ACCESS_CODE_NORMALIZED_SIZE];
+  guint8 *key;
+
+  if (submit)
+    {
+      sc_vault_submit (fixture->vault, round_id, person->number, answers, person->sex, NULL,
+                       &error);
+      g_assert_no_error (error);
+    }
+  /* The kiosk derives the key from the code as normalized from what was typed. */
+  g_assert_true (sc_access_code_normalize (fixture->codes[index], -1, normalized, NULL));
+  key = sc_vault_derive_partial_key (fixture->vault, round_id, person->number, normalized,
+                                     &error);
+  g_assert_no_error (error);
+  g_assert_true (sc_vault_save_result_view (fixture->vault, round_id, person->number, key, pin,
+                                            answers, person->sex, &error));
+  g_assert_no_error (error);
+  sc_secure_free (key);
+}
+
+gint64
+kiosk_vault_add_last_year (ScTestKioskVault        *fixture,
+                           const char              *impl_pass,
+                           const ScTestKioskPerson *people,
+                           guint                    n_people,
+                           const guint8            *answers,
+                           const char              *pin)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 round_id;
+
+  g_assert_true (sc_vault_leave_kiosk (fixture->vault, impl_pass, &error));
+  g_assert_no_error (error);
+  round_id = sc_vault_create_round (fixture->vault, "2025年度", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < n_people; i++)
+    {
+      g_autofree char *hash = sc_access_code_hash (fixture->codes[i], crypto_pwhash_OPSLIMIT_MIN,
+                                                   crypto_pwhash_MEMLIMIT_MIN, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (sc_vault_set_access_code_hash (fixture->vault, round_id, people[i].number,
+                                                    hash, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (sc_vault_enter_kiosk (fixture->vault, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < n_people; i++)
+    kiosk_vault_keep_result (fixture, round_id, &people[i], i, answers, TRUE, pin);
+  return round_id;
 }
 
 void

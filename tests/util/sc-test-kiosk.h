@@ -46,6 +46,27 @@ void  kiosk_vault_set_up          (ScTestKioskVault        *fixture,
                                    const char              *idle_timeout,
                                    const char              *contact_text);
 
+/* In the vault (in kiosk mode): @person (the @index-th of the set-up roster, whose code is
+ * codes[@index]) answers @answers in @round_id when @submit, and keeps the result under
+ * @pin, as the kiosk does. */
+void  kiosk_vault_keep_result     (ScTestKioskVault        *fixture,
+                                   gint64                   round_id,
+                                   const ScTestKioskPerson *person,
+                                   guint                    index,
+                                   const guint8            *answers,
+                                   gboolean                 submit,
+                                   const char              *pin);
+
+/* Adds last year's round, 2025年度 (no period, so it sorts before this year's), in which the
+ * first @n_people of the roster, with the same codes, answered @answers and kept the
+ * result under @pin. The vault is back in kiosk mode afterwards. Returns the round's id. */
+gint64 kiosk_vault_add_last_year  (ScTestKioskVault        *fixture,
+                                   const char              *impl_pass,
+                                   const ScTestKioskPerson *people,
+                                   guint                    n_people,
+                                   const guint8            *answers,
+                                   const char              *pin);
+
 /* Checks that the vault (when still set) is finalized, removes the folder and wipes the
  * codes. */
 void  kiosk_vault_tear_down       (ScTestKioskVault        *fixture);

@@ -194,7 +194,9 @@ update_mode (ScKioskPinPage *self)
       gtk_label_set_text (self->description_label,
                           _("If you choose a personal PIN, you can see this result again at "
                             "this PC later, with your employee number, the code on your slip "
-                            "and the PIN. Nobody else can open it. This is up to you."));
+                            "and the PIN. Nobody else can open it. This is up to you. With a "
+                            "PIN of 8 digits, next year's result can also be shown beside "
+                            "this one."));
     }
   else if (enter)
     {

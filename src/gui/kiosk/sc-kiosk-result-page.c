@@ -30,6 +30,7 @@ struct _ScKioskResultPage
   GtkLabel          *area_ac_value;
   GtkLabel          *scores_note;
   GtkBox            *advice_box;
+  GtkBox            *past_box;
   GtkLabel          *contact_label;
   GtkLabel          *next_label;
   GtkButton         *next_button;
@@ -226,6 +227,7 @@ sc_kiosk_result_page_class_init (ScKioskResultPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScKioskResultPage, area_ac_value);
   gtk_widget_class_bind_template_child (widget_class, ScKioskResultPage, scores_note);
   gtk_widget_class_bind_template_child (widget_class, ScKioskResultPage, advice_box);
+  gtk_widget_class_bind_template_child (widget_class, ScKioskResultPage, past_box);
   gtk_widget_class_bind_template_child (widget_class, ScKioskResultPage, contact_label);
   gtk_widget_class_bind_template_child (widget_class, ScKioskResultPage, next_label);
   gtk_widget_class_bind_template_child (widget_class, ScKioskResultPage, next_button);
@@ -387,6 +389,156 @@ sc_kiosk_result_page_clear (ScKioskResultPage *self)
   /* A new person starts with the ordinary page. */
   sc_kiosk_result_page_set_decisions (self, FALSE, FALSE, FALSE);
   sc_kiosk_result_page_set_read_only (self, FALSE);
+  sc_kiosk_result_page_set_past_results (self, NULL, 0, NULL, NULL);
+}
+
+/* ---- Earlier years (issue 11 §8) --------------------------------------------------------- */
+
+/* A label of the earlier years: @wrap for sentences; table cells keep to one line (the
+ * table scrolls sideways when it is too wide) so that no cell breaks a word. */
+static GtkWidget *
+new_cell (const char *text,
+          gboolean    header,
+          gboolean    wrap)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), wrap);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  if (header)
+    gtk_widget_add_css_class (label, "heading");
+  return label;
+}
+
+static char *
+format_score (int value)
+{
+  return value == SC_SCORE_MISSING ? g_strdup ("—") : g_strdup_printf ("%d", value);
+}
+
+/* One row of the year-on-year table: the round, the area sums and the verdict. */
+static void
+add_year_row (GtkGrid          *grid,
+              int               row,
+              const char       *name,
+              const ScResult   *result,
+              const ScCriteria *criteria)
+{
+  const ScAreaResult *area = sc_result_primary (result, criteria);
+  int ac = (area->a == SC_SCORE_MISSING || area->c == SC_SCORE_MISSING)
+           ? SC_SCORE_MISSING : area->a + area->c;
+  int values[] = { area->a, area->b, area->c, ac };
+
+  gtk_grid_attach (grid, new_cell (name, FALSE, FALSE), 0, row, 1, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *text = format_score (values[i]);
+
+      gtk_grid_attach (grid, new_cell (text, FALSE, FALSE), (int) i + 1, row, 1, 1);
+    }
+  gtk_grid_attach (grid, new_cell (area->verdict == SC_VERDICT_HIGH ? _("High stress")
+                                   : area->verdict == SC_VERDICT_NOT_HIGH ? _("Not high stress")
+                                   : _("No result"), FALSE, FALSE),
+                   5, row, 1, 1);
+}
+
+/* A small profile chart with the round's name above it. */
+static GtkWidget *
+new_year_chart (const char     *name,
+                const ScResult *result)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *chart = sc_profile_chart_new ();
+  g_autofree char *label = g_strdup_printf (_("Stress profile, %s"), name);
+
+  gtk_box_append (GTK_BOX (box), new_cell (name, TRUE, FALSE));
+  gtk_widget_add_css_class (frame, "sc-kiosk-chart-frame");
+  gtk_widget_set_margin_top (chart, 8);
+  gtk_widget_set_margin_bottom (chart, 8);
+  gtk_widget_set_margin_start (chart, 8);
+  gtk_widget_set_margin_end (chart, 8);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  sc_profile_chart_set_result (SC_PROFILE_CHART (chart), result);
+  gtk_frame_set_child (GTK_FRAME (frame), chart);
+  gtk_box_append (GTK_BOX (box), frame);
+  return box;
+}
+
+void
+sc_kiosk_result_page_set_past_results (ScKioskResultPage *self,
+                                       GPtrArray         *past,
+                                       guint              n_unopened,
+                                       const ScResult    *current,
+                                       const ScCriteria  *criteria)
+{
+  /* The areas by their letters, as the area sums above name them. */
+  const char *headers[] = { _("Round"), "A", "B", "C", _("A + C"), _("Result") };
+  GtkWidget *child, *heading, *grid, *table, *charts;
+  guint n_past = past != NULL ? past->len : 0;
+
+  g_return_if_fail (SC_IS_KIOSK_RESULT_PAGE (self));
+
+  /* SECURITY: earlier results are personal data too: a new person finds none of them. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->past_box))) != NULL)
+    gtk_box_remove (self->past_box, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->past_box), n_past > 0 || n_unopened > 0);
+  if (n_past == 0 && n_unopened == 0)
+    return;
+  g_return_if_fail (n_past == 0 || (current != NULL && criteria != NULL));
+
+  heading = g_object_new (GTK_TYPE_LABEL, "label", _("Earlier Years"), "xalign", 0.0f,
+                          "margin-top", 12, "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                          NULL);
+  gtk_widget_add_css_class (heading, "sc-kiosk-heading");
+  gtk_box_append (self->past_box, heading);
+
+  if (n_past > 0)
+    {
+      grid = gtk_grid_new ();
+      gtk_widget_set_name (grid, "past-table");
+      gtk_grid_set_column_spacing (GTK_GRID (grid), 14);
+      gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+      for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
+        gtk_grid_attach (GTK_GRID (grid), new_cell (headers[i], TRUE, FALSE), (int) i, 0,
+                         1, 1);
+      charts = gtk_flow_box_new ();
+      gtk_widget_set_name (charts, "past-charts");
+      gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (charts), GTK_SELECTION_NONE);
+      gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (charts), TRUE);
+      gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (charts), 1);
+      gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (charts), 3);
+      gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (charts), 12);
+      gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (charts), 12);
+      for (guint i = 0; i < n_past; i++)
+        {
+          const ScVaultPastResult *p = g_ptr_array_index (past, i);
+
+          add_year_row (GTK_GRID (grid), (int) i + 1, p->round_name, &p->result, &p->criteria);
+          gtk_flow_box_append (GTK_FLOW_BOX (charts), new_year_chart (p->round_name, &p->result));
+        }
+      add_year_row (GTK_GRID (grid), (int) n_past + 1, _("This year"), current, criteria);
+      gtk_flow_box_append (GTK_FLOW_BOX (charts), new_year_chart (_("This year"), current));
+      table = gtk_scrolled_window_new ();
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (table), GTK_POLICY_AUTOMATIC,
+                                      GTK_POLICY_NEVER);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (table), TRUE);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (table), grid);
+      gtk_box_append (self->past_box, table);
+      gtk_box_append (self->past_box, charts);
+    }
+  if (n_unopened > 0)
+    {
+      GtkWidget *note = new_cell (_("A result you kept in an earlier year with another PIN, "
+                                    "with a PIN shorter than 8 digits, or before this was "
+                                    "possible, is not shown."), FALSE, TRUE);
+
+      gtk_widget_set_name (note, "past-note");
+      gtk_widget_add_css_class (note, "dim-label");
+      gtk_box_append (self->past_box, note);
+    }
 }
 
 void

@@ -13,6 +13,7 @@
 
 #include "sc-advice.h"
 #include "sc-profile-chart.h"
+#include "sc-vault-past-results.h"
 #include "sc-score.h"
 
 G_BEGIN_DECLS
@@ -60,5 +61,22 @@ void            sc_kiosk_result_page_set_decisions (ScKioskResultPage *self,
 
 /* SECURITY: removes every score, verdict and advice of the last person from the screen. */
 void            sc_kiosk_result_page_clear      (ScKioskResultPage *self);
+
+/**
+ * sc_kiosk_result_page_set_past_results:
+ * @past: (element-type ScVaultPastResult) (nullable): earlier years' kept results
+ * @n_unopened: earlier kept results the PIN did not open, for a note that they exist
+ * @current: this year's result, the last row of the table
+ * @criteria: this year's criteria
+ *
+ * For a kept result seen again: this year's beside earlier years', as a table of the area
+ * sums and verdicts and the profile charts side by side. Nothing is shown when there are
+ * none; %NULL clears it.
+ */
+void  sc_kiosk_result_page_set_past_results (ScKioskResultPage *self,
+                                             GPtrArray         *past,
+                                             guint              n_unopened,
+                                             const ScResult    *current,
+                                             const ScCriteria  *criteria);
 
 G_END_DECLS

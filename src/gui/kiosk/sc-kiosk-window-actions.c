@@ -671,6 +671,12 @@ STEP_CALLBACK_BEGIN (on_open_kept_done_cb, sc_kiosk_session_open_kept_result_fin
                                       != SC_VAULT_CONSENT_UNDECIDED,
                                       sc_kiosk_session_get_consent_given (session),
                                       sc_kiosk_session_get_interview_requested (session));
+  /* Earlier years kept under the same PIN, beside this one. */
+  sc_kiosk_result_page_set_past_results (result_page,
+                                         sc_kiosk_session_get_past_results (session),
+                                         sc_kiosk_session_get_past_unopened (session),
+                                         sc_kiosk_session_get_result (session),
+                                         sc_kiosk_session_get_criteria (session));
   show_result (self);
 }
 STEP_CALLBACK_END

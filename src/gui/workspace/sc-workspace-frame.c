@@ -17,6 +17,7 @@
 #include "sc-employees-section.h"
 #include "sc-reports-section.h"
 #include "sc-people-section.h"
+#include "sc-retention-section.h"
 #include "sc-round-page.h"
 #include "sc-vault-async.h"
 #include "sc-vault-people.h"
@@ -215,6 +216,9 @@ sc_workspace_add_section (ScWorkspace *self,
                                   title, -1);
   gtk_list_box_append (self->section_list, section->row);
 
+  /* A screen reader names the region it is in after the section. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
   gtk_stack_add_named (self->section_stack, widget, id);
   g_ptr_array_add (self->sections, section);
 
@@ -388,6 +392,19 @@ add_sections (ScWorkspace *self)
     sc_workspace_add_section (self, SC_SECTION_PEOPLE, _("People"), "system-users-symbolic",
                               people);
   }
+
+  /* Purging old rounds is the implementer's; HR has no such section. */
+  if (implementer)
+    {
+      GtkWidget *retention = sc_retention_section_new (self->vault);
+
+      g_signal_connect_object (retention, "toast", G_CALLBACK (on_section_toast_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (retention, "rounds-changed",
+                               G_CALLBACK (sc_workspace_reload_rounds), self, G_CONNECT_SWAPPED);
+      sc_workspace_add_section (self, SC_SECTION_RETENTION, _("Retention"),
+                                "user-trash-symbolic", retention);
+    }
 
   sc_admin_add_sections (self);
 }
