@@ -389,7 +389,7 @@ add_sections (ScWorkspace *self)
 
     g_signal_connect_object (people, "toast", G_CALLBACK (on_section_toast_cb), self,
                              G_CONNECT_SWAPPED);
-    sc_workspace_add_section (self, SC_SECTION_PEOPLE, _("People"), "system-users-symbolic",
+    sc_workspace_add_section (self, SC_SECTION_PEOPLE, C_("workspace section", "People"), "system-users-symbolic",
                               people);
   }
 
