@@ -207,9 +207,9 @@ sc_report_draw_list_page (ScReport *self,
 
 /* ---- group analysis ------------------------------------------------------------------ */
 
-static const char *
-suppression_text (ScReport           *self,
-                  ScGroupSuppression  suppression)
+const char *
+sc_report_suppression_text (ScReport           *self,
+                            ScGroupSuppression  suppression)
 {
   switch (suppression)
     {
@@ -250,7 +250,7 @@ add_group_row (ScReport           *self,
   cell[1] = n;
   if (sc_group_entry_is_suppressed (entry) || f == NULL)
     {
-      cell[2] = suppression_text (self, sc_group_entry_get_suppression (entry));
+      cell[2] = sc_report_suppression_text (self, sc_group_entry_get_suppression (entry));
       return;
     }
   for (guint k = 0; k < SC_N_CHART_SCALES; k++)
@@ -347,7 +347,7 @@ draw_group_charts (ScReport *self,
     }
   if (n_points == 0)
     y += sc_report_text (self, cr, BODY_X, y, BODY_WIDTH, 9, FALSE,
-                         suppression_text (self, sc_group_entry_get_sex_suppression (
+                         sc_report_suppression_text (self, sc_group_entry_get_sex_suppression (
                                              sc_group_analysis_get_total (self->group))))
          + 4;
   sc_chart_style_init_default (&style);
@@ -391,7 +391,9 @@ sc_report_draw_group_page (ScReport *self,
                            cairo_t  *cr,
                            guint     page)
 {
-  if (page == 0)
+  if (self->release_table != NULL)
+    sc_report_draw_release_page (self, cr, page);
+  else if (page == 0)
     draw_group_table (self, cr);
   else
     draw_group_charts (self, cr, page);
