@@ -522,8 +522,9 @@ sc_report_new (ScVault               *vault,
       if (kind == SC_REPORT_GROUP && sc_report_release_allowed (sc_vault_get_role (vault)))
         {
           g_set_error (error, SC_REPORT_ERROR, SC_REPORT_ERROR_PERMISSION,
-                       "This passphrase prints group analyses released by the implementer "
-                       "only: choose a released analysis.");
+                       "The full group analysis may not be printed with this passphrase, "
+                       "only an analysis the implementer released: choose a released "
+                       "analysis.");
           return NULL;
         }
       g_set_error (error, SC_REPORT_ERROR, SC_REPORT_ERROR_PERMISSION,
