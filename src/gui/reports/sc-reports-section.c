@@ -240,6 +240,17 @@ reload_departments (ScReportsSection *self)
   adw_combo_row_set_selected (self->department_row, 0);
 }
 
+/* The releases in force, of every round. */
+static void
+load_releases (ScReportsSection *self)
+{
+  g_clear_pointer (&self->releases, g_ptr_array_unref);
+  self->releases = sc_vault_list_releases (self->vault, NULL);
+  for (guint i = 0; self->releases != NULL && i < self->releases->len; i++)
+    if (((ScVaultRelease *) g_ptr_array_index (self->releases, i))->withdrawn_at != 0)
+      g_ptr_array_remove_index (self->releases, i--);
+}
+
 /* The analyses of the round: for the implementer the full one, then those released; for
  * HR the released ones only. */
 static void
@@ -643,6 +654,10 @@ sc_reports_section_show_release (ScReportsSection *self,
 
   if (!sc_reports_section_select_kind (self, SC_REPORT_GROUP))
     return FALSE;
+  /* A release made since the section was built is listed too. */
+  load_releases (self);
+  reload_releases (self);
+  on_kind_changed_cb (self);
   for (guint i = 0; i < self->release_ids->len; i++)
     if (g_array_index (self->release_ids, gint64, i) == release_id)
       {
@@ -730,10 +745,7 @@ build_choices (ScReportsSection *self)
   g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
 
   /* HR is offered the group report when the implementer has released an analysis. */
-  self->releases = sc_vault_list_releases (self->vault, NULL);
-  for (guint i = 0; self->releases != NULL && i < self->releases->len; i++)
-    if (((ScVaultRelease *) g_ptr_array_index (self->releases, i))->withdrawn_at != 0)
-      g_ptr_array_remove_index (self->releases, i--);
+  load_releases (self);
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     if (sc_report_kind_allowed (kinds[i].kind, role)
         || (kinds[i].kind == SC_REPORT_GROUP && sc_report_release_allowed (role)
