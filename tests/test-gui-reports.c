@@ -375,6 +375,27 @@ test_reports_hr_release (WsFixture     *f,
   settle (section);
   save_screenshot (GTK_WIDGET (window), "reports-hr-release-1920x1080");
   destroy_window (window);
+
+  /* Group Analysis' "Print…" opens Reports with the release HR is looking at. */
+  {
+    GtkWidget *workspace = sc_workspace_new (vault);
+    GtkWidget *group;
+    GtkWidget *reports_section;
+
+    watch_finalize (workspace);
+    window = show_in_window (workspace, 1024, 768);
+    g_assert_true (sc_workspace_show_section (SC_WORKSPACE (workspace),
+                                              SC_SECTION_GROUP_ANALYSIS));
+    settle (workspace);
+    group = sc_workspace_get_section (SC_WORKSPACE (workspace), SC_SECTION_GROUP_ANALYSIS);
+    reports_section = sc_workspace_get_section (SC_WORKSPACE (workspace), SC_SECTION_REPORTS);
+    click (find_button (group, T("_Print…")));
+    g_assert_cmpstr (sc_workspace_get_visible_section (SC_WORKSPACE (workspace)), ==,
+                     SC_SECTION_REPORTS);
+    g_assert_cmpint (sc_reports_section_get_kind (SC_REPORTS_SECTION (reports_section)), ==,
+                     SC_REPORT_GROUP);
+    destroy_window (window);
+  }
   assert_watched_finalized ();
 }
 
