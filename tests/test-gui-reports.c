@@ -66,6 +66,25 @@ settle (GtkWidget *widget)
     }
 }
 
+/* NAME-scale-1.5-1024x768, then NAME-1920x1080 (in a new window, returned). */
+static GtkWindow *
+screenshots_larger (GtkWindow  *window,
+                    GtkWidget  *section,
+                    const char *name)
+{
+  g_autofree char *large = g_strdup_printf ("%s-scale-1.5-1024x768", name);
+  g_autofree char *wide = g_strdup_printf ("%s-1920x1080", name);
+
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", DPI_LARGE, NULL);
+  settle (section);
+  save_screenshot (GTK_WIDGET (window), large);
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", DPI_NORMAL, NULL);
+  window = move_to_window (window, section, 1920, 1080);
+  settle (section);
+  save_screenshot (GTK_WIDGET (window), wide);
+  return window;
+}
+
 static void
 preview_and_wait (GtkWidget *section)
 {
@@ -263,13 +282,7 @@ test_reports_implementer (WsFixture     *f,
   g_assert_true (test_text_has (text, test_people[0].name));
   g_assert_false (test_text_has (text, test_people[1].name));
 
-  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", DPI_LARGE, NULL);
-  settle (section);
-  save_screenshot (GTK_WIDGET (window), "reports-scale-1.5-1024x768");
-  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", DPI_NORMAL, NULL);
-  window = move_to_window (window, section, 1920, 1080);
-  settle (section);
-  save_screenshot (GTK_WIDGET (window), "reports-1920x1080");
+  window = screenshots_larger (window, section, "reports");
   destroy_window (window);
   assert_watched_finalized ();
 }
@@ -367,13 +380,7 @@ test_reports_hr_release (WsFixture     *f,
   settle (section);
   assert_controls_named (GTK_WIDGET (window));
   save_screenshot (GTK_WIDGET (window), "reports-hr-release-1024x768");
-  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", DPI_LARGE, NULL);
-  settle (section);
-  save_screenshot (GTK_WIDGET (window), "reports-hr-release-scale-1.5-1024x768");
-  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", DPI_NORMAL, NULL);
-  window = move_to_window (window, section, 1920, 1080);
-  settle (section);
-  save_screenshot (GTK_WIDGET (window), "reports-hr-release-1920x1080");
+  window = screenshots_larger (window, section, "reports-hr-release");
   destroy_window (window);
 
   /* Group Analysis' "Print…" opens Reports with the release HR is looking at. */

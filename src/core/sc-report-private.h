@@ -122,6 +122,24 @@ gboolean sc_report_gather_release       (ScReport  *self,
                                          gint64     release_id,
                                          GError   **error);
 
+/* The column titles of the group table (10: the last is the change of total risk). */
+void     sc_report_group_titles         (ScReport     *self,
+                                         const char  **titles);
+
+/* Under the group table: the small-group rule, what Change means (@with_change), and
+ * the caption of the constants. */
+void     sc_report_group_notes          (ScReport     *self,
+                                         cairo_t      *cr,
+                                         double        y,
+                                         const char   *caption,
+                                         gboolean      with_change);
+
+/* The header of a page of judgement charts of @sex; returns the y where the body starts. */
+double   sc_report_draw_charts_header   (ScReport     *self,
+                                         cairo_t      *cr,
+                                         ScSex         sex,
+                                         guint         page);
+
 /* Why a group's figures are not shown, in the report's language. */
 const char *sc_report_suppression_text  (ScReport          *self,
                                          ScGroupSuppression suppression);

@@ -182,16 +182,7 @@ draw_release_table (ScReport *self,
       sc_report_text (self, cr, BODY_X, y, BODY_WIDTH, 8, FALSE, caption);
       return;
     }
-  titles[0] = TR (self, "Group", "集団");
-  titles[1] = TR (self, "n", "人数");
-  titles[2] = TR (self, "Demand", "量的負担");
-  titles[3] = TR (self, "Control", "コントロール");
-  titles[4] = TR (self, "Supervisor", "上司の支援");
-  titles[5] = TR (self, "Coworkers", "同僚の支援");
-  titles[6] = TR (self, "Risk A", "健康リスクA");
-  titles[7] = TR (self, "Risk B", "健康リスクB");
-  titles[8] = TR (self, "Total risk", "総合健康リスク");
-  titles[9] = TR (self, "Change", "前回比");
+  sc_report_group_titles (self, titles);
   add_row (self, total, TRUE, with_change, strings, cells);
   for (guint i = 0; i < n_rows; i++)
     add_row (self, sc_group_table_get_row (table, i), FALSE, with_change, strings,
@@ -199,16 +190,7 @@ draw_release_table (ScReport *self,
   y = sc_report_table (self, cr, BODY_X, y, 8, n_columns,
                        with_change ? widths : widths_no_change, titles, n_rows + 1,
                        cells) + 10;
-  y += sc_report_text (self, cr, BODY_X, y, BODY_WIDTH, 8, FALSE,
-                       TR (self, "Groups under 10 respondents are never shown, nor a group "
-                           "whose figures would reveal a group under 10. Risks: national "
-                           "average = 100. Incomplete questionnaires are left out. Change: "
-                           "total risk against the previous round.",
-                           "回答者10人未満の集団、および差し引きで10人未満の集団が分かる集団は"
-                           "表示しません。健康リスクは全国平均を100とした値です。未回答のある"
-                           "調査票は集計に含めていません。前回比は前回の総合健康リスクとの差です。"))
-       + 4;
-  sc_report_text (self, cr, BODY_X, y, BODY_WIDTH, 8, FALSE, caption);
+  sc_report_group_notes (self, cr, y, caption, with_change);
 }
 
 static void
@@ -222,11 +204,7 @@ draw_release_charts (ScReport *self,
   ScChartStyle style;
   double y;
 
-  y = sc_report_draw_header (self, cr, SC_REPORT_MARGIN,
-                             sex == SC_SEX_MALE
-                             ? TR (self, "Judgement charts: men", "仕事のストレス判定図（男性）")
-                             : TR (self, "Judgement charts: women", "仕事のストレス判定図（女性）"),
-                             page, self->n_pages);
+  y = sc_report_draw_charts_header (self, cr, sex, page);
   y += draw_released (self, cr, y);
   if (!total->has_sex[sex])
     y += sc_report_text (self, cr, BODY_X, y, BODY_WIDTH, 9, FALSE,
