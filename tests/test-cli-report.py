@@ -73,6 +73,7 @@ def help_lists_kinds():
     for kind in KINDS:
         assert f"  {kind} " in out, kind
     assert "--scope" in out and "--language" in out and "-o, --output" in out
+    assert "--release" in out and "--list-releases" in out
 
 
 @test
@@ -114,6 +115,40 @@ def hr_prints_what_hr_may_see():
     # HR's list is shorter than the implementer's: only shared results.
     assert len(hr_text) < len(impl_text)
     cli("report", "participation", demo.vault, "1", "-o", demo.path("hr-p.pdf"), "-p", demo.hr)
+
+
+@test
+def hr_prints_a_released_analysis():
+    # The demo releases its analysis by department; every department is under 10.
+    before = demo.files()
+    out = demo.path("hr-group.pdf")
+    _, _, err = cli("report", "group", demo.vault, "1", "-o", out, "-p", demo.hr, expect=77)
+    assert "choose a released analysis" in err, err
+    _, listing, _ = cli("report", "group", demo.vault, "1", "--list-releases", "-p", demo.hr)
+    rows = [line.split("\t") for line in listing.splitlines()]
+    assert len(rows) == 1 and rows[0][2] == "実施者（デモ）" and rows[0][3] == "部署別（デモ）", rows
+    release = rows[0][0]
+    _, _, err = cli("report", "group", demo.vault, "1", "-o", out, "--release", "9999",
+                    "-p", demo.hr, expect=65)
+    assert "choose a released analysis" in err, err
+    _, _, err = cli("report", "results", demo.vault, "1", "-o", out, "--release", release,
+                    "-p", demo.hr, expect=64)
+    assert demo.files() == before
+    cli("report", "group", demo.vault, "1", "-o", out, "--release", release, "-p", demo.hr)
+    text = pdf_text(out)
+    assert f"{rows[0][1]}に実施者（デモ）が公開" in text, text
+    assert "量－コントロール判定図" in text and "職場の支援判定図" in text
+    # Each department is named with its reason, never a figure: the table holds the
+    # whole workplace's risks only (the implementer's full report has the same rows).
+    for department in ("総務部", "営業部", "製造部", "開発部"):
+        assert department in text, department
+    assert "回答者が10人未満" in text
+    full = pdf_text(demo.path("group.pdf"))
+    assert "公開" not in full
+    # Only the implementer withdraws; the listing is the same with their passphrase.
+    _, impl_listing, _ = cli("report", "group", demo.vault, "1", "--list-releases",
+                             "-p", demo.impl)
+    assert impl_listing == listing
 
 
 @test

@@ -275,6 +275,14 @@ scroll_to (GtkWidget *section,
 }
 
 static void
+on_print_release_cb (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  *(gint64 *) user_data = g_variant_get_int64 (parameter);
+}
+
+static void
 test_group_implementer_and_hr (GroupFixture  *f,
                                gconstpointer  data)
 {
@@ -432,6 +440,20 @@ test_group_implementer_and_hr (GroupFixture  *f,
   }
   g_assert_true (label_contains (section, "Dr. Sato"));
   g_assert_null (find_button (section, T("_Withdraw")));
+  /* "Print…" asks the workspace for Reports with this release. */
+  {
+    g_autoptr(GSimpleActionGroup) actions = g_simple_action_group_new ();
+    g_autoptr(GSimpleAction) print = g_simple_action_new ("print-release", G_VARIANT_TYPE_INT64);
+    gint64 asked = 0;
+    const ScVaultRelease *shown = g_ptr_array_index (sc_group_section_get_releases (group), 0);
+
+    g_signal_connect (print, "activate", G_CALLBACK (on_print_release_cb), &asked);
+    g_action_map_add_action (G_ACTION_MAP (actions), G_ACTION (print));
+    gtk_widget_insert_action_group (GTK_WIDGET (window), "workspace", G_ACTION_GROUP (actions));
+    click (find_button (section, T("_Print…")));
+    g_assert_cmpint (asked, ==, shown->id);
+    gtk_widget_insert_action_group (GTK_WIDGET (window), "workspace", NULL);
+  }
   {
     GtkButton *release = find_button (section, T("_Release to HR…"));
 

@@ -84,8 +84,17 @@ static void
 fixture_set_up (Fixture    *fixture,
                 const char *idle_timeout)
 {
+  g_autoptr (GError) error = NULL;
+
   kiosk_vault_set_up (fixture, IMPL_PASS, HR_PASS, people, G_N_ELEMENTS (people),
                            idle_timeout, "健康管理室（内線 1234）保健師 山本");
+  /* The help text as Settings changed it: the result page shows this one. */
+  g_assert_true (sc_vault_leave_kiosk (fixture->vault, IMPL_PASS, &error));
+  g_assert_true (sc_vault_set_setting (fixture->vault, SC_VAULT_SETTING_HELP_TEXT,
+                                       "社外の相談窓口：ふれあい相談室 0120-000-111", &error));
+  g_assert_no_error (error);
+  g_assert_true (sc_vault_enter_kiosk (fixture->vault, &error));
+  g_assert_no_error (error);
 }
 
 /* ---- Respondents ------------------------------------------------------------------------ */
@@ -902,6 +911,10 @@ test_kiosk_session (GtkApplication *app,
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (result_page),
                                                               "contact"))), ==,
                    "健康管理室（内線 1234）保健師 山本");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (result_page),
+                                                              "help"))), ==,
+                   "社外の相談窓口：ふれあい相談室 0120-000-111");
+  g_assert_true (gtk_widget_get_visible (find_named (GTK_WIDGET (result_page), "help")));
   /* Advice for the scales with the most stress, then the general advice. */
   {
     GtkWidget *first = gtk_widget_get_first_child (find_named (GTK_WIDGET (result_page),

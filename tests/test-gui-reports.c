@@ -22,6 +22,8 @@
 
 #include "sc-test-workspace.h"
 #include "sc-reports-section.h"
+#include "sc-group-table.h"
+#include "sc-vault-releases.h"
 #include "sc-test-pdf.h"
 #include "sc-workspace-frame.h"
 
@@ -62,6 +64,25 @@ settle (GtkWidget *widget)
       wait_for_frame (widget);
       iterate_until_idle ();
     }
+}
+
+/* NAME-scale-1.5-1024x768, then NAME-1920x1080 (in a new window, returned). */
+static GtkWindow *
+screenshots_larger (GtkWindow  *window,
+                    GtkWidget  *section,
+                    const char *name)
+{
+  g_autofree char *large = g_strdup_printf ("%s-scale-1.5-1024x768", name);
+  g_autofree char *wide = g_strdup_printf ("%s-1920x1080", name);
+
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", DPI_LARGE, NULL);
+  settle (section);
+  save_screenshot (GTK_WIDGET (window), large);
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", DPI_NORMAL, NULL);
+  window = move_to_window (window, section, 1920, 1080);
+  settle (section);
+  save_screenshot (GTK_WIDGET (window), wide);
+  return window;
 }
 
 static void
@@ -261,13 +282,7 @@ test_reports_implementer (WsFixture     *f,
   g_assert_true (test_text_has (text, test_people[0].name));
   g_assert_false (test_text_has (text, test_people[1].name));
 
-  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", DPI_LARGE, NULL);
-  settle (section);
-  save_screenshot (GTK_WIDGET (window), "reports-scale-1.5-1024x768");
-  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", DPI_NORMAL, NULL);
-  window = move_to_window (window, section, 1920, 1080);
-  settle (section);
-  save_screenshot (GTK_WIDGET (window), "reports-1920x1080");
+  window = screenshots_larger (window, section, "reports");
   destroy_window (window);
   assert_watched_finalized ();
 }
@@ -312,6 +327,82 @@ test_reports_hr (WsFixture     *f,
   settle (section);
   save_screenshot (GTK_WIDGET (window), "reports-hr-1920x1080");
   destroy_window (window);
+  assert_watched_finalized ();
+}
+
+/* HR is offered the group report once the implementer released an analysis, and prints
+ * that release: who released it and when, and the analysis as released. */
+static void
+test_reports_hr_release (WsFixture     *f,
+                         gconstpointer  data)
+{
+  g_autoptr(ScVault) vault = ws_open (f, IMPL_PASS);
+  g_autoptr(ScGroupTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *snapshot = NULL;
+  g_autofree char *text = NULL;
+  ScGrouping grouping = { SC_GROUP_BY_DEPARTMENT, SC_GROUP_BY_WHOLE, 0 };
+  ScReportsSection *reports;
+  ScReportPreview *preview;
+  GtkWidget *section;
+  GtkWindow *window;
+  gint64 release;
+
+  table = sc_group_table_new_for_round (vault, f->round_id, &grouping, NULL, &error);
+  g_assert_no_error (error);
+  snapshot = sc_group_table_to_json (table);
+  release = sc_vault_release_analysis (vault, f->round_id, "By department", "Dr. Sato",
+                                       snapshot, &error);
+  g_assert_no_error (error);
+  sc_vault_close (vault);
+  g_clear_object (&vault);
+  vault = ws_open (f, HR_PASS);
+
+  section = sc_reports_section_new (vault, f->round_id);
+  reports = SC_REPORTS_SECTION (section);
+  preview = sc_reports_section_get_preview (reports);
+  watch_toasts (section);
+  watch_finalize (section);
+  window = show_in_window (section, 1024, 768);
+
+  /* Still no full analysis for HR: only the released one. */
+  g_assert_false (sc_report_kind_allowed (SC_REPORT_GROUP, SC_VAULT_ROLE_HR));
+  g_assert_false (sc_reports_section_show_release (reports, release + 1));
+  g_assert_true (sc_reports_section_show_release (reports, release));
+  g_assert_cmpint (sc_reports_section_get_kind (reports), ==, SC_REPORT_GROUP);
+  preview_and_wait (section);
+  g_assert_cmpuint (sc_report_preview_get_n_pages (preview), ==, 3);
+  text = test_pdf_text (sc_report_preview_get_document (preview));
+  g_assert_true (test_text_has (text, "Dr. Sato"));
+  g_assert_true (test_text_has (text, "By department"));
+  g_assert_true (test_text_has (text, "事業場全体の回答者が10人未満"));
+  g_assert_false (test_text_has (text, test_people[0].name));
+  settle (section);
+  assert_controls_named (GTK_WIDGET (window));
+  save_screenshot (GTK_WIDGET (window), "reports-hr-release-1024x768");
+  window = screenshots_larger (window, section, "reports-hr-release");
+  destroy_window (window);
+
+  /* Group Analysis' "Print…" opens Reports with the release HR is looking at. */
+  {
+    GtkWidget *workspace = sc_workspace_new (vault);
+    GtkWidget *group;
+    GtkWidget *reports_section;
+
+    watch_finalize (workspace);
+    window = show_in_window (workspace, 1024, 768);
+    g_assert_true (sc_workspace_show_section (SC_WORKSPACE (workspace),
+                                              SC_SECTION_GROUP_ANALYSIS));
+    settle (workspace);
+    group = sc_workspace_get_section (SC_WORKSPACE (workspace), SC_SECTION_GROUP_ANALYSIS);
+    reports_section = sc_workspace_get_section (SC_WORKSPACE (workspace), SC_SECTION_REPORTS);
+    click (find_button (group, T("_Print…")));
+    g_assert_cmpstr (sc_workspace_get_visible_section (SC_WORKSPACE (workspace)), ==,
+                     SC_SECTION_REPORTS);
+    g_assert_cmpint (sc_reports_section_get_kind (SC_REPORTS_SECTION (reports_section)), ==,
+                     SC_REPORT_GROUP);
+    destroy_window (window);
+  }
   assert_watched_finalized ();
 }
 
@@ -399,6 +490,8 @@ main (int   argc,
   g_test_add ("/reports/implementer", WsFixture, NULL, ws_setup, test_reports_implementer,
               ws_teardown);
   g_test_add ("/reports/hr", WsFixture, NULL, ws_setup, test_reports_hr, ws_teardown);
+  g_test_add ("/reports/hr-release", WsFixture, NULL, ws_setup, test_reports_hr_release,
+              ws_teardown);
   g_test_add ("/reports/reminders", WsFixture, NULL, ws_setup, test_reports_reminders,
               ws_teardown);
   g_test_add ("/reports/from-results", WsFixture, NULL, ws_setup, test_reports_from_results,

@@ -70,6 +70,9 @@ fixture_set_up (Fixture       *fixture,
   g_assert_true (sc_vault_set_setting (fixture->vault, SC_VAULT_SETTING_CONTACT_TEXT,
                                        " 健康管理室 ", &error));
   g_assert_no_error (error);
+  g_assert_true (sc_vault_set_setting (fixture->vault, SC_VAULT_SETTING_HELP_TEXT,
+                                       "ふれあい相談室", &error));
+  g_assert_no_error (error);
   g_assert_true (sc_vault_enter_kiosk (fixture->vault, &error));
   g_assert_no_error (error);
 }
@@ -258,6 +261,7 @@ test_settings (Fixture       *fixture,
   sc_criteria_init_default (&criteria);
   g_assert_cmpuint (sc_kiosk_session_get_idle_timeout (session), ==, 42);
   g_assert_cmpstr (sc_kiosk_session_get_contact_text (session), ==, "健康管理室");
+  g_assert_cmpstr (sc_kiosk_session_get_help_text (session), ==, "ふれあい相談室");
   g_assert_nonnull (sc_kiosk_session_get_advice (session));
   g_assert_cmpint (sc_kiosk_session_get_criteria (session)->method, ==, criteria.method);
   g_assert_true (sc_kiosk_session_get_vault (session) == fixture->vault);

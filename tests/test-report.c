@@ -23,6 +23,8 @@
 #include "sc-test-workspace.h"
 #include "sc-report.h"
 #include "sc-test-pdf.h"
+#include "sc-group-table.h"
+#include "sc-vault-releases.h"
 
 /* The vault's people: 0 high stress + consent, 1 not high + refused, 2 not high +
  * undecided, 3 high stress + refused + interview request (sc-test-workspace.h). */
@@ -553,6 +555,173 @@ test_cancel_and_async (WsFixture     *f,
   }
 }
 
+/* A snapshot of a made-up analysis by department: 12 in 営業部 (men, chart scales 8), 12 in
+ * 製造部 (women, 9), 3 in 秘密課 (men, 5: too small, never shown), and with
+ * @extra_department 11 more there (another round's data). */
+static char *
+make_snapshot (const char *extra_department)
+{
+  static const struct { const char *department; ScSex sex; guint n; int chart; } groups[] = {
+    { "営業部", SC_SEX_MALE, 12, 8 }, { "製造部", SC_SEX_FEMALE, 12, 9 },
+    { "秘密課", SC_SEX_MALE, 3, 5 }, { NULL, SC_SEX_FEMALE, 11, 7 },
+  };
+  g_autoptr(GPtrArray) employees = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_employee_free);
+  g_autoptr(GArray) inputs = g_array_new (FALSE, TRUE, sizeof (ScGroupInput));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScGroupTable) table = NULL;
+  ScGrouping grouping = { SC_GROUP_BY_DEPARTMENT, SC_GROUP_BY_WHOLE, 0 };
+
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    for (guint i = 0; i < groups[g].n; i++)
+      {
+        ScEmployee *e = sc_employee_new ();
+        ScGroupInput in = { 0 };
+
+        if (groups[g].department == NULL && extra_department == NULL)
+          break;
+        e->number = g_strdup_printf ("G%04u", employees->len);
+        e->name = g_strdup ("x");
+        e->sex = groups[g].sex;
+        e->department = g_strdup (groups[g].department != NULL ? groups[g].department
+                                                               : extra_department);
+        g_ptr_array_add (employees, e);
+        in.employee = e;
+        in.age = 30;
+        in.result.sex = groups[g].sex;
+        in.result.complete = TRUE;
+        for (guint k = 0; k < SC_N_CHART_SCALES; k++)
+          in.result.chart[k] = (gint8) groups[g].chart;
+        for (guint k = 0; k < SC_BJSQ_N_SCALES; k++)
+          in.result.score[k] = 3;
+        g_array_append_val (inputs, in);
+      }
+  table = sc_group_table_new ((const ScGroupInput *) (void *) inputs->data, inputs->len,
+                              &grouping, SC_GROUP_MIN_SIZE_DEFAULT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (sc_group_table_is_analysable (table));
+  return sc_group_table_to_json (table);
+}
+
+static void
+test_released_group (WsFixture     *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = ws_open (f, IMPL_PASS);
+  g_autofree char *snapshot = make_snapshot (NULL);
+  g_autofree char *other_snapshot = make_snapshot ("来年の部");
+  g_autofree char *refused = g_build_filename (f->dir, "refused.pdf", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *en_text = NULL;
+  ScReportOptions options = { .today = "2026-06-30" };
+  gint64 other_round, released, withdrawn, other_release;
+
+  released = sc_vault_release_analysis (vault, f->round_id, "部署別 2026", "Dr. Sato",
+                                        snapshot, &error);
+  g_assert_no_error (error);
+  withdrawn = sc_vault_release_analysis (vault, f->round_id, "withdrawn", "Dr. Sato",
+                                         snapshot, &error);
+  g_assert_no_error (error);
+  g_assert_true (sc_vault_withdraw_release (vault, withdrawn, &error));
+  other_round = sc_vault_create_round (vault, "2027", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  other_release = sc_vault_release_analysis (vault, other_round, "next year", "Dr. Sato",
+                                             other_snapshot, &error);
+  g_assert_no_error (error);
+
+  /* The implementer keeps the full report (three pages, no release line). */
+  path = write_report (f, vault, SC_REPORT_GROUP, NULL, "full.pdf");
+  text = read_report (path, 3);
+  g_assert_false (test_text_has (text, "Dr. Sato"));
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&path, g_free);
+  sc_vault_close (vault);
+  g_clear_object (&vault);
+
+  /* HR without a release: refused, with what to do, and no file. */
+  vault = ws_open (f, HR_PASS);
+  g_assert_null (sc_report_new (vault, SC_REPORT_GROUP, f->round_id, NULL, &error));
+  g_assert_error (error, SC_REPORT_ERROR, SC_REPORT_ERROR_PERMISSION);
+  g_assert_nonnull (strstr (error->message, "choose a released analysis"));
+  g_clear_error (&error);
+  g_assert_false (sc_report_kind_allowed (SC_REPORT_GROUP, SC_VAULT_ROLE_HR));
+  g_assert_true (sc_report_release_allowed (SC_VAULT_ROLE_HR));
+  g_assert_false (sc_report_release_allowed (SC_VAULT_ROLE_KIOSK));
+
+  /* HR's released report: the released groups, who released it and when, the suppressed
+   * groups by their reasons only (their chart means, 5.0 and 9.0, nowhere), nothing of
+   * the next round. */
+  options.release_id = released;
+  path = write_report (f, vault, SC_REPORT_GROUP, &options, "released.pdf");
+  text = read_report (path, 3);
+  g_assert_true (test_text_has (text, "営業部"));
+  g_assert_true (test_text_has (text, "製造部"));
+  g_assert_true (test_text_has (text, "8.0"));
+  /* 製造部 (12) is hidden too: with the total shown it would give away 秘密課 (3). */
+  g_assert_false (test_text_has (text, "9.0"));
+  g_assert_true (test_text_has (text, "他の集団との差から"));
+  g_assert_true (test_text_has (text, "Dr. Sato"));
+  g_assert_true (test_text_has (text, "部署別 2026"));
+  g_assert_true (test_text_has (text, "が公開"));
+  g_assert_true (test_text_has (text, "秘密課"));
+  g_assert_true (test_text_has (text, "回答者が10人未満"));
+  g_assert_false (test_text_has (text, "5.0"));
+  g_assert_false (test_text_has (text, "来年の部"));
+  g_assert_true (test_text_has (text, "量－コントロール判定図"));
+  g_assert_true (test_text_has (text, "職場の支援判定図"));
+  check_headers (path, "2026");
+  options.language = "en";
+  g_clear_pointer (&path, g_free);
+  path = write_report (f, vault, SC_REPORT_GROUP, &options, "released-en.pdf");
+  en_text = read_report (path, 3);
+  g_assert_true (test_text_has (en_text, "Released on"));
+  g_assert_true (test_text_has (en_text, "by Dr. Sato"));
+  g_assert_true (test_text_has (en_text, "fewer than 10 respondents"));
+  g_assert_false (test_text_has (en_text, "5.0"));
+
+  /* A withdrawn release, another round's release, an unknown id: errors, no file. */
+  options.release_id = withdrawn;
+  g_assert_null (sc_report_new (vault, SC_REPORT_GROUP, f->round_id, &options, &error));
+  g_assert_error (error, SC_REPORT_ERROR, SC_REPORT_ERROR_INVALID);
+  g_clear_error (&error);
+  options.release_id = other_release;
+  g_assert_null (sc_report_new (vault, SC_REPORT_GROUP, f->round_id, &options, &error));
+  g_assert_error (error, SC_REPORT_ERROR, SC_REPORT_ERROR_INVALID);
+  g_clear_error (&error);
+  options.release_id = 9999;
+  g_assert_null (sc_report_new (vault, SC_REPORT_GROUP, f->round_id, &options, &error));
+  g_assert_error (error, SC_REPORT_ERROR, SC_REPORT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
+}
+
+/* The help text Settings edits is the one the sheet prints (the kiosk shows it too). */
+static void
+test_help_text (WsFixture     *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = ws_open (f, IMPL_PASS);
+  const char *numbers[] = { test_people[0].number, NULL };
+  ScReportOptions options = { .numbers = numbers };
+  g_autofree char *shipped = write_report (f, vault, SC_REPORT_INDIVIDUAL, &options, "a.pdf");
+  g_autofree char *shipped_text = read_report (shipped, 3);
+  g_autofree char *changed = NULL;
+  g_autofree char *changed_text = NULL;
+
+  g_assert_true (test_text_has (shipped_text, "こころの耳"));
+  g_assert_true (sc_vault_set_setting (vault, SC_VAULT_SETTING_HELP_TEXT,
+                                       "社内カウンセラー室 内線9999", &error));
+  g_assert_no_error (error);
+  changed = write_report (f, vault, SC_REPORT_INDIVIDUAL, &options, "b.pdf");
+  changed_text = read_report (changed, 3);
+  g_assert_true (test_text_has (changed_text, "社内カウンセラー室内線9999")
+                 || test_text_has (changed_text, "社内カウンセラー室 内線9999"));
+  g_assert_false (test_text_has (changed_text, "こころの耳"));
+  g_assert_true (test_text_has (changed_text, "会社に知らせずに利用できます"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -569,6 +738,8 @@ main (int   argc,
   ADD ("slips", test_slips);
   ADD ("bad-input", test_bad_input);
   ADD ("cancel-and-async", test_cancel_and_async);
+  ADD ("released-group", test_released_group);
+  ADD ("help-text", test_help_text);
 #undef ADD
   return g_test_run ();
 }

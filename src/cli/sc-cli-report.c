@@ -14,6 +14,7 @@
 #include "sc-cli-vault-common.h"
 #include "sc-report.h"
 #include "sc-vault.h"
+#include "sc-vault-releases.h"
 
 #include <string.h>
 
@@ -101,6 +102,33 @@ bad:
   return TRUE;
 }
 
+/* `report group VAULT ROUND --list-releases`: the analyses released for the round, one a
+ * line: id, date, who released it and the title (tab-separated). */
+static int
+list_releases (ScVault            *vault,
+               const ScVaultRound *round)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) releases = sc_vault_list_releases (vault, &error);
+
+  if (releases == NULL)
+    return sc_cli_fail ("report", error);
+  for (guint i = 0; i < releases->len; i++)
+    {
+      const ScVaultRelease *r = g_ptr_array_index (releases, i);
+      g_autoptr(GDateTime) when = NULL;
+      g_autofree char *date = NULL;
+
+      if (r->round_id != round->id || r->withdrawn_at != 0)
+        continue;
+      when = g_date_time_new_from_unix_local (r->released_at);
+      date = when != NULL ? g_date_time_format (when, "%Y-%m-%d") : g_strdup ("");
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", r->id, date, r->released_by, r->title);
+    }
+  sc_vault_close (vault);
+  return SC_EXIT_OK;
+}
+
 int
 sc_cli_report (int    argc,
                char **argv)
@@ -113,7 +141,7 @@ sc_cli_report (int    argc,
     .command = "report",
     .parameters = "KIND VAULT ROUND -o FILE.pdf — write a PDF report",
     .usage = "report KIND VAULT ROUND -o FILE.pdf [--passphrase-file FILE] [--scope …] "
-             "[--language ja|en]",
+             "[--language ja|en] [--release ID] | report group VAULT ROUND --list-releases",
     .n_args = 3,
     .passphrase_help = "Read the passphrase from FILE",
   };
@@ -121,12 +149,18 @@ sc_cli_report (int    argc,
   g_autofree char *output = NULL;
   g_autofree char *language = NULL;
   g_auto(GStrv) scopes = NULL;
+  gint64 release_id = 0;
+  gboolean list = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write the PDF to FILE", "FILE" },
     { "scope", 0, 0, G_OPTION_ARG_STRING_ARRAY, &scopes,
       "Limit the report: department=NAME, employee=NUMBER (repeatable), search=TEXT, "
       "filter=high-stress|incomplete|pending|consented|requested", "SCOPE" },
     { "language", 0, 0, G_OPTION_ARG_STRING, &language, "ja (default) or en", "LANG" },
+    { "release", 0, 0, G_OPTION_ARG_INT64, &release_id,
+      "group: print the analysis released to HR with this id (HR must give one)", "ID" },
+    { "list-releases", 0, 0, G_OPTION_ARG_NONE, &list,
+      "group: list the analyses released for ROUND (id, date, by, title) and exit", NULL },
     { NULL }
   };
   g_autoptr(ScVault) vault = NULL;
@@ -142,7 +176,8 @@ sc_cli_report (int    argc,
                             sc_report_kind_describe (i));
   g_string_append (summary, "\nAccess-code slips exist only when the codes are issued (the "
                    "vault keeps\nhashes): print them with “stresscheck-cli codes VAULT ROUND "
-                   "--slips FILE.pdf”.");
+                   "--slips FILE.pdf”.\nHR prints a released group analysis: list them with "
+                   "“report group VAULT ROUND\n--list-releases”, then give “--release ID”.");
   spec.summary = summary->str;
 
   if (!sc_cli_options_parse (&spec, &options, entries, NULL, &argc, &argv))
@@ -153,7 +188,12 @@ sc_cli_report (int    argc,
                     argv[1]);
       return SC_EXIT_USAGE;
     }
-  if (output == NULL)
+  if ((list || release_id != 0) && kind != SC_REPORT_GROUP)
+    {
+      sc_cli_error ("report: --release and --list-releases are for the group report");
+      return SC_EXIT_USAGE;
+    }
+  if (output == NULL && !list)
     return sc_cli_usage_error (spec.command, spec.usage);
   if (kind == SC_REPORT_SLIPS)
     {
@@ -163,6 +203,7 @@ sc_cli_report (int    argc,
       return SC_EXIT_USAGE;
     }
   report_options.language = language;
+  report_options.release_id = release_id;
   if (!parse_scope (scopes, &report_options, numbers, &error))
     {
       sc_cli_error ("report: %s", error->message);
@@ -172,6 +213,8 @@ sc_cli_report (int    argc,
   vault = sc_cli_open_vault (argv[2], options.passphrase_file, FALSE, &error);
   if (vault == NULL || !sc_cli_find_round (vault, argv[3], &round, &error))
     return sc_cli_fail (spec.command, error);
+  if (list)
+    return list_releases (vault, round);
   report = sc_report_new (vault, kind, round->id, &report_options, &error);
   if (report == NULL || !sc_report_write_pdf (report, output, NULL, NULL, NULL, &error))
     return sc_cli_report_fail (spec.command, error);

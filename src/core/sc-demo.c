@@ -3,7 +3,8 @@
  *
  * The demo vault: about 30 fictional employees in four departments, an open round with 25
  * submissions in a mix of consent and interview states, and access codes for those who
- * have not answered yet. Everything is made up and generated from a fixed seed, so two
+ * have not answered yet, and the round's analysis by department released to HR (every
+ * department is under 10, so HR sees the whole workplace only). Everything is made up and generated from a fixed seed, so two
  * demos are alike. Used by `stresscheck-cli demo` and `stresscheck --demo`.
  */
 #define G_LOG_DOMAIN "sc-demo"
@@ -11,7 +12,9 @@
 #include "config.h"
 
 #include "sc-demo.h"
+#include "sc-group-table.h"
 #include "sc-vault.h"
+#include "sc-vault-releases.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -50,6 +53,24 @@ static const char * const employment_types[] = { "正社員", "正社員", "正�
 /* Answers for one fictional respondent. @strain 0..3: how stressed the answers lean.
  * Points 1-4 run from least to most stressed, as in the sum method; an item recoded in
  * that method has its answer reversed. */
+/* The implementer's release of the round's analysis by department, for HR to see. */
+static gboolean
+release_demo_analysis (ScVault  *vault,
+                       gint64    round_id,
+                       GError  **error)
+{
+  ScGrouping grouping = { SC_GROUP_BY_DEPARTMENT, SC_GROUP_BY_WHOLE, 0 };
+  g_autoptr(ScGroupTable) table = sc_group_table_new_for_round (vault, round_id, &grouping,
+                                                                NULL, error);
+  g_autofree char *snapshot = NULL;
+
+  if (table == NULL)
+    return FALSE;
+  snapshot = sc_group_table_to_json (table);
+  return sc_vault_release_analysis (vault, round_id, "部署別（デモ）", "実施者（デモ）",
+                                    snapshot, error) != 0;
+}
+
 static void
 make_answers (GRand  *rand,
               int     strain,
@@ -183,6 +204,8 @@ sc_demo_create (const char              *path,
     }
 
   if (!sc_vault_issue_access_codes (vault, round_id, waiting, codes, error))
+    goto failed;
+  if (!release_demo_analysis (vault, round_id, error))
     goto failed;
 
   g_string_append_printf (out_report,

@@ -51,6 +51,7 @@ struct _ScKioskSession
   GHashTable  *throttles;                  /* HMAC of a typed number → ScAccessThrottle */
   GBytes      *throttle_key;
   char        *contact_text;
+  char        *help_text;
   char        *dummy_hash;
 
   /* Plain state */

@@ -269,6 +269,13 @@ sc_kiosk_session_get_contact_text (ScKioskSession *self)
   return self->contact_text;
 }
 
+const char *
+sc_kiosk_session_get_help_text (ScKioskSession *self)
+{
+  g_return_val_if_fail (SC_IS_KIOSK_SESSION (self), NULL);
+  return self->help_text;
+}
+
 guint
 sc_kiosk_session_get_idle_timeout (ScKioskSession *self)
 {
@@ -521,6 +528,7 @@ sc_kiosk_session_constructed (GObject *object)
   load_round (self);
   self->idle_timeout = load_idle_timeout (self);
   self->contact_text = get_setting (self, SC_VAULT_SETTING_CONTACT_TEXT);
+  self->help_text = sc_vault_get_help_text (self->vault);
   self->advice = load_advice (self);
 
   randombytes_buf (key, sizeof key);
@@ -550,6 +558,7 @@ sc_kiosk_session_finalize (GObject *object)
   g_clear_pointer (&self->throttles, g_hash_table_unref);
   g_clear_pointer (&self->throttle_key, g_bytes_unref);
   g_free (self->contact_text);
+  g_free (self->help_text);
   g_free (self->dummy_hash);
 
   G_OBJECT_CLASS (sc_kiosk_session_parent_class)->finalize (object);

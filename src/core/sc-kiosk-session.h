@@ -69,6 +69,8 @@ gboolean        sc_kiosk_session_get_busy    (ScKioskSession *self);
 const ScCriteria *sc_kiosk_session_get_criteria     (ScKioskSession *self);
 const ScAdvice   *sc_kiosk_session_get_advice       (ScKioskSession *self);
 const char       *sc_kiosk_session_get_contact_text (ScKioskSession *self);
+/* Other places to get help: sc_vault_get_help_text(), the text Settings edits. */
+const char       *sc_kiosk_session_get_help_text    (ScKioskSession *self);
 guint             sc_kiosk_session_get_idle_timeout (ScKioskSession *self);
 
 /* ---- The visit, step by step ------------------------------------------------------- */

@@ -450,6 +450,14 @@ draw_sheet_advice (ScReport          *self,
 
   y += sc_report_text (self, cr, x, y, width, 10.5, TRUE,
                        TR (self, "Other places to get help", "〈その他の相談窓口〉")) + 3;
+  if (self->help_text != NULL)
+    {
+      y += sc_report_text (self, cr, x, y, width, 8.5, FALSE, self->help_text) + 2;
+      sc_report_text (self, cr, x, y, width, 8.5, FALSE,
+                      TR (self, "You may use these without telling your employer.",
+                          "これらの窓口は、会社に知らせずに利用できます。"));
+      return;
+    }
   sc_report_text (self, cr, x, y, width, 8.5, FALSE,
                   TR (self, "• Kokoro no Mimi (MHLW mental-health portal for workers): "
                       "telephone, SNS and e-mail counselling\n"

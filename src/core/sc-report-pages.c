@@ -207,9 +207,9 @@ sc_report_draw_list_page (ScReport *self,
 
 /* ---- group analysis ------------------------------------------------------------------ */
 
-static const char *
-suppression_text (ScReport           *self,
-                  ScGroupSuppression  suppression)
+const char *
+sc_report_suppression_text (ScReport           *self,
+                            ScGroupSuppression  suppression)
 {
   switch (suppression)
     {
@@ -234,6 +234,43 @@ suppression_text (ScReport           *self,
     }
 }
 
+void
+sc_report_group_titles (ScReport    *self,
+                        const char **titles)
+{
+  titles[0] = TR (self, "Group", "集団");
+  titles[1] = TR (self, "n", "人数");
+  titles[2] = TR (self, "Demand", "量的負担");
+  titles[3] = TR (self, "Control", "コントロール");
+  titles[4] = TR (self, "Supervisor", "上司の支援");
+  titles[5] = TR (self, "Coworkers", "同僚の支援");
+  titles[6] = TR (self, "Risk A", "健康リスクA");
+  titles[7] = TR (self, "Risk B", "健康リスクB");
+  titles[8] = TR (self, "Total risk", "総合健康リスク");
+  titles[9] = TR (self, "Change", "前回比");
+}
+
+void
+sc_report_group_notes (ScReport   *self,
+                       cairo_t    *cr,
+                       double      y,
+                       const char *caption,
+                       gboolean    with_change)
+{
+  y += sc_report_text (self, cr, BODY_X, y, BODY_WIDTH, 8, FALSE,
+                       TR (self, "Groups under 10 respondents are never shown, nor a group "
+                           "whose figures would reveal a group under 10. Risks: national "
+                           "average = 100. Incomplete questionnaires are left out.",
+                           "回答者10人未満の集団、および差し引きで10人未満の集団が分かる集団は"
+                           "表示しません。健康リスクは全国平均を100とした値です。未回答のある"
+                           "調査票は集計に含めていません。")) + 2;
+  if (with_change)
+    y += sc_report_text (self, cr, BODY_X, y, BODY_WIDTH, 8, FALSE,
+                         TR (self, "Change: total risk against the previous round.",
+                             "前回比は前回の総合健康リスクとの差です。")) + 2;
+  sc_report_text (self, cr, BODY_X, y + 2, BODY_WIDTH, 8, FALSE, caption);
+}
+
 static void
 add_group_row (ScReport           *self,
                const ScGroupEntry *entry,
@@ -250,7 +287,7 @@ add_group_row (ScReport           *self,
   cell[1] = n;
   if (sc_group_entry_is_suppressed (entry) || f == NULL)
     {
-      cell[2] = suppression_text (self, sc_group_entry_get_suppression (entry));
+      cell[2] = sc_report_suppression_text (self, sc_group_entry_get_suppression (entry));
       return;
     }
   for (guint k = 0; k < SC_N_CHART_SCALES; k++)
@@ -279,7 +316,7 @@ draw_group_table (ScReport *self,
                   cairo_t  *cr)
 {
   static const double widths[] = { 111, 30, 50, 50, 50, 50, 55, 55, 60 };
-  const char *titles[9];
+  const char *titles[10];
   guint n_groups = sc_group_analysis_get_n_groups (self->group);
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
   g_autofree const char **cells = g_new0 (const char *, (n_groups + 1) * 9);
@@ -289,28 +326,28 @@ draw_group_table (ScReport *self,
   y = sc_report_draw_header (self, cr, SC_REPORT_MARGIN,
                              TR (self, "Group analysis (job stress judgement charts)",
                                  "集団分析結果（仕事のストレス判定図）"), 0, self->n_pages);
-  titles[0] = TR (self, "Group", "集団");
-  titles[1] = TR (self, "n", "人数");
-  titles[2] = TR (self, "Demand", "量的負担");
-  titles[3] = TR (self, "Control", "コントロール");
-  titles[4] = TR (self, "Supervisor", "上司の支援");
-  titles[5] = TR (self, "Coworkers", "同僚の支援");
-  titles[6] = TR (self, "Risk A", "健康リスクA");
-  titles[7] = TR (self, "Risk B", "健康リスクB");
-  titles[8] = TR (self, "Total risk", "総合健康リスク");
+  sc_report_group_titles (self, titles);
   add_group_row (self, sc_group_analysis_get_total (self->group), strings, cells);
   for (guint i = 0; i < n_groups; i++)
     add_group_row (self, sc_group_analysis_get_group (self->group, i), strings,
                    cells + (i + 1) * 9);
   y = sc_report_table (self, cr, BODY_X, y, 8, 9, widths, titles, n_groups + 1, cells) + 10;
-  y += sc_report_text (self, cr, BODY_X, y, BODY_WIDTH, 8, FALSE,
-                       TR (self, "Groups under 10 respondents are never shown, nor a group "
-                           "whose figures would reveal a group under 10. Risks: national "
-                           "average = 100. Incomplete questionnaires are left out.",
-                           "回答者10人未満の集団、および差し引きで10人未満の集団が分かる集団は"
-                           "表示しません。健康リスクは全国平均を100とした値です。未回答のある"
-                           "調査票は集計に含めていません。")) + 4;
-  sc_report_text (self, cr, BODY_X, y, BODY_WIDTH, 8, FALSE, caption);
+  sc_report_group_notes (self, cr, y, caption, FALSE);
+}
+
+double
+sc_report_draw_charts_header (ScReport *self,
+                              cairo_t  *cr,
+                              ScSex     sex,
+                              guint     page)
+{
+  return sc_report_draw_header (self, cr, SC_REPORT_MARGIN,
+                                sex == SC_SEX_MALE
+                                ? TR (self, "Judgement charts: men",
+                                      "仕事のストレス判定図（男性）")
+                                : TR (self, "Judgement charts: women",
+                                      "仕事のストレス判定図（女性）"),
+                                page, self->n_pages);
 }
 
 static void
@@ -325,11 +362,7 @@ draw_group_charts (ScReport *self,
   ScChartStyle style;
   double y;
 
-  y = sc_report_draw_header (self, cr, SC_REPORT_MARGIN,
-                             sex == SC_SEX_MALE
-                             ? TR (self, "Judgement charts: men", "仕事のストレス判定図（男性）")
-                             : TR (self, "Judgement charts: women", "仕事のストレス判定図（女性）"),
-                             page, self->n_pages);
+  y = sc_report_draw_charts_header (self, cr, sex, page);
   for (guint i = 0; i <= n_groups; i++)
     {
       const ScGroupEntry *entry = i == 0 ? sc_group_analysis_get_total (self->group)
@@ -347,7 +380,7 @@ draw_group_charts (ScReport *self,
     }
   if (n_points == 0)
     y += sc_report_text (self, cr, BODY_X, y, BODY_WIDTH, 9, FALSE,
-                         suppression_text (self, sc_group_entry_get_sex_suppression (
+                         sc_report_suppression_text (self, sc_group_entry_get_sex_suppression (
                                              sc_group_analysis_get_total (self->group))))
          + 4;
   sc_chart_style_init_default (&style);
@@ -391,7 +424,9 @@ sc_report_draw_group_page (ScReport *self,
                            cairo_t  *cr,
                            guint     page)
 {
-  if (page == 0)
+  if (self->release_table != NULL)
+    sc_report_draw_release_page (self, cr, page);
+  else if (page == 0)
     draw_group_table (self, cr);
   else
     draw_group_charts (self, cr, page);

@@ -11,6 +11,7 @@
 #include "sc-advice.h"
 #include "sc-chart.h"
 #include "sc-group.h"
+#include "sc-group-table.h"
 #include "sc-report.h"
 
 G_BEGIN_DECLS
@@ -57,8 +58,13 @@ struct _ScReport
   GPtrArray          *slips;          /* ScReportSlip */
   GPtrArray          *interviews;     /* ScReportInterview */
   ScGroupAnalysis    *group;
+  ScGroupTable       *release_table;  /* group report of a released analysis, or NULL */
+  char               *released_by;
+  char               *release_title;
+  gint64              released_at;
   ScAdvice           *advice;
   char               *contact;
+  char               *help_text;      /* the implementer's (Settings), or NULL: built-in */
   char               *printed_on;
   char               *scope;          /* the filters, as printed; or NULL */
   char               *settings[10];   /* the SC_REPORT_SETTING_* values, in header order */
@@ -107,6 +113,36 @@ void     sc_report_draw_individual_page (ScReport *self, cairo_t *cr, guint page
 void     sc_report_draw_slips_page      (ScReport *self, cairo_t *cr, guint page);
 void     sc_report_draw_list_page       (ScReport *self, cairo_t *cr, guint page);
 void     sc_report_draw_group_page      (ScReport *self, cairo_t *cr, guint page);
+void     sc_report_draw_release_page    (ScReport *self, cairo_t *cr, guint page);
+
+/* The group report of release @release_id (sc-report-release.c): checks that it is in
+ * force and belongs to the report's round, opens it with HR's key and keeps the table. */
+gboolean sc_report_gather_release       (ScReport  *self,
+                                         ScVault   *vault,
+                                         gint64     release_id,
+                                         GError   **error);
+
+/* The column titles of the group table (10: the last is the change of total risk). */
+void     sc_report_group_titles         (ScReport     *self,
+                                         const char  **titles);
+
+/* Under the group table: the small-group rule, what Change means (@with_change), and
+ * the caption of the constants. */
+void     sc_report_group_notes          (ScReport     *self,
+                                         cairo_t      *cr,
+                                         double        y,
+                                         const char   *caption,
+                                         gboolean      with_change);
+
+/* The header of a page of judgement charts of @sex; returns the y where the body starts. */
+double   sc_report_draw_charts_header   (ScReport     *self,
+                                         cairo_t      *cr,
+                                         ScSex         sex,
+                                         guint         page);
+
+/* Why a group's figures are not shown, in the report's language. */
+const char *sc_report_suppression_text  (ScReport          *self,
+                                         ScGroupSuppression suppression);
 void     sc_report_draw_interviews_page (ScReport *self, cairo_t *cr, guint page);
 void     sc_report_draw_labour_page     (ScReport *self, cairo_t *cr, guint page);
 

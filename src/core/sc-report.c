@@ -33,7 +33,8 @@ static const struct
   { "results", "the results list, with filters (implementer)" },
   { "consented", "results shared with the employer: consent or interview request "
                  "(HR, implementer)" },
-  { "group", "group analysis table and both judgement charts (implementer)" },
+  { "group", "group analysis table and both judgement charts (implementer; HR: a released "
+             "analysis, --release ID)" },
   { "interviews", "interview records (MHLW form) and the list of interviews "
                   "(implementer; HR sees the opinion part)" },
   { "labour-office", "the figures of 様式第6号の3 for the labour office (implementer, HR)" },
@@ -79,7 +80,8 @@ sc_report_kind_allowed (ScReportKind kind,
     case SC_REPORT_INDIVIDUAL:
     case SC_REPORT_RESULTS:
     case SC_REPORT_GROUP:
-      /* Individual results and the unreleased group analysis are the implementer's. */
+      /* Individual results and the full group analysis are the implementer's (HR prints
+       * released analyses: sc_report_release_allowed()). */
       return role == SC_VAULT_ROLE_IMPLEMENTER;
     case SC_REPORT_SLIPS:
     case SC_REPORT_REMINDERS:
@@ -91,6 +93,12 @@ sc_report_kind_allowed (ScReportKind kind,
     default:
       return FALSE;
     }
+}
+
+gboolean
+sc_report_release_allowed (ScVaultRole role)
+{
+  return role == SC_VAULT_ROLE_IMPLEMENTER || role == SC_VAULT_ROLE_HR;
 }
 
 static void
@@ -134,8 +142,12 @@ sc_report_finalize (GObject *object)
   g_clear_pointer (&self->slips, g_ptr_array_unref);
   g_clear_pointer (&self->interviews, g_ptr_array_unref);
   g_clear_pointer (&self->group, sc_group_analysis_free);
+  g_clear_pointer (&self->release_table, sc_group_table_free);
+  g_clear_pointer (&self->released_by, g_free);
+  g_clear_pointer (&self->release_title, g_free);
   g_clear_pointer (&self->advice, sc_advice_free);
   g_clear_pointer (&self->contact, g_free);
+  g_clear_pointer (&self->help_text, g_free);
   g_clear_pointer (&self->printed_on, g_free);
   g_clear_pointer (&self->scope, g_free);
   for (guint i = 0; i < G_N_ELEMENTS (self->settings); i++)
@@ -503,8 +515,18 @@ sc_report_new (ScVault               *vault,
                    "Unknown report kind %d", (int) kind);
       return NULL;
     }
-  if (!sc_report_kind_allowed (kind, sc_vault_get_role (vault)))
+  if (!sc_report_kind_allowed (kind, sc_vault_get_role (vault))
+      && !(kind == SC_REPORT_GROUP && options->release_id != 0
+           && sc_report_release_allowed (sc_vault_get_role (vault))))
     {
+      if (kind == SC_REPORT_GROUP && sc_report_release_allowed (sc_vault_get_role (vault)))
+        {
+          g_set_error (error, SC_REPORT_ERROR, SC_REPORT_ERROR_PERMISSION,
+                       "The full group analysis may not be printed with this passphrase, "
+                       "only an analysis the implementer released: choose a released "
+                       "analysis.");
+          return NULL;
+        }
       g_set_error (error, SC_REPORT_ERROR, SC_REPORT_ERROR_PERMISSION,
                    "The %s report may not be printed with this passphrase: %s",
                    kinds[kind].name, kinds[kind].description);
@@ -527,8 +549,9 @@ sc_report_new (ScVault               *vault,
     return NULL;
   if (!sc_vault_get_round_counts (vault, round_id, &self->counts, error))
     return NULL;
+  /* A released analysis carries its own figures (and a round's answers may be gone). */
   if ((kind == SC_REPORT_INDIVIDUAL || kind == SC_REPORT_RESULTS
-       || kind == SC_REPORT_CONSENTED || kind == SC_REPORT_GROUP
+       || kind == SC_REPORT_CONSENTED || (kind == SC_REPORT_GROUP && options->release_id == 0)
        || kind == SC_REPORT_INTERVIEWS) && self->counts.answered == 0)
     {
       g_set_error (error, SC_REPORT_ERROR, SC_REPORT_ERROR_EMPTY,
@@ -547,6 +570,11 @@ sc_report_new (ScVault               *vault,
     }
   self->scope = describe_scope (options, self->japanese);
   self->contact = sc_vault_get_setting (vault, SC_VAULT_SETTING_CONTACT_TEXT, NULL);
+  /* The help text Settings edits, as the kiosk shows it; the shipped one is printed in
+   * the report's language instead (the shipped text follows the user interface's). */
+  self->help_text = sc_vault_get_help_text (vault);
+  if (g_strcmp0 (self->help_text, sc_vault_default_help_text ()) == 0)
+    g_clear_pointer (&self->help_text, g_free);
   for (guint i = 0; i < G_N_ELEMENTS (setting_keys); i++)
     self->settings[i] = sc_vault_get_setting (vault, setting_keys[i], NULL);
 
@@ -561,7 +589,10 @@ sc_report_new (ScVault               *vault,
       ok = gather_rows (self, vault, options, error);
       break;
     case SC_REPORT_GROUP:
-      ok = gather_rows (self, vault, options, error) && gather_group (self, error);
+      if (options->release_id != 0)
+        ok = sc_report_gather_release (self, vault, options->release_id, error);
+      else
+        ok = gather_rows (self, vault, options, error) && gather_group (self, error);
       break;
     case SC_REPORT_SLIPS:
       ok = parse_codes (self, options, error);

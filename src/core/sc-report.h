@@ -69,6 +69,10 @@ typedef enum
  * @codes_csv: (nullable): for slips, the "number,name,code" rows the issuing call
  *   returned (sc_vault_issue_access_codes()); the vault keeps only hashes
  * @today: (nullable): YYYY-MM-DD printed as the date of the report; %NULL for today
+ * @release_id: for the group report, a group analysis released to HR
+ *   (sc_vault_list_releases()): the report prints that snapshot, never a suppressed
+ *   figure, with who released it and when. HR must give one (HR sees released analyses
+ *   only); 0 (the default) gives the implementer the full analysis of the round.
  */
 typedef struct
 {
@@ -79,6 +83,7 @@ typedef struct
   const char          *search;
   const char          *codes_csv;
   const char          *today;
+  gint64               release_id;
 } ScReportOptions;
 
 /* Progress of a write: @page pages of @n_pages are done. Called on the writing thread. */
@@ -99,9 +104,14 @@ const char   *sc_report_kind_to_string    (ScReportKind         kind);
 /* A one-line English description of @kind, for --help. */
 const char   *sc_report_kind_describe     (ScReportKind         kind);
 
-/* Whether @role may print @kind (the roles table of DESIGN.md §3). */
+/* Whether @role may print @kind (the roles table of DESIGN.md §3); for the group report,
+ * the full analysis of a round. */
 gboolean      sc_report_kind_allowed      (ScReportKind         kind,
                                            ScVaultRole          role);
+
+/* Whether @role may print the group report of a released analysis
+ * (ScReportOptions.release_id): the implementer and HR. */
+gboolean      sc_report_release_allowed   (ScVaultRole          role);
 
 /**
  * sc_report_new:

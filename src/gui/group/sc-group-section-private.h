@@ -23,6 +23,7 @@ struct _ScGroupSection
   GtkSwitch           *previous_switch;
   AdwPreferencesGroup *hr_group;
   AdwComboRow         *release_row;
+  GtkButton           *print_release_button;
   GtkBox              *content_box;
   GtkSpinner          *spinner;
   AdwStatusPage       *message_page;
@@ -75,5 +76,7 @@ void       _sc_group_section_show_table      (ScGroupSection *self);
 void       _sc_group_section_reload_releases (ScGroupSection *self);
 void       _sc_group_section_on_release_clicked      (ScGroupSection *self);
 void       _sc_group_section_on_release_row_selected (ScGroupSection *self);
+/* HR's "Print…": Reports, with the release shown (the action workspace.print-release). */
+void       _sc_group_section_on_print_release_clicked (ScGroupSection *self);
 
 G_END_DECLS

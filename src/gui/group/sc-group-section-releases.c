@@ -182,6 +182,18 @@ _sc_group_section_on_release_row_selected (ScGroupSection *self)
     sc_group_section_open_release (self, selected);
 }
 
+void
+_sc_group_section_on_print_release_clicked (ScGroupSection *self)
+{
+  guint selected = adw_combo_row_get_selected (self->release_row);
+
+  if (self->releases == NULL || selected >= self->releases->len)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "workspace.print-release", "x",
+                              ((ScVaultRelease *) g_ptr_array_index (self->releases,
+                                                                     selected))->id);
+}
+
 static void
 on_released_cb (GObject      *source,
                 GAsyncResult *result,

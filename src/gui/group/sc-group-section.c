@@ -545,6 +545,7 @@ sc_group_section_class_init (ScGroupSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScGroupSection, previous_switch);
   gtk_widget_class_bind_template_child (widget_class, ScGroupSection, hr_group);
   gtk_widget_class_bind_template_child (widget_class, ScGroupSection, release_row);
+  gtk_widget_class_bind_template_child (widget_class, ScGroupSection, print_release_button);
   gtk_widget_class_bind_template_child (widget_class, ScGroupSection, content_box);
   gtk_widget_class_bind_template_child (widget_class, ScGroupSection, spinner);
   gtk_widget_class_bind_template_child (widget_class, ScGroupSection, message_page);
@@ -594,6 +595,8 @@ sc_group_section_init (ScGroupSection *self)
                             G_CALLBACK (on_grouping_changed_cb), self);
   g_signal_connect_swapped (self->release_row, "notify::selected",
                             G_CALLBACK (_sc_group_section_on_release_row_selected), self);
+  g_signal_connect_swapped (self->print_release_button, "clicked",
+                            G_CALLBACK (_sc_group_section_on_print_release_clicked), self);
 
   self->table_view = SC_GROUP_TABLE_VIEW (sc_group_table_view_new ());
   g_signal_connect_swapped (self->table_view, "group-selected",

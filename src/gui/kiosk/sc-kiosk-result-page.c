@@ -32,6 +32,7 @@ struct _ScKioskResultPage
   GtkBox            *advice_box;
   GtkBox            *past_box;
   GtkLabel          *contact_label;
+  GtkLabel          *help_label;
   GtkLabel          *next_label;
   GtkButton         *next_button;
 
@@ -229,6 +230,7 @@ sc_kiosk_result_page_class_init (ScKioskResultPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScKioskResultPage, advice_box);
   gtk_widget_class_bind_template_child (widget_class, ScKioskResultPage, past_box);
   gtk_widget_class_bind_template_child (widget_class, ScKioskResultPage, contact_label);
+  gtk_widget_class_bind_template_child (widget_class, ScKioskResultPage, help_label);
   gtk_widget_class_bind_template_child (widget_class, ScKioskResultPage, next_label);
   gtk_widget_class_bind_template_child (widget_class, ScKioskResultPage, next_button);
 }
@@ -348,6 +350,16 @@ sc_kiosk_result_page_set_result (ScKioskResultPage *self,
 
   /* A new result starts at its top. */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
+}
+
+void
+sc_kiosk_result_page_set_help_text (ScKioskResultPage *self,
+                                    const char        *help_text)
+{
+  g_return_if_fail (SC_IS_KIOSK_RESULT_PAGE (self));
+
+  gtk_label_set_text (self->help_label, help_text != NULL ? help_text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->help_label), help_text != NULL && *help_text != '\0');
 }
 
 ScProfileChart *

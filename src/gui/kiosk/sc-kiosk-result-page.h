@@ -34,6 +34,11 @@ GtkWidget      *sc_kiosk_result_page_new        (void);
  * @advice: the advice texts
  * @contact_text: where to get help
  */
+/* Other places to get help (sc_kiosk_session_get_help_text()), shown under the contact;
+ * kept until changed (the vault's text, the same for everyone). */
+void            sc_kiosk_result_page_set_help_text (ScKioskResultPage *self,
+                                                    const char        *help_text);
+
 void            sc_kiosk_result_page_set_result (ScKioskResultPage *self,
                                                  const ScResult    *result,
                                                  const ScCriteria  *criteria,

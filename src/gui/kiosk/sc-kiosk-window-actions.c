@@ -321,6 +321,8 @@ change_action (GtkWidget  *widget,
 static void
 show_result (ScKioskWindow *self)
 {
+  sc_kiosk_result_page_set_help_text (sc_kiosk_window_result_page (self),
+                                      sc_kiosk_session_get_help_text (self->session));
   sc_kiosk_result_page_set_result (sc_kiosk_window_result_page (self),
                                    sc_kiosk_session_get_result (self->session),
                                    sc_kiosk_session_get_criteria (self->session),

@@ -9,6 +9,7 @@
 
 #include "sc-reports-section.h"
 #include "sc-report-output.h"
+#include "sc-vault-releases.h"
 #include "sc-workspace.h"
 
 /* The kinds in the order offered, with their names in the app. Access-code slips are not
@@ -56,6 +57,7 @@ struct _ScReportsSection
   AdwComboRow      *kind_row;
   AdwComboRow      *language_row;
   AdwPreferencesGroup *scope_group;
+  AdwComboRow      *release_row;
   AdwComboRow      *department_row;
   AdwComboRow      *people_row;
   AdwEntryRow      *numbers_row;
@@ -78,6 +80,8 @@ struct _ScReportsSection
   ScVault          *vault;
   gint64            round_id;
   GArray           *kinds;      /* of ScReportKind, as offered */
+  GPtrArray        *releases;   /* ScVaultRelease in force, every round */
+  GArray           *release_ids; /* of gint64, as release_row lists them (0: full) */
   ScReport         *report;
   GCancellable     *cancellable;
   GtkFileChooserNative *chooser;
@@ -160,7 +164,12 @@ on_kind_changed_cb (ScReportsSection *self)
 
   if (!self->built)
     return;
-  gtk_widget_set_visible (GTK_WIDGET (self->department_row), kind != SC_REPORT_LABOUR_OFFICE);
+  gboolean group = kind == SC_REPORT_GROUP;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->release_row), group);
+  /* A released analysis is printed as it was released, whole. */
+  gtk_widget_set_visible (GTK_WIDGET (self->department_row),
+                          kind != SC_REPORT_LABOUR_OFFICE && !group);
   gtk_widget_set_visible (GTK_WIDGET (self->people_row), individual);
   gtk_widget_set_visible (GTK_WIDGET (self->numbers_row),
                           reminders || (individual && adw_combo_row_get_selected (self->people_row)
@@ -180,6 +189,10 @@ on_kind_changed_cb (ScReportsSection *self)
       break;
     case SC_REPORT_LABOUR_OFFICE:
       note = _("The workplace fields come from the settings.");
+      break;
+    case SC_REPORT_GROUP:
+      if (self->release_ids->len == 0)
+        note = _("No analysis of this round has been released yet.");
       break;
     default:
       break;
@@ -225,6 +238,50 @@ reload_departments (ScReportsSection *self)
                           g_list_model_get_n_items (G_LIST_MODEL (self->departments)),
                           (const char * const *) names->pdata);
   adw_combo_row_set_selected (self->department_row, 0);
+}
+
+/* The releases in force, of every round. */
+static void
+load_releases (ScReportsSection *self)
+{
+  g_clear_pointer (&self->releases, g_ptr_array_unref);
+  self->releases = sc_vault_list_releases (self->vault, NULL);
+  for (guint i = 0; self->releases != NULL && i < self->releases->len; i++)
+    if (((ScVaultRelease *) g_ptr_array_index (self->releases, i))->withdrawn_at != 0)
+      g_ptr_array_remove_index (self->releases, i--);
+}
+
+/* The analyses of the round: for the implementer the full one, then those released; for
+ * HR the released ones only. */
+static void
+reload_releases (ScReportsSection *self)
+{
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+
+  g_array_set_size (self->release_ids, 0);
+  if (sc_report_kind_allowed (SC_REPORT_GROUP, sc_vault_get_role (self->vault)))
+    {
+      gint64 full = 0;
+
+      g_array_append_val (self->release_ids, full);
+      gtk_string_list_append (titles, _("Full analysis (implementer)"));
+    }
+  for (guint i = 0; self->releases != NULL && i < self->releases->len; i++)
+    {
+      const ScVaultRelease *r = g_ptr_array_index (self->releases, i);
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (r->released_at);
+      g_autofree char *date = when != NULL ? g_date_time_format (when, "%x") : g_strdup ("");
+      g_autofree char *title = NULL;
+
+      if (r->round_id != self->round_id)
+        continue;
+      /* Translators: a released group analysis: its title, the date and who released it. */
+      title = g_strdup_printf (_("%s (released on %s by %s)"), r->title, date, r->released_by);
+      g_array_append_val (self->release_ids, r->id);
+      gtk_string_list_append (titles, title);
+    }
+  adw_combo_row_set_model (self->release_row, G_LIST_MODEL (titles));
+  adw_combo_row_set_selected (self->release_row, 0);
 }
 
 /* NULL for every department, "" for people without one. */
@@ -274,8 +331,12 @@ make_report (ScReportsSection  *self,
       return NULL;
     }
   options.language = adw_combo_row_get_selected (self->language_row) == 1 ? "en" : "ja";
-  if (kind != SC_REPORT_LABOUR_OFFICE)
+  if (kind != SC_REPORT_LABOUR_OFFICE && kind != SC_REPORT_GROUP)
     options.department = get_department (self);
+  if (kind == SC_REPORT_GROUP
+      && adw_combo_row_get_selected (self->release_row) < self->release_ids->len)
+    options.release_id = g_array_index (self->release_ids, gint64,
+                                        adw_combo_row_get_selected (self->release_row));
   if (kind == SC_REPORT_REMINDERS || (kind == SC_REPORT_INDIVIDUAL && people == PEOPLE_CHOSEN))
     {
       numbers = parse_numbers (gtk_editable_get_text (GTK_EDITABLE (self->numbers_row)));
@@ -585,6 +646,27 @@ sc_reports_section_select_kind (ScReportsSection *self,
   return FALSE;
 }
 
+gboolean
+sc_reports_section_show_release (ScReportsSection *self,
+                                 gint64            release_id)
+{
+  g_return_val_if_fail (SC_IS_REPORTS_SECTION (self), FALSE);
+
+  if (!sc_reports_section_select_kind (self, SC_REPORT_GROUP))
+    return FALSE;
+  /* A release made since the section was built is listed too. */
+  load_releases (self);
+  reload_releases (self);
+  on_kind_changed_cb (self);
+  for (guint i = 0; i < self->release_ids->len; i++)
+    if (g_array_index (self->release_ids, gint64, i) == release_id)
+      {
+        adw_combo_row_set_selected (self->release_row, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
 void
 sc_reports_section_show_reminders (ScReportsSection   *self,
                                    const char * const *numbers)
@@ -646,6 +728,8 @@ set_round_id (ScReportsSection *self,
   if (self->built)
     {
       reload_departments (self);
+      reload_releases (self);
+      on_kind_changed_cb (self);
       sc_report_preview_set_document (self->preview, NULL);
       gtk_stack_set_visible_child_name (self->preview_stack, "empty");
     }
@@ -660,8 +744,12 @@ build_choices (ScReportsSection *self)
   ScVaultRole role = sc_vault_get_role (self->vault);
   g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
 
+  /* HR is offered the group report when the implementer has released an analysis. */
+  load_releases (self);
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    if (sc_report_kind_allowed (kinds[i].kind, role))
+    if (sc_report_kind_allowed (kinds[i].kind, role)
+        || (kinds[i].kind == SC_REPORT_GROUP && sc_report_release_allowed (role)
+            && self->releases != NULL && self->releases->len > 0))
       {
         g_array_append_val (self->kinds, kinds[i].kind);
         gtk_string_list_append (titles, _(kinds[i].title));
@@ -686,6 +774,7 @@ build_choices (ScReportsSection *self)
     }
   self->built = TRUE;
   reload_departments (self);
+  reload_releases (self);
   on_kind_changed_cb (self);
 }
 
@@ -761,6 +850,8 @@ sc_reports_section_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->vault);
   g_clear_pointer (&self->kinds, g_array_unref);
+  g_clear_pointer (&self->releases, g_ptr_array_unref);
+  g_clear_pointer (&self->release_ids, g_array_unref);
 
   G_OBJECT_CLASS (sc_reports_section_parent_class)->dispose (object);
 }
@@ -799,6 +890,7 @@ sc_reports_section_class_init (ScReportsSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScReportsSection, kind_row);
   gtk_widget_class_bind_template_child (widget_class, ScReportsSection, language_row);
   gtk_widget_class_bind_template_child (widget_class, ScReportsSection, scope_group);
+  gtk_widget_class_bind_template_child (widget_class, ScReportsSection, release_row);
   gtk_widget_class_bind_template_child (widget_class, ScReportsSection, department_row);
   gtk_widget_class_bind_template_child (widget_class, ScReportsSection, people_row);
   gtk_widget_class_bind_template_child (widget_class, ScReportsSection, numbers_row);
@@ -824,6 +916,7 @@ static void
 sc_reports_section_init (ScReportsSection *self)
 {
   self->kinds = g_array_new (FALSE, FALSE, sizeof (ScReportKind));
+  self->release_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->departments = gtk_string_list_new (NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -34,6 +34,11 @@ ScReportKind     sc_reports_section_get_kind       (ScReportsSection *self);
 gboolean         sc_reports_section_select_kind    (ScReportsSection *self,
                                                     ScReportKind      kind);
 
+/* The group report of release @release_id (sc-vault-releases.h); FALSE when it is not
+ * offered (withdrawn, or of another round). */
+gboolean         sc_reports_section_show_release   (ScReportsSection *self,
+                                                    gint64            release_id);
+
 /* Reminder slips for @numbers (the non-responders chosen in Participation). */
 void             sc_reports_section_show_reminders (ScReportsSection   *self,
                                                     const char * const *numbers);

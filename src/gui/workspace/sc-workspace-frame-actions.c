@@ -146,6 +146,18 @@ print_results_action (GtkWidget  *widget,
     sc_reports_section_show_results (reports, filter, search);
 }
 
+/* The group report of a released analysis (HR's "Print…" in Group Analysis). */
+static void
+print_release_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ScReportsSection *reports = show_reports (SC_WORKSPACE (widget));
+
+  if (reports != NULL)
+    sc_reports_section_show_release (reports, g_variant_get_int64 (parameter));
+}
+
 void
 _sc_workspace_class_add_actions (GtkWidgetClass *widget_class)
 {
@@ -160,6 +172,8 @@ _sc_workspace_class_add_actions (GtkWidgetClass *widget_class)
                                    print_reminders_action);
   gtk_widget_class_install_action (widget_class, "workspace.print-results", "(us)",
                                    print_results_action);
+  gtk_widget_class_install_action (widget_class, "workspace.print-release", "x",
+                                   print_release_action);
 
   for (int i = 1; i <= 9; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_ALT_MASK,
