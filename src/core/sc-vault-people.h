@@ -88,10 +88,15 @@ gboolean      sc_vault_set_person_passphrase (ScVault            *vault,
  *   the vault does not know: they are dropped, and those people are listed without a
  *   key until the implementer sets their passphrase again with them
  *   (sc_vault_set_person_passphrase());
- * - the key pairs stay: results stay sealed to the same implementer and HR keys. A
- *   removed person who copied a secret key while they had it could still open results
- *   sealed to it, in a copy of the file they can get. A new key pair for the implementer
- *   or HR is not made here.
+ * - removing an HR person also makes a new HR key pair: every HR copy (consented or
+ *   requested results, interview records, measures, released group snapshots) is
+ *   sealed again to the new public key, and the slots written afterwards hold only the
+ *   new HR secret key. The old HR secret key, which the person could have copied, opens
+ *   nothing stored after the removal. The remaining HR people have no slot until the
+ *   implementer sets their passphrase again with them (as above);
+ * - removing an implementer or assistant keeps the implementer's key pair (and signing
+ *   key): a removed implementer who copied that secret key could still open results
+ *   sealed to it in a copy of the file they can get. Not re-keyed here.
  *
  * Audited as "person.remove".
  */
