@@ -447,7 +447,8 @@ _sc_vault_sign_person (ScVault  *self,
 /* SECURITY: whether the people rows are signed. The mark is a setting, so the signed
  * settings record covers it: HR cannot remove it to have forged rows signed on the
  * implementer's next open. A vault from before has its rows signed (as they are) on the
- * implementer's first open (_sc_vault_sign_people_once()). */
+ * implementer's first open (_sc_vault_sign_people_once(); one with no signatures at all
+ * gets them, these included, from _sc_vault_upgrade_to_signatures()). */
 #define PEOPLE_SIGNED_KEY "people.signed"
 
 static gboolean
@@ -479,7 +480,7 @@ _sc_vault_sign_people_once (ScVault   *self,
 {
   *out_signed = FALSE;
   if (self->sign_sk == NULL || sc_vault_schema_get_version (self->db) < SC_VAULT_SCHEMA_PEOPLE
-      || people_signed (self->db))
+      || people_signed (self->db) || !_sc_vault_has_signatures (self))
     return TRUE;
   if (!sc_vault_db_begin (self->db, error))
     return FALSE;
