@@ -85,7 +85,8 @@ _sc_vault_insert_person (ScVault            *self,
   else
     sqlite3_bind_null (stmt, 1);
   /* The creator's default name; they can be told apart from the people added later. */
-  sqlite3_bind_text (stmt, 2, name != NULL ? name : "Implementer", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, name != NULL ? name : SC_VAULT_PERSON_DEFAULT_NAME, -1,
+                     SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, role_to_text (role), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, _sc_vault_now ());
   if (!_sc_vault_step_done (self->db, stmt, error))
@@ -326,6 +327,56 @@ sc_vault_set_person_passphrase (ScVault     *self,
   if (sc_vault_audit_insert (self, "person.passphrase", person_id, NULL))
     sc_vault_mark_dirty (self);
   return TRUE;
+}
+
+gboolean
+sc_vault_check_person_name (const char  *name,
+                            GError     **error)
+{
+  return check_name (name, error);
+}
+
+gboolean
+sc_vault_rename_person (ScVault     *self,
+                        gint64       person_id,
+                        const char  *name,
+                        GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *stripped = NULL;
+  gboolean removed = TRUE;
+
+  g_return_val_if_fail (SC_IS_VAULT (self), FALSE);
+
+  if (!check_manager (self, error) || !check_name (name, error))
+    return FALSE;
+  if (!lookup_person (self, person_id, NULL, NULL, &removed) || removed)
+    {
+      _sc_vault_set_not_found (error, "This person is not in the vault.");
+      return FALSE;
+    }
+  stripped = g_strstrip (g_strdup (name));
+  if (!sc_vault_begin (self, error))
+    return FALSE;
+  stmt = sc_vault_db_prepare (self->db, "UPDATE people SET name = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, stripped, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, person_id);
+  /* The row is signed again: only the implementer's key names people. */
+  if (!_sc_vault_step_done (self->db, stmt, error)
+      || !_sc_vault_sign_person (self, person_id, error)
+      || !sc_vault_audit_insert (self, "person.rename", person_id, error))
+    goto fail;
+  if (!sc_vault_commit_and_save (self, error))
+    return FALSE;
+  if ((guint32) person_id == self->person_id)
+    _sc_vault_set_person (self, self->person_id);
+  return TRUE;
+
+fail:
+  sc_vault_rollback (self);
+  return FALSE;
 }
 
 static gboolean
@@ -648,6 +699,41 @@ sc_vault_set_person_passphrase_finish (ScVault       *vault,
                                        GError       **error)
 {
   return _sc_vault_run_work_finish (vault, result, sc_vault_set_person_passphrase_async,
+                                    error) != NULL;
+}
+
+static gboolean
+rename_work (ScVault  *vault,
+             gpointer  data,
+             GError  **error)
+{
+  PeopleArgs *a = data;
+
+  return sc_vault_rename_person (vault, a->person_id, a->name, error);
+}
+
+void
+sc_vault_rename_person_async (ScVault             *vault,
+                              gint64               person_id,
+                              const char          *name,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  PeopleArgs *a = g_new0 (PeopleArgs, 1);
+
+  a->person_id = person_id;
+  a->name = g_strdup (name);
+  _sc_vault_run_work_async (vault, rename_work, a, people_args_free,
+                            sc_vault_rename_person_async, cancellable, callback, user_data);
+}
+
+gboolean
+sc_vault_rename_person_finish (ScVault       *vault,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  return _sc_vault_run_work_finish (vault, result, sc_vault_rename_person_async,
                                     error) != NULL;
 }
 
