@@ -573,6 +573,46 @@ test_people_signed_on_upgrade (Fixture       *f,
   g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_TAMPERED);
 }
 
+/* The implementer renames anyone, themselves included; the row stays signed (the next
+ * open checks it) and the change is audited. HR cannot rename. */
+static void
+test_rename_person (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = open_as (f->path, IMPL_PASS);
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+  const ScVaultAuditEntry *entry;
+
+  g_assert_cmpstr (sc_vault_get_person_name (vault), ==, SC_VAULT_PERSON_DEFAULT_NAME);
+  g_assert_true (sc_vault_rename_person (vault, 1, "  山本 花子 ", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (sc_vault_get_person_name (vault), ==, "山本 花子");
+  g_assert_true (sc_vault_rename_person (vault, f->hr_id, "Hanako Sato", &error));
+  g_assert_no_error (error);
+  entry = last_audit (vault, &log);
+  g_assert_cmpstr (entry->action, ==, "person.rename");
+  g_assert_cmpint (entry->target, ==, f->hr_id);
+  g_assert_cmpstr (entry->person, ==, "山本 花子");
+  g_assert_false (sc_vault_rename_person (vault, f->hr_id, "   ", &error));
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (sc_vault_rename_person (vault, 999, "Nobody", &error));
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_clear_object (&vault);
+
+  vault = open_as (f->path, IMPL_PASS);
+  people = sc_vault_list_people (vault, &error);
+  g_assert_cmpstr (get_person (people, f->hr_id)->name, ==, "Hanako Sato");
+  g_clear_object (&vault);
+
+  vault = open_as (f->path, HANAKO_PASS);
+  g_assert_false (sc_vault_rename_person (vault, f->hr_id, "Someone", &error));
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_PERMISSION);
+}
+
 static guint16
 file_version (const char *path)
 {
@@ -787,6 +827,7 @@ main (int   argc,
   ADD ("remove-person", test_remove_person);
   ADD ("remove-hr-rekeys", test_remove_hr_rekeys);
   ADD ("hr-forges-person", test_hr_forges_person);
+  ADD ("rename-person", test_rename_person);
   ADD ("people-signed-on-upgrade", test_people_signed_on_upgrade);
   ADD ("tamper-person-id", test_tamper_person_id);
   ADD ("pin-block-per-slot", test_pin_block_per_slot);
