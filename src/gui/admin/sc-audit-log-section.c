@@ -143,7 +143,7 @@ sc_audit_entry_describe_who (const ScVaultAuditEntry *entry)
   if (entry->person == NULL || *entry->person == '\0')
     return g_strdup (role);
   /* TRANSLATORS: who did it: a person's name, then their role */
-  return g_strdup_printf (_("%s (%s)"), entry->person, role);
+  return g_strdup_printf (_("%s (%s)"), sc_gui_person_name (entry->person), role);
 }
 
 static const char *
@@ -320,7 +320,7 @@ fill_people (ScAuditLogSection *self)
       if (entry->person_id == keep)
         selected = self->person_ids->len;
       g_array_append_val (self->person_ids, entry->person_id);
-      gtk_string_list_append (model, entry->person);
+      gtk_string_list_append (model, sc_gui_person_name (entry->person));
     }
   gtk_drop_down_set_model (self->person_dropdown, G_LIST_MODEL (model));
   gtk_drop_down_set_selected (self->person_dropdown, selected);
