@@ -260,7 +260,7 @@ sc_vault_create_named_async (const char             *path,
 {
   Job *job;
 
-  g_return_if_fail (path != NULL && name != NULL);
+  g_return_if_fail (path != NULL);
   g_return_if_fail (implementer_passphrase != NULL);
 
   job = job_new (create_job, NULL, implementer_passphrase);
@@ -282,19 +282,11 @@ sc_vault_create_async (const char             *path,
                        GAsyncReadyCallback     callback,
                        gpointer                user_data)
 {
-  Job *job;
-
   g_return_if_fail (path != NULL);
   g_return_if_fail (implementer_passphrase != NULL);
 
-  job = job_new (create_job, NULL, implementer_passphrase);
-  job->path = g_strdup (path);
-  if (limits != NULL)
-    {
-      job->has_limits = TRUE;
-      job->limits = *limits;
-    }
-  run_job (job, sc_vault_create_async, cancellable, callback, user_data);
+  sc_vault_create_named_async (path, NULL, implementer_passphrase, limits, cancellable,
+                               callback, user_data);
 }
 
 ScVault *

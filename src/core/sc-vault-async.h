@@ -52,8 +52,8 @@ void          sc_vault_create_async           (const char           *path,
                                                gpointer              user_data);
 
 /* sc_vault_create_async(), then the creator gets @name (sc_vault_rename_person();
- * INVALID before anything is made when it cannot be a name). Finish with
- * sc_vault_create_finish(). */
+ * INVALID before anything is made when it cannot be a name; %NULL keeps the default
+ * name). Finish with sc_vault_create_finish(). */
 void          sc_vault_create_named_async     (const char           *path,
                                                const char           *name,
                                                const char           *implementer_passphrase,
