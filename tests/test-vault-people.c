@@ -3,7 +3,9 @@
  *
  * Named people (issue 11 §4, sc-vault-people.h): each person's own key slot, who
  * unlocked, the audit log and decisions naming them, changing one's own passphrase,
- * removing a person (re-keyed), the header's format version 2 and vaults from before.
+ * removing a person (re-keyed; an HR person's removal with a new HR key pair), renaming,
+ * the people rows as signed records (HR's forgeries reported, older vaults signed once),
+ * the header's format version 2 and vaults from before.
  */
 #include "config.h"
 
@@ -12,6 +14,7 @@
 #include "sc-vault.h"
 #include "sc-vault-people.h"
 #include "sc-vault-private.h"
+#include "sc-vault-releases.h"
 #include "sc-workspace.h"
 
 #include <string.h>
@@ -423,13 +426,18 @@ test_remove_hr_rekeys (Fixture       *f,
   g_autoptr(GBytes) later = NULL;
   guint8 old_pk[32], old_sk[32], new_pk[32], new_sk[32], hr_pk[32], hr_sk[32];
   char *recovery = NULL;
-  gint64 round_id, sub, sub2, jiro;
+  gint64 round_id, sub, sub2, jiro, release;
+  g_autofree char *snapshot = NULL;
   ScVaultResult r;
 
   g_assert_true (sc_vault_upsert_employees (vault, roster, &error));
   round_id = sc_vault_create_round (vault, "2024", NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   sub = consented (vault, round_id, 0);
+  release = sc_vault_release_analysis (vault, round_id, "whole company", "Dr. A",
+                                       "{\"a\":1}", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (release, >, 0);
   g_assert_true (sc_vault_test_get_hr_keys (vault, old_pk, old_sk));
   before = hr_copy (vault, sub);
   g_assert_true (opens_with (before, old_pk, old_sk));
@@ -442,6 +450,17 @@ test_remove_hr_rekeys (Fixture       *f,
   after = hr_copy (vault, sub);
   g_assert_false (opens_with (after, old_pk, old_sk));
   g_assert_true (opens_with (after, new_pk, new_sk));
+  {
+    g_autoptr(sqlite3_stmt) stmt = sc_vault_db_prepare (sc_vault_get_db (vault),
+                                                        "SELECT sealed FROM group_releases",
+                                                        NULL);
+    g_autoptr(GBytes) blob = NULL;
+
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    blob = g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0));
+    g_assert_false (opens_with (blob, old_pk, old_sk));
+    g_assert_true (opens_with (blob, new_pk, new_sk));
+  }
   /* A result shared after the removal is sealed to the new key only. */
   sub2 = consented (vault, round_id, 1);
   later = hr_copy (vault, sub2);
@@ -471,6 +490,10 @@ test_remove_hr_rekeys (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (sc_vault_read_result (vault, sub2, &r, &error));
   g_assert_no_error (error);
+  /* The released group snapshot too (sealed again; its signed hash signed again). */
+  snapshot = sc_vault_open_release (vault, release, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (snapshot, ==, "{\"a\":1}");
   sodium_memzero (old_sk, sizeof old_sk);
   sodium_memzero (new_sk, sizeof new_sk);
   sodium_memzero (hr_sk, sizeof hr_sk);
