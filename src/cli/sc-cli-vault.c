@@ -60,10 +60,18 @@ vault_create (int    argc,
 
   if (!sc_cli_options_parse (&spec, &options, entries, NULL, &argc, &argv))
     return SC_EXIT_USAGE;
-  /* The account's full name, or its login name when it has none. */
+  /* The account's full name, or its login name when it has none; failing both, the
+   * default name (the role). */
   if (name == NULL)
-    name = g_strdup (g_strcmp0 (g_get_real_name (), "Unknown") != 0 ? g_get_real_name ()
-                                                                      : g_get_user_name ());
+    {
+      name = g_strdup (g_strcmp0 (g_get_real_name (), "Unknown") != 0 ? g_get_real_name ()
+                                                                        : g_get_user_name ());
+      if (!sc_vault_check_person_name (name, NULL))
+        {
+          g_free (name);
+          name = g_strdup (SC_VAULT_PERSON_DEFAULT_NAME);
+        }
+    }
   if (!sc_vault_check_person_name (name, &error))
     return sc_cli_fail (spec.command, error);
 
