@@ -59,7 +59,7 @@ class Workdir:
 def new_vault(w, with_hr=True):
     pw = w.file("pw", "correct horse battery\n")
     vault = w.file("v.scvault")
-    args = ["vault", "create", vault, "--passphrase-file", pw]
+    args = ["vault", "create", vault, "--name", "山本 花子", "--passphrase-file", pw]
     if with_hr:
         args += ["--hr-passphrase-file", w.file("hr", "human resources pass\n")]
     _, out, _ = cli(*args)
@@ -82,6 +82,8 @@ def create_and_verify():
         assert len(key.split("-")) == 8 and all(len(g) == 4 for g in key.split("-")), key
         _, out, _ = cli("vault", "verify", vault, "--passphrase-file", pw)
         assert "intact" in out and "implementer" in out, out
+        # The creator's name given with --name.
+        assert "opened as implementer (山本 花子)" in out, out
         _, out, _ = cli("vault", "verify", vault, "--passphrase-file", w.file("hr"))
         assert "opened as HR" in out, out
         # The file holds no SQLite header.
@@ -90,6 +92,14 @@ def create_and_verify():
         before = open(vault, "rb").read()
         code, _, err = cli("vault", "create", vault, "--passphrase-file", pw, expect=73)
         assert open(vault, "rb").read() == before
+        # Without --name, the account's name; an empty one is refused before anything is made.
+        other = w.file("named.scvault")
+        cli("vault", "create", other, "--passphrase-file", pw)
+        _, out, _ = cli("vault", "verify", other, "--passphrase-file", pw)
+        assert "opened as implementer (" in out, out
+        cli("vault", "create", w.file("blank.scvault"), "--name", " ", "--passphrase-file", pw,
+            expect=65)
+        assert not os.path.exists(w.file("blank.scvault"))
     finally:
         w.close()
 

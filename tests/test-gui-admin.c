@@ -25,6 +25,7 @@
 #include "sc-report.h"
 #include "sc-settings-section.h"
 #include "sc-unlock-page.h"
+#include "sc-vault-people.h"
 #include "sc-vault-private.h"
 #include "sc-workspace-frame.h"
 #include "sc-window.h"
@@ -384,6 +385,65 @@ test_audit_log (WsFixture     *f,
   assert_watched_finalized ();
 }
 
+/* By person: the entries of one named person only, chosen from the people the log
+ * names; an older vault's entries (no person) are not theirs. */
+static void
+test_audit_log_person (WsFixture     *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = ws_open (f, IMPL_PASS);
+  g_autoptr(GPtrArray) roster = test_roster (4);
+  GtkWidget *section;
+  ScAuditLogSection *audit;
+  GtkWindow *window;
+  guint all, hanako_shown;
+  gint64 hanako;
+
+  hanako = sc_vault_add_person (vault, "Hanako HR", SC_VAULT_PERSON_HR, "hanako passphrase 4",
+                                &error);
+  g_assert_no_error (error);
+  g_clear_object (&vault);
+  /* Hanako imports the roster once: her only entry. */
+  vault = ws_open (f, "hanako passphrase 4");
+  g_assert_true (sc_vault_upsert_employees (vault, roster, &error));
+  g_assert_no_error (error);
+  g_clear_object (&vault);
+
+  vault = ws_open (f, IMPL_PASS);
+  section = sc_audit_log_section_new (vault);
+  audit = SC_AUDIT_LOG_SECTION (section);
+  watch_finalize (section);
+  window = show_in_window (section, 1024, 768);
+  all = sc_audit_log_section_get_n_shown (audit);
+
+  sc_audit_log_section_set_person (audit, hanako);
+  hanako_shown = sc_audit_log_section_get_n_shown (audit);
+  g_assert_cmpuint (hanako_shown, ==, 1);
+  {
+    AdwActionRow *row = sc_audit_log_section_get_shown_row (audit, 0);
+
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                     T ("Imported or changed the roster"));
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "Hanako HR"));
+  }
+  window = screenshots (window, section, "audit-log-person");
+  /* The implementer (person 1) added Hanako; the kiosk's entries are nobody's. */
+  sc_audit_log_section_set_person (audit, 1);
+  g_assert_cmpuint (sc_audit_log_section_get_n_shown (audit), >, 0);
+  g_assert_cmpuint (sc_audit_log_section_get_n_shown (audit), <, all - hanako_shown);
+  sc_audit_log_section_set_filter (audit, SC_VAULT_ROLE_NONE, SC_AUDIT_KIND_VAULT);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (
+                     sc_audit_log_section_get_shown_row (audit, 0))), ==, T ("Added a person"));
+  /* Everyone again. */
+  sc_audit_log_section_set_person (audit, 0);
+  sc_audit_log_section_set_filter (audit, SC_VAULT_ROLE_NONE, SC_AUDIT_KIND_ALL);
+  g_assert_cmpuint (sc_audit_log_section_get_n_shown (audit), ==, all);
+
+  destroy_window (window);
+  assert_watched_finalized ();
+}
+
 static gboolean
 unlock_done (gpointer page)
 {
@@ -556,6 +616,8 @@ main (int   argc,
               ws_teardown);
   g_test_add ("/admin/backup-hr", WsFixture, NULL, ws_setup, test_backup_hr, ws_teardown);
   g_test_add ("/admin/audit-log", WsFixture, NULL, ws_setup, test_audit_log, ws_teardown);
+  g_test_add ("/admin/audit-log-person", WsFixture, NULL, ws_setup, test_audit_log_person,
+              ws_teardown);
   g_test_add ("/admin/changed-audit-entry", WsFixture, NULL, ws_setup,
               test_changed_audit_entry, ws_teardown);
   g_test_add ("/admin/restore-in-window", WsFixture, NULL, ws_setup, test_restore_in_window,

@@ -143,7 +143,8 @@ test_people_implementer (Fixture       *f,
   watch_finalize (section);
   window = show_in_window (section, 1024, 768);
   g_assert_cmpuint (sc_people_section_get_n_people (SC_PEOPLE_SECTION (section)), ==, 1);
-  g_assert_true (shows_label (section, "Implementer"));
+  /* The creator of a vault made before names were asked for: the role, translated. */
+  g_assert_true (shows_label (section, T("Implementer")));
   assert_controls_named (GTK_WIDGET (window));
 
   /* Set up HR: a named HR person with a passphrase of their own. */
@@ -220,6 +221,63 @@ test_people_implementer (Fixture       *f,
   g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", DPI_1_5, NULL);
   window = move_to_window (window, section, 1024, 768);
   save_screenshot (GTK_WIDGET (window), "people-1024x768-scale-1.5");
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", DPI_1_0, NULL);
+
+  destroy_window (window);
+  assert_watched_finalized ();
+}
+
+/* The implementer renames themselves (the creator's default name) and the HR person;
+ * an empty name cannot be saved. */
+static void
+test_people_rename (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = sc_vault_open (f->path, IMPL_PASS, SC_VAULT_OPEN_FLAGS_NONE, &error);
+  g_autoptr(GPtrArray) people = NULL;
+  GtkWidget *section, *dialog;
+  GtkWindow *window;
+  gint64 hanako;
+
+  g_assert_no_error (error);
+  hanako = sc_vault_add_person (vault, "Hanako Sato", SC_VAULT_PERSON_HR, HANAKO_PASS, &error);
+  g_assert_no_error (error);
+  section = sc_people_section_new (vault);
+  watch_toasts (section);
+  watch_finalize (section);
+  window = show_in_window (section, 1024, 768);
+
+  /* The first Rename… is the implementer's own row (implementers come first). */
+  click (find_button (section, T("Re_name…")));
+  dialog = open_dialog (section);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_entry_row (dialog, T("Name")))), ==,
+                   T("Implementer"));
+  set_text (find_entry_row (dialog, T("Name")), "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
+                                                           "rename"));
+  set_text (find_entry_row (dialog, T("Name")), "Yamamoto Taro");
+  save_screenshot (dialog, "people-rename-dialog");
+  respond_and_wait (section, "rename", T("The name was changed."));
+  g_assert_cmpstr (sc_vault_get_person_name (vault), ==, "Yamamoto Taro");
+  g_assert_true (shows_label (section, "Yamamoto Taro"));
+  save_screenshot (GTK_WIDGET (window), "people-renamed-1024x768");
+
+  /* Then Hanako, from her row. */
+  sc_people_section_rename_person (SC_PEOPLE_SECTION (section), hanako);
+  dialog = open_dialog (section);
+  set_text (find_entry_row (dialog, T("Name")), "Hanako Suzuki");
+  respond_and_wait (section, "rename", T("The name was changed."));
+  people = sc_vault_list_people (vault, &error);
+  g_assert_no_error (error);
+  g_assert_true (shows_label (section, "Hanako Suzuki"));
+  g_assert_false (shows_label (section, "Hanako Sato"));
+
+  window = move_to_window (window, section, 1920, 1080);
+  save_screenshot (GTK_WIDGET (window), "people-renamed-1920x1080");
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", DPI_1_5, NULL);
+  window = move_to_window (window, section, 1024, 768);
+  save_screenshot (GTK_WIDGET (window), "people-renamed-1024x768-scale-1.5");
   g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", DPI_1_0, NULL);
 
   destroy_window (window);
@@ -490,6 +548,8 @@ main (int   argc,
   g_test_add ("/people/implementer", Fixture, NULL, fixture_setup, test_people_implementer,
               fixture_teardown);
   g_test_add ("/people/hr", Fixture, NULL, fixture_setup, test_people_hr, fixture_teardown);
+  g_test_add ("/people/rename", Fixture, NULL, fixture_setup, test_people_rename,
+              fixture_teardown);
   g_test_add ("/people/recovery-key-save-print", Fixture, NULL, fixture_setup,
               test_recovery_key_save_print, fixture_teardown);
   g_test_add ("/people/recent-vaults", Fixture, NULL, fixture_setup, test_recent_vaults,

@@ -25,8 +25,10 @@
 #include "sc-start-page.h"
 #include "sc-unlock-page.h"
 #include "sc-vault.h"
+#include "sc-vault-people.h"
 
 #define PASSPHRASE "correct horse battery staple"
+#define CREATOR_NAME "Yamamoto Hanako"
 
 
 /* After unlocking: the workspace, whose Overview lists the open rounds (ScRoundPage). */
@@ -93,6 +95,7 @@ test_create_vault_page (ScApplication *app)
   g_autofree char *short_hint = NULL;
   g_autofree char *strong_hint = NULL;
   GtkWidget *page;
+  GtkWidget *name_row;
   GtkWidget *passphrase_row;
   GtkWidget *repeat_row;
   GtkButton *create_button;
@@ -119,6 +122,10 @@ test_create_vault_page (ScApplication *app)
   g_assert_nonnull (create_button);
   g_assert_true (has_focus (passphrase_row));
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (create_button)));
+  /* The creator's name comes first in the page, required (checked below). */
+  name_row = find_nth_descendant (page, ADW_TYPE_ENTRY_ROW, 0);
+  g_assert_false (ADW_IS_PASSWORD_ENTRY_ROW (name_row));
+  type_text (name_row, CREATOR_NAME);
 
   /* The hint follows the passphrase as it is typed. */
   short_hint = sc_passphrase_strength_hint (SC_PASSPHRASE_TOO_SHORT);
@@ -145,6 +152,11 @@ test_create_vault_page (ScApplication *app)
   type_text (repeat_row, PASSPHRASE);
   g_assert_false (shows_label (page, T ("The passphrases do not match.")));
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (create_button)));
+  /* No name, or only spaces: Create waits for one. */
+  type_text (name_row, "  ");
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (create_button)));
+  type_text (name_row, CREATOR_NAME);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (create_button)));
 
   assert_controls_named (GTK_WIDGET (window));
   save_screenshot (GTK_WIDGET (window), "create-vault");
@@ -164,6 +176,7 @@ test_create_vault_page (ScApplication *app)
   g_assert_nonnull (vault);
   g_assert_cmpint (sc_vault_get_role (vault), ==, SC_VAULT_ROLE_IMPLEMENTER);
   g_assert_cmpstr (sc_vault_get_path (vault), ==, path);
+  g_assert_cmpstr (sc_vault_get_person_name (vault), ==, CREATOR_NAME);
 
   /* The key, large and selectable, in two lines of four groups; no way to copy it to the
    * clipboard but selecting it; Continue waits for the check box. */

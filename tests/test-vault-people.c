@@ -3,7 +3,9 @@
  *
  * Named people (issue 11 §4, sc-vault-people.h): each person's own key slot, who
  * unlocked, the audit log and decisions naming them, changing one's own passphrase,
- * removing a person (re-keyed), the header's format version 2 and vaults from before.
+ * removing a person (re-keyed; an HR person's removal with a new HR key pair), renaming,
+ * the people rows as signed records (HR's forgeries reported, older vaults signed once),
+ * the header's format version 2 and vaults from before.
  */
 #include "config.h"
 
@@ -12,6 +14,7 @@
 #include "sc-vault.h"
 #include "sc-vault-people.h"
 #include "sc-vault-private.h"
+#include "sc-vault-releases.h"
 #include "sc-workspace.h"
 
 #include <string.h>
@@ -360,6 +363,279 @@ test_remove_person (Fixture       *f,
   sc_vault_free_recovery_key (recovery);
 }
 
+/* The HR copy of @submission_id, straight from the database. */
+static GBytes *
+hr_copy (ScVault *vault,
+         gint64   submission_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = sc_vault_db_prepare (sc_vault_get_db (vault), "SELECT sealed_hr FROM submissions "
+                                                       "WHERE id = ?", NULL);
+  g_assert_nonnull (stmt);
+  sqlite3_bind_int64 (stmt, 1, submission_id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_type (stmt, 0), ==, SQLITE_BLOB);
+  return g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0));
+}
+
+static gboolean
+opens_with (GBytes       *sealed,
+            const guint8 *pk,
+            const guint8 *sk)
+{
+  gsize len = g_bytes_get_size (sealed);
+  g_autofree guint8 *plain = g_malloc (len);
+
+  g_assert_cmpuint (len, >, crypto_box_SEALBYTES);
+  return crypto_box_seal_open (plain, g_bytes_get_data (sealed, NULL), len, pk, sk) == 0;
+}
+
+/* A paper form of test person @person, entered by the implementer with consent. */
+static gint64
+consented (ScVault *vault,
+           gint64   round_id,
+           guint    person)
+{
+  g_autoptr(GError) error = NULL;
+  guint8 answers[SC_BJSQ_N_ITEMS];
+  ScResult result;
+  gint64 id;
+
+  test_answers (person + 1, answers);
+  id = sc_vault_submit (vault, round_id, test_people[person].number, answers,
+                        test_people[person].sex, &result, &error);
+  g_assert_no_error (error);
+  g_assert_true (sc_vault_record_consent (vault, id, TRUE, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+/* Removing an HR person makes a new HR key pair: the old secret key (which the person
+ * could have copied) opens no HR copy stored after the removal, and a newly set HR
+ * person reads the results. */
+static void
+test_remove_hr_rekeys (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = open_as (f->path, IMPL_PASS);
+  g_autoptr(GPtrArray) roster = test_roster (0);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GBytes) later = NULL;
+  guint8 old_pk[32], old_sk[32], new_pk[32], new_sk[32], hr_pk[32], hr_sk[32];
+  char *recovery = NULL;
+  gint64 round_id, sub, sub2, jiro, release;
+  g_autofree char *snapshot = NULL;
+  ScVaultResult r;
+
+  g_assert_true (sc_vault_upsert_employees (vault, roster, &error));
+  round_id = sc_vault_create_round (vault, "2024", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  sub = consented (vault, round_id, 0);
+  release = sc_vault_release_analysis (vault, round_id, "whole company", "Dr. A",
+                                       "{\"a\":1}", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (release, >, 0);
+  g_assert_true (sc_vault_test_get_hr_keys (vault, old_pk, old_sk));
+  before = hr_copy (vault, sub);
+  g_assert_true (opens_with (before, old_pk, old_sk));
+
+  g_assert_true (sc_vault_remove_person (vault, f->hr_id, IMPL_PASS, &recovery, &error));
+  g_assert_no_error (error);
+  sc_vault_free_recovery_key (recovery);
+  g_assert_true (sc_vault_test_get_hr_keys (vault, new_pk, new_sk));
+  g_assert_false (sodium_memcmp (old_pk, new_pk, sizeof old_pk) == 0);
+  after = hr_copy (vault, sub);
+  g_assert_false (opens_with (after, old_pk, old_sk));
+  g_assert_true (opens_with (after, new_pk, new_sk));
+  {
+    g_autoptr(sqlite3_stmt) stmt = sc_vault_db_prepare (sc_vault_get_db (vault),
+                                                        "SELECT sealed FROM group_releases",
+                                                        NULL);
+    g_autoptr(GBytes) blob = NULL;
+
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    blob = g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0));
+    g_assert_false (opens_with (blob, old_pk, old_sk));
+    g_assert_true (opens_with (blob, new_pk, new_sk));
+  }
+  /* A result shared after the removal is sealed to the new key only. */
+  sub2 = consented (vault, round_id, 1);
+  later = hr_copy (vault, sub2);
+  g_assert_false (opens_with (later, old_pk, old_sk));
+  g_assert_true (opens_with (later, new_pk, new_sk));
+  jiro = sc_vault_add_person (vault, "Jiro HR", SC_VAULT_PERSON_HR, "jiro passphrase 5",
+                              &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (jiro, >, 0);
+  g_clear_object (&vault);
+
+  /* The implementer's open checks the signed public keys; the file's copies too. */
+  vault = open_as (f->path, IMPL_PASS);
+  g_clear_pointer (&after, g_bytes_unref);
+  after = hr_copy (vault, sub);
+  g_assert_false (opens_with (after, old_pk, old_sk));
+  g_clear_object (&vault);
+  assert_refused (f->path, HANAKO_PASS);
+
+  /* The new HR person holds the new key and reads both results. */
+  vault = open_as (f->path, "jiro passphrase 5");
+  g_assert_cmpint (sc_vault_get_role (vault), ==, SC_VAULT_ROLE_HR);
+  g_assert_true (sc_vault_test_get_hr_keys (vault, hr_pk, hr_sk));
+  g_assert_cmpmem (hr_pk, sizeof hr_pk, new_pk, sizeof new_pk);
+  g_assert_false (sodium_memcmp (hr_sk, old_sk, sizeof hr_sk) == 0);
+  g_assert_true (sc_vault_read_result (vault, sub, &r, &error));
+  g_assert_no_error (error);
+  g_assert_true (sc_vault_read_result (vault, sub2, &r, &error));
+  g_assert_no_error (error);
+  /* The released group snapshot too (sealed again; its signed hash signed again). */
+  snapshot = sc_vault_open_release (vault, release, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (snapshot, ==, "{\"a\":1}");
+  sodium_memzero (old_sk, sizeof old_sk);
+  sodium_memzero (new_sk, sizeof new_sk);
+  sodium_memzero (hr_sk, sizeof hr_sk);
+}
+
+/* What HR can do with the data key: change the people table by hand and save. */
+static void
+hr_edits (Fixture    *f,
+          const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = open_as (f->path, HANAKO_PASS);
+
+  g_assert_cmpint (sc_vault_get_role (vault), ==, SC_VAULT_ROLE_HR);
+  g_assert_true (sc_vault_db_exec (sc_vault_get_db (vault), sql, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_changes (sc_vault_get_db (vault)), >, 0);
+  g_assert_true (sc_vault_test_save (vault, &error));
+  g_assert_no_error (error);
+}
+
+/* The implementer's next open is refused as TAMPERED, with @needle in the message; the
+ * file is then put back as it was. */
+static void
+assert_tampered_then_restore (Fixture      *f,
+                              const char   *needle,
+                              const guint8 *before,
+                              gsize         len)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = sc_vault_open (f->path, IMPL_PASS, SC_VAULT_OPEN_FLAGS_NONE,
+                                            &error);
+
+  g_assert_null (vault);
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_TAMPERED);
+  if (strstr (error->message, needle) == NULL)
+    g_error ("“%s” not in “%s”", needle, error->message);
+  test_write (f->path, before, len);
+}
+
+/* The people rows are the implementer's signed records: HR renames the implementer,
+ * makes itself an implementer, adds a person, undoes a removal, or drops the mark that
+ * says the rows are signed; each is reported on the implementer's next open. */
+static void
+test_hr_forges_person (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(ScVault) vault = NULL;
+  g_autofree guint8 *before = NULL;
+  g_autofree char *sql = NULL;
+  gsize len = 0;
+
+  before = test_read (f->path, &len);
+  hr_edits (f, "UPDATE people SET name = 'Someone else' WHERE id = 1");
+  assert_tampered_then_restore (f, "the person 1", before, len);
+  sql = g_strdup_printf ("UPDATE people SET role = 'implementer' WHERE id = %ld",
+                         (long) f->hr_id);
+  hr_edits (f, sql);
+  assert_tampered_then_restore (f, "the person", before, len);
+  hr_edits (f, "INSERT INTO people (name, role, added_at) VALUES ('Ghost', 'hr', 1)");
+  assert_tampered_then_restore (f, "was changed or added", before, len);
+  g_free (sql);
+  sql = g_strdup_printf ("DELETE FROM people WHERE id = %ld", (long) f->assistant_id);
+  hr_edits (f, sql);
+  assert_tampered_then_restore (f, "was removed", before, len);
+  hr_edits (f, "DELETE FROM settings WHERE key = 'people.signed'");
+  assert_tampered_then_restore (f, "settings", before, len);
+
+  /* Untouched, it opens. */
+  vault = open_as (f->path, IMPL_PASS);
+}
+
+/* A vault from before the people rows were signed (no mark, no signatures): the
+ * implementer's first open signs them as they are, and the mark is kept. */
+static void
+test_people_signed_on_upgrade (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = open_as (f->path, IMPL_PASS);
+  g_autoptr(GByteArray) settings = NULL;
+  sqlite3 *db = sc_vault_get_db (vault);
+
+  g_assert_true (sc_vault_db_exec (db, "DELETE FROM settings WHERE key = 'people.signed';"
+                                       "DELETE FROM vault_signatures WHERE kind = 'person'",
+                                   &error));
+  settings = _sc_vault_canon_settings (db);
+  g_assert_true (_sc_vault_sign_record (vault, "settings", 0, settings, &error));
+  g_assert_no_error (error);
+  g_assert_true (sc_vault_test_save (vault, &error));
+  g_assert_no_error (error);
+  g_clear_object (&vault);
+
+  vault = open_as (f->path, IMPL_PASS);
+  g_clear_object (&vault);
+  /* Signed now: a change by HR is seen. */
+  hr_edits (f, "UPDATE people SET name = 'Someone else' WHERE id = 1");
+  vault = sc_vault_open (f->path, IMPL_PASS, SC_VAULT_OPEN_FLAGS_NONE, &error);
+  g_assert_null (vault);
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_TAMPERED);
+}
+
+/* The implementer renames anyone, themselves included; the row stays signed (the next
+ * open checks it) and the change is audited. HR cannot rename. */
+static void
+test_rename_person (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = open_as (f->path, IMPL_PASS);
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+  const ScVaultAuditEntry *entry;
+
+  g_assert_cmpstr (sc_vault_get_person_name (vault), ==, SC_VAULT_PERSON_DEFAULT_NAME);
+  g_assert_true (sc_vault_rename_person (vault, 1, "  山本 花子 ", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (sc_vault_get_person_name (vault), ==, "山本 花子");
+  g_assert_true (sc_vault_rename_person (vault, f->hr_id, "Hanako Sato", &error));
+  g_assert_no_error (error);
+  entry = last_audit (vault, &log);
+  g_assert_cmpstr (entry->action, ==, "person.rename");
+  g_assert_cmpint (entry->target, ==, f->hr_id);
+  g_assert_cmpstr (entry->person, ==, "山本 花子");
+  g_assert_false (sc_vault_rename_person (vault, f->hr_id, "   ", &error));
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (sc_vault_rename_person (vault, 999, "Nobody", &error));
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_clear_object (&vault);
+
+  vault = open_as (f->path, IMPL_PASS);
+  people = sc_vault_list_people (vault, &error);
+  g_assert_cmpstr (get_person (people, f->hr_id)->name, ==, "Hanako Sato");
+  g_clear_object (&vault);
+
+  vault = open_as (f->path, HANAKO_PASS);
+  g_assert_false (sc_vault_rename_person (vault, f->hr_id, "Someone", &error));
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_PERMISSION);
+}
+
 static guint16
 file_version (const char *path)
 {
@@ -572,6 +848,10 @@ main (int   argc,
   ADD ("decision-names-person", test_decision_names_person);
   ADD ("change-own-passphrase", test_change_own_passphrase);
   ADD ("remove-person", test_remove_person);
+  ADD ("remove-hr-rekeys", test_remove_hr_rekeys);
+  ADD ("hr-forges-person", test_hr_forges_person);
+  ADD ("rename-person", test_rename_person);
+  ADD ("people-signed-on-upgrade", test_people_signed_on_upgrade);
   ADD ("tamper-person-id", test_tamper_person_id);
   ADD ("pin-block-per-slot", test_pin_block_per_slot);
 #undef ADD

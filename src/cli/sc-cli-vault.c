@@ -14,6 +14,7 @@
 #include "sc-cli-passphrase.h"
 #include "sc-cli-vault-common.h"
 #include "sc-vault.h"
+#include "sc-vault-people.h"
 
 #include <stdio.h>
 
@@ -39,7 +40,7 @@ vault_create (int    argc,
     .parameters = "VAULT — create a new encrypted vault",
     .summary = "Creates VAULT (it must not exist) protected by the implementer's\n"
                "passphrase, and prints the recovery key once.",
-    .usage = "vault create VAULT [--passphrase-file FILE]",
+    .usage = "vault create VAULT [--name NAME] [--passphrase-file FILE]",
     .n_args = 1,
     .passphrase_help = "Read the implementer passphrase from FILE (first line)",
     .hr_passphrase_help = "Also add an HR passphrase, read from FILE",
@@ -49,10 +50,30 @@ vault_create (int    argc,
   g_autoptr(ScCliSecret) hr_passphrase = NULL;
   g_autoptr(ScVault) vault = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
   char *recovery = NULL;
+  GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name,
+      "Your name, as the audit log shows it (default: your account's full name)", "NAME" },
+    { NULL }
+  };
 
-  if (!sc_cli_options_parse (&spec, &options, NULL, NULL, &argc, &argv))
+  if (!sc_cli_options_parse (&spec, &options, entries, NULL, &argc, &argv))
     return SC_EXIT_USAGE;
+  /* The account's full name, or its login name when it has none; failing both, the
+   * default name (the role). */
+  if (name == NULL)
+    {
+      name = g_strdup (g_strcmp0 (g_get_real_name (), "Unknown") != 0 ? g_get_real_name ()
+                                                                        : g_get_user_name ());
+      if (!sc_vault_check_person_name (name, NULL))
+        {
+          g_free (name);
+          name = g_strdup (SC_VAULT_PERSON_DEFAULT_NAME);
+        }
+    }
+  if (!sc_vault_check_person_name (name, &error))
+    return sc_cli_fail (spec.command, error);
 
   passphrase = sc_cli_read_passphrase (options.passphrase_file, "New implementer passphrase: ",
                                        TRUE, &error);
@@ -69,6 +90,12 @@ vault_create (int    argc,
                            &error);
   if (vault == NULL)
     return sc_cli_fail (spec.command, error);
+  /* The vault exists now: its recovery key is printed whatever happens next. */
+  if (!sc_vault_rename_person (vault, sc_vault_get_person_id (vault), name, &error))
+    {
+      sc_cli_error ("%s: your name was not saved (%s)", spec.command, error->message);
+      g_clear_error (&error);
+    }
   if (hr_passphrase != NULL && !sc_vault_set_hr_passphrase (vault, hr_passphrase, &error))
     {
       sc_vault_free_recovery_key (recovery);
@@ -119,6 +146,7 @@ vault_verify (int    argc,
   g_autoptr(GPtrArray) rounds = NULL;
   g_autoptr(GPtrArray) submissions = NULL;
   gboolean accept_restore = FALSE;
+  const char *person;
   GOptionEntry entries[] = {
     { "accept-restore", 0, 0, G_OPTION_ARG_NONE, &accept_restore,
       "This older copy was restored on purpose: stop warning about it (implementer)", NULL },
@@ -142,8 +170,11 @@ vault_verify (int    argc,
   if (submissions == NULL)
     return sc_cli_fail (spec.command, error);
 
-  printf ("%s: intact; opened as %s; %u employees, %u rounds, %u submissions; saved %"
+  /* The person's name (their own, typed by them) after the role, when the slot has one. */
+  person = sc_vault_get_person_name (vault);
+  printf ("%s: intact; opened as %s%s%s%s; %u employees, %u rounds, %u submissions; saved %"
           G_GUINT64_FORMAT " times.\n", argv[1], role_name (sc_vault_get_role (vault)),
+          person != NULL ? " (" : "", person != NULL ? person : "", person != NULL ? ")" : "",
           employees->len, rounds->len, submissions->len, sc_vault_get_save_counter (vault));
   return SC_EXIT_OK;
 }

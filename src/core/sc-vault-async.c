@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sc-vault-async.h"
+#include "sc-vault-people.h"
 #include "sc-vault-private.h"
 #include "sc-demo.h"
 #include "sc-secure.h"
@@ -231,10 +232,46 @@ static gboolean
 create_job (Job     *job,
             GError **error)
 {
+  g_autoptr(GError) rename_error = NULL;
+
+  if (job->name != NULL && !sc_vault_check_person_name (job->name, error))
+    return FALSE;
   job->new_vault = sc_vault_create (job->path, job->passphrase,
                                     job->has_limits ? &job->limits : NULL,
                                     &job->recovery_key, error);
-  return job->new_vault != NULL;
+  if (job->new_vault == NULL)
+    return FALSE;
+  /* The vault is made: a name that could not be saved can be given again later. */
+  if (job->name != NULL
+      && !sc_vault_rename_person (job->new_vault, sc_vault_get_person_id (job->new_vault),
+                                  job->name, &rename_error))
+    g_message ("The creator's name could not be saved: %s", rename_error->message);
+  return TRUE;
+}
+
+void
+sc_vault_create_named_async (const char             *path,
+                             const char             *name,
+                             const char             *implementer_passphrase,
+                             const ScVaultKdfLimits *limits,
+                             GCancellable           *cancellable,
+                             GAsyncReadyCallback     callback,
+                             gpointer                user_data)
+{
+  Job *job;
+
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (implementer_passphrase != NULL);
+
+  job = job_new (create_job, NULL, implementer_passphrase);
+  job->path = g_strdup (path);
+  job->name = g_strdup (name);
+  if (limits != NULL)
+    {
+      job->has_limits = TRUE;
+      job->limits = *limits;
+    }
+  run_job (job, sc_vault_create_async, cancellable, callback, user_data);
 }
 
 void
@@ -245,19 +282,11 @@ sc_vault_create_async (const char             *path,
                        GAsyncReadyCallback     callback,
                        gpointer                user_data)
 {
-  Job *job;
-
   g_return_if_fail (path != NULL);
   g_return_if_fail (implementer_passphrase != NULL);
 
-  job = job_new (create_job, NULL, implementer_passphrase);
-  job->path = g_strdup (path);
-  if (limits != NULL)
-    {
-      job->has_limits = TRUE;
-      job->limits = *limits;
-    }
-  run_job (job, sc_vault_create_async, cancellable, callback, user_data);
+  sc_vault_create_named_async (path, NULL, implementer_passphrase, limits, cancellable,
+                               callback, user_data);
 }
 
 ScVault *

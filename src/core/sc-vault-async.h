@@ -51,6 +51,17 @@ void          sc_vault_create_async           (const char           *path,
                                                GAsyncReadyCallback   callback,
                                                gpointer              user_data);
 
+/* sc_vault_create_async(), then the creator gets @name (sc_vault_rename_person();
+ * INVALID before anything is made when it cannot be a name; %NULL keeps the default
+ * name). Finish with sc_vault_create_finish(). */
+void          sc_vault_create_named_async     (const char           *path,
+                                               const char           *name,
+                                               const char           *implementer_passphrase,
+                                               const ScVaultKdfLimits *limits,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+
 /**
  * sc_vault_create_finish:
  * @out_recovery_key: (out) (transfer full): the recovery key to show once; free it with

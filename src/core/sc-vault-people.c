@@ -85,12 +85,14 @@ _sc_vault_insert_person (ScVault            *self,
   else
     sqlite3_bind_null (stmt, 1);
   /* The creator's default name; they can be told apart from the people added later. */
-  sqlite3_bind_text (stmt, 2, name != NULL ? name : "Implementer", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, name != NULL ? name : SC_VAULT_PERSON_DEFAULT_NAME, -1,
+                     SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, role_to_text (role), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, _sc_vault_now ());
   if (!_sc_vault_step_done (self->db, stmt, error))
     return 0;
-  return sqlite3_last_insert_rowid (self->db);
+  id = sqlite3_last_insert_rowid (self->db);
+  return _sc_vault_sign_person (self, id, error) ? id : 0;
 }
 
 /* The row of @id: its name, role and whether it was removed; FALSE when there is none. */
@@ -327,6 +329,56 @@ sc_vault_set_person_passphrase (ScVault     *self,
   return TRUE;
 }
 
+gboolean
+sc_vault_check_person_name (const char  *name,
+                            GError     **error)
+{
+  return check_name (name, error);
+}
+
+gboolean
+sc_vault_rename_person (ScVault     *self,
+                        gint64       person_id,
+                        const char  *name,
+                        GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *stripped = NULL;
+  gboolean removed = TRUE;
+
+  g_return_val_if_fail (SC_IS_VAULT (self), FALSE);
+
+  if (!check_manager (self, error) || !check_name (name, error))
+    return FALSE;
+  if (!lookup_person (self, person_id, NULL, NULL, &removed) || removed)
+    {
+      _sc_vault_set_not_found (error, "This person is not in the vault.");
+      return FALSE;
+    }
+  stripped = g_strstrip (g_strdup (name));
+  if (!sc_vault_begin (self, error))
+    return FALSE;
+  stmt = sc_vault_db_prepare (self->db, "UPDATE people SET name = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, stripped, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, person_id);
+  /* The row is signed again: only the implementer's key names people. */
+  if (!_sc_vault_step_done (self->db, stmt, error)
+      || !_sc_vault_sign_person (self, person_id, error)
+      || !sc_vault_audit_insert (self, "person.rename", person_id, error))
+    goto fail;
+  if (!sc_vault_commit_and_save (self, error))
+    return FALSE;
+  if ((guint32) person_id == self->person_id)
+    _sc_vault_set_person (self, self->person_id);
+  return TRUE;
+
+fail:
+  sc_vault_rollback (self);
+  return FALSE;
+}
+
 static gboolean
 set_removed (ScVault  *self,
              gint64    person_id,
@@ -344,7 +396,36 @@ set_removed (ScVault  *self,
   else
     sqlite3_bind_null (stmt, 1);
   sqlite3_bind_int64 (stmt, 2, person_id);
-  return _sc_vault_step_done (self->db, stmt, error);
+  return _sc_vault_step_done (self->db, stmt, error)
+         && _sc_vault_sign_person (self, person_id, error);
+}
+
+/* SECURITY: a copy of HR's current key pair (to put back if the removal fails) and a
+ * new one, both secret keys in guarded memory. */
+static gboolean
+new_hr_keys (ScVault   *self,
+             guint8    *old_pk,
+             guint8   **out_old_sk,
+             guint8    *new_pk,
+             guint8   **out_new_sk,
+             GError   **error)
+{
+  if (self->hr_sk != NULL && self->impl_sk != NULL && self->sign_sk != NULL)
+    {
+      *out_old_sk = sc_secure_dup (self->hr_sk, crypto_box_SECRETKEYBYTES);
+      *out_new_sk = sc_secure_alloc (crypto_box_SECRETKEYBYTES);
+    }
+  if (*out_old_sk == NULL || *out_new_sk == NULL)
+    {
+      sc_secure_clear ((gpointer *) out_old_sk);
+      sc_secure_clear ((gpointer *) out_new_sk);
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_IO,
+                           "There is not enough protected memory for the new key.");
+      return FALSE;
+    }
+  memcpy (old_pk, self->hr_pk, crypto_box_PUBLICKEYBYTES);
+  crypto_box_keypair (new_pk, *out_new_sk);
+  return TRUE;
 }
 
 gboolean
@@ -356,7 +437,9 @@ sc_vault_remove_person (ScVault      *self,
 {
   ScVaultSlot *own;
   ScVaultPersonRole role;
-  gboolean removed = TRUE;
+  gboolean removed = TRUE, ok = FALSE;
+  guint8 old_hr_pk[crypto_box_PUBLICKEYBYTES], new_hr_pk[crypto_box_PUBLICKEYBYTES];
+  guint8 *old_hr_sk = NULL, *new_hr_sk = NULL;
 
   g_return_val_if_fail (SC_IS_VAULT (self), FALSE);
   g_return_val_if_fail (my_passphrase != NULL, FALSE);
@@ -382,27 +465,36 @@ sc_vault_remove_person (ScVault      *self,
       return FALSE;
     }
 
-  if (!sc_vault_begin (self, error))
+  /* SECURITY: an HR person knew HR's secret key: a new HR key pair (see the header). */
+  if (role == SC_VAULT_PERSON_HR && !new_hr_keys (self, old_hr_pk, &old_hr_sk, new_hr_pk,
+                                                  &new_hr_sk, error))
     return FALSE;
+  if (!sc_vault_begin (self, error))
+    goto out;
   if (!set_removed (self, person_id, TRUE, error)
       || !sc_vault_audit_insert (self, "person.remove", person_id, error)
+      || (new_hr_sk != NULL && !_sc_vault_rekey_hr (self, new_hr_pk, new_hr_sk, error))
       || !sc_vault_db_commit (self->db, error))
     {
       sc_vault_rollback (self);
-      return FALSE;
+      goto out;
     }
   /* A new data key for everything, with only the remover's slot and a new recovery
    * key (see sc_vault_remove_person() in the header for what else). */
-  if (sc_vault_rotate_keys (self, my_passphrase, NULL, out_recovery_key, error))
-    return TRUE;
-  /* Nothing was written (or the vault locked itself): the person stays. */
-  if (self->db != NULL && sc_vault_begin (self, NULL))
+  ok = sc_vault_rotate_keys (self, my_passphrase, NULL, out_recovery_key, error);
+  /* Nothing was written (or the vault locked itself): the person stays, and so do
+   * HR's keys. */
+  if (!ok && self->db != NULL && sc_vault_begin (self, NULL))
     {
-      if (set_removed (self, person_id, FALSE, NULL) && sc_vault_db_commit (self->db, NULL))
-        return FALSE;
-      sc_vault_rollback (self);
+      if (!set_removed (self, person_id, FALSE, NULL)
+          || (old_hr_sk != NULL && !_sc_vault_rekey_hr (self, old_hr_pk, old_hr_sk, NULL))
+          || !sc_vault_db_commit (self->db, NULL))
+        sc_vault_rollback (self);
     }
-  return FALSE;
+out:
+  sc_secure_free (old_hr_sk);
+  sc_secure_free (new_hr_sk);
+  return ok;
 }
 
 gboolean
@@ -607,6 +699,41 @@ sc_vault_set_person_passphrase_finish (ScVault       *vault,
                                        GError       **error)
 {
   return _sc_vault_run_work_finish (vault, result, sc_vault_set_person_passphrase_async,
+                                    error) != NULL;
+}
+
+static gboolean
+rename_work (ScVault  *vault,
+             gpointer  data,
+             GError  **error)
+{
+  PeopleArgs *a = data;
+
+  return sc_vault_rename_person (vault, a->person_id, a->name, error);
+}
+
+void
+sc_vault_rename_person_async (ScVault             *vault,
+                              gint64               person_id,
+                              const char          *name,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  PeopleArgs *a = g_new0 (PeopleArgs, 1);
+
+  a->person_id = person_id;
+  a->name = g_strdup (name);
+  _sc_vault_run_work_async (vault, rename_work, a, people_args_free,
+                            sc_vault_rename_person_async, cancellable, callback, user_data);
+}
+
+gboolean
+sc_vault_rename_person_finish (ScVault       *vault,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  return _sc_vault_run_work_finish (vault, result, sc_vault_rename_person_async,
                                     error) != NULL;
 }
 

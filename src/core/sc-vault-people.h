@@ -71,6 +71,36 @@ gboolean      sc_vault_set_person_passphrase (ScVault            *vault,
                                              const char          *passphrase,
                                              GError             **error);
 
+/* Whether @name can be a person's name (1–100 characters once trimmed); INVALID if not. */
+gboolean      sc_vault_check_person_name    (const char          *name,
+                                             GError             **error);
+
+/**
+ * sc_vault_rename_person:
+ *
+ * Implementer or assistant only (their own name or anyone's): the person's name as the
+ * audit log and the People section show it; trimmed. The row is signed with the
+ * implementer's key (an HR person asks the implementer, so that a name HR wrote by hand
+ * is always reported). Audited as "person.rename"; saved at once.
+ */
+gboolean      sc_vault_rename_person        (ScVault             *vault,
+                                             gint64               person_id,
+                                             const char          *name,
+                                             GError             **error);
+void          sc_vault_rename_person_async  (ScVault             *vault,
+                                             gint64               person_id,
+                                             const char          *name,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean      sc_vault_rename_person_finish (ScVault             *vault,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+
+/* The name a vault's creator gets when none is given (older vaults, sc_vault_create());
+ * the user interface shows the translated role name for it instead. */
+#define SC_VAULT_PERSON_DEFAULT_NAME "Implementer"
+
 /**
  * sc_vault_remove_person:
  * @my_passphrase: the passphrase of the implementer or assistant removing, typed again
@@ -88,10 +118,15 @@ gboolean      sc_vault_set_person_passphrase (ScVault            *vault,
  *   the vault does not know: they are dropped, and those people are listed without a
  *   key until the implementer sets their passphrase again with them
  *   (sc_vault_set_person_passphrase());
- * - the key pairs stay: results stay sealed to the same implementer and HR keys. A
- *   removed person who copied a secret key while they had it could still open results
- *   sealed to it, in a copy of the file they can get. A new key pair for the implementer
- *   or HR is not made here.
+ * - removing an HR person also makes a new HR key pair: every HR copy (consented or
+ *   requested results, interview records, measures, released group snapshots) is
+ *   sealed again to the new public key, and the slots written afterwards hold only the
+ *   new HR secret key. The old HR secret key, which the person could have copied, opens
+ *   nothing stored after the removal. The remaining HR people have no slot until the
+ *   implementer sets their passphrase again with them (as above);
+ * - removing an implementer or assistant keeps the implementer's key pair (and signing
+ *   key): a removed implementer who copied that secret key could still open results
+ *   sealed to it in a copy of the file they can get. Not re-keyed here.
  *
  * Audited as "person.remove".
  */

@@ -768,6 +768,26 @@ GByteArray *_sc_vault_canon_release     (sqlite3             *db,
 /* Re-signs every implementer-owned record (a vault from before signatures). */
 gboolean  _sc_vault_sign_all            (ScVault             *self,
                                          GError             **error);
+/* sc-vault-sign.c: a person's row (sc-vault-people.c), signed again after every change
+ * the implementer makes to it. */
+GByteArray *_sc_vault_canon_person      (sqlite3             *db,
+                                         gint64               person_id,
+                                         char               **out_label);
+gboolean  _sc_vault_sign_person         (ScVault             *self,
+                                         gint64               person_id,
+                                         GError             **error);
+/* sc-vault-sign.c: on the implementer's open, signs the people rows of a vault from
+ * before they were signed (once; the mark is a signed setting). */
+gboolean  _sc_vault_sign_people_once    (ScVault             *self,
+                                         gboolean            *out_signed,
+                                         GError             **error);
+/* sc-vault-rekey.c: inside the current transaction, the implementer seals every HR copy
+ * again to @new_pk, stores it as HR's public key, signs again and then holds @new_sk as
+ * HR's secret key (the old pair stays in memory on failure; roll back). */
+gboolean  _sc_vault_rekey_hr            (ScVault             *self,
+                                         const guint8        *new_pk,
+                                         const guint8        *new_sk,
+                                         GError             **error);
 
 /* On every open by the implementer: every implementer-owned record and every signature
  * agree. TAMPERED naming the first record that does not. */

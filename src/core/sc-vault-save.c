@@ -193,6 +193,7 @@ _sc_vault_finish_load (ScVault  *self,
 {
   int before = sc_vault_schema_get_version (self->db);
   int target = SC_VAULT_SCHEMA_VERSION;
+  gboolean signed_now = FALSE;
 
   if (before < 1)
     {
@@ -227,7 +228,14 @@ _sc_vault_finish_load (ScVault  *self,
       && !_sc_vault_verify_all (self, error))
     return FALSE;
   /* Every open checks the audit chain. */
-  return _sc_vault_audit_verify_chain (self, error);
+  if (!_sc_vault_audit_verify_chain (self, error))
+    return FALSE;
+  if (!_sc_vault_sign_people_once (self, &signed_now, error))
+    return FALSE;
+  /* Saved at once, as a migration is. */
+  if (signed_now && out_migrated != NULL)
+    *out_migrated = TRUE;
+  return TRUE;
 }
 
 /* Writes the header and @body (ciphertext ‖ tag) as the vault file. */

@@ -7,7 +7,8 @@
  * implementer decides — the public keys, each round's criteria and thresholds, the
  * settings (including whether HR may start the kiosk), interview-need decisions (the
  * recommendation in `interviews` and the workspace's `interview_decisions`), released
- * group analyses (`group_releases`, the snapshot by its hash), and the last entry of
+ * group analyses (`group_releases`, the snapshot by its hash), the people (`people`:
+ * names, roles, removals; see PEOPLE_SIGNED_KEY), and the last entry of
  * the audit log the implementer wrote — is therefore signed with an
  * Ed25519 key that only the implementer's and the recovery slot yield (see PINNING in
  * sc-vault-private.h), and checked each time the implementer opens the vault. A record
@@ -403,6 +404,95 @@ _sc_vault_canon_release (sqlite3  *db,
   return canon;
 }
 
+/* A person (sc-vault-people.h): id, name, role and dates. The error names the person by
+ * id only. */
+GByteArray *
+_sc_vault_canon_person (sqlite3  *db,
+                        gint64    person_id,
+                        char    **out_label)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GByteArray *canon;
+
+  if (out_label != NULL)
+    *out_label = NULL;
+  stmt = sc_vault_db_prepare (db, "SELECT id, name, role, added_at, removed_at FROM people "
+                                  "WHERE id = ?", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  canon = g_byte_array_new ();
+  for (int i = 0; i < 5; i++)
+    canon_add_column (canon, stmt, i);
+  return canon;
+}
+
+gboolean
+_sc_vault_sign_person (ScVault  *self,
+                       gint64    person_id,
+                       GError  **error)
+{
+  g_autoptr(GByteArray) canon = _sc_vault_canon_person (self->db, person_id, NULL);
+
+  if (canon == NULL)
+    {
+      _sc_vault_set_not_found (error, "This person is not in the vault.");
+      return FALSE;
+    }
+  return _sc_vault_sign_record (self, "person", person_id, canon, error);
+}
+
+/* SECURITY: whether the people rows are signed. The mark is a setting, so the signed
+ * settings record covers it: HR cannot remove it to have forged rows signed on the
+ * implementer's next open. A vault from before has its rows signed (as they are) on the
+ * implementer's first open (_sc_vault_sign_people_once(); one with no signatures at all
+ * gets them, these included, from _sc_vault_upgrade_to_signatures()). */
+#define PEOPLE_SIGNED_KEY "people.signed"
+
+static gboolean
+people_signed (sqlite3 *db)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sc_vault_schema_get_version (db) < SC_VAULT_SCHEMA_PEOPLE)
+    return FALSE;
+  stmt = sc_vault_db_prepare (db, "SELECT 1 FROM settings WHERE key = '" PEOPLE_SIGNED_KEY
+                                  "'", NULL);
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+static gboolean
+mark_people_signed (ScVault  *self,
+                    GError  **error)
+{
+  if (sc_vault_schema_get_version (self->db) < SC_VAULT_SCHEMA_PEOPLE)
+    return TRUE;
+  return sc_vault_db_exec (self->db, "INSERT OR IGNORE INTO settings (key, value) "
+                                     "VALUES ('" PEOPLE_SIGNED_KEY "', '1')", error);
+}
+
+gboolean
+_sc_vault_sign_people_once (ScVault   *self,
+                            gboolean  *out_signed,
+                            GError   **error)
+{
+  *out_signed = FALSE;
+  if (self->sign_sk == NULL || sc_vault_schema_get_version (self->db) < SC_VAULT_SCHEMA_PEOPLE
+      || people_signed (self->db) || !_sc_vault_has_signatures (self))
+    return TRUE;
+  if (!sc_vault_db_begin (self->db, error))
+    return FALSE;
+  if (!_sc_vault_sign_all (self, error) || !sc_vault_db_commit (self->db, error))
+    {
+      sc_vault_db_rollback (self->db);
+      return FALSE;
+    }
+  *out_signed = TRUE;
+  return TRUE;
+}
+
 /* Row ids of @sql's first column. */
 static GArray *
 collect_ids (sqlite3     *db,
@@ -433,6 +523,7 @@ collect_ids (sqlite3     *db,
   "ORDER BY submission_id"
 #define DECISION_IDS_SQL "SELECT submission_id FROM interview_decisions ORDER BY submission_id"
 #define RELEASE_IDS_SQL "SELECT id FROM group_releases ORDER BY id"
+#define PEOPLE_IDS_SQL "SELECT id FROM people ORDER BY id"
 #define SIGNED_IDS_SQL "SELECT record_id FROM vault_signatures WHERE kind = ? ORDER BY record_id"
 
 typedef GByteArray *(*CanonFunc) (sqlite3 *db, gint64 id, char **out_label);
@@ -485,6 +576,8 @@ _sc_vault_sign_all (ScVault  *self,
 
   if (self->sign_sk == NULL || !signatures_table_exists (self->db))
     return TRUE;
+  if (!mark_people_signed (self, error))
+    return FALSE;
   rounds = collect_ids (self->db, ROUND_IDS_SQL, NULL, error);
   recommendations = collect_ids (self->db, RECOMMENDATION_IDS_SQL, NULL, error);
   settings = _sc_vault_canon_settings (self->db);
@@ -510,7 +603,9 @@ _sc_vault_sign_all (ScVault  *self,
         return FALSE;
     }
   if (!sign_kind (self, "decision", DECISION_IDS_SQL, 4, canon_decision, error)
-      || !sign_kind (self, "release", RELEASE_IDS_SQL, 6, _sc_vault_canon_release, error))
+      || !sign_kind (self, "release", RELEASE_IDS_SQL, 6, _sc_vault_canon_release, error)
+      || !sign_kind (self, "person", PEOPLE_IDS_SQL, SC_VAULT_SCHEMA_PEOPLE,
+                     _sc_vault_canon_person, error))
     return FALSE;
   return _sc_vault_audit_sign_head (self, error);
 }
@@ -649,7 +744,15 @@ _sc_vault_verify_all (ScVault  *self,
                     "the interview-need decision (workspace) on submission",
                     "was changed or added outside the implementer's key", error))
     return FALSE;
-  return verify_kind (self, "release", RELEASE_IDS_SQL, 6, _sc_vault_canon_release,
-                      "the released group analysis",
-                      "was changed or added outside the implementer's key", error);
+  if (!verify_kind (self, "release", RELEASE_IDS_SQL, 6, _sc_vault_canon_release,
+                    "the released group analysis",
+                    "was changed or added outside the implementer's key", error))
+    return FALSE;
+  /* People (their names and roles), once signed. */
+  if (!people_signed (self->db))
+    return TRUE;
+  return verify_kind (self, "person", PEOPLE_IDS_SQL, SC_VAULT_SCHEMA_PEOPLE,
+                      _sc_vault_canon_person, "the person",
+                      "(name, role or removal) was changed or added outside the "
+                      "implementer's key", error);
 }

@@ -15,6 +15,7 @@
 
 #include "sc-gui-vault.h"
 #include "sc-vault-async.h"
+#include "sc-vault-people.h"
 
 const ScVaultKdfLimits *
 sc_gui_kdf_limits (void)
@@ -148,4 +149,12 @@ sc_gui_demo_vault_create_finish (GAsyncResult  *result,
                         sc_gui_demo_vault_create_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+const char *
+sc_gui_person_name (const char *name)
+{
+  if (g_strcmp0 (name, SC_VAULT_PERSON_DEFAULT_NAME) == 0)
+    return _("Implementer");
+  return name;
 }

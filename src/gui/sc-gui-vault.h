@@ -60,4 +60,8 @@ gboolean                sc_gui_demo_vault_create_finish (GAsyncResult         *r
 /* The file beside the demo vault @path that lists its access codes. */
 char                   *sc_gui_demo_codes_path      (const char           *path);
 
+/* A person's name as shown: the translated role name for the creator's name of vaults made
+ * before it was asked for (SC_VAULT_PERSON_DEFAULT_NAME); @name otherwise. */
+const char             *sc_gui_person_name          (const char           *name);
+
 G_END_DECLS

@@ -31,6 +31,10 @@ static const struct
   { "passphrase.set_hr", N_("Set HR's passphrase"), SC_AUDIT_KIND_VAULT },
   { "passphrase.remove_hr", N_("Removed HR's passphrase"), SC_AUDIT_KIND_VAULT },
   { "recovery.replace", N_("Made a new recovery key"), SC_AUDIT_KIND_VAULT },
+  { "person.add", N_("Added a person"), SC_AUDIT_KIND_VAULT },
+  { "person.remove", N_("Removed a person"), SC_AUDIT_KIND_VAULT },
+  { "person.passphrase", N_("Set a person's passphrase"), SC_AUDIT_KIND_VAULT },
+  { "person.rename", N_("Renamed a person"), SC_AUDIT_KIND_VAULT },
   { "round.create", N_("Created a round"), SC_AUDIT_KIND_ROUNDS },
   { "round.close", N_("Closed a round"), SC_AUDIT_KIND_ROUNDS },
   { "employees.upsert", N_("Imported or changed the roster"), SC_AUDIT_KIND_ROUNDS },
@@ -84,15 +88,18 @@ struct _ScAuditLogSection
   /* Template children */
   GtkSearchEntry *search_entry;
   GtkDropDown    *who_dropdown;
+  GtkDropDown    *person_dropdown;
   GtkDropDown    *kind_dropdown;
   GtkListBox     *list;
 
   /* Owned references */
   ScVault        *vault;
   GPtrArray      *entries;      /* (element-type ScVaultAuditEntry), newest first */
+  GArray         *person_ids;   /* gint64 per item of the person dropdown; 0: everyone */
 
   /* Plain state */
   ScVaultRole     who;
+  gint64          person_id;    /* 0: anyone */
   ScAuditKind     kind;
 };
 
@@ -105,6 +112,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void fill_people (ScAuditLogSection *self);
 
 char *
 sc_audit_entry_describe_who (const ScVaultAuditEntry *entry)
@@ -134,7 +143,7 @@ sc_audit_entry_describe_who (const ScVaultAuditEntry *entry)
   if (entry->person == NULL || *entry->person == '\0')
     return g_strdup (role);
   /* TRANSLATORS: who did it: a person's name, then their role */
-  return g_strdup_printf (_("%s (%s)"), entry->person, role);
+  return g_strdup_printf (_("%s (%s)"), sc_gui_person_name (entry->person), role);
 }
 
 static const char *
@@ -197,6 +206,8 @@ filter_row (GtkListBoxRow *row,
     return FALSE;
   if (self->who != SC_VAULT_ROLE_NONE && entry->role != self->who)
     return FALSE;
+  if (self->person_id != 0 && entry->person_id != self->person_id)
+    return FALSE;
   if (self->kind != SC_AUDIT_KIND_ALL && sc_audit_entry_get_kind (entry) != self->kind)
     return FALSE;
   if (search != NULL && *search != '\0')
@@ -241,6 +252,7 @@ sc_audit_log_section_reload (ScAuditLogSection *self)
   /* Newest first: what happened last is what people look for. */
   for (guint i = oldest_first->len; i > 0; i--)
     g_ptr_array_add (self->entries, g_ptr_array_steal_index (oldest_first, i - 1));
+  fill_people (self);
 
   for (guint i = 0; i < self->entries->len; i++)
     {
@@ -265,6 +277,55 @@ static void
 refilter (ScAuditLogSection *self)
 {
   gtk_list_box_invalidate_filter (self->list);
+}
+
+static gint
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  const ScVaultAuditEntry *ea = *(ScVaultAuditEntry * const *) a;
+  const ScVaultAuditEntry *eb = *(ScVaultAuditEntry * const *) b;
+
+  return g_utf8_collate (ea->person, eb->person);
+}
+
+/* The person dropdown: everyone, then each person named in the log (by their name as
+ * the log gives it), keeping the one chosen. */
+static void
+fill_people (ScAuditLogSection *self)
+{
+  g_autoptr(GPtrArray) named = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GtkStringList) model = NULL;
+  gint64 keep = self->person_id, none = 0;
+  guint selected = 0;
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      ScVaultAuditEntry *entry = g_ptr_array_index (self->entries, i);
+
+      if (entry->person_id > 0 && entry->person != NULL
+          && g_hash_table_add (seen, &entry->person_id))
+        g_ptr_array_add (named, entry);
+    }
+  g_ptr_array_sort (named, compare_names);
+  g_array_set_size (self->person_ids, 0);
+  g_array_append_val (self->person_ids, none);
+  model = gtk_string_list_new (NULL);
+  gtk_string_list_append (model, _("All people"));
+  for (guint i = 0; i < named->len; i++)
+    {
+      const ScVaultAuditEntry *entry = g_ptr_array_index (named, i);
+
+      if (entry->person_id == keep)
+        selected = self->person_ids->len;
+      g_array_append_val (self->person_ids, entry->person_id);
+      gtk_string_list_append (model, sc_gui_person_name (entry->person));
+    }
+  gtk_drop_down_set_model (self->person_dropdown, G_LIST_MODEL (model));
+  gtk_drop_down_set_selected (self->person_dropdown, selected);
+  /* Vaults from before people had names: nothing to choose from. */
+  gtk_widget_set_visible (GTK_WIDGET (self->person_dropdown), named->len > 0);
 }
 
 guint
@@ -310,6 +371,17 @@ sc_audit_log_section_set_filter (ScAuditLogSection *self,
       gtk_drop_down_set_selected (self->kind_dropdown, i);
 }
 
+void
+sc_audit_log_section_set_person (ScAuditLogSection *self,
+                                 gint64             person_id)
+{
+  g_return_if_fail (SC_IS_AUDIT_LOG_SECTION (self));
+
+  for (guint i = 0; i < self->person_ids->len; i++)
+    if (g_array_index (self->person_ids, gint64, i) == person_id)
+      gtk_drop_down_set_selected (self->person_dropdown, i);
+}
+
 GtkEditable *
 sc_audit_log_section_get_search_entry (ScAuditLogSection *self)
 {
@@ -322,8 +394,11 @@ on_dropdown_notify_selected_cb (ScAuditLogSection *self)
 {
   guint who = gtk_drop_down_get_selected (self->who_dropdown);
   guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
+  guint person = gtk_drop_down_get_selected (self->person_dropdown);
 
   self->who = who < G_N_ELEMENTS (who_order) ? who_order[who] : SC_VAULT_ROLE_NONE;
+  self->person_id = person < self->person_ids->len
+                    ? g_array_index (self->person_ids, gint64, person) : 0;
   self->kind = kind < G_N_ELEMENTS (kind_order) ? kind_order[kind] : SC_AUDIT_KIND_ALL;
   refilter (self);
 }
@@ -353,6 +428,8 @@ sc_audit_log_section_constructed (GObject *object)
                             G_CALLBACK (on_dropdown_notify_selected_cb), self);
   g_signal_connect_swapped (self->kind_dropdown, "notify::selected",
                             G_CALLBACK (on_dropdown_notify_selected_cb), self);
+  g_signal_connect_swapped (self->person_dropdown, "notify::selected",
+                            G_CALLBACK (on_dropdown_notify_selected_cb), self);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (refilter), self);
 
   placeholder = gtk_label_new (_("No entries match."));
@@ -373,6 +450,7 @@ sc_audit_log_section_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_AUDIT_LOG_SECTION);
   g_clear_object (&self->vault);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
+  g_clear_pointer (&self->person_ids, g_array_unref);
 
   G_OBJECT_CLASS (sc_audit_log_section_parent_class)->dispose (object);
 }
@@ -436,6 +514,7 @@ sc_audit_log_section_class_init (ScAuditLogSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScAuditLogSection, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ScAuditLogSection, who_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ScAuditLogSection, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ScAuditLogSection, person_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ScAuditLogSection, list);
 }
 
@@ -443,6 +522,7 @@ static void
 sc_audit_log_section_init (ScAuditLogSection *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->person_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
 GtkWidget *

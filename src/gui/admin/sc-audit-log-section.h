@@ -49,6 +49,11 @@ void        sc_audit_log_section_set_filter (ScAuditLogSection *self,
                                              ScVaultRole        who,
                                              ScAuditKind        kind);
 
+/* Shows only the entries of person @person_id (0: everyone), as the person dropdown does;
+ * a person not named in the log leaves the choice as it is. */
+void        sc_audit_log_section_set_person (ScAuditLogSection *self,
+                                             gint64             person_id);
+
 GtkEditable *sc_audit_log_section_get_search_entry (ScAuditLogSection *self);
 
 /* (transfer full) who made @entry, in words. Today the role; the integrator extends it with

@@ -25,6 +25,7 @@ struct _ScCreateVaultPage
   /* Template children */
   AdwActionRow         *location_row;
   GtkButton            *choose_button;
+  AdwEntryRow          *name_row;
   AdwPasswordEntryRow  *passphrase_row;
   AdwPasswordEntryRow  *repeat_row;
   GtkLevelBar          *strength_bar;
@@ -102,6 +103,8 @@ update_state (ScCreateVaultPage *self)
   ScPassphraseStrength strength = sc_passphrase_strength (passphrase, NULL);
   gboolean match = passphrases_match (self);
   g_autofree char *hint = NULL;
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (
+                                                  GTK_EDITABLE (self->name_row))));
 
   if (*passphrase == '\0')
     hint = g_strdup (_("Several unrelated words make a passphrase that is hard to guess and "
@@ -117,7 +120,7 @@ update_state (ScCreateVaultPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->match_label), *repeat != '\0' && !match);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->create_button),
-                            !self->busy && self->file != NULL &&
+                            !self->busy && self->file != NULL && *name != '\0' &&
                             strength != SC_PASSPHRASE_TOO_SHORT && match);
 }
 
@@ -134,6 +137,7 @@ set_busy (ScCreateVaultPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->choose_button), !busy);
   /* Not insensitive: the focus stays in the entry, where it was when Enter was pressed. */
+  gtk_editable_set_editable (GTK_EDITABLE (self->name_row), !busy);
   gtk_editable_set_editable (GTK_EDITABLE (self->passphrase_row), !busy);
   gtk_editable_set_editable (GTK_EDITABLE (self->repeat_row), !busy);
   update_state (self);
@@ -192,8 +196,9 @@ create_vault (ScCreateVaultPage *self)
 
   /* SECURITY: the task copies the passphrase into guarded memory; the entries, whose
    * buffers are guarded too, are cleared at once. */
-  sc_vault_create_async (path, gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row)),
-                         sc_gui_kdf_limits (), NULL, on_create_cb, g_object_ref (self));
+  sc_vault_create_named_async (path, gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
+                               gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row)),
+                               sc_gui_kdf_limits (), NULL, on_create_cb, g_object_ref (self));
   gtk_editable_set_text (GTK_EDITABLE (self->passphrase_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->repeat_row), "");
 
@@ -393,6 +398,7 @@ sc_create_vault_page_class_init (ScCreateVaultPageClass *klass)
                                                RESOURCE_PREFIX "/ui/sc-create-vault-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ScCreateVaultPage, location_row);
   gtk_widget_class_bind_template_child (widget_class, ScCreateVaultPage, choose_button);
+  gtk_widget_class_bind_template_child (widget_class, ScCreateVaultPage, name_row);
   gtk_widget_class_bind_template_child (widget_class, ScCreateVaultPage, passphrase_row);
   gtk_widget_class_bind_template_child (widget_class, ScCreateVaultPage, repeat_row);
   gtk_widget_class_bind_template_child (widget_class, ScCreateVaultPage, strength_bar);

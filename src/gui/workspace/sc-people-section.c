@@ -14,6 +14,7 @@
 
 #include "sc-people-section.h"
 #include "sc-compat.h"
+#include "sc-gui-vault.h"
 #include "sc-passphrase-form.h"
 #include "sc-recovery-key-page.h"
 #include "sc-secure.h"
@@ -131,6 +132,14 @@ on_set_button_clicked_cb (GtkButton       *button,
 }
 
 static void
+on_rename_button_clicked_cb (GtkButton       *button,
+                             ScPeopleSection *self)
+{
+  sc_people_section_rename_person (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button),
+                                                                              "sc-person")));
+}
+
+static void
 add_row_button (ScPeopleSection *self,
                 GtkWidget       *row,
                 const char      *label,
@@ -158,7 +167,7 @@ new_person_row (ScPeopleSection     *self,
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 person->name != NULL ? person->name
+                                 person->name != NULL ? sc_gui_person_name (person->name)
                                  : _("Passphrase from before named people"));
   if (me)
     g_string_append_printf (subtitle, " · %s", _("you"));
@@ -171,14 +180,24 @@ new_person_row (ScPeopleSection     *self,
     {
       if (!person->has_key)
         {
-          tooltip = g_strdup_printf (_("Set a passphrase for %s"), person->name);
+          tooltip = g_strdup_printf (_("Set a passphrase for %s"),
+                                     sc_gui_person_name (person->name));
           add_row_button (self, row, _("_Set Passphrase…"), tooltip, person->id,
                           G_CALLBACK (on_set_button_clicked_cb));
           g_clear_pointer (&tooltip, g_free);
         }
-      tooltip = g_strdup_printf (_("Remove %s from the vault"), person->name);
+      tooltip = g_strdup_printf (_("Remove %s from the vault"),
+                                 sc_gui_person_name (person->name));
       add_row_button (self, row, _("_Remove…"), tooltip, person->id,
                       G_CALLBACK (on_remove_button_clicked_cb));
+    }
+  /* The implementer renames anyone, themselves too (the rows are theirs to sign). */
+  if (is_manager (self) && person->id > 0)
+    {
+      g_clear_pointer (&tooltip, g_free);
+      tooltip = g_strdup_printf (_("Rename %s"), sc_gui_person_name (person->name));
+      add_row_button (self, row, _("Re_name…"), tooltip, person->id,
+                      G_CALLBACK (on_rename_button_clicked_cb));
     }
   return row;
 }
@@ -200,7 +219,7 @@ sc_people_section_reload (ScPeopleSection *self)
 
   name = sc_vault_get_person_name (self->vault);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->me_row),
-                                 name != NULL ? name
+                                 name != NULL ? sc_gui_person_name (name)
                                  : is_manager (self) ? role_label (SC_VAULT_PERSON_IMPLEMENTER)
                                  : role_label (SC_VAULT_PERSON_HR));
   adw_action_row_set_subtitle (self->me_row,
@@ -454,6 +473,8 @@ sc_people_section_remove_person (ScPeopleSection *self,
 {
   g_autoptr(GPtrArray) people = NULL;
   g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  gboolean hr = FALSE;
   ScPassphraseForm *form;
 
   g_return_if_fail (SC_IS_PEOPLE_SECTION (self));
@@ -466,22 +487,126 @@ sc_people_section_remove_person (ScPeopleSection *self,
       const ScVaultPerson *person = g_ptr_array_index (people, i);
 
       if (person->id == person_id)
-        heading = g_strdup_printf (_("Remove %s?"), person->name);
+        {
+          heading = g_strdup_printf (_("Remove %s?"), sc_gui_person_name (person->name));
+          hr = person->role == SC_VAULT_PERSON_HR;
+        }
     }
   if (heading == NULL)
     return;
-  form = sc_passphrase_form_new (heading,
-                                 _("Their passphrase will no longer open the vault. Then the whole "
-                                   "vault is locked with new keys, so that nothing they may have kept "
-                                   "opens it again: the recovery key is replaced by a new one, shown "
-                                   "next, and everyone else but you needs their passphrase set again "
-                                   "with you. Type your own passphrase to confirm."),
+  body = g_strdup (_("Their passphrase will no longer open the vault. Then the whole "
+                     "vault is locked with new keys, so that nothing they may have kept "
+                     "opens it again: the recovery key is replaced by a new one, shown "
+                     "next, and everyone else but you needs their passphrase set again "
+                     "with you. Type your own passphrase to confirm."));
+  /* SECURITY: an HR person knew HR's secret key; the core makes a new one. */
+  if (hr)
+    {
+      char *longer = g_strconcat (body, "\n\n",
+                                  _("HR's key is replaced as well: the results shared with "
+                                    "HR are sealed again to the new key, and the other HR "
+                                    "people can open them once you have set their "
+                                    "passphrases again."), NULL);
+
+      g_free (body);
+      body = longer;
+    }
+  form = sc_passphrase_form_new (heading, body,
                                    "remove", _("_Remove"), SC_RESPONSE_DESTRUCTIVE,
                                  SC_PASSPHRASE_FORM_CURRENT);
   form->person_id = person_id;
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->current), _("Your Passphrase"));
   sc_compat_message_dialog_set_default_response (form->dialog, "cancel");
   present_form (self, form, on_remove_dialog_cb);
+}
+
+/* ---- Rename ---------------------------------------------------------------------------- */
+
+static void
+on_renamed_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(ScPeopleSection) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  sc_vault_rename_person_finish (SC_VAULT (source), result, &error);
+  job_done (self, error, _("The name was changed."));
+}
+
+static void
+on_rename_entry_changed_cb (GtkEditable *entry,
+                            GtkWidget   *dialog)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  sc_compat_message_dialog_set_response_enabled (dialog, "rename", *name != '\0');
+}
+
+static void
+on_rename_dialog_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(ScPeopleSection) self = user_data;
+  GtkWidget *dialog = GTK_WIDGET (source);
+  const char *response = sc_compat_message_dialog_choose_finish (dialog, result);
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "sc-name");
+  gint64 person_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "sc-person"));
+
+  if (self->dialog == dialog)
+    self->dialog = NULL;
+  if (g_strcmp0 (response, "rename") != 0 || self->busy
+      || sc_vault_get_role (self->vault) == SC_VAULT_ROLE_NONE)
+    return;
+  set_busy (self, TRUE);
+  sc_vault_rename_person_async (self->vault, person_id, gtk_editable_get_text (entry), NULL,
+                                on_renamed_cb, g_object_ref (self));
+}
+
+void
+sc_people_section_rename_person (ScPeopleSection *self,
+                                 gint64           person_id)
+{
+  g_autoptr(GPtrArray) people = NULL;
+  const ScVaultPerson *found = NULL;
+  GtkWidget *dialog, *list, *entry;
+
+  g_return_if_fail (SC_IS_PEOPLE_SECTION (self));
+
+  if (!is_manager (self) || self->busy || self->dialog != NULL)
+    return;
+  people = sc_vault_list_people (self->vault, NULL);
+  for (guint i = 0; people != NULL && i < people->len; i++)
+    if (((const ScVaultPerson *) g_ptr_array_index (people, i))->id == person_id)
+      found = g_ptr_array_index (people, i);
+  if (found == NULL)
+    return;
+
+  dialog = sc_compat_message_dialog_new (_("Rename"),
+                                         _("The audit log shows the new name from now on, "
+                                           "and for what was logged before too."));
+  sc_compat_message_dialog_add_response (dialog, "cancel", _("_Cancel"), SC_RESPONSE_DEFAULT);
+  sc_compat_message_dialog_add_response (dialog, "rename", _("Re_name"),
+                                         SC_RESPONSE_SUGGESTED);
+  sc_compat_message_dialog_set_close_response (dialog, "cancel");
+  sc_compat_message_dialog_set_default_response (dialog, "rename");
+  entry = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _("Name"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), sc_gui_person_name (found->name));
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (entry), TRUE);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (on_rename_entry_changed_cb), dialog, 0);
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), entry);
+  sc_compat_message_dialog_set_extra_child (dialog, list);
+  g_object_set_data (G_OBJECT (dialog), "sc-name", entry);
+  g_object_set_data (G_OBJECT (dialog), "sc-person", GSIZE_TO_POINTER ((gsize) person_id));
+  sc_compat_name_icon_buttons (dialog);
+  self->dialog = dialog;
+  sc_compat_message_dialog_choose (dialog, GTK_WIDGET (self), NULL, on_rename_dialog_cb,
+                                   g_object_ref (self));
 }
 
 /* ---- Change my passphrase ---------------------------------------------------------- */

@@ -36,6 +36,9 @@ void       sc_people_section_remove_person       (ScPeopleSection *self,
 void       sc_people_section_set_passphrase      (ScPeopleSection *self,
                                                   gint64           person_id);
 void       sc_people_section_change_passphrase   (ScPeopleSection *self);
+/* Implementer or assistant: a dialog to rename @person_id (anyone, themselves too). */
+void       sc_people_section_rename_person       (ScPeopleSection *self,
+                                                  gint64           person_id);
 
 /* The dialog open now (an AdwMessageDialog), or NULL. */
 GtkWidget *sc_people_section_get_dialog   (ScPeopleSection *self);
