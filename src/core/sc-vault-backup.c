@@ -297,6 +297,19 @@ fail:
   sc_vault_rollback (self);
   return FALSE;
 }
+
+gboolean
+sc_vault_test_set_last_backup (ScVault  *self,
+                               gint64    when,
+                               GError  **error)
+{
+  g_return_val_if_fail (SC_IS_VAULT (self), FALSE);
+
+  if (!sc_vault_check_role (self, SC_VAULT_ROLES_STAFF, TRUE, error))
+    return FALSE;
+  /* As a backup made at @when would have left it (and its audit entry). */
+  return record_backup (self, when, error);
+}
 #endif
 
 /* ---- Async twins ---------------------------------------------------------------------- */
