@@ -132,6 +132,51 @@ test_settings (WsFixture     *f,
                                                              SC_VAULT_SETTING_CONTACT_TEXT),
                   "健康管理室（内線 1234）");
 
+  /* A long text is edited whole, in a text view: Edit…, the whole text shown, Save. */
+  {
+    AdwEntryRow *row = sc_settings_section_get_text_row (settings, SC_VAULT_SETTING_HELP_TEXT);
+    g_autofree char *before = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+    g_autofree char *shown = NULL;
+    g_autofree char *saved = NULL;
+    g_autofree char *toast = g_strdup_printf (T ("Saved: %s"), T ("Other places to get help"));
+    const char *longer = "地域産業保健センター（電話 000-0000-0000、平日 9時〜17時）。"
+                         "こころの耳（働く人のメンタルヘルス・ポータルサイト）でも相談できます。"
+                         "どちらも会社には知らされません。";
+    AdwMessageDialog *dialog;
+    GtkTextBuffer *buffer;
+    GtkTextIter start, end;
+
+    g_assert_null (sc_settings_section_get_edit_button (
+      settings, sc_settings_section_get_text_row (settings, SC_REPORT_SETTING_PHONE)));
+    g_assert_nonnull (sc_settings_section_get_edit_button (
+      settings, sc_settings_section_get_advice_row (settings, SC_SCALE_FATIGUE)));
+    click (sc_settings_section_get_edit_button (settings, row));
+    dialog = sc_settings_section_get_text_dialog (settings);
+    g_assert_nonnull (dialog);
+    buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_descendant (GTK_WIDGET (dialog),
+                                                                       GTK_TYPE_TEXT_VIEW)));
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (shown, ==, before);
+    gtk_text_buffer_set_text (buffer, longer, -1);
+    wait_for_frame (GTK_WIDGET (dialog));
+    assert_controls_named (GTK_WIDGET (dialog));
+    save_screenshot (GTK_WIDGET (dialog), "admin-settings-text-dialog");
+    set_text_scale (DPI_1_5);
+    wait_for_frame (GTK_WIDGET (dialog));
+    save_screenshot (GTK_WIDGET (dialog), "admin-settings-text-dialog-scale1.5");
+    set_text_scale (DPI_1_0);
+    forget_toast ();
+    adw_message_dialog_response (dialog, "save");
+    wait_until (toast_arrived, NULL);
+    wait_until (settings_idle, section);
+    g_assert_null (sc_settings_section_get_text_dialog (settings));
+    g_assert_cmpstr (get_last_toast (), ==, toast);
+    saved = sc_vault_get_help_text (vault);
+    g_assert_cmpstr (saved, ==, longer);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, longer);
+  }
+
   /* A category the labour-office form does not have: refused by the core, said in words. */
   enter_and_wait (section, sc_settings_section_get_text_row (settings, SC_REPORT_SETTING_CHECKER),
                   "7");
