@@ -452,22 +452,32 @@ on_edit_clicked_cb (GtkButton         *button,
   gtk_widget_grab_focus (view);
 }
 
+/* A flat icon button at the end of a row, named for a screen reader after its row. */
+static GtkWidget *
+new_row_button (const char *icon_name,
+                const char *tooltip,
+                const char *accessible_name)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_name, -1);
+  return button;
+}
+
 /* Adds "Edit…" for the whole text to a row of a text that may be long. */
 static void
 add_edit_button (ScSettingsSection *self,
                  AdwEntryRow       *row,
                  const char        *title)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name ("document-edit-symbolic");
-  g_autofree char *name = NULL;
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Edit the Whole Text"));
   /* Translators: the accessible name of a button; %s is the title of a text setting. */
-  name = g_strdup_printf (_("Edit the whole text: %s"), title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  -1);
+  g_autofree char *name = g_strdup_printf (_("Edit the whole text: %s"), title);
+  GtkWidget *button = new_row_button ("document-edit-symbolic", _("Edit the Whole Text"), name);
+
   g_object_set_data (G_OBJECT (button), "sc-row", row);
   g_object_set_data (G_OBJECT (row), "sc-edit-button", button);
   g_signal_connect (button, "clicked", G_CALLBACK (on_edit_clicked_cb), self);
@@ -530,14 +540,9 @@ build (ScSettingsSection *self)
       connect_row (entry, G_CALLBACK (on_advice_row_apply_cb), self);
       add_edit_button (self, entry, title);
 
-      reset = gtk_button_new_from_icon_name ("edit-undo-symbolic");
-      gtk_widget_set_valign (reset, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (reset, "flat");
-      gtk_widget_set_tooltip_text (reset, _("Reset to Default"));
       /* Translators: the accessible name of a button; %s is an advice text's title. */
       reset_name = g_strdup_printf (_("Reset to Default: %s"), title);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (reset), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      reset_name, -1);
+      reset = new_row_button ("edit-undo-symbolic", _("Reset to Default"), reset_name);
       g_object_set_data (G_OBJECT (reset), "sc-advice-index", GUINT_TO_POINTER (i));
       g_signal_connect (reset, "clicked", G_CALLBACK (on_advice_reset_clicked_cb), self);
       adw_entry_row_add_suffix (entry, reset);
