@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "sc-audit-log-section.h"
+#include "sc-backup-reminder.h"
 #include "sc-backup-section.h"
 #include "sc-report.h"
 #include "sc-settings-section.h"
@@ -131,6 +132,51 @@ test_settings (WsFixture     *f,
   enter_and_wait (section, sc_settings_section_get_text_row (settings,
                                                              SC_VAULT_SETTING_CONTACT_TEXT),
                   "健康管理室（内線 1234）");
+
+  /* A long text is edited whole, in a text view: Edit…, the whole text shown, Save. */
+  {
+    AdwEntryRow *row = sc_settings_section_get_text_row (settings, SC_VAULT_SETTING_HELP_TEXT);
+    g_autofree char *before = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+    g_autofree char *shown = NULL;
+    g_autofree char *saved = NULL;
+    g_autofree char *toast = g_strdup_printf (T ("Saved: %s"), T ("Other places to get help"));
+    const char *longer = "地域産業保健センター（電話 000-0000-0000、平日 9時〜17時）。"
+                         "こころの耳（働く人のメンタルヘルス・ポータルサイト）でも相談できます。"
+                         "どちらも会社には知らされません。";
+    AdwMessageDialog *dialog;
+    GtkTextBuffer *buffer;
+    GtkTextIter start, end;
+
+    g_assert_null (sc_settings_section_get_edit_button (
+      settings, sc_settings_section_get_text_row (settings, SC_REPORT_SETTING_PHONE)));
+    g_assert_nonnull (sc_settings_section_get_edit_button (
+      settings, sc_settings_section_get_advice_row (settings, SC_SCALE_FATIGUE)));
+    click (sc_settings_section_get_edit_button (settings, row));
+    dialog = sc_settings_section_get_text_dialog (settings);
+    g_assert_nonnull (dialog);
+    buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_descendant (GTK_WIDGET (dialog),
+                                                                       GTK_TYPE_TEXT_VIEW)));
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (shown, ==, before);
+    gtk_text_buffer_set_text (buffer, longer, -1);
+    wait_for_frame (GTK_WIDGET (dialog));
+    assert_controls_named (GTK_WIDGET (dialog));
+    save_screenshot (GTK_WIDGET (dialog), "admin-settings-text-dialog");
+    set_text_scale (DPI_1_5);
+    wait_for_frame (GTK_WIDGET (dialog));
+    save_screenshot (GTK_WIDGET (dialog), "admin-settings-text-dialog-scale1.5");
+    set_text_scale (DPI_1_0);
+    forget_toast ();
+    adw_message_dialog_response (dialog, "save");
+    wait_until (toast_arrived, NULL);
+    wait_until (settings_idle, section);
+    g_assert_null (sc_settings_section_get_text_dialog (settings));
+    g_assert_cmpstr (get_last_toast (), ==, toast);
+    saved = sc_vault_get_help_text (vault);
+    g_assert_cmpstr (saved, ==, longer);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, longer);
+  }
 
   /* A category the labour-office form does not have: refused by the core, said in words. */
   enter_and_wait (section, sc_settings_section_get_text_row (settings, SC_REPORT_SETTING_CHECKER),
@@ -525,6 +571,98 @@ test_sections_by_role (WsFixture     *f,
     }
 }
 
+/* The reminder above every section of the implementer's workspace: shown for a vault never
+ * backed up, "Back Up Now…" opens the Backup section, gone after a backup made there; shown
+ * again for a backup 31 days old (not for one 29 days old); HR has none. */
+static void
+test_backup_reminder (WsFixture     *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy_path = g_build_filename (f->dir, "reminder-backup.scvault", NULL);
+  g_autoptr(GFile) copy = g_file_new_for_path (copy_path);
+  g_autofree char *old_text = g_strdup_printf (T ("The last backup is more than %d days old. "
+                                                  "Back up the vault now, so that a broken "
+                                                  "or lost PC does not take the records with "
+                                                  "it."), SC_VAULT_BACKUP_REMINDER_DAYS);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  GtkWidget *workspace;
+  GtkWidget *reminder;
+  GtkWidget *backup;
+  GtkWindow *window;
+
+  {
+    g_autoptr(ScVault) vault = ws_open (f, IMPL_PASS);
+
+    workspace = sc_workspace_new (vault);
+    watch_finalize (workspace);
+    window = show_in_window (workspace, 1024, 768);
+    reminder = find_descendant (workspace, SC_TYPE_BACKUP_REMINDER);
+    g_assert_nonnull (reminder);
+    g_assert_true (sc_backup_reminder_get_due (SC_BACKUP_REMINDER (reminder)));
+    g_assert_true (gtk_widget_get_mapped (reminder));
+    g_assert_true (shows_label (workspace, T ("This vault has never been backed up. Back it up "
+                                              "now, so that a broken or lost PC does not take "
+                                              "the records with it.")));
+    window = screenshots (window, workspace, "reminder-overview");
+
+    click (find_button (reminder, T ("_Back Up Now…")));
+    g_assert_cmpstr (sc_workspace_get_visible_section (SC_WORKSPACE (workspace)), ==,
+                     SC_SECTION_BACKUP);
+    backup = sc_workspace_get_section (SC_WORKSPACE (workspace), SC_SECTION_BACKUP);
+    watch_toasts (backup);
+    forget_toast ();
+    sc_backup_section_back_up_to (SC_BACKUP_SECTION (backup), copy);
+    wait_until (toast_arrived, NULL);
+    wait_until (backup_idle, backup);
+    g_assert_cmpstr (get_last_toast (), ==, T ("The backup was made and checked"));
+    g_assert_false (sc_backup_reminder_get_due (SC_BACKUP_REMINDER (reminder)));
+    g_assert_false (gtk_widget_get_visible (reminder));
+    destroy_window (window);
+    assert_watched_finalized ();
+  }
+
+  {
+    g_autoptr(ScVault) vault = ws_open (f, IMPL_PASS);
+
+    g_assert_true (sc_vault_test_set_last_backup (vault, now - 29 * 24 * 60 * 60, &error));
+    g_assert_no_error (error);
+    workspace = sc_workspace_new (vault);
+    watch_finalize (workspace);
+    window = show_in_window (workspace, 1024, 768);
+    reminder = find_descendant (workspace, SC_TYPE_BACKUP_REMINDER);
+    g_assert_false (sc_backup_reminder_get_due (SC_BACKUP_REMINDER (reminder)));
+    g_assert_false (gtk_widget_get_mapped (reminder));
+
+    g_assert_true (sc_vault_test_set_last_backup (vault, now - 31 * 24 * 60 * 60, &error));
+    g_assert_no_error (error);
+    sc_backup_reminder_update (SC_BACKUP_REMINDER (reminder));
+    wait_for_frame (workspace);
+    g_assert_true (sc_backup_reminder_get_due (SC_BACKUP_REMINDER (reminder)));
+    g_assert_cmpstr (sc_backup_reminder_get_text (SC_BACKUP_REMINDER (reminder)), ==, old_text);
+    g_assert_true (gtk_widget_get_mapped (reminder));
+    g_assert_true (shows_label (workspace, old_text));
+    /* A toast (as the rollback warning's) and the reminder both stay in sight. */
+    sc_workspace_show_toast (SC_WORKSPACE (workspace), "toast beside the reminder");
+    wait_for_frame (workspace);
+    g_assert_true (gtk_widget_get_mapped (reminder));
+    save_screenshot (GTK_WIDGET (window), "admin-reminder-old-1024x768");
+    destroy_window (window);
+    assert_watched_finalized ();
+  }
+
+  {
+    g_autoptr(ScVault) vault = ws_open (f, HR_PASS);
+
+    workspace = sc_workspace_new (vault);
+    watch_finalize (workspace);
+    window = show_in_window (workspace, 1024, 768);
+    g_assert_null (find_descendant (workspace, SC_TYPE_BACKUP_REMINDER));
+    destroy_window (window);
+    assert_watched_finalized ();
+  }
+}
+
 /* The whole path in the application: Restore… in the workspace, then the unlock page for the
  * restored file, then the rollback warning naming the saves the backup lacks. */
 static char *app_backup_path;
@@ -613,6 +751,8 @@ main (int   argc,
 
   g_test_add ("/admin/settings", WsFixture, NULL, ws_setup, test_settings, ws_teardown);
   g_test_add ("/admin/backup-restore", WsFixture, NULL, ws_setup, test_backup_restore,
+              ws_teardown);
+  g_test_add ("/admin/backup-reminder", WsFixture, NULL, ws_setup, test_backup_reminder,
               ws_teardown);
   g_test_add ("/admin/backup-hr", WsFixture, NULL, ws_setup, test_backup_hr, ws_teardown);
   g_test_add ("/admin/audit-log", WsFixture, NULL, ws_setup, test_audit_log, ws_teardown);

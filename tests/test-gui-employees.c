@@ -309,6 +309,30 @@ shows_n (gpointer section)
   return sc_employees_section_get_n_shown (section) == shown_wanted;
 }
 
+/* A file the CSV reader cannot read (a quote never closed): the reader's message, in the
+ * user's language, at the line and column it names; nothing stored. */
+static void
+import_broken_csv (WsFixture          *f,
+                   ScVault            *vault,
+                   ScEmployeesSection *section)
+{
+  GtkWidget *dialog = open_import (f, section, "\"女");
+  g_autofree char *expected = g_strdup_printf (T ("Line %u, column %u (%s): %s"), 3, 4, "性別",
+                                               T ("a quoted field is never closed"));
+
+  /* The core's message is translated, not only the dialog's frame around it. */
+  if (test_gui_is_japanese ())
+    g_assert_cmpstr (T ("a quoted field is never closed"), ==,
+                     "引用符で始まった項目が閉じられていません");
+  g_assert_cmpuint (sc_roster_import_dialog_get_n_problems (SC_ROSTER_IMPORT_DIALOG (dialog)), ==, 1);
+  g_assert_true (shows_label (dialog, expected));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (find_button (dialog, T ("_Import")))));
+  save_screenshot (dialog, "employees-import-csv-error");
+  destroy_window (dialog);
+  iterate_until_idle ();
+  g_assert_cmpuint (n_stored (vault), ==, N_START);
+}
+
 static void
 test_implementer (WsFixture     *f,
                   gconstpointer  data)
@@ -328,6 +352,7 @@ test_implementer (WsFixture     *f,
   assert_controls_named (GTK_WIDGET (window));
 
   import_bad_file (f, vault, s, TRUE);
+  import_broken_csv (f, vault, s);
 
   /* The fixed file: what changes, then imported. */
   dialog = open_good_file (f, s);

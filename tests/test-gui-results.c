@@ -231,6 +231,30 @@ test_results_implementer (WsFixture     *f,
   assert_controls_named (GTK_WIDGET (window));
   save_screenshot (GTK_WIDGET (window), "results-person-1024x768");
 
+  /* At text scale 1.5 the decision is below the fold of a 1024×768 window: the page
+   * scrolls to it, and all of it is then in view. */
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", 96 * 1024 * 3 / 2, NULL);
+  iterate_until_idle ();
+  wait_for_frame (GTK_WIDGET (window));
+  sc_result_view_scroll_to_decision (SC_RESULT_VIEW (view));
+  wait_for_frame (GTK_WIDGET (window));
+  {
+    GtkWidget *save = GTK_WIDGET (find_button (view, T("_Save Decision")));
+    GtkWidget *required = GTK_WIDGET (find_toggle (view, T("Interview required")));
+    graphene_rect_t view_bounds, save_bounds, required_bounds;
+
+    g_assert_true (gtk_widget_compute_bounds (view, GTK_WIDGET (window), &view_bounds));
+    g_assert_true (gtk_widget_compute_bounds (save, GTK_WIDGET (window), &save_bounds));
+    g_assert_true (gtk_widget_compute_bounds (required, GTK_WIDGET (window), &required_bounds));
+    g_assert_cmpfloat (required_bounds.origin.y, >=, view_bounds.origin.y);
+    g_assert_cmpfloat (save_bounds.origin.y + save_bounds.size.height, <=,
+                       view_bounds.origin.y + view_bounds.size.height);
+  }
+  save_screenshot (GTK_WIDGET (window), "results-person-decision-1024x768-scale1.5");
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", 96 * 1024, NULL);
+  iterate_until_idle ();
+  wait_for_frame (GTK_WIDGET (window));
+
   /* Decide: interview required, with a note. */
   /* The choice is a pair of radio buttons that are buttons (an AT-SPI action each). */
   {

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "sc-access-code.h"
 
 #include <sodium.h>
@@ -35,7 +37,7 @@ ensure_sodium (GError **error)
   if (result != 1)
     {
       g_set_error_literal (error, SC_ACCESS_CODE_ERROR, SC_ACCESS_CODE_ERROR_FAILED,
-                           "The cryptography library could not be started");
+                           _("The cryptography library could not be started"));
       return FALSE;
     }
   return TRUE;
@@ -113,7 +115,7 @@ sc_access_code_normalize (const char *input,
   if (!g_utf8_validate_len (input, (gsize) len, NULL))
     {
       g_set_error_literal (error, SC_ACCESS_CODE_ERROR, SC_ACCESS_CODE_ERROR_INVALID,
-                           "The access code contains something that is not text");
+                           _("The access code contains something that is not text"));
       goto fail;
     }
 
@@ -154,7 +156,7 @@ sc_access_code_normalize (const char *input,
         }
       else
         g_set_error (error, SC_ACCESS_CODE_ERROR, SC_ACCESS_CODE_ERROR_INVALID,
-                     "Character %u of the access code is not used in access codes", n + 1);
+                     _("Character %u of the access code is not used in access codes"), n + 1);
       goto fail;
     }
 
@@ -197,7 +199,7 @@ sc_access_code_hash (const char *code,
   if (normalized == NULL)
     {
       g_set_error_literal (error, SC_ACCESS_CODE_ERROR, SC_ACCESS_CODE_ERROR_FAILED,
-                           "Out of memory for the access code");
+                           _("Out of memory for the access code"));
       return NULL;
     }
   if (!sc_access_code_normalize (code, -1, normalized, error))
@@ -211,7 +213,7 @@ sc_access_code_hash (const char *code,
   if (rc != 0)
     {
       g_set_error_literal (error, SC_ACCESS_CODE_ERROR, SC_ACCESS_CODE_ERROR_FAILED,
-                           "Out of memory while hashing the access code");
+                           _("Out of memory while hashing the access code"));
       return NULL;
     }
   return g_strdup (hash);
@@ -273,7 +275,7 @@ sc_access_code_verify (const char *hash,
   if (normalized == NULL)
     {
       g_set_error_literal (error, SC_ACCESS_CODE_ERROR, SC_ACCESS_CODE_ERROR_FAILED,
-                           "Out of memory for the access code");
+                           _("Out of memory for the access code"));
       return FALSE;
     }
   if (!sc_access_code_normalize (input, -1, normalized, error))
@@ -287,7 +289,7 @@ sc_access_code_verify (const char *hash,
   if (rc != 0)
     {
       g_set_error_literal (error, SC_ACCESS_CODE_ERROR, SC_ACCESS_CODE_ERROR_MISMATCH,
-                           "The employee number or the access code is wrong");
+                           _("The employee number or the access code is wrong"));
       return FALSE;
     }
   return TRUE;

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "sc-csv.h"
 
 #include <errno.h>
@@ -12,6 +14,90 @@
 #include <unistd.h>
 
 G_DEFINE_QUARK (sc-csv-error-quark, sc_csv_error)
+
+char *
+sc_csv_format_position (guint line,
+                        guint column)
+{
+  if (column == 0)
+    /* Translators: the start of a message about a CSV file; %u is a line number. */
+    return g_strdup_printf (_("line %u: "), line);
+  /* Translators: the start of a message about a CSV file. Keep the line before the
+   * column: the roster import reads both numbers back in this order. */
+  return g_strdup_printf (_("line %u, column %u: "), line, column);
+}
+
+/* Sets @error to the translated @format after the translated position (see
+ * sc_csv_error_split()). */
+static void G_GNUC_PRINTF (5, 6)
+set_error_at (GError     **error,
+              ScCsvError   code,
+              guint        line,
+              guint        column,
+              const char  *format,
+              ...)
+{
+  g_autofree char *position = sc_csv_format_position (line, column);
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, SC_CSV_ERROR, code, "%s%s", position, text);
+}
+
+gboolean
+sc_csv_error_split (const GError  *error,
+                    guint         *out_line,
+                    guint         *out_column,
+                    const char   **out_rest)
+{
+  const char *p;
+  guint numbers[2] = { 0, 0 };
+  guint n = 0;
+
+  g_return_val_if_fail (error != NULL, FALSE);
+
+  /* The first numbers of the message, in order: the position is built again from them
+   * and must be where the message starts (whatever the language). */
+  for (p = error->message; *p != '\0' && n < G_N_ELEMENTS (numbers); )
+    {
+      char *end;
+      guint64 value;
+
+      if (!g_ascii_isdigit (*p))
+        {
+          p++;
+          continue;
+        }
+      value = g_ascii_strtoull (p, &end, 10);
+      if (value > G_MAXUINT)
+        return FALSE;
+      numbers[n++] = (guint) value;
+      p = end;
+    }
+  for (guint k = 1; k <= n; k++)
+    {
+      guint column = k == 2 ? numbers[1] : 0;
+      g_autofree char *position = NULL;
+
+      if (k == 2 && column == 0)
+        break;
+      position = sc_csv_format_position (numbers[0], column);
+      if (g_str_has_prefix (error->message, position))
+        {
+          if (out_line != NULL)
+            *out_line = numbers[0];
+          if (out_column != NULL)
+            *out_column = column;
+          if (out_rest != NULL)
+            *out_rest = error->message + strlen (position);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
 
 typedef struct
 {
@@ -96,9 +182,9 @@ sc_csv_reader_new (GBytes  *data,
   if (len >= 2 && (((guchar) bytes[0] == 0xff && (guchar) bytes[1] == 0xfe)
                    || ((guchar) bytes[0] == 0xfe && (guchar) bytes[1] == 0xff)))
     {
-      g_set_error (error, SC_CSV_ERROR, SC_CSV_ERROR_ENCODING,
-                   "The file is in UTF-16. Save it as “CSV UTF-8” or “CSV (comma delimited)” "
-                   "and try again.");
+      g_set_error_literal (error, SC_CSV_ERROR, SC_CSV_ERROR_ENCODING,
+                           _("The file is in UTF-16. Save it as “CSV UTF-8” or “CSV (comma "
+                             "delimited)” and try again."));
       return NULL;
     }
 
@@ -109,9 +195,9 @@ sc_csv_reader_new (GBytes  *data,
       reader->encoding = SC_CSV_ENCODING_UTF8_BOM;
       if (!g_utf8_validate_len (bytes, len, &end))
         {
-          g_set_error (error, SC_CSV_ERROR, SC_CSV_ERROR_ENCODING,
-                       "line %u: the file starts as UTF-8 but contains bytes that are not UTF-8",
-                       line_of_offset (bytes, (gsize) (end - bytes)));
+          set_error_at (error, SC_CSV_ERROR_ENCODING,
+                        line_of_offset (bytes, (gsize) (end - bytes)), 0, "%s",
+                        _("the file starts as UTF-8 but contains bytes that are not UTF-8"));
           return NULL;
         }
     }
@@ -123,11 +209,11 @@ sc_csv_reader_new (GBytes  *data,
     {
       /* A UTF-8 file with a stray byte (a cut character, a paste from elsewhere): read
        * as CP932, every row would fail with mojibake. Name the line instead. */
-      g_set_error (error, SC_CSV_ERROR, SC_CSV_ERROR_ENCODING,
-                   "line %u: not valid UTF-8 (the file is neither UTF-8 nor Shift_JIS "
-                   "throughout, but mostly UTF-8): correct this line and save the file as "
-                   "UTF-8 again",
-                   line_of_offset (bytes, (gsize) (end - bytes)));
+      set_error_at (error, SC_CSV_ERROR_ENCODING,
+                    line_of_offset (bytes, (gsize) (end - bytes)), 0, "%s",
+                    _("not valid UTF-8 (the file is neither UTF-8 nor Shift_JIS throughout, "
+                      "but mostly UTF-8): correct this line and save the file as UTF-8 "
+                      "again"));
       return NULL;
     }
   else
@@ -139,10 +225,10 @@ sc_csv_reader_new (GBytes  *data,
       converted = g_convert (bytes, (gssize) len, "UTF-8", "CP932", NULL, &written, &local_error);
       if (converted == NULL)
         {
-          g_set_error (error, SC_CSV_ERROR, SC_CSV_ERROR_ENCODING,
-                       "line %u: the file is neither UTF-8 nor Shift_JIS (CP932); "
-                       "save it from the spreadsheet as CSV and try again",
-                       line_of_offset (bytes, (gsize) (end - bytes)));
+          set_error_at (error, SC_CSV_ERROR_ENCODING,
+                        line_of_offset (bytes, (gsize) (end - bytes)), 0, "%s",
+                        _("the file is neither UTF-8 nor Shift_JIS (CP932); save it from "
+                          "the spreadsheet as CSV and try again"));
           return NULL;
         }
       reader->encoding = SC_CSV_ENCODING_CP932;
@@ -162,12 +248,12 @@ sc_csv_reader_new (GBytes  *data,
 
   if (memchr (reader->buffer, '\0', reader->length) != NULL)
     {
-      g_set_error (error, SC_CSV_ERROR, SC_CSV_ERROR_ENCODING,
-                   "line %u: the file contains a NUL byte; it is not a text CSV file",
-                   line_of_offset (reader->buffer,
-                                   (gsize) ((const char *) memchr (reader->buffer, '\0',
-                                                                   reader->length)
-                                            - reader->buffer)));
+      set_error_at (error, SC_CSV_ERROR_ENCODING,
+                    line_of_offset (reader->buffer,
+                                    (gsize) ((const char *) memchr (reader->buffer, '\0',
+                                                                    reader->length)
+                                             - reader->buffer)), 0, "%s",
+                    _("the file contains a NUL byte; it is not a text CSV file"));
       return NULL;
     }
 
@@ -201,7 +287,7 @@ sc_csv_reader_new_for_path (const char *path,
                 continue;
               g_byte_array_unref (array);
               g_set_error (error, SC_CSV_ERROR, SC_CSV_ERROR_READ,
-                           "Could not read standard input: %s", g_strerror (saved_errno));
+                           _("Could not read standard input: %s"), g_strerror (saved_errno));
               return NULL;
             }
           g_byte_array_append (array, chunk, (guint) n);
@@ -273,9 +359,8 @@ parse_record (ScCsvReader *reader,
             {
               if (p >= end)
                 {
-                  g_set_error (error, SC_CSV_ERROR, SC_CSV_ERROR_SYNTAX,
-                               "line %u, column %u: a quoted field is never closed",
-                               open_line, column);
+                  set_error_at (error, SC_CSV_ERROR_SYNTAX, open_line, column, "%s",
+                                _("a quoted field is never closed"));
                   return FALSE;
                 }
               if (*p == '"')
@@ -296,9 +381,8 @@ parse_record (ScCsvReader *reader,
           field.len = (gsize) (out - field.data);
           if (p < end && *p != ',' && *p != '\n' && *p != '\r')
             {
-              g_set_error (error, SC_CSV_ERROR, SC_CSV_ERROR_SYNTAX,
-                           "line %u, column %u: unexpected text after a closing quote",
-                           reader->line, column);
+              set_error_at (error, SC_CSV_ERROR_SYNTAX, reader->line, column, "%s",
+                            _("unexpected text after a closing quote"));
               return FALSE;
             }
         }

@@ -77,6 +77,23 @@ guint          sc_csv_reader_line        (ScCsvReader  *reader);
 int            sc_csv_reader_find_column (ScCsvReader        *reader,
                                           const char * const *names);
 
+/* (transfer full) "line N: " (@column 0) or "line N, column M: " in the user's language:
+ * how the reader's messages begin when they name a place in the file. */
+char          *sc_csv_format_position    (guint               line,
+                                          guint               column);
+
+/**
+ * sc_csv_error_split:
+ * Splits a message of the reader that begins with sc_csv_format_position() into the line,
+ * the column (0 when it names none) and the rest, borrowed from @error.
+ *
+ * Returns: %FALSE when the message names no place in the file.
+ */
+gboolean       sc_csv_error_split        (const GError       *error,
+                                          guint              *out_line,
+                                          guint              *out_column,
+                                          const char        **out_rest);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScCsvReader, sc_csv_reader_free)
 
 G_END_DECLS

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "sc-date.h"
 
 #include <string.h>
@@ -32,9 +34,10 @@ static const EraInfo eras[SC_N_ERAS] = {
   { "令和", 'R', 2019, G_DATE_MAY, 1 },
 };
 
+/* Translated where they are used (a message about a day the month does not have). */
 static const char *const month_names[] = {
-  NULL, "January", "February", "March", "April", "May", "June", "July", "August",
-  "September", "October", "November", "December",
+  NULL, N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+  N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
 };
 
 #define GANNEN "元"
@@ -226,8 +229,8 @@ set_format_error (GError    **error,
                   const char *quoted)
 {
   g_set_error (error, SC_DATE_ERROR, SC_DATE_ERROR_FORMAT,
-               "%s is not a date in a form this program reads; "
-               "write it as 1985/04/02 or 昭和60年4月2日", quoted);
+               _("%s is not a date in a form this program reads; "
+                 "write it as 1985/04/02 or 昭和60年4月2日"), quoted);
   return FALSE;
 }
 
@@ -260,7 +263,8 @@ sc_date_parse (const char *text,
     return set_format_error (error, quoted);
   if (*folded == '\0')
     {
-      g_set_error (error, SC_DATE_ERROR, SC_DATE_ERROR_FORMAT, "the date is empty");
+      g_set_error_literal (error, SC_DATE_ERROR, SC_DATE_ERROR_FORMAT,
+                           _("the date is empty"));
       return FALSE;
     }
   p = folded;
@@ -278,7 +282,7 @@ sc_date_parse (const char *text,
       if (era < 0)
         {
           g_set_error (error, SC_DATE_ERROR, SC_DATE_ERROR_FORMAT,
-                       "%s: “%c” is not an era; use M, T, S, H or R (明治, 大正, 昭和, 平成, 令和)",
+                       _("%s: “%c” is not an era; use M, T, S, H or R (明治, 大正, 昭和, 平成, 令和)"),
                        quoted, *p);
           return FALSE;
         }
@@ -315,8 +319,8 @@ sc_date_parse (const char *text,
           if (n == 2 && (*p == '/' || *p == '-' || *p == '.'))
             {
               g_set_error (error, SC_DATE_ERROR, SC_DATE_ERROR_FORMAT,
-                           "%s is ambiguous: write the year with four digits (1985/04/02) or "
-                           "with its era (S60.4.2)", quoted);
+                           _("%s is ambiguous: write the year with four digits (1985/04/02) "
+                             "or with its era (S60.4.2)"), quoted);
               return FALSE;
             }
           return set_format_error (error, quoted);
@@ -365,7 +369,8 @@ validate:
       if (year == 0)
         {
           g_set_error (error, SC_DATE_ERROR, SC_DATE_ERROR_INVALID,
-                       "%s is not a date: an era has no year 0 (its first year is 元年)", quoted);
+                       _("%s is not a date: an era has no year 0 (its first year is 元年)"),
+                       quoted);
           return FALSE;
         }
       year += eras[era].year - 1;
@@ -373,19 +378,21 @@ validate:
   if (year == 0 || year > 9999)
     {
       g_set_error (error, SC_DATE_ERROR, SC_DATE_ERROR_INVALID,
-                   "%s is not a date: there is no year %u", quoted, year);
+                   _("%s is not a date: there is no year %u"), quoted, year);
       return FALSE;
     }
   if (month < 1 || month > 12)
     {
       g_set_error (error, SC_DATE_ERROR, SC_DATE_ERROR_INVALID,
-                   "%s is not a date: there is no month %u", quoted, month);
+                   _("%s is not a date: there is no month %u"), quoted, month);
       return FALSE;
     }
   if (day < 1 || day > g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year))
     {
       g_set_error (error, SC_DATE_ERROR, SC_DATE_ERROR_INVALID,
-                   "%s is not a date: %s %u has %u days", quoted, month_names[month], year,
+                   /* Translators: the date as written, a month's name, a year, a number of
+                    * days ("February 1985 has 28 days"). */
+                   _("%s is not a date: %s %u has %u days"), quoted, _(month_names[month]), year,
                    (guint) g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year));
       return FALSE;
     }
@@ -408,13 +415,13 @@ validate:
             {
               last_iso = sc_date_to_iso (&last);
               g_set_error (error, SC_DATE_ERROR, SC_DATE_ERROR_ERA,
-                           "%s is not a date: %s ran from %s to %s", quoted, eras[era].name,
+                           _("%s is not a date: %s ran from %s to %s"), quoted, eras[era].name,
                            first_iso, last_iso);
             }
           else
             {
               g_set_error (error, SC_DATE_ERROR, SC_DATE_ERROR_ERA,
-                           "%s is not a date: %s began on %s", quoted, eras[era].name,
+                           _("%s is not a date: %s began on %s"), quoted, eras[era].name,
                            first_iso);
             }
           return FALSE;
@@ -454,13 +461,13 @@ sc_date_parse_birth_date (const char  *text,
   if (g_date_compare (&date, &now) > 0)
     {
       g_set_error (error, SC_DATE_ERROR, SC_DATE_ERROR_RANGE,
-                   "the birth date %s is in the future", iso);
+                   _("the birth date %s is in the future"), iso);
       return FALSE;
     }
   if (g_date_compare (&date, &earliest) < 0)
     {
       g_set_error (error, SC_DATE_ERROR, SC_DATE_ERROR_RANGE,
-                   "the birth date %s is before %d", iso, SC_DATE_MIN_BIRTH_YEAR);
+                   _("the birth date %s is before %d"), iso, SC_DATE_MIN_BIRTH_YEAR);
       return FALSE;
     }
 

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "sc-group-table.h"
 #include "sc-secure.h"
 #include "sc-vault-private.h"
@@ -49,7 +51,7 @@ sc_group_round_load (ScVault  *vault,
   if (sc_vault_get_role (vault) != SC_VAULT_ROLE_IMPLEMENTER)
     {
       g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_PERMISSION,
-                           "Only the implementer can make a group analysis.");
+                           _("Only the implementer can make a group analysis."));
       return NULL;
     }
   round = g_new0 (ScGroupRound, 1);

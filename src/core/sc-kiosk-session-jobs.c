@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "sc-kiosk-session-private.h"
@@ -285,14 +287,14 @@ sc_kiosk_step_check_can_start (ScKioskSession      *self,
     {
       g_task_report_new_error (self, callback, user_data, source_tag,
                                SC_KIOSK_SESSION_ERROR, SC_KIOSK_SESSION_ERROR_BUSY,
-                               "Please wait: the kiosk is still busy.");
+                               _("Please wait: the kiosk is still busy."));
       return FALSE;
     }
   if (needs_person && self->person.partial_key == NULL)
     {
       g_task_report_new_error (self, callback, user_data, source_tag,
                                SC_KIOSK_SESSION_ERROR, SC_KIOSK_SESSION_ERROR_STATE,
-                               "Nobody is logged in.");
+                               _("Nobody is logged in."));
       return FALSE;
     }
   return TRUE;
@@ -350,8 +352,8 @@ void
 sc_kiosk_set_throttled (GError **error)
 {
   g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_THROTTLED,
-                       "Too many wrong attempts. Please wait a few minutes before you try "
-                       "again, or ask the staff for help.");
+                       _("Too many wrong attempts. Please wait a few minutes before you try "
+                         "again, or ask the staff for help."));
 }
 
 static void
@@ -526,7 +528,7 @@ on_job_done_cb (GObject      *source,
         }
       g_clear_error (&error);
       g_task_return_new_error (task, SC_KIOSK_SESSION_ERROR, SC_KIOSK_SESSION_ERROR_ENDED,
-                               "The visit ended while the kiosk was working.");
+                               _("The visit ended while the kiosk was working."));
       return;
     }
 

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "sc-kiosk-session-private.h"
@@ -64,7 +66,7 @@ sc_kiosk_session_login_async (ScKioskSession      *self,
   if (*normalized == '\0')
     {
       g_task_return_new_error (task, SC_KIOSK_SESSION_ERROR, SC_KIOSK_SESSION_ERROR_NO_NUMBER,
-                               "Enter your employee number.");
+                               _("Enter your employee number."));
       return;
     }
 
@@ -74,8 +76,8 @@ sc_kiosk_session_login_async (ScKioskSession      *self,
     {
       g_task_return_new_error (task, SC_KIOSK_SESSION_ERROR,
                                SC_KIOSK_SESSION_ERROR_INVALID_CODE,
-                               "An access code has 9 characters: the digits 2 to 9 and "
-                               "letters, as printed on your slip.");
+                               _("An access code has 9 characters: the digits 2 to 9 and "
+                                 "letters, as printed on your slip."));
       return;
     }
 
@@ -165,13 +167,13 @@ sc_kiosk_session_submit_async (ScKioskSession      *self,
       self->person.current = missing;
       self->person.in_review = FALSE;
       g_task_return_new_error (task, SC_KIOSK_SESSION_ERROR, SC_KIOSK_SESSION_ERROR_INCOMPLETE,
-                               "Question %u is not answered yet.", missing + 1);
+                               _("Question %u is not answered yet."), missing + 1);
       return;
     }
   if (self->person.submission_id != 0)
     {
       g_task_return_new_error (task, SC_KIOSK_SESSION_ERROR, SC_KIOSK_SESSION_ERROR_STATE,
-                               "These answers were sent already.");
+                               _("These answers were sent already."));
       return;
     }
   sc_kiosk_job_start (self, sc_kiosk_job_new_for_person (self, JOB_SUBMIT),
@@ -206,7 +208,7 @@ sc_kiosk_session_record_consent_async (ScKioskSession      *self,
   if (self->person.submission_id == 0)
     {
       g_task_return_new_error (task, SC_KIOSK_SESSION_ERROR, SC_KIOSK_SESSION_ERROR_STATE,
-                               "There are no answers to decide about.");
+                               _("There are no answers to decide about."));
       return;
     }
   job = sc_kiosk_job_new (self, JOB_CONSENT);
@@ -243,8 +245,8 @@ sc_kiosk_session_request_interview_async (ScKioskSession      *self,
   if (self->person.submission_id == 0 || !sc_kiosk_session_interview_recommended (self))
     {
       g_task_return_new_error (task, SC_KIOSK_SESSION_ERROR, SC_KIOSK_SESSION_ERROR_STATE,
-                               "An interview is offered only after a result in the "
-                               "high-stress group.");
+                               _("An interview is offered only after a result in the "
+                                 "high-stress group."));
       return;
     }
   job = sc_kiosk_job_new (self, JOB_INTERVIEW);
@@ -267,7 +269,7 @@ check_pin (const char  *pin,
   if (!sc_vault_pin_is_valid (pin))
     {
       g_set_error_literal (error, SC_KIOSK_SESSION_ERROR, SC_KIOSK_SESSION_ERROR_INVALID_PIN,
-                           "A PIN has 4 to 8 digits. Please try again.");
+                           _("A PIN has 4 to 8 digits. Please try again."));
       return FALSE;
     }
   return TRUE;
@@ -302,22 +304,22 @@ sc_kiosk_session_set_pin_async (ScKioskSession      *self,
   if (sc_kiosk_pin_is_trivial (pin))
     {
       g_task_return_new_error (task, SC_KIOSK_SESSION_ERROR, SC_KIOSK_SESSION_ERROR_TRIVIAL_PIN,
-                               "This PIN is too easy to guess. Please do not use one digit "
-                               "repeated or digits in a row.");
+                               _("This PIN is too easy to guess. Please do not use one digit "
+                                 "repeated or digits in a row."));
       return;
     }
   if (strcmp (pin, repeat) != 0)
     {
       g_task_return_new_error (task, SC_KIOSK_SESSION_ERROR,
                                SC_KIOSK_SESSION_ERROR_PIN_MISMATCH,
-                               "The two PINs do not match. Please enter your PIN again in "
-                               "both fields.");
+                               _("The two PINs do not match. Please enter your PIN again in "
+                                 "both fields."));
       return;
     }
   if (!sc_kiosk_session_can_set_pin (self))
     {
       g_task_return_new_error (task, SC_KIOSK_SESSION_ERROR, SC_KIOSK_SESSION_ERROR_STATE,
-                               "A PIN can be set only right after answering.");
+                               _("A PIN can be set only right after answering."));
       return;
     }
 
@@ -407,7 +409,7 @@ sc_kiosk_session_leave_async (ScKioskSession      *self,
   if (*passphrase == '\0')
     {
       g_task_return_new_error (task, SC_KIOSK_SESSION_ERROR,
-                               SC_KIOSK_SESSION_ERROR_NO_PASSPHRASE, "Enter your passphrase.");
+                               SC_KIOSK_SESSION_ERROR_NO_PASSPHRASE, _("Enter your passphrase."));
       return;
     }
 

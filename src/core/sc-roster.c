@@ -105,17 +105,19 @@ sc_roster_problem_free (ScRosterProblem *problem)
 char *
 sc_roster_problem_to_string (const ScRosterProblem *problem)
 {
+  g_autofree char *position = NULL;
+
   g_return_val_if_fail (problem != NULL, NULL);
 
   if (problem->line == 0)
     return g_strdup (problem->message);
-  if (problem->column == 0)
-    return g_strdup_printf ("line %u: %s", problem->line, problem->message);
-  if (problem->column_name != NULL && problem->column_name[0] != '\0')
-    return g_strdup_printf ("line %u, column %u (%s): %s", problem->line, problem->column,
-                            problem->column_name, problem->message);
-  return g_strdup_printf ("line %u, column %u: %s", problem->line, problem->column,
-                          problem->message);
+  if (problem->column != 0 && problem->column_name != NULL && problem->column_name[0] != '\0')
+    /* Translators: the start of a message about a roster file: line, column, its name. */
+    position = g_strdup_printf (_("line %u, column %u (%s): "), problem->line, problem->column,
+                                problem->column_name);
+  else
+    position = sc_csv_format_position (problem->line, problem->column);
+  return g_strconcat (position, problem->message, NULL);
 }
 
 static const char *
@@ -167,40 +169,22 @@ add_problem (Parser        *parser,
   g_ptr_array_add (list, problem_new (code, line, column, header_name (parser, column), message));
 }
 
-/* The CSV reader's messages begin with "line N: " or "line N, column M: "; the
- * roster keeps those numbers as fields so that the preview can show them in a
- * table. test-roster checks that this still matches what the reader writes. */
+/* The CSV reader's messages begin with "line N: " or "line N, column M: " in the user's
+ * language; the roster keeps those numbers as fields so that the preview can show them in
+ * a table (sc_csv_error_split()). test-roster checks that this still matches. */
 static void
 add_csv_problem (Parser        *parser,
                  ScRosterError  code,
                  const GError  *csv_error)
 {
-  const char *p = csv_error->message;
-  const char *rest = p;
+  const char *rest = csv_error->message;
   guint line = 0, column = 0;
 
-  if (g_str_has_prefix (p, "line ") && g_ascii_isdigit (p[5]))
+  if (!sc_csv_error_split (csv_error, &line, &column, &rest))
     {
-      char *end;
-      guint64 value = g_ascii_strtoull (p + 5, &end, 10);
-
-      if (value <= G_MAXUINT)
-        {
-          guint64 col_value = 0;
-
-          p = end;
-          if (g_str_has_prefix (p, ", column ") && g_ascii_isdigit (p[9]))
-            {
-              col_value = g_ascii_strtoull (p + 9, &end, 10);
-              p = end;
-            }
-          if (g_str_has_prefix (p, ": ") && col_value <= G_MAXUINT)
-            {
-              line = (guint) value;
-              column = (guint) col_value;
-              rest = p + 2;
-            }
-        }
+      line = 0;
+      column = 0;
+      rest = csv_error->message;
     }
   add_problem (parser, parser->problems, code, line, column, "%s", rest);
 }

@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "sc-vault-private.h"
 #include "sc-vault-async.h"
 
@@ -120,7 +122,7 @@ sc_vault_backup (ScVault     *self,
   if (g_strcmp0 (dest_path, self->path) == 0)
     {
       g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_EXISTS,
-                           "A backup cannot replace the vault itself. Choose another file.");
+                           _("A backup cannot replace the vault itself. Choose another file."));
       return FALSE;
     }
   if (self->dirty && !self->read_only && !_sc_vault_save_full (self, error))
@@ -147,8 +149,8 @@ sc_vault_backup (ScVault     *self,
       || !opens_with_keys (self, copy, copy_len, &header))
     {
       g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_IO,
-                           "The backup could not be read back as it was written. The drive "
-                           "may be faulty: try another one.");
+                           _("The backup could not be read back as it was written. The drive "
+                             "may be faulty: try another one."));
       return FALSE;
     }
 
@@ -212,7 +214,7 @@ replace_with_backup (ScVault     *self,
   if (g_strcmp0 (backup_path, self->path) == 0)
     {
       g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID,
-                           "This is the vault itself, not a backup of it.");
+                           _("This is the vault itself, not a backup of it."));
       return FALSE;
     }
   if (self->dirty && !_sc_vault_save_full (self, error))
@@ -229,8 +231,8 @@ replace_with_backup (ScVault     *self,
   if (!sc_vault_header_check_mac (&header, self->keys, backup, backup_len))
     {
       g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID,
-                           "This file is not a backup of this vault, or it was made before "
-                           "the vault's keys were changed. Open it directly instead.");
+                           _("This file is not a backup of this vault, or it was made before "
+                             "the vault's keys were changed. Open it directly instead."));
       return FALSE;
     }
 
@@ -296,6 +298,19 @@ sc_vault_test_change_audit_entry (ScVault     *self,
 fail:
   sc_vault_rollback (self);
   return FALSE;
+}
+
+gboolean
+sc_vault_test_set_last_backup (ScVault  *self,
+                               gint64    when,
+                               GError  **error)
+{
+  g_return_val_if_fail (SC_IS_VAULT (self), FALSE);
+
+  if (!sc_vault_check_role (self, SC_VAULT_ROLES_STAFF, TRUE, error))
+    return FALSE;
+  /* As a backup made at @when would have left it (and its audit entry). */
+  return record_backup (self, when, error);
 }
 #endif
 

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "sc-vault-private.h"
 #include "sc-vault-employees.h"
 #include "sc-access-code.h"
@@ -93,8 +95,8 @@ static void
 set_access_denied (GError **error)
 {
   g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_ACCESS_DENIED,
-                       "The employee number or the access code is not right. Check the "
-                       "slip and try again.");
+                       _("The employee number or the access code is not right. Check the "
+                         "slip and try again."));
 }
 
 /* ---- Issuing codes for a round ----------------------------------------------------- *
@@ -283,7 +285,7 @@ issue_codes (ScVault                 *vault,
   if (batch.block == NULL)
     {
       g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_NO_SPACE,
-                           "There is not enough memory for the access codes.");
+                           _("There is not enough memory for the access codes."));
       goto out;
     }
   for (guint i = 0; i < batch.n; i++)
@@ -303,7 +305,7 @@ issue_codes (ScVault                 *vault,
   if (batch.failed)
     {
       g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_NO_SPACE,
-                           "There is not enough memory to make the access codes.");
+                           _("There is not enough memory to make the access codes."));
       goto out;
     }
 
@@ -555,7 +557,7 @@ sc_vault_lift_lockout (ScVault     *vault,
   if (sqlite3_changes (db) == 0)
     {
       g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_NOT_FOUND,
-                   "Employee %s has no access code for this round.", employee_number);
+                   _("Employee %s has no access code for this round."), employee_number);
       goto fail;
     }
   if (!sc_vault_audit_insert (vault, "access_code.unlock", employee_id, error))

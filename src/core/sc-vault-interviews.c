@@ -15,6 +15,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "sc-workspace-private.h"
 
 #include <string.h>
@@ -312,8 +314,8 @@ static void
 set_not_asked (GError **error)
 {
   g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_PERMISSION,
-                       "The employer sees interview records only of employees who asked "
-                       "for an interview.");
+                       _("The employer sees interview records only of employees who asked "
+                         "for an interview."));
 }
 
 ScInterviewRecord *
@@ -383,8 +385,8 @@ check_record (const ScInterviewRecord  *record,
                                || strlen (record->name) > 20000))                    \
     {                                                                                 \
       g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID,             \
-                           "A field of the interview record is not valid text or is " \
-                           "too long.");                                              \
+                           _("A field of the interview record is not valid text or " \
+                             "is too long."));                                        \
       return FALSE;                                                                   \
     }
   STRING_FIELDS (CHECK_TEXT)
@@ -403,8 +405,8 @@ check_record (const ScInterviewRecord  *record,
       if (j < last)
         {
           g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID,
-                               "A step of the interview is dated before the step it "
-                               "follows.");
+                               _("A step of the interview is dated before the step it "
+                                 "follows."));
           return FALSE;
         }
       last = j;
@@ -413,7 +415,7 @@ check_record (const ScInterviewRecord  *record,
       && (record->overtime_hours < 0 || record->overtime_hours > 744))
     {
       g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID,
-                           "Give the overtime limit in hours per month.");
+                           _("Give the overtime limit in hours per month."));
       return FALSE;
     }
   if (record->measures >= (SC_MEASURE_OTHER << 1) || record->guidance >= (SC_GUIDANCE_MEDICAL << 1)
@@ -421,7 +423,7 @@ check_record (const ScInterviewRecord  *record,
       || record->place > SC_INTERVIEW_PLACE_OTHER)
     {
       g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID,
-                           "The interview record holds a value out of range.");
+                           _("The interview record holds a value out of range."));
       return FALSE;
     }
   return TRUE;
@@ -541,7 +543,7 @@ sc_vault_record_measures (ScVault     *vault,
                                  || strlen (measures_taken) > 20000))
     {
       g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID,
-                           "The measures are not valid text or are too long.");
+                           _("The measures are not valid text or are too long."));
       return FALSE;
     }
   db = sc_vault_get_db (vault);
@@ -558,8 +560,8 @@ sc_vault_record_measures (ScVault     *vault,
   if (record->opinion_on == NULL || _sc_ws_julian (measures_on) < _sc_ws_julian (record->opinion_on))
     {
       g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID,
-                           "Measures can be recorded only after the doctor's opinion, and "
-                           "not dated before it.");
+                           _("Measures can be recorded only after the doctor's opinion, and "
+                             "not dated before it."));
       return FALSE;
     }
 

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "sc-vault-kiosk.h"
 #include "sc-vault-private.h"
 
@@ -45,7 +47,7 @@ sc_vault_get_own_decisions (ScVault        *vault,
   if (rc == SQLITE_DONE)
     {
       g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_NOT_FOUND,
-                           "No answers of this employee in this round.");
+                           _("No answers of this employee in this round."));
       return FALSE;
     }
   if (rc != SQLITE_ROW)

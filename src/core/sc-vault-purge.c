@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "sc-vault-purge.h"
 #include "sc-vault-private.h"
 
@@ -313,8 +315,8 @@ set_not_purgeable (ScVault             *vault,
     return;
   g_date_strftime (text, sizeof text, "%Y-%m-%d", &end);
   g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID,
-               "This round's records must be kept until %s (%d years), so it cannot be "
-               "purged yet.", text, SC_VAULT_RETENTION_YEARS);
+               _("This round's records must be kept until %s (%d years), so it cannot be "
+                 "purged yet."), text, SC_VAULT_RETENTION_YEARS);
 }
 
 gboolean

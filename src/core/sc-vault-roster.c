@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "sc-vault-private.h"
 #include "sc-vault-employees.h"
 #include "sc-secure.h"
@@ -96,7 +98,7 @@ sc_vault_upsert_employees (ScVault    *vault,
       if (e->number == NULL || *e->number == '\0' || e->name == NULL || *e->name == '\0')
         {
           g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID,
-                       "Entry %u of the roster has no employee number or no name.", i + 1);
+                       _("Entry %u of the roster has no employee number or no name."), i + 1);
           return FALSE;
         }
     }

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "sc-vault-private.h"
 #include "sc-workspace-private.h"
 #include "sc-secure.h"
@@ -143,7 +145,7 @@ sc_vault_create_round (ScVault           *vault,
   if (name == NULL || *name == '\0')
     {
       g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID,
-                           "Give the round a name.");
+                           _("Give the round a name."));
       return 0;
     }
   if (criteria == NULL)
@@ -326,7 +328,7 @@ sc_vault_check_round_period (const char  *period_start,
   if (period_start != NULL && period_end != NULL && strcmp (period_end, period_start) < 0)
     {
       g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID,
-                           "The last day of the period is before its first day.");
+                           _("The last day of the period is before its first day."));
       return FALSE;
     }
   return TRUE;
@@ -375,7 +377,7 @@ sc_vault_update_round (ScVault     *vault,
   if (name == NULL || *name == '\0')
     {
       g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID,
-                           "Give the round a name.");
+                           _("Give the round a name."));
       return FALSE;
     }
   if (!sc_vault_check_round_period (period_start, period_end, error))
@@ -388,13 +390,13 @@ sc_vault_update_round (ScVault     *vault,
   if (first != NULL && period_start != NULL && strcmp (first, period_start) < 0)
     {
       g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID,
-                   "Someone answered on %s, before the new first day.", first);
+                   _("Someone answered on %s, before the new first day."), first);
       return FALSE;
     }
   if (last != NULL && period_end != NULL && strcmp (last, period_end) > 0)
     {
       g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID,
-                   "Someone answered on %s, after the new last day.", last);
+                   _("Someone answered on %s, after the new last day."), last);
       return FALSE;
     }
 
@@ -434,7 +436,7 @@ sc_vault_reopen_round (ScVault  *vault,
   if (round->period_end != NULL && strcmp (today, round->period_end) > 0)
     {
       g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID,
-                   "The period of this round ended on %s. Move its last day first.",
+                   _("The period of this round ended on %s. Move its last day first."),
                    round->period_end);
       return FALSE;
     }
@@ -469,7 +471,7 @@ sc_vault_set_round_criteria (ScVault           *vault,
   if (closed)
     {
       g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_PERMISSION,
-                           "This round is closed. Reopen it to change its criteria.");
+                           _("This round is closed. Reopen it to change its criteria."));
       return FALSE;
     }
   if (!sc_vault_begin (vault, error))

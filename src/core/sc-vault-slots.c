@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "sc-vault-private.h"
 #include "sc-access-code.h"
 #include "sc-secure.h"
@@ -91,7 +93,7 @@ _sc_vault_take_payload (ScVault          *self,
 
 no_memory:
   g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_IO,
-                       "There is not enough protected memory to unlock the vault.");
+                       _("There is not enough protected memory to unlock the vault."));
   return FALSE;
 }
 
@@ -179,10 +181,11 @@ _sc_vault_check_passphrase_unique (const ScVaultHeader  *header,
           sc_secure_free (payload);
           g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID,
                                slot->type == SC_VAULT_SLOT_HR
-                               ? "This passphrase is already HR's. Every person needs a "
-                                 "passphrase of their own; choose another one."
-                               : "This passphrase is already the implementer's. Every person "
-                                 "needs a passphrase of their own; choose another one.");
+                               ? _("This passphrase is already HR's. Every person needs a "
+                                   "passphrase of their own; choose another one.")
+                               : _("This passphrase is already the implementer's. Every "
+                                   "person needs a passphrase of their own; choose another "
+                                   "one."));
           /* The messages name the role only: who else holds it is not told. */
           return FALSE;
         }
@@ -301,7 +304,7 @@ _sc_vault_rewrap_slot (ScVault          *self,
   if (payload == NULL)
     {
       g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_IO,
-                           "There is not enough protected memory for the new key.");
+                           _("There is not enough protected memory for the new key."));
       return FALSE;
     }
   ok = sc_vault_slot_wrap_person (&slot, type, person_id, passphrase, recovery, &limits,
@@ -515,7 +518,7 @@ sc_vault_rotate_keys (ScVault      *self,
   if (new_keys == NULL)
     {
       g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_IO,
-                           "There is not enough protected memory for the new key.");
+                           _("There is not enough protected memory for the new key."));
       return FALSE;
     }
   crypto_secretbox_keygen (new_keys->data_key);
@@ -604,8 +607,8 @@ sc_vault_enter_kiosk (ScVault  *self,
   if (self->role == SC_VAULT_ROLE_HR && !sc_vault_hr_may_start_kiosk (self))
     {
       g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_PERMISSION,
-                           "The implementer has not allowed HR to start the kiosk. Ask the "
-                           "implementer to start it.");
+                           _("The implementer has not allowed HR to start the kiosk. Ask the "
+                             "implementer to start it."));
       return FALSE;
     }
 

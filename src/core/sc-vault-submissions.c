@@ -17,6 +17,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "sc-vault-private.h"
 #include "sc-score-format.h"
 #include "sc-secure.h"
@@ -265,7 +267,7 @@ sc_vault_submit (ScVault       *vault,
   if (closed)
     {
       g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_PERMISSION,
-                           "This round of the stress check is closed.");
+                           _("This round of the stress check is closed."));
       return 0;
     }
   /* At the kiosk, answers count only within the round's period. The implementer may
@@ -280,7 +282,7 @@ sc_vault_submit (ScVault       *vault,
   if (decision_key == NULL)
     {
       g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_IO,
-                           "There is not enough protected memory to seal the answers.");
+                           _("There is not enough protected memory to seal the answers."));
       return 0;
     }
   randombytes_buf (decision_key, SC_VAULT_DECISION_KEY_BYTES);
@@ -304,7 +306,7 @@ sc_vault_submit (ScVault       *vault,
     {
       if (sqlite3_errcode (db) == SQLITE_CONSTRAINT)
         g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_EXISTS,
-                             "This employee has already answered in this round.");
+                             _("This employee has already answered in this round."));
       else
         sc_vault_db_set_error (db, error);
       goto fail;
@@ -413,8 +415,8 @@ hr_copy_for (ScVault  *vault,
   if (sc_vault_get_role (vault) != SC_VAULT_ROLE_IMPLEMENTER)
     {
       g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_PERMISSION,
-                           "A result can be shared with the employer later only by the "
-                           "implementer (実施者).");
+                           _("A result can be shared with the employer later only by the "
+                             "implementer (実施者)."));
       return NULL;
     }
   return _sc_vault_reseal_for_hr (vault, submission_id, round_id, employee_id, error);
@@ -622,7 +624,7 @@ sc_vault_recommend_interview (ScVault     *vault,
       || strlen (decided_by) > 1000)
     {
       g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID,
-                           "Give the name of the person who made this decision.");
+                           _("Give the name of the person who made this decision."));
       return FALSE;
     }
   db = sc_vault_get_db (vault);
@@ -760,7 +762,7 @@ sc_vault_read_result (ScVault        *vault,
       if (key == NULL)
         {
           g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_IO,
-                               "There is not enough protected memory to open the result.");
+                               _("There is not enough protected memory to open the result."));
           return FALSE;
         }
       if (!_sc_vault_open_as_implementer (vault, submission_id, round_id, employee_id,
@@ -774,8 +776,8 @@ sc_vault_read_result (ScVault        *vault,
       if (!has_hr)
         {
           g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_PERMISSION,
-                               "This employee has not agreed to share the result with the "
-                               "employer.");
+                               _("This employee has not agreed to share the result with the "
+                                 "employer."));
           return FALSE;
         }
       stmt = sc_vault_db_prepare (db, "SELECT sealed_hr FROM submissions WHERE id = ?",

@@ -326,6 +326,12 @@ gboolean                 sc_vault_test_change_audit_entry (ScVault              
                                                            gint64                   entry_id,
                                                            const char              *action,
                                                            GError                 **error);
+
+/* Test builds only: records a backup made at @when (Unix time), as sc_vault_backup() does,
+ * without writing a copy: to test the reminder of an old backup. */
+gboolean                 sc_vault_test_set_last_backup    (ScVault                 *vault,
+                                                           gint64                   when,
+                                                           GError                 **error);
 #endif
 
 /**

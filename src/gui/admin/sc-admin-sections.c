@@ -9,6 +9,7 @@
 
 #include "sc-admin-sections.h"
 #include "sc-audit-log-section.h"
+#include "sc-backup-reminder.h"
 #include "sc-backup-section.h"
 #include "sc-settings-section.h"
 
@@ -23,6 +24,25 @@ static void
 on_backup_reopen_cb (ScWorkspace *workspace)
 {
   g_signal_emit_by_name (workspace, "reopen");
+}
+
+static void
+on_reminder_back_up_cb (ScWorkspace *workspace)
+{
+  GtkWidget *backup = sc_workspace_get_section (workspace, SC_SECTION_BACKUP);
+
+  if (sc_workspace_show_section (workspace, SC_SECTION_BACKUP))
+    gtk_widget_child_focus (backup, GTK_DIR_TAB_FORWARD);
+}
+
+/* A backup (or a restore) just ended: the reminder looks at the vault again. */
+static void
+on_backup_notify_busy_cb (ScBackupReminder *reminder,
+                          GParamSpec       *pspec,
+                          ScBackupSection  *backup)
+{
+  if (!sc_backup_section_get_busy (backup))
+    sc_backup_reminder_update (reminder);
 }
 
 static void
@@ -56,6 +76,18 @@ sc_admin_add_sections (ScWorkspace *workspace)
                            G_CONNECT_SWAPPED);
   sc_workspace_add_section (workspace, SC_SECTION_BACKUP, _("Backup"),
                             "drive-harddisk-symbolic", backup);
+
+  /* The reminder to back up is the implementer's, who keeps the records (issue 11 §5). */
+  if (implementer)
+    {
+      GtkWidget *reminder = sc_backup_reminder_new (vault);
+
+      g_signal_connect_object (reminder, "back-up", G_CALLBACK (on_reminder_back_up_cb),
+                               workspace, G_CONNECT_SWAPPED);
+      g_signal_connect_object (backup, "notify::busy", G_CALLBACK (on_backup_notify_busy_cb),
+                               reminder, G_CONNECT_SWAPPED);
+      sc_workspace_add_banner (workspace, reminder);
+    }
 
   if (implementer)
     {

@@ -20,3 +20,17 @@ sc_admin_format_time (gint64 unix_time)
   /* Translators: a date and time in the audit log and the backup section (strftime format). */
   return g_date_time_format (local, _("%Y-%m-%d %H:%M"));
 }
+
+char *
+sc_admin_backup_reminder (ScVault *vault)
+{
+  if (!sc_vault_backup_is_due (vault, g_get_real_time () / G_USEC_PER_SEC))
+    return NULL;
+  if (sc_vault_get_last_backup (vault) > 0)
+    /* Translators: %d is a number of days (30). */
+    return g_strdup_printf (_("The last backup is more than %d days old. Back up the vault "
+                              "now, so that a broken or lost PC does not take the records "
+                              "with it."), SC_VAULT_BACKUP_REMINDER_DAYS);
+  return g_strdup (_("This vault has never been backed up. Back it up now, so that a "
+                     "broken or lost PC does not take the records with it."));
+}

@@ -97,14 +97,7 @@ update_last_backup (ScBackupSection *self)
   self->last_backup_text = last > 0 ? sc_admin_format_time (last) : g_strdup (_("Never"));
   adw_action_row_set_subtitle (self->last_backup_row, self->last_backup_text);
 
-  if (sc_vault_backup_is_due (self->vault, g_get_real_time () / G_USEC_PER_SEC))
-    self->reminder = last > 0
-      /* Translators: %d is a number of days (30). */
-      ? g_strdup_printf (_("The last backup is more than %d days old. Back up the vault "
-                           "now, so that a broken or lost PC does not take the records "
-                           "with it."), SC_VAULT_BACKUP_REMINDER_DAYS)
-      : g_strdup (_("This vault has never been backed up. Back it up now, so that a "
-                    "broken or lost PC does not take the records with it."));
+  self->reminder = sc_admin_backup_reminder (self->vault);
   gtk_label_set_text (self->reminder_label, self->reminder != NULL ? self->reminder : "");
   gtk_widget_set_visible (GTK_WIDGET (self->reminder_label), self->reminder != NULL);
 }

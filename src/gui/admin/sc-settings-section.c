@@ -11,6 +11,7 @@
 #include "sc-gui-vault.h"
 #include "sc-advice.h"
 #include "sc-bjsq.h"
+#include "sc-compat.h"
 #include "sc-constants-row.h"
 #include "sc-report.h"
 #include "sc-vault-async.h"
@@ -70,6 +71,7 @@ struct _ScSettingsSection
   GtkButton            *idle_apply;
   GtkSwitch            *hr_kiosk_switch;
   AdwPreferencesGroup  *chart_group;
+  GtkWidget            *text_dialog;    /* while shown */
 
   /* Plain state */
   gboolean              busy;
@@ -369,6 +371,119 @@ connect_row (AdwEntryRow *row,
   g_signal_connect (row, "entry-activated", callback, self);
 }
 
+/* The whole text of a long setting: a one-line row cuts it, so "Edit…" opens it in a
+ * text view; Save puts it into the row and saves it as the row's Apply does. */
+typedef struct
+{
+  ScSettingsSection *self;     /* owned */
+  AdwEntryRow       *row;      /* owned */
+  GtkTextBuffer     *buffer;   /* owned */
+} TextEdit;
+
+static void
+on_text_dialog_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  TextEdit *edit = user_data;
+  const char *response = sc_compat_message_dialog_choose_finish (GTK_WIDGET (source), result);
+
+  edit->self->text_dialog = NULL;
+  if (g_str_equal (response, "save") && !edit->self->busy)
+    {
+      GtkTextIter start, end;
+      g_autofree char *text = NULL;
+
+      gtk_text_buffer_get_bounds (edit->buffer, &start, &end);
+      text = gtk_text_buffer_get_text (edit->buffer, &start, &end, FALSE);
+      gtk_editable_set_text (GTK_EDITABLE (edit->row), text);
+      g_signal_emit_by_name (edit->row, "apply");
+    }
+  g_object_unref (edit->self);
+  g_object_unref (edit->row);
+  g_object_unref (edit->buffer);
+  g_free (edit);
+}
+
+static void
+on_edit_clicked_cb (GtkButton         *button,
+                    ScSettingsSection *self)
+{
+  AdwEntryRow *row = g_object_get_data (G_OBJECT (button), "sc-row");
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  GtkWidget *scrolled, *view, *dialog;
+  TextEdit *edit;
+
+  if (self->text_dialog != NULL || self->busy)
+    return;
+  view = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                            gtk_editable_get_text (GTK_EDITABLE (row)), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  gtk_widget_add_css_class (view, "card");
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 160);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+
+  dialog = sc_compat_message_dialog_new (title, NULL);
+  sc_compat_message_dialog_set_extra_child (dialog, scrolled);
+  sc_compat_message_dialog_add_response (dialog, "cancel", _("_Cancel"), SC_RESPONSE_DEFAULT);
+  sc_compat_message_dialog_add_response (dialog, "save", _("_Save"), SC_RESPONSE_SUGGESTED);
+  sc_compat_message_dialog_set_default_response (dialog, "save");
+  sc_compat_message_dialog_set_close_response (dialog, "cancel");
+  self->text_dialog = dialog;
+
+  edit = g_new0 (TextEdit, 1);
+  edit->self = g_object_ref (self);
+  edit->row = g_object_ref (row);
+  edit->buffer = g_object_ref (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
+  sc_compat_message_dialog_choose (dialog, GTK_WIDGET (self), NULL, on_text_dialog_cb, edit);
+  gtk_widget_grab_focus (view);
+}
+
+/* A flat icon button at the end of a row, named for a screen reader after its row. */
+static GtkWidget *
+new_row_button (const char *icon_name,
+                const char *tooltip,
+                const char *accessible_name)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_name, -1);
+  return button;
+}
+
+/* Adds "Edit…" for the whole text to a row of a text that may be long. */
+static void
+add_edit_button (ScSettingsSection *self,
+                 AdwEntryRow       *row,
+                 const char        *title)
+{
+  /* Translators: the accessible name of a button; %s is the title of a text setting. */
+  g_autofree char *name = g_strdup_printf (_("Edit the whole text: %s"), title);
+  GtkWidget *button = new_row_button ("document-edit-symbolic", _("Edit the Whole Text"), name);
+
+  g_object_set_data (G_OBJECT (button), "sc-row", row);
+  g_object_set_data (G_OBJECT (row), "sc-edit-button", button);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_edit_clicked_cb), self);
+  adw_entry_row_add_suffix (row, button);
+}
+
 static void
 build (ScSettingsSection *self)
 {
@@ -393,6 +508,9 @@ build (ScSettingsSection *self)
 
       g_object_set_data (G_OBJECT (entry), "sc-setting-key", (gpointer) text_settings[i].key);
       connect_row (entry, G_CALLBACK (on_text_row_apply_cb), self);
+      /* What employees read can be a paragraph: it is edited whole. */
+      if (text_settings[i].group == GROUP_CONTACTS)
+        add_edit_button (self, entry, _(text_settings[i].title));
       adw_preferences_group_add (groups[text_settings[i].group], GTK_WIDGET (entry));
       self->text_rows[i] = entry;
     }
@@ -420,15 +538,11 @@ build (ScSettingsSection *self)
       entry = new_entry_row (title);
       g_object_set_data (G_OBJECT (entry), "sc-advice-index", GUINT_TO_POINTER (i));
       connect_row (entry, G_CALLBACK (on_advice_row_apply_cb), self);
+      add_edit_button (self, entry, title);
 
-      reset = gtk_button_new_from_icon_name ("edit-undo-symbolic");
-      gtk_widget_set_valign (reset, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (reset, "flat");
-      gtk_widget_set_tooltip_text (reset, _("Reset to Default"));
       /* Translators: the accessible name of a button; %s is an advice text's title. */
       reset_name = g_strdup_printf (_("Reset to Default: %s"), title);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (reset), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      reset_name, -1);
+      reset = new_row_button ("edit-undo-symbolic", _("Reset to Default"), reset_name);
       g_object_set_data (G_OBJECT (reset), "sc-advice-index", GUINT_TO_POINTER (i));
       g_signal_connect (reset, "clicked", G_CALLBACK (on_advice_reset_clicked_cb), self);
       adw_entry_row_add_suffix (entry, reset);
@@ -589,6 +703,22 @@ sc_settings_section_get_advice_reset (ScSettingsSection *self,
   g_return_val_if_fail (SC_IS_SETTINGS_SECTION (self), NULL);
   g_return_val_if_fail ((guint) scale < SC_BJSQ_N_SCALES, NULL);
   return self->advice_resets[2 + scale];
+}
+
+GtkButton *
+sc_settings_section_get_edit_button (ScSettingsSection *self,
+                                     AdwEntryRow       *row)
+{
+  g_return_val_if_fail (SC_IS_SETTINGS_SECTION (self), NULL);
+  g_return_val_if_fail (ADW_IS_ENTRY_ROW (row), NULL);
+  return g_object_get_data (G_OBJECT (row), "sc-edit-button");
+}
+
+AdwMessageDialog *
+sc_settings_section_get_text_dialog (ScSettingsSection *self)
+{
+  g_return_val_if_fail (SC_IS_SETTINGS_SECTION (self), NULL);
+  return self->text_dialog != NULL ? ADW_MESSAGE_DIALOG (self->text_dialog) : NULL;
 }
 
 GtkSpinButton *

@@ -32,6 +32,12 @@ AdwEntryRow *sc_settings_section_get_advice_row (ScSettingsSection *self,
 GtkButton  *sc_settings_section_get_advice_reset (ScSettingsSection *self,
                                                   ScScale            scale);
 
+/* "Edit…" of a row whose text may be long (the advice, what employees are shown), or NULL:
+ * it opens the whole text in a dialog (sc_settings_section_get_text_dialog()) with Save. */
+GtkButton  *sc_settings_section_get_edit_button (ScSettingsSection *self,
+                                                 AdwEntryRow       *row);
+AdwMessageDialog *sc_settings_section_get_text_dialog (ScSettingsSection *self);
+
 GtkSpinButton *sc_settings_section_get_idle_spin  (ScSettingsSection *self);
 GtkButton     *sc_settings_section_get_idle_apply (ScSettingsSection *self);
 GtkSwitch     *sc_settings_section_get_hr_kiosk_switch (ScSettingsSection *self);

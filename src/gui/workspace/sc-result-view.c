@@ -108,6 +108,29 @@ sc_result_view_get_hr_mode (ScResultView *self)
   return sc_vault_get_role (self->vault) != SC_VAULT_ROLE_IMPLEMENTER;
 }
 
+void
+sc_result_view_scroll_to_decision (ScResultView *self)
+{
+  GtkWidget *scrolled;
+  GtkWidget *viewport;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+
+  g_return_if_fail (SC_IS_RESULT_VIEW (self));
+
+  scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self->decision_group),
+                                      GTK_TYPE_SCROLLED_WINDOW);
+  if (scrolled == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->decision_group)))
+    return;
+  viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (self->decision_group), viewport, &bounds))
+    return;
+  /* The bounds are where the group is drawn now: the scroll moves by that much. */
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment)
+                                        + bounds.origin.y - 12);
+}
+
 gboolean
 sc_result_view_get_busy (ScResultView *self)
 {

@@ -35,6 +35,10 @@ gint64     sc_result_view_get_submission_id (ScResultView *self);
 gboolean   sc_result_view_get_hr_mode       (ScResultView *self);
 
 /* Whether a save runs. */
+/* Scrolls the page so that the implementer's decision is in view (it is below the
+ * summary, and at a large text size below the fold). */
+void       sc_result_view_scroll_to_decision (ScResultView *self);
+
 gboolean   sc_result_view_get_busy          (ScResultView *self);
 
 G_END_DECLS

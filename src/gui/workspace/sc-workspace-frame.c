@@ -804,6 +804,18 @@ sc_workspace_get_round_page (ScWorkspace *self)
 }
 
 void
+sc_workspace_add_banner (ScWorkspace *self,
+                         GtkWidget   *banner)
+{
+  g_return_if_fail (SC_IS_WORKSPACE (self));
+  g_return_if_fail (GTK_IS_WIDGET (banner));
+
+  /* Outside the toast overlay: a toast never covers it, nor it a toast. */
+  gtk_box_insert_child_after (GTK_BOX (self->content), banner,
+                              gtk_widget_get_prev_sibling (GTK_WIDGET (self->toast_overlay)));
+}
+
+void
 sc_workspace_show_toast (ScWorkspace *self,
                          const char  *message)
 {

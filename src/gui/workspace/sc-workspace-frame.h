@@ -92,6 +92,11 @@ void                sc_workspace_new_round              (ScWorkspace *self);
 /* The open rounds with the kiosk buttons (on the Overview). */
 GtkWidget          *sc_workspace_get_round_page         (ScWorkspace *self);
 
+/* Puts @banner (a notice such as the backup reminder) above every section, below the
+ * section's title; it shows and hides itself. */
+void                sc_workspace_add_banner             (ScWorkspace *self,
+                                                         GtkWidget   *banner);
+
 void                sc_workspace_show_toast             (ScWorkspace *self,
                                                          const char  *message);
 
