@@ -21,7 +21,8 @@ def run_on_private_display_and_bus():
     must reach this kiosk and no other test's window. Xvfb picks a free display number
     itself (-displayfd). Two Xvfb servers starting at the same instant can both try the same
     number, and the one that gives up removes the other's socket: so the AT-SPI tests start
-    their servers one at a time, under a lock held until the server is listening."""
+    their servers one at a time, under a lock held until the server is listening (and stop
+    them under it too)."""
     lock_path = os.path.join(tempfile.gettempdir(), "stresscheck-atspi-xvfb.lock")
     with open(lock_path, "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -50,8 +51,13 @@ def run_on_private_display_and_bus():
                 sys.stderr.write(line)
         return child.wait()
     finally:
-        xvfb.terminate()
-        xvfb.wait()
+        # A server that shuts down removes its socket and lock file one after the other; a
+        # server starting in between could take the number and lose its socket. Stopping
+        # under the same lock keeps the two apart.
+        with open(lock_path, "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            xvfb.terminate()
+            xvfb.wait()
 
 
 def ensure_private_bus():
