@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "sc-result-view.h"
 #include "sc-profile-chart.h"
@@ -54,6 +55,8 @@ struct _ScResultView
   GtkLabel            *answer_labels[SC_BJSQ_N_SECTIONS];
 
   /* Plain state */
+  char                *answer_texts[SC_BJSQ_N_SECTIONS];  /* put in a label when expanded */
+
   gint64               submission_id;
   gint64               round_id;
   gboolean             busy;
@@ -258,6 +261,34 @@ show_scales (ScResultView   *self,
     }
 }
 
+/* A section's answers are laid out when it is opened, not with every result shown. */
+static void
+fill_answer_label (ScResultView *self,
+                   guint         section)
+{
+  gboolean expanded = adw_expander_row_get_expanded (self->answer_rows[section]);
+  const char *text = self->answer_texts[section];
+
+  gtk_label_set_text (self->answer_labels[section], expanded && text != NULL ? text : "");
+}
+
+static void
+on_answer_row_expanded_cb (AdwExpanderRow *expander,
+                           GParamSpec     *pspec,
+                           ScResultView   *self)
+{
+  for (guint section = 0; section < SC_BJSQ_N_SECTIONS; section++)
+    if (self->answer_rows[section] == expander)
+      fill_answer_label (self, section);
+}
+
+static void
+clear_answer_texts (ScResultView *self)
+{
+  for (guint section = 0; section < SC_BJSQ_N_SECTIONS; section++)
+    g_clear_pointer (&self->answer_texts[section], g_free);
+}
+
 static void
 build_answer_rows (ScResultView *self)
 {
@@ -281,6 +312,8 @@ build_answer_rows (ScResultView *self)
       adw_preferences_group_add (self->answers_group, expander);
       self->answer_rows[section] = ADW_EXPANDER_ROW (expander);
       self->answer_labels[section] = GTK_LABEL (label);
+      g_signal_connect_object (expander, "notify::expanded",
+                               G_CALLBACK (on_answer_row_expanded_cb), self, 0);
     }
 }
 
@@ -306,10 +339,11 @@ show_answers (ScResultView *self,
       guint missing = 0;
 
       gtk_widget_set_visible (GTK_WIDGET (expander), answers != NULL);
+      g_clear_pointer (&self->answer_texts[section], g_free);
       if (answers == NULL)
         {
-          gtk_label_set_text (self->answer_labels[section], "");
           adw_expander_row_set_expanded (expander, FALSE);
+          fill_answer_label (self, section);
           continue;
         }
 
@@ -332,7 +366,8 @@ show_answers (ScResultView *self,
         subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u answer missing",
                                                  "%u answers missing", missing), missing);
       adw_expander_row_set_subtitle (expander, subtitle != NULL ? subtitle : "");
-      gtk_label_set_text (self->answer_labels[section], text->str);
+      self->answer_texts[section] = g_string_free (g_steal_pointer (&text), FALSE);
+      fill_answer_label (self, section);
     }
 }
 
@@ -515,6 +550,9 @@ sc_result_view_set_submission_id (ScResultView *self,
     gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
                               0);
   gtk_editable_set_text (GTK_EDITABLE (self->paper_date_row), today);
+  for (guint section = 0; section < SC_BJSQ_N_SECTIONS; section++)
+    if (self->answer_rows[section] != NULL)
+      adw_expander_row_set_expanded (self->answer_rows[section], FALSE);
   if (self->submission_id != submission_id)
     {
       self->submission_id = submission_id;
@@ -741,6 +779,10 @@ sc_result_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_RESULT_VIEW);
   g_clear_pointer (&self->row, sc_result_row_unref);
   g_clear_object (&self->vault);
+  memset (self->scale_rows, 0, sizeof self->scale_rows);
+  memset (self->answer_rows, 0, sizeof self->answer_rows);
+  memset (self->answer_labels, 0, sizeof self->answer_labels);
+  clear_answer_texts (self);
   G_OBJECT_CLASS (sc_result_view_parent_class)->dispose (object);
 }
 
