@@ -161,11 +161,13 @@ bench_workspace_gui (void)
   g_test_message ("%u employees; medians of %u runs", BENCH_N_EMPLOYEES, N_REPEATS);
   g_test_message ("unlock (Argon2id excluded) to the Overview drawn: %.1f ms (goal < 150 ms)",
                   bench_median (unlock_t, N_REPEATS) * 1e3);
-  g_test_message ("  … main thread CPU time: %.1f ms", bench_median (unlock_cpu, N_REPEATS) * 1e3);
+  g_test_message ("  … main thread CPU time: %.1f ms",
+                  bench_median (unlock_cpu, N_REPEATS) * 1e3);
   g_test_message ("Results filtered per keystroke, list model settled: median %.2f ms, "
                   "worst %.2f ms over %u (goal < 16 ms)", bench_median (key_t, n_keys) * 1e3,
                   key_worst * 1e3, n_keys);
-  g_test_message ("  … main thread CPU time: median %.2f ms", bench_median (key_cpu, n_keys) * 1e3);
+  g_test_message ("  … main thread CPU time: median %.2f ms",
+                  bench_median (key_cpu, n_keys) * 1e3);
   g_test_message ("  … until the list is drawn again (the frame clock's pace included): "
                   "median %.1f ms", bench_median (drawn_t, n_keys) * 1e3);
   g_test_message ("open one individual result, view drawn: median %.1f ms over %u "

@@ -304,9 +304,9 @@ test_results_implementer (WsFixture     *f,
                                               test_people[3].number);
     g_autofree char *old_title = g_strdup_printf (T("%s (%s)"), test_people[0].name,
                                                   test_people[0].number);
+    AdwExpanderRow *answers = ADW_EXPANDER_ROW (find_descendant (view, ADW_TYPE_EXPANDER_ROW));
 
-    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find_descendant (view, ADW_TYPE_EXPANDER_ROW)),
-                                   TRUE);
+    adw_expander_row_set_expanded (answers, TRUE);
     sc_results_section_open_result (results, f->sub[3]);
     view = sc_results_section_get_result_view (results);
     g_assert_true (view == before);
@@ -314,7 +314,8 @@ test_results_implementer (WsFixture     *f,
     wait_for_frame (view);
     g_assert_true (shows_label (view, title));
     g_assert_false (shows_label (view, old_title));
-    g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (find_descendant (view, ADW_TYPE_EXPANDER_ROW))));
+    g_assert_true (ADW_EXPANDER_ROW (find_descendant (view, ADW_TYPE_EXPANDER_ROW)) == answers);
+    g_assert_false (adw_expander_row_get_expanded (answers));
     g_assert_cmpstr (gtk_label_get_text (find_label_with_class (view, "monospace")), ==, "");
   }
   save_screenshot (GTK_WIDGET (window), "results-person-1920x1080");
