@@ -12,6 +12,7 @@
 #include "sc-advice.h"
 #include "sc-bjsq.h"
 #include "sc-constants-row.h"
+#include "sc-load-when-shown.h"
 #include "sc-report.h"
 #include "sc-vault-async.h"
 
@@ -72,6 +73,7 @@ struct _ScSettingsSection
   AdwPreferencesGroup  *chart_group;
 
   /* Plain state */
+  gboolean              built;
   gboolean              busy;
   gboolean              loading;
   guint                 idle_saved;
@@ -513,6 +515,8 @@ reload (ScSettingsSection *self)
   g_autofree char *idle = NULL;
   guint64 seconds = 0;
 
+  if (sc_load_when_shown_defer (GTK_WIDGET (self)))
+    return;
   self->loading = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (text_settings); i++)
     {
@@ -619,6 +623,17 @@ sc_settings_section_get_chart_group (ScSettingsSection *self)
   return self->chart_group;
 }
 
+static void
+load (ScSettingsSection *self)
+{
+  if (!self->built)
+    {
+      build (self);
+      self->built = TRUE;
+    }
+  reload (self);
+}
+
 /* GObject */
 
 static void
@@ -629,8 +644,8 @@ sc_settings_section_constructed (GObject *object)
   G_OBJECT_CLASS (sc_settings_section_parent_class)->constructed (object);
 
   self->shipped = sc_advice_new_shipped ();
-  build (self);
-  reload (self);
+  /* Built and filled when first shown (unlock builds every section, and shows one). */
+  sc_load_when_shown_init (GTK_WIDGET (self), (ScLoadFunc) load);
 }
 
 static void
