@@ -107,6 +107,7 @@ struct _ScInterviewsSection
   /* Plain state */
   gint64               round_id;
   gboolean             constructed;
+  gboolean             editor_built;
   ScResultRow         *shown;     /* borrowed from @rows */
   ScInterviewStepState steps[SC_N_INTERVIEW_STEPS];
   gboolean             busy;
@@ -607,6 +608,18 @@ build_editor (ScInterviewsSection *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->overtime_spin), !hr);
 }
 
+/* The editor is built, and the list filled, when the section is first shown. */
+static void
+load (ScInterviewsSection *self)
+{
+  if (!self->editor_built)
+    {
+      build_editor (self);
+      self->editor_built = TRUE;
+    }
+  sc_interviews_section_reload (self);
+}
+
 /* ---- GObject ----------------------------------------------------------------------- */
 
 static void
@@ -617,10 +630,9 @@ sc_interviews_section_constructed (GObject *object)
   G_OBJECT_CLASS (sc_interviews_section_parent_class)->constructed (object);
 
   g_return_if_fail (SC_IS_VAULT (self->vault));
-  build_editor (self);
   gtk_list_box_set_filter_func (self->people_list, people_filter, self, NULL);
-  /* Filled when first shown (unlock builds every section, and shows one). */
-  sc_load_when_shown_init (GTK_WIDGET (self), (ScLoadFunc) sc_interviews_section_reload);
+  /* Built and filled when first shown (unlock builds every section, and shows one). */
+  sc_load_when_shown_init (GTK_WIDGET (self), (ScLoadFunc) load);
   self->constructed = TRUE;
 }
 
