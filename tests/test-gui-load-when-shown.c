@@ -1,9 +1,9 @@
 /* test-gui-load-when-shown.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * sc-load-when-shown: a section built hidden does not load; it loads when first shown;
- * a reload asked while it is hidden waits for the next time it is shown, and one asked
- * while shown happens at once.
+ * sc-load-when-shown: a section built hidden does not load (nor build its rows); it is
+ * built and loaded when first shown; a reload asked while it is hidden waits for the next
+ * time it is shown, and one asked while shown happens at once.
  */
 #define G_LOG_DOMAIN "test-gui-load-when-shown"
 
@@ -13,6 +13,15 @@
 #include "sc-load-when-shown.h"
 
 static guint n_loads;
+static guint n_builds;
+
+static void
+count_build (gpointer widget)
+{
+  g_assert_true (gtk_widget_get_mapped (widget));
+  g_assert_cmpuint (n_loads, ==, 0);
+  n_builds++;
+}
 
 static void
 count_load (gpointer widget)
@@ -38,8 +47,8 @@ test_load_when_shown (void)
   GtkWidget *first = gtk_label_new ("first");
   GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
-  n_loads = 0;
-  sc_load_when_shown_init (section, (ScLoadFunc) reload);
+  n_loads = n_builds = 0;
+  sc_load_when_shown_init_full (section, count_build, (ScLoadFunc) reload);
   g_assert_true (sc_load_when_shown_get_stale (section));
   gtk_stack_add_named (GTK_STACK (stack), first, "first");
   gtk_stack_add_named (GTK_STACK (stack), section, "section");
@@ -47,14 +56,16 @@ test_load_when_shown (void)
   gtk_window_present (GTK_WINDOW (window));
   wait_for_frame (first);
 
-  /* Built and in the window, but another page is shown: nothing loaded. */
+  /* In the window, but another page is shown: nothing built nor loaded. */
   g_assert_false (gtk_widget_get_mapped (section));
   g_assert_cmpuint (n_loads, ==, 0);
   reload (section);
   g_assert_cmpuint (n_loads, ==, 0);
+  g_assert_cmpuint (n_builds, ==, 0);
 
-  /* Shown: loaded once. */
+  /* Shown: built, then loaded, once. */
   gtk_stack_set_visible_child (GTK_STACK (stack), section);
+  g_assert_cmpuint (n_builds, ==, 1);
   g_assert_cmpuint (n_loads, ==, 1);
   g_assert_false (sc_load_when_shown_get_stale (section));
   /* Shown again without a change: not loaded again. */
@@ -77,6 +88,7 @@ test_load_when_shown (void)
   gtk_stack_set_visible_child (GTK_STACK (stack), section);
   g_assert_cmpuint (n_loads, ==, 3);
   g_assert_false (sc_load_when_shown_get_stale (section));
+  g_assert_cmpuint (n_builds, ==, 1);
 
   /* A widget not set up loads whenever asked. */
   g_assert_false (sc_load_when_shown_defer (first));

@@ -73,7 +73,6 @@ struct _ScSettingsSection
   AdwPreferencesGroup  *chart_group;
 
   /* Plain state */
-  gboolean              built;
   gboolean              busy;
   gboolean              loading;
   guint                 idle_saved;
@@ -623,17 +622,6 @@ sc_settings_section_get_chart_group (ScSettingsSection *self)
   return self->chart_group;
 }
 
-static void
-load (ScSettingsSection *self)
-{
-  if (!self->built)
-    {
-      build (self);
-      self->built = TRUE;
-    }
-  reload (self);
-}
-
 /* GObject */
 
 static void
@@ -645,7 +633,7 @@ sc_settings_section_constructed (GObject *object)
 
   self->shipped = sc_advice_new_shipped ();
   /* Built and filled when first shown (unlock builds every section, and shows one). */
-  sc_load_when_shown_init (GTK_WIDGET (self), (ScLoadFunc) load);
+  sc_load_when_shown_init_full (GTK_WIDGET (self), (ScLoadFunc) build, (ScLoadFunc) reload);
 }
 
 static void

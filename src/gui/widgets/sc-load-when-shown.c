@@ -9,6 +9,7 @@
 
 typedef struct
 {
+  ScLoadFunc build;   /* NULL once built */
   ScLoadFunc load;
   gboolean   stale;
   gboolean   loading;
@@ -42,6 +43,14 @@ void
 sc_load_when_shown_init (GtkWidget  *widget,
                          ScLoadFunc  load)
 {
+  sc_load_when_shown_init_full (widget, NULL, load);
+}
+
+void
+sc_load_when_shown_init_full (GtkWidget  *widget,
+                              ScLoadFunc  build,
+                              ScLoadFunc  load)
+{
   LoadState *state;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
@@ -49,6 +58,7 @@ sc_load_when_shown_init (GtkWidget  *widget,
   g_return_if_fail (get_state (widget) == NULL);
 
   state = g_new0 (LoadState, 1);
+  state->build = build;
   state->load = load;
   state->stale = TRUE;
   g_object_set_qdata_full (G_OBJECT (widget), state_quark (), state, g_free);
@@ -72,6 +82,13 @@ sc_load_when_shown_defer (GtkWidget *widget)
       return TRUE;
     }
   state->stale = FALSE;
+  if (state->build != NULL)
+    {
+      ScLoadFunc build = state->build;
+
+      state->build = NULL;
+      build (widget);
+    }
   return FALSE;
 }
 

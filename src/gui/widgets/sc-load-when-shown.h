@@ -35,6 +35,18 @@ void     sc_load_when_shown_init  (GtkWidget  *widget,
                                    ScLoadFunc  load);
 
 /**
+ * sc_load_when_shown_init_full:
+ * @widget: a section
+ * @build: (nullable): what builds @widget's rows and forms, once, just before its first load
+ * @load: what fills @widget (its reload function)
+ *
+ * As sc_load_when_shown_init(), and a section that is not shown is not even built.
+ */
+void     sc_load_when_shown_init_full (GtkWidget  *widget,
+                                       ScLoadFunc  build,
+                                       ScLoadFunc  load);
+
+/**
  * sc_load_when_shown_defer:
  * @widget: a section set up with sc_load_when_shown_init()
  *

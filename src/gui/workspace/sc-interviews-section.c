@@ -107,7 +107,6 @@ struct _ScInterviewsSection
   /* Plain state */
   gint64               round_id;
   gboolean             constructed;
-  gboolean             editor_built;
   ScResultRow         *shown;     /* borrowed from @rows */
   ScInterviewStepState steps[SC_N_INTERVIEW_STEPS];
   gboolean             busy;
@@ -608,18 +607,6 @@ build_editor (ScInterviewsSection *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->overtime_spin), !hr);
 }
 
-/* The editor is built, and the list filled, when the section is first shown. */
-static void
-load (ScInterviewsSection *self)
-{
-  if (!self->editor_built)
-    {
-      build_editor (self);
-      self->editor_built = TRUE;
-    }
-  sc_interviews_section_reload (self);
-}
-
 /* ---- GObject ----------------------------------------------------------------------- */
 
 static void
@@ -632,7 +619,8 @@ sc_interviews_section_constructed (GObject *object)
   g_return_if_fail (SC_IS_VAULT (self->vault));
   gtk_list_box_set_filter_func (self->people_list, people_filter, self, NULL);
   /* Built and filled when first shown (unlock builds every section, and shows one). */
-  sc_load_when_shown_init (GTK_WIDGET (self), (ScLoadFunc) load);
+  sc_load_when_shown_init_full (GTK_WIDGET (self), (ScLoadFunc) build_editor,
+                                (ScLoadFunc) sc_interviews_section_reload);
   self->constructed = TRUE;
 }
 
