@@ -228,6 +228,19 @@ test_results_implementer (WsFixture     *f,
   }
   /* 19 scales, 4 sections of answers, both criteria. */
   g_assert_true (shows_label (view, T("Criteria example 1 (sums)")));
+  /* A section's answers are laid out when it is opened. */
+  {
+    AdwExpanderRow *answers = ADW_EXPANDER_ROW (find_descendant (view, ADW_TYPE_EXPANDER_ROW));
+    GtkLabel *text = find_label_with_class (view, "monospace");
+
+    g_assert_nonnull (answers);
+    g_assert_nonnull (text);
+    g_assert_cmpstr (gtk_label_get_text (text), ==, "");
+    adw_expander_row_set_expanded (answers, TRUE);
+    g_assert_nonnull (strchr (gtk_label_get_text (text), '\n'));
+    adw_expander_row_set_expanded (answers, FALSE);
+    g_assert_cmpstr (gtk_label_get_text (text), ==, "");
+  }
   assert_controls_named (GTK_WIDGET (window));
   save_screenshot (GTK_WIDGET (window), "results-person-1024x768");
 
@@ -307,10 +320,28 @@ test_results_implementer (WsFixture     *f,
 
   window = move_to_window (window, section, 1920, 1080);
   save_screenshot (GTK_WIDGET (window), "results-1920x1080");
-  sc_results_section_open_result (results, f->sub[3]);
-  view = sc_results_section_get_result_view (results);
-  watch_finalize (view);
-  wait_for_frame (view);
+  /* The next result opened reuses the view (its rows are built once), and shows that
+   * person only. */
+  {
+    GtkWidget *before = view;
+    g_autofree char *title = g_strdup_printf (T("%s (%s)"), test_people[3].name,
+                                              test_people[3].number);
+    g_autofree char *old_title = g_strdup_printf (T("%s (%s)"), test_people[0].name,
+                                                  test_people[0].number);
+    AdwExpanderRow *answers = ADW_EXPANDER_ROW (find_descendant (view, ADW_TYPE_EXPANDER_ROW));
+
+    adw_expander_row_set_expanded (answers, TRUE);
+    sc_results_section_open_result (results, f->sub[3]);
+    view = sc_results_section_get_result_view (results);
+    g_assert_true (view == before);
+    g_assert_cmpint (sc_result_view_get_submission_id (SC_RESULT_VIEW (view)), ==, f->sub[3]);
+    wait_for_frame (view);
+    g_assert_true (shows_label (view, title));
+    g_assert_false (shows_label (view, old_title));
+    g_assert_true (ADW_EXPANDER_ROW (find_descendant (view, ADW_TYPE_EXPANDER_ROW)) == answers);
+    g_assert_false (adw_expander_row_get_expanded (answers));
+    g_assert_cmpstr (gtk_label_get_text (find_label_with_class (view, "monospace")), ==, "");
+  }
   save_screenshot (GTK_WIDGET (window), "results-person-1920x1080");
 
   destroy_window (window);

@@ -399,6 +399,9 @@ def hr_path(vault):
         note("HR's sections: " + ", ".join(names))
         tap("Results" not in names and "Shared Results" in names,
             "HR: a Shared Results section, no Results section")
+        # Sections fill themselves when first shown: Participation is shown once first, so
+        # that its rows are in the tree whichever section is shown below.
+        show_section(app, "Participation")
         for title in names:
             show_section(app, title)
             # All sections are in the tree, shown or not: after showing each (a section may

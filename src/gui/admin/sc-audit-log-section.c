@@ -10,6 +10,7 @@
 #include "sc-audit-log-section.h"
 #include "sc-admin-util.h"
 #include "sc-gui-vault.h"
+#include "sc-load-when-shown.h"
 #include "sc-settings-section.h"
 
 #include <string.h>
@@ -240,6 +241,8 @@ sc_audit_log_section_reload (ScAuditLogSection *self)
 
   g_return_if_fail (SC_IS_AUDIT_LOG_SECTION (self));
 
+  if (sc_load_when_shown_defer (GTK_WIDGET (self)))
+    return;
   clear_list (self);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_vault_audit_entry_free);
@@ -439,7 +442,8 @@ sc_audit_log_section_constructed (GObject *object)
   gtk_list_box_set_placeholder (self->list, placeholder);
   gtk_list_box_set_filter_func (self->list, filter_row, self, NULL);
 
-  sc_audit_log_section_reload (self);
+  /* Filled when first shown (unlock builds every section, and shows one). */
+  sc_load_when_shown_init (GTK_WIDGET (self), (ScLoadFunc) sc_audit_log_section_reload);
 }
 
 static void

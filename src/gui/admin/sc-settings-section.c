@@ -13,6 +13,7 @@
 #include "sc-bjsq.h"
 #include "sc-compat.h"
 #include "sc-constants-row.h"
+#include "sc-load-when-shown.h"
 #include "sc-report.h"
 #include "sc-vault-async.h"
 
@@ -627,6 +628,8 @@ reload (ScSettingsSection *self)
   g_autofree char *idle = NULL;
   guint64 seconds = 0;
 
+  if (sc_load_when_shown_defer (GTK_WIDGET (self)))
+    return;
   self->loading = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (text_settings); i++)
     {
@@ -759,8 +762,8 @@ sc_settings_section_constructed (GObject *object)
   G_OBJECT_CLASS (sc_settings_section_parent_class)->constructed (object);
 
   self->shipped = sc_advice_new_shipped ();
-  build (self);
-  reload (self);
+  /* Built and filled when first shown (unlock builds every section, and shows one). */
+  sc_load_when_shown_init_full (GTK_WIDGET (self), (ScLoadFunc) build, (ScLoadFunc) reload);
 }
 
 static void

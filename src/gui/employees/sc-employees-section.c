@@ -17,6 +17,7 @@
 #include "sc-compat.h"
 #include "sc-employee-dialog.h"
 #include "sc-employee-item.h"
+#include "sc-load-when-shown.h"
 #include "sc-roster-import-dialog.h"
 #include "sc-vault-employees.h"
 
@@ -259,6 +260,8 @@ sc_employees_section_reload (ScEmployeesSection *self)
 
   g_return_if_fail (SC_IS_EMPLOYEES_SECTION (self));
 
+  if (sc_load_when_shown_defer (GTK_WIDGET (self)))
+    return;
   selected = get_selected (self);
   if (selected != NULL)
     selected_number = g_strdup (sc_employee_item_get_employee (selected)->number);
@@ -532,7 +535,8 @@ sc_employees_section_constructed (GObject *object)
   ScEmployeesSection *self = SC_EMPLOYEES_SECTION (object);
 
   G_OBJECT_CLASS (sc_employees_section_parent_class)->constructed (object);
-  sc_employees_section_reload (self);
+  /* Filled when first shown (unlock builds every section, and shows one). */
+  sc_load_when_shown_init (GTK_WIDGET (self), (ScLoadFunc) sc_employees_section_reload);
 }
 
 static void

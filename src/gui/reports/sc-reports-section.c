@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sc-reports-section.h"
+#include "sc-load-when-shown.h"
 #include "sc-report-output.h"
 #include "sc-vault-releases.h"
 #include "sc-workspace.h"
@@ -217,6 +218,8 @@ reload_departments (ScReportsSection *self)
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
+  if (sc_load_when_shown_defer (GTK_WIDGET (self)))
+    return;
   self->has_no_department = FALSE;
   if (self->round_id > 0)
     participants = sc_vault_list_participation (self->vault, self->round_id, NULL);
@@ -786,6 +789,9 @@ sc_reports_section_constructed (GObject *object)
   G_OBJECT_CLASS (sc_reports_section_parent_class)->constructed (object);
 
   g_return_if_fail (self->vault != NULL);
+  /* The departments are listed when the section is first shown (unlock builds every
+   * section, and shows one). */
+  sc_load_when_shown_init (GTK_WIDGET (self), (ScLoadFunc) reload_departments);
   build_choices (self);
 }
 

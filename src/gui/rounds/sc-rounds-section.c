@@ -16,6 +16,7 @@
 #include "sc-compat.h"
 #include "sc-criteria-dialog.h"
 #include "sc-gui-vault.h"
+#include "sc-load-when-shown.h"
 #include "sc-new-round-dialog.h"
 #include "sc-secure.h"
 #include "sc-vault-async.h"
@@ -527,12 +528,17 @@ build_codes_groups (ScRoundsSection *self,
 static void
 reload (ScRoundsSection *self)
 {
-  g_autoptr(GPtrArray) rounds = sc_vault_list_rounds (self->vault, NULL);
-  g_autoptr(GPtrArray) employees = sc_vault_list_employees (self->vault, NULL);
+  g_autoptr(GPtrArray) rounds = NULL;
+  g_autoptr(GPtrArray) employees = NULL;
   const ScVaultRound *selected = NULL;
-  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *page;
   guint n_active = 0;
 
+  if (sc_load_when_shown_defer (GTK_WIDGET (self)))
+    return;
+  rounds = sc_vault_list_rounds (self->vault, NULL);
+  employees = sc_vault_list_employees (self->vault, NULL);
+  page = adw_preferences_page_new ();
   if (rounds == NULL)
     rounds = g_ptr_array_new ();
   for (guint i = 0; employees != NULL && i < employees->len; i++)
@@ -691,6 +697,7 @@ sc_rounds_section_new (ScVault *vault,
   /* SECURITY: HR sees the rounds and who has a code, and changes nothing (DESIGN.md §3);
    * the core refuses HR's changes to rounds anyway. */
   self->implementer = sc_vault_get_role (vault) == SC_VAULT_ROLE_IMPLEMENTER;
-  reload (self);
+  /* Filled when first shown (unlock builds every section, and shows one). */
+  sc_load_when_shown_init (GTK_WIDGET (self), (ScLoadFunc) reload);
   return GTK_WIDGET (self);
 }

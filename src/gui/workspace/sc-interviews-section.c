@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "sc-interviews-section.h"
+#include "sc-load-when-shown.h"
 #include "sc-result-format.h"
 
 typedef enum
@@ -345,6 +346,8 @@ sc_interviews_section_reload (ScInterviewsSection *self)
 
   g_return_if_fail (SC_IS_INTERVIEWS_SECTION (self));
 
+  if (sc_load_when_shown_defer (GTK_WIDGET (self)))
+    return;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->people_list))) != NULL)
     gtk_list_box_remove (self->people_list, child);
   self->shown = NULL;
@@ -614,9 +617,10 @@ sc_interviews_section_constructed (GObject *object)
   G_OBJECT_CLASS (sc_interviews_section_parent_class)->constructed (object);
 
   g_return_if_fail (SC_IS_VAULT (self->vault));
-  build_editor (self);
   gtk_list_box_set_filter_func (self->people_list, people_filter, self, NULL);
-  sc_interviews_section_reload (self);
+  /* Built and filled when first shown (unlock builds every section, and shows one). */
+  sc_load_when_shown_init_full (GTK_WIDGET (self), (ScLoadFunc) build_editor,
+                                (ScLoadFunc) sc_interviews_section_reload);
   self->constructed = TRUE;
 }
 

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sc-participation-section.h"
+#include "sc-load-when-shown.h"
 #include "sc-vault-async.h"
 #include "sc-workspace.h"
 
@@ -329,6 +330,8 @@ sc_participation_section_reload (ScParticipationSection *self)
 
   g_return_if_fail (SC_IS_PARTICIPATION_SECTION (self));
 
+  if (sc_load_when_shown_defer (GTK_WIDGET (self)))
+    return;
   if (self->round_id > 0)
     participants = sc_vault_list_participation (self->vault, self->round_id, &error);
   if (participants == NULL && error != NULL)
@@ -728,7 +731,8 @@ sc_participation_section_constructed (GObject *object)
 
   g_return_if_fail (self->vault != NULL);
   build_ui (self);
-  sc_participation_section_reload (self);
+  /* Filled when first shown (unlock builds every section, and shows one). */
+  sc_load_when_shown_init (GTK_WIDGET (self), (ScLoadFunc) sc_participation_section_reload);
 }
 
 static void

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "sc-result-view.h"
 #include "sc-profile-chart.h"
@@ -46,9 +47,16 @@ struct _ScResultView
   /* Owned references */
   ScVault             *vault;
   ScResultRow         *row;
-  GPtrArray           *added_rows;    /* (element-type GtkWidget): rows built per result */
+
+  /* Borrowed references: rows built once, at the first result shown, and updated for
+   * each result after it (the view is reused from one result to the next). */
+  AdwActionRow        *scale_rows[SC_BJSQ_N_SCALES];
+  AdwExpanderRow      *answer_rows[SC_BJSQ_N_SECTIONS];
+  GtkLabel            *answer_labels[SC_BJSQ_N_SECTIONS];
 
   /* Plain state */
+  char                *answer_texts[SC_BJSQ_N_SECTIONS];  /* put in a label when expanded */
+
   gint64               submission_id;
   gint64               round_id;
   gboolean             busy;
@@ -167,29 +175,6 @@ show_error (ScResultView *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
 
-static void
-clear_added_rows (ScResultView *self)
-{
-  for (guint i = 0; i < self->added_rows->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (self->added_rows, i);
-      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
-
-      if (group != NULL)
-        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
-    }
-  g_ptr_array_set_size (self->added_rows, 0);
-}
-
-static void
-add_row (ScResultView        *self,
-         AdwPreferencesGroup *group,
-         GtkWidget           *row)
-{
-  adw_preferences_group_add (group, row);
-  g_ptr_array_add (self->added_rows, row);
-}
-
 static char *
 format_value (int value)
 {
@@ -254,41 +239,136 @@ show_criteria (ScResultView     *self,
 }
 
 static void
-show_scales (ScResultView *self)
+build_scale_rows (ScResultView *self)
 {
-  const ScResult *r = &self->row->result;
-
   for (guint s = 0; s < SC_BJSQ_N_SCALES; s++)
     {
       const ScScaleInfo *info = sc_bjsq_scale (s);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *raw = format_value (r->raw[s]);
-      g_autofree char *score = format_value (r->score[s]);
-      g_autofree char *subtitle = NULL;
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      g_dpgettext2 (GETTEXT_PACKAGE, "scale", scale_names[s]));
-      /* Translators: 素点 and 評価点 (1–5) of one scale. */
-      subtitle = g_strdup_printf (_("Raw score %s · Evaluation point %s"), raw, score);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_widget_set_tooltip_text (row, info->name_ja);
-      add_row (self, self->scales_group, row);
+      adw_preferences_group_add (self->scales_group, row);
+      self->scale_rows[s] = ADW_ACTION_ROW (row);
     }
 }
 
+/* The scores of @r, or none (the rows kept, emptied) without a result. */
 static void
-show_answers (ScResultView *self,
-              const guint8  answers[SC_BJSQ_N_ITEMS])
+show_scales (ScResultView   *self,
+             const ScResult *r)
+{
+  if (self->scale_rows[0] == NULL)
+    {
+      if (r == NULL)
+        return;
+      build_scale_rows (self);
+    }
+  for (guint s = 0; s < SC_BJSQ_N_SCALES; s++)
+    {
+      g_autofree char *raw = NULL;
+      g_autofree char *score = NULL;
+      g_autofree char *subtitle = NULL;
+
+      if (r != NULL)
+        {
+          raw = format_value (r->raw[s]);
+          score = format_value (r->score[s]);
+          /* Translators: 素点 and 評価点 (1–5) of one scale. */
+          subtitle = g_strdup_printf (_("Raw score %s · Evaluation point %s"), raw, score);
+        }
+      adw_action_row_set_subtitle (self->scale_rows[s], subtitle != NULL ? subtitle : "");
+      gtk_widget_set_visible (GTK_WIDGET (self->scale_rows[s]), r != NULL);
+    }
+}
+
+/* A section's answers are laid out when it is opened, not with every result shown. */
+static void
+fill_answer_label (ScResultView *self,
+                   guint         section)
+{
+  gboolean expanded = adw_expander_row_get_expanded (self->answer_rows[section]);
+  const char *text = self->answer_texts[section];
+
+  gtk_label_set_text (self->answer_labels[section], expanded && text != NULL ? text : "");
+}
+
+static void
+on_answer_row_expanded_cb (AdwExpanderRow *expander,
+                           GParamSpec     *pspec,
+                           ScResultView   *self)
+{
+  for (guint section = 0; section < SC_BJSQ_N_SECTIONS; section++)
+    if (self->answer_rows[section] == expander)
+      fill_answer_label (self, section);
+}
+
+static void
+clear_answer_texts (ScResultView *self)
+{
+  for (guint section = 0; section < SC_BJSQ_N_SECTIONS; section++)
+    g_clear_pointer (&self->answer_texts[section], g_free);
+}
+
+static void
+build_answer_rows (ScResultView *self)
 {
   for (guint section = 0; section < SC_BJSQ_N_SECTIONS; section++)
     {
       const ScSectionInfo *info = sc_bjsq_section (section);
       GtkWidget *expander = adw_expander_row_new ();
       GtkWidget *label = gtk_label_new (NULL);
-      g_autoptr(GString) text = g_string_new (NULL);
       g_autofree char *title = NULL;
+
+      /* Translators: "Section A (17 answers)". */
+      title = g_strdup_printf (_("Section %s (%u answers)"), info->id, info->n_items);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "monospace");
+      gtk_widget_set_margin_top (label, 6);
+      gtk_widget_set_margin_bottom (label, 6);
+      gtk_widget_set_margin_start (label, 12);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), label);
+      adw_preferences_group_add (self->answers_group, expander);
+      self->answer_rows[section] = ADW_EXPANDER_ROW (expander);
+      self->answer_labels[section] = GTK_LABEL (label);
+      g_signal_connect_object (expander, "notify::expanded",
+                               G_CALLBACK (on_answer_row_expanded_cb), self, 0);
+    }
+}
+
+/* SECURITY: the answers are shown only to the implementer; with @answers NULL the rows
+ * (if any were built) are emptied and hidden, so that a reused view keeps no answers of
+ * the person shown before. */
+static void
+show_answers (ScResultView *self,
+              const guint8  answers[SC_BJSQ_N_ITEMS])
+{
+  if (self->answer_rows[0] == NULL)
+    {
+      if (answers == NULL)
+        return;
+      build_answer_rows (self);
+    }
+  for (guint section = 0; section < SC_BJSQ_N_SECTIONS; section++)
+    {
+      const ScSectionInfo *info = sc_bjsq_section (section);
+      AdwExpanderRow *expander = self->answer_rows[section];
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *subtitle = NULL;
       guint missing = 0;
+
+      gtk_widget_set_visible (GTK_WIDGET (expander), answers != NULL);
+      g_clear_pointer (&self->answer_texts[section], g_free);
+      if (answers == NULL)
+        {
+          adw_expander_row_set_expanded (expander, FALSE);
+          fill_answer_label (self, section);
+          continue;
+        }
 
       for (guint i = info->first_item; i < info->first_item + info->n_items; i++)
         {
@@ -305,25 +385,12 @@ show_answers (ScResultView *self,
               missing++;
             }
         }
-      /* Translators: "Section A (17 answers)". */
-      title = g_strdup_printf (_("Section %s (%u answers)"), info->id, info->n_items);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
       if (missing > 0)
-        {
-          g_autofree char *subtitle =
-            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u answer missing",
-                                          "%u answers missing", missing), missing);
-          adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
-        }
-      gtk_label_set_text (GTK_LABEL (label), text->str);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_widget_add_css_class (label, "monospace");
-      gtk_widget_set_margin_top (label, 6);
-      gtk_widget_set_margin_bottom (label, 6);
-      gtk_widget_set_margin_start (label, 12);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), label);
-      add_row (self, self->answers_group, expander);
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u answer missing",
+                                                 "%u answers missing", missing), missing);
+      adw_expander_row_set_subtitle (expander, subtitle != NULL ? subtitle : "");
+      self->answer_texts[section] = g_string_free (g_steal_pointer (&text), FALSE);
+      fill_answer_label (self, section);
     }
 }
 
@@ -350,6 +417,30 @@ show_decision (ScResultView *self)
   adw_action_row_set_subtitle (self->decided_row, subtitle);
 }
 
+/* SECURITY: a result that cannot be opened (refused to HR, gone) shows nothing, and
+ * nothing is left of the person the reused view showed before. */
+static void
+forget_person (ScResultView *self)
+{
+  AdwActionRow *rows[] = {
+    self->verdict_row, self->complete_row, self->consent_row, self->request_row,
+    self->sum_row, self->conversion_row, self->decided_row,
+  };
+
+  g_clear_pointer (&self->row, sc_result_row_unref);
+  adw_preferences_group_set_title (self->summary_group, "");
+  adw_preferences_group_set_description (self->summary_group, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    adw_action_row_set_subtitle (rows[i], "");
+  gtk_editable_set_text (GTK_EDITABLE (self->note_row), "");
+  sc_profile_chart_set_result (self->chart, NULL);
+  show_scales (self, NULL);
+  show_answers (self, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->decision_group), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->paper_group), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->answers_group), FALSE);
+}
+
 void
 sc_result_view_reload (ScResultView *self)
 {
@@ -365,16 +456,11 @@ sc_result_view_reload (ScResultView *self)
   g_return_if_fail (SC_IS_RESULT_VIEW (self));
 
   hr_mode = sc_result_view_get_hr_mode (self);
-  clear_added_rows (self);
   row = sc_vault_get_result_row (self->vault, self->submission_id, &error);
   if (row == NULL)
     {
+      forget_person (self);
       show_error (self, error->message);
-      g_clear_pointer (&self->row, sc_result_row_unref);
-      sc_profile_chart_set_result (self->chart, NULL);
-      gtk_widget_set_visible (GTK_WIDGET (self->decision_group), FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->paper_group), FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->answers_group), FALSE);
       return;
     }
   show_error (self, NULL);
@@ -409,7 +495,7 @@ sc_result_view_reload (ScResultView *self)
 
   sc_profile_chart_set_result (self->chart, &row->result);
   show_criteria (self, &criteria);
-  show_scales (self);
+  show_scales (self, &row->result);
 
   /* SECURITY: the answers are read only with the implementer's key; HR's copy has none,
    * and HR's view does not ask for them at all. */
@@ -422,8 +508,12 @@ sc_result_view_reload (ScResultView *self)
           && sc_vault_read_result (self->vault, self->submission_id, full, &error)
           && full->has_answers)
         show_answers (self, full->answers);
-      else if (error != NULL)
-        show_error (self, error->message);
+      else
+        {
+          show_answers (self, NULL);
+          if (error != NULL)
+            show_error (self, error->message);
+        }
       sc_secure_free (full);
     }
 
@@ -462,6 +552,36 @@ sc_result_view_reload (ScResultView *self)
 
       gtk_editable_set_text (GTK_EDITABLE (self->paper_date_row), today);
     }
+}
+
+void
+sc_result_view_set_submission_id (ScResultView *self,
+                                  gint64        submission_id)
+{
+  GtkWidget *page;
+  GtkWidget *scrolled;
+  g_autofree char *today = sc_result_today ();
+
+  g_return_if_fail (SC_IS_RESULT_VIEW (self));
+  g_return_if_fail (!self->busy);
+
+  /* Another person: from the top of the page, with today's date for what happens on
+   * paper, as a new view would show them. */
+  page = adw_bin_get_child (ADW_BIN (self));
+  scrolled = page != NULL ? gtk_widget_get_first_child (page) : NULL;
+  if (GTK_IS_SCROLLED_WINDOW (scrolled))
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+                              0);
+  gtk_editable_set_text (GTK_EDITABLE (self->paper_date_row), today);
+  for (guint section = 0; section < SC_BJSQ_N_SECTIONS; section++)
+    if (self->answer_rows[section] != NULL)
+      adw_expander_row_set_expanded (self->answer_rows[section], FALSE);
+  if (self->submission_id != submission_id)
+    {
+      self->submission_id = submission_id;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBMISSION_ID]);
+    }
+  sc_result_view_reload (self);
 }
 
 /* ---- Saving ------------------------------------------------------------------------ */
@@ -680,9 +800,12 @@ sc_result_view_dispose (GObject *object)
    * it is not unparented twice. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_RESULT_VIEW);
-  g_clear_pointer (&self->added_rows, g_ptr_array_unref);
   g_clear_pointer (&self->row, sc_result_row_unref);
   g_clear_object (&self->vault);
+  memset (self->scale_rows, 0, sizeof self->scale_rows);
+  memset (self->answer_rows, 0, sizeof self->answer_rows);
+  memset (self->answer_labels, 0, sizeof self->answer_labels);
+  clear_answer_texts (self);
   G_OBJECT_CLASS (sc_result_view_parent_class)->dispose (object);
 }
 
@@ -764,7 +887,6 @@ sc_result_view_class_init (ScResultViewClass *klass)
 static void
 sc_result_view_init (ScResultView *self)
 {
-  self->added_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   on_need_toggled_cb (self->required_check, self);
   on_need_toggled_cb (self->not_required_check, self);

@@ -31,6 +31,11 @@ void       sc_result_view_reload            (ScResultView *self);
 
 gint64     sc_result_view_get_submission_id (ScResultView *self);
 
+/* Shows another result (or the same one, read again) in this view, which keeps its
+ * widgets: opening one result after another builds them once. Not while busy. */
+void       sc_result_view_set_submission_id (ScResultView *self,
+                                             gint64        submission_id);
+
 /* TRUE when opened with HR's key: read-only, no answers, no decision. */
 gboolean   sc_result_view_get_hr_mode       (ScResultView *self);
 

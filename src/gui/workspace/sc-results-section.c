@@ -6,8 +6,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "sc-results-section.h"
+#include "sc-load-when-shown.h"
 #include "sc-paper-entry-dialog.h"
 #include "sc-result-format.h"
 #include "sc-result-view.h"
@@ -315,10 +317,27 @@ update_count (ScResultsSection *self)
   gtk_label_set_text (self->count_label, text);
 }
 
+/* Whether every row that (flags, search) keeps is kept by (old_flags, old_search) too:
+ * more flags, and a search text holding the old one. */
+static gboolean
+filter_within (ScResultFilterFlags  flags,
+               const char          *search,
+               ScResultFilterFlags  old_flags,
+               const char          *old_search)
+{
+  if ((flags & old_flags) != old_flags)
+    return FALSE;
+  if (old_search == NULL)
+    return TRUE;
+  return search != NULL && strstr (search, old_search) != NULL;
+}
+
 static void
 refilter (ScResultsSection *self)
 {
   ScResultFilterFlags flags = SC_RESULT_FILTER_NONE;
+  g_autofree char *search = NULL;
+  gboolean stricter, looser;
 
   if (gtk_toggle_button_get_active (self->filter_high))
     flags |= SC_RESULT_FILTER_HIGH_STRESS;
@@ -330,10 +349,20 @@ refilter (ScResultsSection *self)
     flags |= SC_RESULT_FILTER_CONSENTED;
   if (gtk_toggle_button_get_active (self->filter_requested))
     flags |= SC_RESULT_FILTER_REQUESTED;
+  search = sc_result_filter_prepare_search (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+
+  /* Typing on narrows the list: only the rows shown are looked at again; deleting widens
+   * it: only the rows hidden are. The same filter again changes nothing. */
+  stricter = filter_within (flags, search, self->flags, self->search);
+  looser = filter_within (self->flags, self->search, flags, search);
   self->flags = flags;
   g_free (self->search);
-  self->search = sc_result_filter_prepare_search (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  self->search = g_steal_pointer (&search);
+  if (stricter && looser)
+    return;
+  gtk_filter_changed (GTK_FILTER (self->filter),
+                      stricter ? GTK_FILTER_CHANGE_MORE_STRICT
+                      : looser ? GTK_FILTER_CHANGE_LESS_STRICT : GTK_FILTER_CHANGE_DIFFERENT);
   update_count (self);
 }
 
@@ -360,6 +389,8 @@ sc_results_section_reload (ScResultsSection *self)
 
   g_return_if_fail (SC_IS_RESULTS_SECTION (self));
 
+  if (sc_load_when_shown_defer (GTK_WIDGET (self)))
+    return;
   rows = sc_vault_list_results (self->vault, self->round_id, &error);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), rows == NULL);
   if (rows == NULL)
@@ -421,6 +452,16 @@ sc_results_section_open_result (ScResultsSection *self,
 
   g_return_val_if_fail (SC_IS_RESULTS_SECTION (self), FALSE);
 
+  /* The view of the result shown before is reused (its rows are built once), unless it
+   * still saves something. */
+  view = adw_bin_get_child (self->detail_bin);
+  if (SC_IS_RESULT_VIEW (view) && !sc_result_view_get_busy (SC_RESULT_VIEW (view)))
+    {
+      sc_result_view_set_submission_id (SC_RESULT_VIEW (view), submission_id);
+      gtk_stack_set_visible_child_name (self->stack, "detail");
+      return TRUE;
+    }
+
   /* The round's own thresholds are printed with the criteria, not the defaults. */
   view = g_object_new (SC_TYPE_RESULT_VIEW,
                        "vault", self->vault,
@@ -439,8 +480,8 @@ sc_results_section_show_list (ScResultsSection *self)
 {
   g_return_if_fail (SC_IS_RESULTS_SECTION (self));
 
+  /* The result view stays (hidden) for the next result opened. */
   gtk_stack_set_visible_child_name (self->stack, "list");
-  adw_bin_set_child (self->detail_bin, NULL);
 }
 
 GtkWidget *
@@ -591,7 +632,8 @@ sc_results_section_constructed (GObject *object)
   gtk_widget_set_visible (GTK_WIDGET (self->print_button), implementer);
   gtk_widget_set_visible (GTK_WIDGET (self->filter_pending), implementer);
 
-  sc_results_section_reload (self);
+  /* Filled when first shown (unlock builds every section, and shows one). */
+  sc_load_when_shown_init (GTK_WIDGET (self), (ScLoadFunc) sc_results_section_reload);
   self->constructed = TRUE;
 }
 
@@ -636,7 +678,9 @@ sc_results_section_set_property (GObject      *object,
           self->round_id = g_value_get_int64 (value);
           if (self->constructed)
             {
+              /* The view shows the thresholds of the round it was made for. */
               sc_results_section_show_list (self);
+              adw_bin_set_child (self->detail_bin, NULL);
               sc_results_section_reload (self);
             }
           g_object_notify_by_pspec (object, pspec);
