@@ -18,6 +18,7 @@
 #include "sc-reports-section.h"
 #include "sc-people-section.h"
 #include "sc-retention-section.h"
+#include "sc-gui-vault.h"
 #include "sc-round-page.h"
 #include "sc-vault-async.h"
 #include "sc-vault-people.h"
@@ -544,7 +545,8 @@ sc_workspace_constructed (GObject *object)
   if (sc_vault_get_person_name (self->vault) != NULL)
     {
       g_autofree char *person = g_strdup_printf (_("Unlocked by %s"),
-                                                 sc_vault_get_person_name (self->vault));
+                                                 sc_gui_person_name (
+                                                   sc_vault_get_person_name (self->vault)));
 
       gtk_label_set_text (self->person_label, person);
     }
