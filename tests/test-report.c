@@ -574,11 +574,12 @@ make_snapshot (const char *extra_department)
   for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
     for (guint i = 0; i < groups[g].n; i++)
       {
-        ScEmployee *e = sc_employee_new ();
+        ScEmployee *e;
         ScGroupInput in = { 0 };
 
         if (groups[g].department == NULL && extra_department == NULL)
           break;
+        e = sc_employee_new ();
         e->number = g_strdup_printf ("G%04u", employees->len);
         e->name = g_strdup ("x");
         e->sex = groups[g].sex;
