@@ -327,16 +327,17 @@ _sc_vault_canon_keys (ScVault *self)
   return canon;
 }
 
-GByteArray *
-_sc_vault_canon_recommendation (sqlite3 *db,
-                                gint64   submission_id)
+/* The canonical bytes of a record held in one sealed column: its submission id, then the
+ * column @sql selects for it; NULL when there is no such row. */
+static GByteArray *
+canon_sealed_column (sqlite3    *db,
+                     const char *sql,
+                     gint64      submission_id)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   GByteArray *canon;
 
-  stmt = sc_vault_db_prepare (db, "SELECT recommendation_sealed FROM interviews "
-                                  "WHERE submission_id = ? "
-                                  "AND recommendation_sealed IS NOT NULL", NULL);
+  stmt = sc_vault_db_prepare (db, sql, NULL);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, submission_id);
@@ -349,23 +350,20 @@ _sc_vault_canon_recommendation (sqlite3 *db,
 }
 
 GByteArray *
+_sc_vault_canon_recommendation (sqlite3 *db,
+                                gint64   submission_id)
+{
+  return canon_sealed_column (db, "SELECT recommendation_sealed FROM interviews "
+                                  "WHERE submission_id = ? "
+                                  "AND recommendation_sealed IS NOT NULL", submission_id);
+}
+
+GByteArray *
 _sc_vault_canon_decision (sqlite3 *db,
                           gint64   submission_id)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  GByteArray *canon;
-
-  stmt = sc_vault_db_prepare (db, "SELECT sealed FROM interview_decisions "
-                                  "WHERE submission_id = ?", NULL);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, submission_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return NULL;
-  canon = g_byte_array_new ();
-  _sc_vault_canon_add_i64 (canon, submission_id);
-  canon_add_column (canon, stmt, 0);
-  return canon;
+  return canon_sealed_column (db, "SELECT sealed FROM interview_decisions "
+                                  "WHERE submission_id = ?", submission_id);
 }
 
 /* A release: its clear columns and a BLAKE2b-256 hash of the sealed snapshot (NULL once
